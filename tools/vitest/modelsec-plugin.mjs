@@ -1,0 +1,43 @@
+// @ts-check
+/**
+ * Vite plugin for the test runs: resolves `@modelsec/<pkg>[/<entry>]` to the package sources (so tests
+ * never need a build), and in the Node project applies the `*.node.ts` overrides exactly as the Node
+ * build does (see tools/build/layout.mjs).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { repoRoot, resolveNodeOverride } from '../build/layout.mjs';
+
+const PACKAGES = join(repoRoot, 'packages');
+
+const SHARED_ID = 'virtual:modelsec-shared-data';
+
+/**
+ * @param {{ node: boolean, sharedData: string }} options
+ * @returns {import('vite').Plugin}
+ */
+export function modelsecSources({ node, sharedData }) {
+  return {
+    name: 'modelsec-sources',
+    enforce: 'pre',
+    load(id) {
+      return id === `\0${SHARED_ID}` ? `export default ${JSON.stringify(sharedData)};` : undefined;
+    },
+    resolveId(source, importer) {
+      if (source === SHARED_ID) return `\0${SHARED_ID}`;
+      if (source === '@modelsec-test/utils') return join(repoRoot, 'tools/test-utils/index.ts');
+      const m = /^@modelsec\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(source);
+      if (m) {
+        const dir = m[2] ? join(PACKAGES, m[1] ?? '', 'src', m[2]) : join(PACKAGES, m[1] ?? '', 'src');
+        const nodeEntry = join(dir, 'index.node.ts');
+        if (node && existsSync(nodeEntry)) return nodeEntry;
+        const entry = join(dir, 'index.ts');
+        return existsSync(entry) ? entry : undefined;
+      }
+      if (node && importer?.startsWith(PACKAGES + sep) && importer.includes(`${sep}src${sep}`)) {
+        return resolveNodeOverride(source, dirname(importer));
+      }
+      return undefined;
+    },
+  };
+}

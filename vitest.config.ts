@@ -1,0 +1,66 @@
+/**
+ * Two test projects over the same files: `node` and `browser` (headless Chromium through Playwright,
+ * using the system Chromium; set CHROMIUM_PATH to override /usr/bin/chromium).
+ *
+ * File naming: `*.test.ts` is universal and runs in both; `*.node.test.ts` runs only in Node;
+ * `*.browser.test.ts` only in Chromium; `*.slow.test.ts` only in Node (long experiments).
+ * The CLI package is Node-only.
+ */
+import { resolve } from 'node:path';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { modelsecSources } from './tools/vitest/modelsec-plugin.mjs';
+
+const root = import.meta.dirname;
+const sharedData = resolve(process.env.MODELSEC_SHARED_DATA ?? resolve(root, '../shared/data'));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [modelsecSources({ node: true, sharedData })],
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['packages/*/test/**/*.test.ts', 'tools/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        plugins: [modelsecSources({ node: false, sharedData })],
+        optimizeDeps: { exclude: ['onnxruntime-web'] },
+        server: { fs: { allow: [root, sharedData] } },
+        test: {
+          name: 'browser',
+          include: ['packages/*/test/**/*.test.ts', 'tools/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.node.test.ts', '**/*.slow.test.ts', 'packages/cli/**'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromium,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
