@@ -1,5 +1,6 @@
-// Run every benchmark folder's `run.mjs` in turn (`pnpm bench`). Benchmarks are slow and machine-bound:
-// they are not part of `pnpm test`; their results are committed under bench/results/.
+// Run every benchmark folder's `run.mjs` or `run.ts` (through tsx) in turn (`pnpm bench [folder...]`).
+// Benchmarks are slow and machine-bound: they are not part of `pnpm test`; their results are committed
+// under bench/results/. They import the built packages (`pnpm build` first) and `@modelsec-test/utils`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,9 +8,11 @@ import { benchRoot } from './report.mjs';
 
 const only = process.argv.slice(2);
 for (const dir of readdirSync(benchRoot).sort()) {
-  const script = join(benchRoot, dir, 'run.mjs');
-  if (!existsSync(script) || (only.length && !only.includes(dir))) continue;
+  const mjs = join(benchRoot, dir, 'run.mjs');
+  const ts = join(benchRoot, dir, 'run.ts');
+  if ((!existsSync(mjs) && !existsSync(ts)) || (only.length && !only.includes(dir))) continue;
   console.log(`\n▶ bench/${dir}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', script], { stdio: 'inherit', cwd: benchRoot });
+  const args = existsSync(ts) ? ['--expose-gc', '--import', 'tsx', ts] : ['--expose-gc', mjs];
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: benchRoot });
   if (r.status !== 0) process.exitCode = 1;
 }

@@ -1,8 +1,10 @@
 /**
- * Helpers shared by the test suites of every package, in Node and in Chromium.
+ * Helpers shared by the test suites (and benchmarks) of every package, in Node and in Chromium.
  * Import as `@modelsec-test/utils`.
  */
 export { NOT_BYTES, NOT_STRINGS } from './bad-inputs';
+export { loadMnist, loadMnistModelBytes, MNIST_MODEL, type MnistSet } from './mnist';
+export { createSession, ort } from './ort';
 export { isBrowser, isNode } from './runtime';
 export {
   hasSharedData,
@@ -10,5 +12,5 @@ export {
   readSharedFile,
   readSharedJSON,
   readSharedText,
-  sharedDataPath,
+  sharedDataDir,
 } from './shared-data';

@@ -7,4 +7,7 @@ test('shared data is reachable', async () => {
   expect(onnx.length).toBe(25_905);
   const expected = await readSharedJSON<Record<string, unknown>>('picklescan/expected.json');
   expect(typeof expected).toBe('object');
+  // Raw bytes, not transparently decompressed by the dev server (gzip magic 1f 8b).
+  const gz = await readSharedBytes('mnist/t10k-labels-idx1-ubyte.gz');
+  expect([gz[0], gz[1]]).toEqual([0x1f, 0x8b]);
 });

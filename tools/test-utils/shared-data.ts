@@ -1,26 +1,25 @@
 /**
  * Read the external test data in `../shared/data` (relative to the repository root; override with
- * MODELSEC_SHARED_DATA). In Node it is read from disk; in Chromium it is fetched from the Vite dev
- * server, which is allowed to serve that folder (see vitest.config.ts).
+ * MODELSEC_SHARED_DATA). In Node (tests, benchmarks) it is read from disk; in Chromium it is fetched raw
+ * from the Vite dev server (a middleware of tools/vitest/modelsec-plugin.mjs).
  */
-import sharedData from 'virtual:modelsec-shared-data';
 import { isNode } from './runtime';
 
-/** Absolute path of the shared data folder. */
-export const sharedDataPath: string = sharedData;
-
-/** Absolute path of a file in the shared data folder. */
-function abs(rel: string): string {
-  return `${sharedDataPath}/${rel.replace(/^\/+/, '')}`;
+/** Absolute path of the shared data folder (Node only). */
+export async function sharedDataDir(): Promise<string> {
+  const { fileURLToPath } = await import(/* @vite-ignore */ 'node:url' as string);
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+  return env?.MODELSEC_SHARED_DATA ?? fileURLToPath(new URL('../../../shared/data', import.meta.url));
 }
 
 /** Read a shared data file as bytes. */
 export async function readSharedBytes(rel: string): Promise<Uint8Array> {
+  const clean = rel.replace(/^\/+/, '');
   if (isNode) {
     const fs = await import(/* @vite-ignore */ 'node:fs/promises' as string);
-    return new Uint8Array(await fs.readFile(abs(rel)));
+    return new Uint8Array(await fs.readFile(`${await sharedDataDir()}/${clean}`));
   }
-  const res = await fetch(`/@fs${abs(rel)}`);
+  const res = await fetch(`/__modelsec_shared/${clean.split('/').map(encodeURIComponent).join('/')}`);
   if (!res.ok) throw new Error(`shared data ${rel}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }

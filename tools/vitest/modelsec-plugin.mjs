@@ -4,13 +4,11 @@
  * never need a build), and in the Node project applies the `*.node.ts` overrides exactly as the Node
  * build does (see tools/build/layout.mjs).
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { repoRoot, resolveNodeOverride } from '../build/layout.mjs';
 
 const PACKAGES = join(repoRoot, 'packages');
-
-const SHARED_ID = 'virtual:modelsec-shared-data';
 
 /**
  * @param {{ node: boolean, sharedData: string }} options
@@ -20,12 +18,23 @@ export function modelsecSources({ node, sharedData }) {
   return {
     name: 'modelsec-sources',
     enforce: 'pre',
-    load(id) {
-      return id === `\0${SHARED_ID}` ? `export default ${JSON.stringify(sharedData)};` : undefined;
+    configureServer(server) {
+      // Raw bytes of the shared test data for browser tests (Vite's static serving would add
+      // `Content-Encoding: gzip` to .gz files and the browser would silently decompress them).
+      server.middlewares.use('/__modelsec_shared/', (req, res) => {
+        const rel = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+        const file = resolve(sharedData, `.${rel.startsWith('/') ? rel : `/${rel}`}`);
+        if (!file.startsWith(sharedData + sep) || !existsSync(file)) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader('content-type', 'application/octet-stream');
+        res.setHeader('cache-control', 'no-store');
+        res.end(readFileSync(file));
+      });
     },
     resolveId(source, importer) {
-      if (source === SHARED_ID) return `\0${SHARED_ID}`;
-      if (source === '@modelsec-test/utils') return join(repoRoot, 'tools/test-utils/index.ts');
       const m = /^@modelsec\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(source);
       if (m) {
         const dir = m[2] ? join(PACKAGES, m[1] ?? '', 'src', m[2]) : join(PACKAGES, m[1] ?? '', 'src');

@@ -7,4 +7,5 @@
 export * from './bytes/index';
 export * from './digest/index';
 export * from './errors/index';
+export * from './model/index';
 export * from './rules/index';

@@ -1,16 +1,8 @@
 /**
- * @modelsec/validators: validateInput: schemas, tensor and range checks, anomaly scores, adversarial-input detection, PII, secrets, prompt injection.
+ * @modelsec/validators: validateInput for numeric models (schemas, tensors, fitted ranges, anomaly scores,
+ * adversarial-input detection) and text security for LLM apps (PII, secrets, prompt injection, Unicode).
  *
  * @packageDocumentation
  */
-
-/**
- * The npm name of this package (a placeholder export until its features land; see the package README).
- *
- * @example
- * ```ts
- * import { packageName } from '@modelsec/validators';
- * console.log(packageName); // '@modelsec/validators'
- * ```
- */
-export const packageName = '@modelsec/validators' as const;
+export * from './input/index';
+export * from './text/index';

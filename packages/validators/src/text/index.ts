@@ -1,0 +1,2 @@
+/** Text security rules for LLM apps (issue: text input security). */
+export {};
