@@ -1,16 +1,31 @@
 /**
- * @modelsec/monitor: Drift statistics, streaming drift detectors, model-extraction detection and security alerts.
+ * @modelsec/monitor: drift statistics (scipy/evidently semantics), dataset drift reports, streaming
+ * drift detectors (river's defaults), model-extraction detection per client (PRADA) and security
+ * alerting.
  *
  * @packageDocumentation
  */
-
-/**
- * The npm name of this package (a placeholder export until its features land; see the package README).
- *
- * @example
- * ```ts
- * import { packageName } from '@modelsec/monitor';
- * console.log(packageName); // '@modelsec/monitor'
- * ```
- */
-export const packageName = '@modelsec/monitor' as const;
+export {
+  type Category,
+  type Chi2ContingencyResult,
+  type ChiSquareTestResult,
+  chi2Contingency,
+  chiSquareTest,
+} from './stats/chi2';
+export { benjaminiHochberg, bonferroni, type CorrectionResult } from './stats/correction';
+export { type CramerVonMisesOptions, type CramerVonMisesResult, cramerVonMisesTest } from './stats/cvm';
+export {
+  type BinnedDistanceOptions,
+  type BinnedDistanceResult,
+  type BinValue,
+  jensenShannon,
+  psi,
+  type WassersteinResult,
+  wasserstein,
+} from './stats/distance';
+export { type KsMethod, type KsTestOptions, type KsTestResult, ksTest } from './stats/ks';
+export { type MmdTestOptions, type MmdTestResult, mmdTest } from './stats/mmd';
+export { createRng, type Rng } from './stats/random';
+export { MAX_SAMPLE_SIZE } from './stats/sample';
+export { SHAPIRO_MAX_N, type ShapiroWilkResult, shapiroWilk } from './stats/shapiro';
+export { type ZTestResult, zTestProportions } from './stats/ztest';
