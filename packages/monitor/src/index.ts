@@ -5,6 +5,18 @@
  *
  * @packageDocumentation
  */
+
+export { type CellValue, type ColumnType, type Dataset, MAX_CELL_LENGTH, MAX_COLUMNS } from './drift/columns';
+export {
+  type CategoricalPlot,
+  type ColumnDrift,
+  type DetectDriftOptions,
+  type DriftReport,
+  detectDrift,
+  type NumericalPlot,
+} from './drift/detect';
+export { escapeHtml } from './drift/html';
+export { DEFAULT_THRESHOLDS, STATTESTS, type StatTestName } from './drift/stattests';
 export {
   type Category,
   type Chi2ContingencyResult,
