@@ -41,3 +41,18 @@ export { createRng, type Rng } from './stats/random';
 export { MAX_SAMPLE_SIZE } from './stats/sample';
 export { SHAPIRO_MAX_N, type ShapiroWilkResult, shapiroWilk } from './stats/shapiro';
 export { type ZTestResult, zTestProportions } from './stats/ztest';
+export { type AdwinDetector, type AdwinOptions, adwin } from './stream/adwin';
+export { type DdmOptions, ddm, type EddmOptions, eddm, type HddmAOptions, hddmA } from './stream/binary';
+export { type KswinDetector, type KswinOptions, kswin } from './stream/kswin';
+export {
+  createPerformanceMonitor,
+  createPredictionDriftMonitor,
+  type PerformanceMonitor,
+  type PerformanceMonitorOptions,
+  type PerformanceState,
+  type PredictionDriftMonitor,
+  type PredictionDriftOptions,
+  type PredictionDriftState,
+} from './stream/monitors';
+export { type PageHinkleyOptions, pageHinkley } from './stream/page-hinkley';
+export type { DriftDetector } from './stream/types';
