@@ -1,0 +1,90 @@
+/**
+ * Legacy Keras HDF5 (`.h5`): the HDF5 superblock is checked, then the Keras JSON configs stored as
+ * root attributes (`model_config`, `training_config`) are found by a documented signature scan:
+ * Keras writes them with `json.dumps`, so they start with `{"class_name": "` and are stored
+ * contiguously in the root object header or a heap block. Each candidate is cut at its matching
+ * brace (string-aware, bounded) and walked like a `.keras` config. Reads at most `maxHdf5Scan` bytes.
+ */
+import type { ScanContext } from '../context';
+import type { ByteSource } from '../source';
+import type { ScanFormat } from '../types';
+import { scanKerasConfig } from './keras';
+
+const SIG = /* @__PURE__ */ new TextEncoder().encode('{"class_name": "');
+const CHUNK = 1 << 22;
+
+/**
+ * Scan an HDF5 file for Keras configs.
+ *
+ * @example
+ * ```ts
+ * await scanHdf5(ctx, bytesSource(h5), 'model.h5');
+ * ```
+ */
+export async function scanHdf5(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+  const { limits } = ctx.opts;
+  const head = await src.read(0, 16);
+  const version = head[8] ?? 255;
+  if (version > 3)
+    ctx.report.add(
+      member,
+      'hdf5-superblock',
+      'malformed_file',
+      'suspicious',
+      'medium',
+      `unknown HDF5 superblock version ${version}`,
+    );
+  const end = Math.min(src.size, limits.maxHdf5Scan);
+  let found = 0;
+  for (let off = 0; off < end && found < 16; off += CHUNK) {
+    ctx.checkAbort();
+    const buf = await src.read(off, Math.min(CHUNK + SIG.length, end - off));
+    let i = indexOf(buf, SIG, 0);
+    while (i >= 0 && found < 16) {
+      const json = await cut(src, off + i, limits.maxJsonBytes);
+      if (json) {
+        found++;
+        ctx.report.members[member ? `${member}:model_config` : 'model_config'] = 'keras';
+        scanKerasConfig(ctx, json, member ? `${member}:model_config` : 'model_config');
+      }
+      i = indexOf(buf, SIG, i + 1);
+    }
+  }
+  if (src.size > limits.maxHdf5Scan)
+    ctx.unscannable(member, 'hdf5-size', 'only the first bytes of the HDF5 file were searched', 'too_large');
+  return 'hdf5';
+}
+
+function indexOf(buf: Uint8Array, sig: Uint8Array, from: number): number {
+  for (
+    let i = buf.indexOf(sig[0] as number, from);
+    i >= 0 && i + sig.length <= buf.length;
+    i = buf.indexOf(sig[0] as number, i + 1)
+  ) {
+    let ok = true;
+    for (let j = 1; j < sig.length; j++)
+      if (buf[i + j] !== sig[j]) {
+        ok = false;
+        break;
+      } // prettier-ignore
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/** The JSON object starting at `start`, cut at its matching brace; undefined when unbalanced. */
+async function cut(src: ByteSource, start: number, max: number): Promise<Uint8Array | undefined> {
+  const buf = await src.read(start, Math.min(max, src.size - start));
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i] as number;
+    if (inStr) {
+      if (b === 0x5c) i++;
+      else if (b === 0x22) inStr = false;
+    } else if (b === 0x22) inStr = true;
+    else if (b === 0x7b) depth++;
+    else if (b === 0x7d && --depth === 0) return buf.subarray(0, i + 1);
+  }
+  return undefined;
+}
