@@ -3,7 +3,9 @@
  * `defineCommand({...})` default, and add it to this list (kept alphabetical).
  */
 import type { Command } from '../command';
+import decrypt from './decrypt';
 import digest from './digest';
+import encrypt from './encrypt';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [digest];
+export const commands: readonly Command[] = [decrypt, digest, encrypt];
