@@ -15,7 +15,7 @@ export class ScanContext {
   /** Current archive nesting depth. */
   depth = 0;
   /** Scan a nested source (set by `scan-source.ts`; breaks the module cycle). */
-  scanInner: (src: import('./source').ByteSource, member: string) => Promise<import('./types').ScanFormat> = async () =>
+  scanInner: (src: import('./source').ScanSource, member: string) => Promise<import('./types').ScanFormat> = async () =>
     'unknown';
 
   constructor(opts: ResolvedOptions) {

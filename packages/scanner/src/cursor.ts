@@ -1,19 +1,19 @@
 /**
- * A sequential reader over a {@link ByteSource} with a refillable window: `need(n)` makes `n` bytes
+ * A sequential reader over a {@link ScanSource} with a refillable window: `need(n)` makes `n` bytes
  * available (reading more only when the window runs out), then the sync getters read them.
  */
 import { ValidationError } from '@modelsec/core';
-import type { ByteSource } from './source';
+import type { ScanSource } from './source';
 
 /** Sequential little-endian reader. */
 export class Cursor {
   private buf: Uint8Array = new Uint8Array(0);
   private start = 0;
   private p = 0;
-  private readonly src: ByteSource;
+  private readonly src: ScanSource;
   private readonly window: number;
 
-  constructor(src: ByteSource, offset = 0, window = 1 << 20) {
+  constructor(src: ScanSource, offset = 0, window = 1 << 20) {
     this.src = src;
     this.start = offset;
     this.window = window;

@@ -32,6 +32,8 @@ export function sniff(head: Uint8Array, size: number, name = ''): Sniffed {
   if (startsWith(head, [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a])) return 'hdf5';
   if (startsWith(head, [0x47, 0x47, 0x55, 0x46])) return 'gguf';
   if (b(0) === 0x1f && b(1) === 0x8b) return 'gzip';
+  // zlib stream (joblib's default compressor): CMF 0x78 and a valid FCHECK.
+  if (b(0) === 0x78 && ((b(0) << 8) | b(1)) % 31 === 0) return 'zlib';
   if (head.length >= 262 && startsWith(head.subarray(257), [0x75, 0x73, 0x74, 0x61, 0x72])) return 'tar';
   if (b(0) === 0x80 && b(2) === 0x8a && b(3) === 0x0a && startsWith(head.subarray(4), TORCH_MAGIC))
     return 'pytorch-legacy';

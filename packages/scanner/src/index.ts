@@ -14,7 +14,7 @@ export { classifyGlobal, type GlobalClass } from './pickle/classify';
 export { GLOBAL_RULES, type GlobalRule } from './pickle/globals-data';
 export { ARG, type ArgKind, HIGHEST_PROTOCOL, OPCODES, type OpcodeInfo, opcodeName } from './pickle/opcodes';
 export { type ScanInput, scanByteSource, scanModel, summarize } from './scan';
-export { type ByteSource, blobSource, bytesSource, subSource } from './source';
+export { blobSource, bytesSource, type ScanSource, subSource } from './source';
 export type {
   FileReport,
   FindingLevel,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ValidationError } from '@modelsec/core';
 import { extensionOf } from './detect';
 import type { ResolvedOptions } from './options';
-import { type ByteSource, bytesSource } from './source';
+import { bytesSource, type ScanSource } from './source';
 import type { FileReport } from './types';
 
 const MODEL_EXTENSIONS = new Set([
@@ -49,7 +49,7 @@ const MODEL_EXTENSIONS = new Set([
 export async function scanPaths(
   paths: readonly string[],
   opts: ResolvedOptions,
-  scan: (src: ByteSource, opts: ResolvedOptions) => Promise<FileReport>,
+  scan: (src: ScanSource, opts: ResolvedOptions) => Promise<FileReport>,
 ): Promise<FileReport[]> {
   const out: FileReport[] = [];
   for (const path of paths) {
@@ -87,7 +87,7 @@ async function* walk(dir: string, max: number): AsyncGenerator<string> {
 async function scanFile(
   path: string,
   opts: ResolvedOptions,
-  scan: (src: ByteSource, opts: ResolvedOptions) => Promise<FileReport>,
+  scan: (src: ScanSource, opts: ResolvedOptions) => Promise<FileReport>,
 ): Promise<FileReport> {
   const { size } = await lstat(path).then(async (s) => (s.isSymbolicLink() ? stat(path) : s));
   const handle = await open(path, 'r');
@@ -97,7 +97,7 @@ async function scanFile(
       const { bytesRead } = await handle.read(buf, 0, size, 0);
       return await scan(bytesSource(buf.subarray(0, bytesRead), path), opts);
     }
-    const src: ByteSource = {
+    const src: ScanSource = {
       name: path,
       size,
       async read(offset, length) {

@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '@modelsec/core';
 import type { ResolvedOptions } from './options';
-import type { ByteSource } from './source';
+import type { ScanSource } from './source';
 import type { FileReport } from './types';
 
 /**
@@ -19,7 +19,7 @@ import type { FileReport } from './types';
 export async function scanPaths(
   _paths: readonly string[],
   _opts: ResolvedOptions,
-  _scan: (src: ByteSource, opts: ResolvedOptions) => Promise<FileReport>,
+  _scan: (src: ScanSource, opts: ResolvedOptions) => Promise<FileReport>,
 ): Promise<FileReport[]> {
   throw new ConfigError('unsupported_runtime', 'scanning paths needs Node.js; pass bytes or a File instead');
 }

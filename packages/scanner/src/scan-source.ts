@@ -15,7 +15,7 @@ import { scanHdf5 } from './formats/hdf5';
 import { scanOnnx } from './formats/onnx';
 import { scanSafetensors } from './formats/safetensors';
 import { disassemble } from './pickle/scan-pickle';
-import type { ByteSource } from './source';
+import type { ScanSource } from './source';
 import type { ScanFormat } from './types';
 import { hasZipTrailer } from './zip/reader';
 
@@ -27,7 +27,7 @@ import { hasZipTrailer } from './zip/reader';
  * const format = await scanSource(ctx, bytesSource(bytes, 'model.pt'), '');
  * ```
  */
-export async function scanSource(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanSource(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   ctx.scanInner = (inner, name) => scanSource(ctx, inner, name);
   ctx.checkAbort();
   const head = await src.read(0, Math.max(SNIFF_BYTES, 512));
@@ -41,7 +41,8 @@ export async function scanSource(ctx: ScanContext, src: ByteSource, member: stri
       case 'numpy':
         return await scanNumpy(ctx, src, member);
       case 'gzip':
-        return await scanGzip(ctx, src, member);
+      case 'zlib':
+        return await scanGzip(ctx, src, member, kind);
       case 'tar':
         return await scanTar(ctx, src, member);
       case 'safetensors':
@@ -82,7 +83,7 @@ export async function scanSource(ctx: ScanContext, src: ByteSource, member: stri
  */
 export async function scanPickleStream(
   ctx: ScanContext,
-  src: ByteSource,
+  src: ScanSource,
   member: string,
   maxPickles: number,
   format: ScanFormat,

@@ -8,7 +8,7 @@ import { ScanContext } from './context';
 import { type ResolvedOptions, resolveOptions, type ScanOptions } from './options';
 import { scanPaths } from './scan-path';
 import { scanSource } from './scan-source';
-import { type ByteSource, blobSource, bytesSource } from './source';
+import { blobSource, bytesSource, type ScanSource } from './source';
 import type { FileReport, ScanReport, ScanVerdict } from './types';
 
 /** What {@link scanModel} accepts. */
@@ -44,14 +44,14 @@ export async function scanModel(source: ScanInput, options?: ScanOptions): Promi
 }
 
 /**
- * Scan one {@link ByteSource} (the building block of `scanModel`, for custom sources).
+ * Scan one {@link ScanSource} (the building block of `scanModel`, for custom sources).
  *
  * @example
  * ```ts
  * const report = await scanByteSource(bytesSource(bytes, 'model.pkl'), resolveOptions({}));
  * ```
  */
-export async function scanByteSource(src: ByteSource, opts: ResolvedOptions): Promise<FileReport> {
+export async function scanByteSource(src: ScanSource, opts: ResolvedOptions): Promise<FileReport> {
   const ctx = new ScanContext(opts);
   const format = await scanSource(ctx, src, '');
   return ctx.report.build(src.name, src.size, format);

@@ -5,7 +5,7 @@
 import { ValidationError } from '@modelsec/core';
 
 /** Something the scanner can read ranges of. */
-export interface ByteSource {
+export interface ScanSource {
   /** Display name (path, file name or `<bytes>`). */
   readonly name: string;
   /** Total size in bytes. */
@@ -24,7 +24,7 @@ export interface ByteSource {
  * const src = bytesSource(new Uint8Array([0x80, 4]), 'model.pkl');
  * ```
  */
-export function bytesSource(bytes: Uint8Array, name = '<bytes>'): ByteSource {
+export function bytesSource(bytes: Uint8Array, name = '<bytes>'): ScanSource {
   return {
     name,
     size: bytes.length,
@@ -42,7 +42,7 @@ export function bytesSource(bytes: Uint8Array, name = '<bytes>'): ByteSource {
  * const src = await blobSource(file);
  * ```
  */
-export async function blobSource(blob: Blob, name?: string, inMemoryMax = 1 << 24): Promise<ByteSource> {
+export async function blobSource(blob: Blob, name?: string, inMemoryMax = 1 << 24): Promise<ScanSource> {
   const label = name ?? ((blob as File).name || '<blob>');
   if (blob.size <= inMemoryMax) return bytesSource(new Uint8Array(await blob.arrayBuffer()), label);
   return {
@@ -68,7 +68,7 @@ export async function blobSource(blob: Blob, name?: string, inMemoryMax = 1 << 2
  * const member = subSource(outer, 128, 4096, 'archive/data.pkl');
  * ```
  */
-export function subSource(outer: ByteSource, start: number, length: number, name: string): ByteSource {
+export function subSource(outer: ScanSource, start: number, length: number, name: string): ScanSource {
   const size = Math.max(0, Math.min(length, outer.size - start));
   if (outer.bytes) return bytesSource(outer.bytes.subarray(start, start + size), name);
   return {

@@ -15,6 +15,7 @@ export type ScanFormat =
   | 'zip'
   | '7z'
   | 'gzip'
+  | 'zlib'
   | 'safetensors'
   | 'onnx'
   | 'gguf'

@@ -4,8 +4,9 @@
  * too, except where this package is stricter because a non-picklescan source (modelscan, fickling)
  * lists the global: such a deviation is allowed only in that direction and only with that source.
  */
-import { readSharedBytes, readSharedJSON } from '@modelsec-test/utils';
+
 import { scanModel } from '@modelsec/scanner';
+import { readSharedBytes, readSharedJSON } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
 
 interface ExpectedGlobal {

@@ -7,7 +7,7 @@
 import { hostile, type ScanContext } from '../context';
 import { extensionOf, PICKLE_EXTENSIONS, SNIFF_BYTES, sniff } from '../detect';
 import { scanKerasConfig } from '../formats/keras';
-import { type ByteSource, bytesSource, subSource } from '../source';
+import { bytesSource, type ScanSource, subSource } from '../source';
 import type { ScanFormat } from '../types';
 import { inflate } from '../zip/inflate';
 import { readZip, type ZipEntry } from '../zip/reader';
@@ -22,7 +22,7 @@ const TORCH_PICKLE = /(^|\/)(data|constants)\.pkl$/;
  * await scanZip(ctx, bytesSource(bytes), '');
  * ```
  */
-export async function scanZip(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanZip(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   const { limits } = ctx.opts;
   if (ctx.depth >= limits.maxNesting) {
     ctx.report.add(
@@ -98,10 +98,10 @@ export async function scanZip(ctx: ScanContext, src: ByteSource, member: string)
 /** A member as a source: stored entries in place, deflated ones inflated (bounded). */
 async function entrySource(
   ctx: ScanContext,
-  src: ByteSource,
+  src: ScanSource,
   e: ZipEntry,
   path: string,
-): Promise<ByteSource | undefined> {
+): Promise<ScanSource | undefined> {
   if (e.method === 0) return subSource(src, e.dataOffset, e.compressedSize, path);
   const data = await entryBytes(ctx, src, e, path, ctx.opts.limits.maxEntryInflated);
   return data ? bytesSource(data, path) : undefined;
@@ -110,7 +110,7 @@ async function entrySource(
 /** The first `max` bytes of a member (all of it when smaller), or undefined when unreadable. */
 async function entryBytes(
   ctx: ScanContext,
-  src: ByteSource,
+  src: ScanSource,
   e: ZipEntry,
   path: string,
   max: number,

@@ -6,7 +6,7 @@
 import type { ScanContext } from '../context';
 import { type PyLiteral, parsePyLiteral } from '../formats/py-literal';
 import { scanPickleStream } from '../scan-source';
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 import type { ScanFormat } from '../types';
 
 const MAX_HEADER = 1 << 20;
@@ -19,7 +19,7 @@ const MAX_HEADER = 1 << 20;
  * await scanNumpy(ctx, bytesSource(npy), 'weights.npy');
  * ```
  */
-export async function scanNumpy(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanNumpy(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   const r = ctx.report;
   const pre = await src.read(0, 12);
   const major = pre[6] ?? 0;

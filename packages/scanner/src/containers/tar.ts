@@ -5,7 +5,7 @@
  */
 import type { ScanContext } from '../context';
 import { scanPickleStream } from '../scan-source';
-import { type ByteSource, subSource } from '../source';
+import { type ScanSource, subSource } from '../source';
 import type { ScanFormat } from '../types';
 
 const dec = /* @__PURE__ */ new TextDecoder('utf-8');
@@ -18,7 +18,7 @@ const dec = /* @__PURE__ */ new TextDecoder('utf-8');
  * await scanTar(ctx, bytesSource(tarBytes), '');
  * ```
  */
-export async function scanTar(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanTar(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   const { limits } = ctx.opts;
   if (ctx.depth >= limits.maxNesting) {
     ctx.report.add(

@@ -7,7 +7,7 @@
 import { ValidationError } from '@modelsec/core';
 import type { ScanContext } from '../context';
 import { Cursor } from '../cursor';
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 import type { ScanFormat } from '../types';
 import { templateFindings } from './template-injection';
 
@@ -69,7 +69,7 @@ const dec = /* @__PURE__ */ new TextDecoder('utf-8');
  * await scanGguf(ctx, bytesSource(bytes), 'model.gguf');
  * ```
  */
-export async function scanGguf(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanGguf(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   const { limits } = ctx.opts;
   const r = ctx.report;
   const bad = (

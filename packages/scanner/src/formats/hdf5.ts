@@ -6,7 +6,7 @@
  * brace (string-aware, bounded) and walked like a `.keras` config. Reads at most `maxHdf5Scan` bytes.
  */
 import type { ScanContext } from '../context';
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 import type { ScanFormat } from '../types';
 import { scanKerasConfig } from './keras';
 
@@ -21,7 +21,7 @@ const CHUNK = 1 << 22;
  * await scanHdf5(ctx, bytesSource(h5), 'model.h5');
  * ```
  */
-export async function scanHdf5(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanHdf5(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   const { limits } = ctx.opts;
   const head = await src.read(0, 16);
   const version = head[8] ?? 255;
@@ -36,18 +36,23 @@ export async function scanHdf5(ctx: ScanContext, src: ByteSource, member: string
     );
   const end = Math.min(src.size, limits.maxHdf5Scan);
   let found = 0;
+  let skipTo = 0;
   for (let off = 0; off < end && found < 16; off += CHUNK) {
     ctx.checkAbort();
     const buf = await src.read(off, Math.min(CHUNK + SIG.length, end - off));
-    let i = indexOf(buf, SIG, 0);
+    let i = indexOf(buf, SIG, Math.max(0, skipTo - off));
     while (i >= 0 && found < 16) {
       const json = await cut(src, off + i, limits.maxJsonBytes);
+      let next = i + 1;
       if (json) {
         found++;
-        ctx.report.members[member ? `${member}:model_config` : 'model_config'] = 'keras';
-        scanKerasConfig(ctx, json, member ? `${member}:model_config` : 'model_config');
+        const name = member ? `${member}:model_config` : 'model_config';
+        ctx.report.members[name] = 'keras';
+        scanKerasConfig(ctx, json, name);
+        next = i + json.length; // nested objects of this config were walked already
+        skipTo = off + next;
       }
-      i = indexOf(buf, SIG, i + 1);
+      i = indexOf(buf, SIG, next);
     }
   }
   if (src.size > limits.maxHdf5Scan)
@@ -73,7 +78,7 @@ function indexOf(buf: Uint8Array, sig: Uint8Array, from: number): number {
 }
 
 /** The JSON object starting at `start`, cut at its matching brace; undefined when unbalanced. */
-async function cut(src: ByteSource, start: number, max: number): Promise<Uint8Array | undefined> {
+async function cut(src: ScanSource, start: number, max: number): Promise<Uint8Array | undefined> {
   const buf = await src.read(start, Math.min(max, src.size - start));
   let depth = 0;
   let inStr = false;

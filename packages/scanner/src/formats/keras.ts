@@ -48,12 +48,12 @@ export function scanKerasConfig(ctx: ScanContext, data: Uint8Array | string, mem
     const o = v as Record<string, unknown>;
     const cls = o.class_name;
     if (typeof cls === 'string' && CODE_LAYERS.has(cls)) lambdas++;
+    else if (o.function_type === 'lambda' || Array.isArray(o.function)) lambdas++;
     const mod = o.module;
     if (typeof mod === 'string' && typeof cls === 'string' && !KERAS_MODULES.test(mod)) {
       const name = cls === 'function' && typeof o.config === 'string' ? o.config : cls;
       imports.add(`${mod}\n${name}`);
     }
-    if (o.function_type === 'lambda' || (typeof o.function === 'object' && Array.isArray(o.function))) lambdas++;
     for (const x of Object.values(o)) if (typeof x === 'object' && x !== null) stack.push(x);
   }
   if (lambdas > 0) {

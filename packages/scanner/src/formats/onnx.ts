@@ -7,7 +7,7 @@
 import { ValidationError } from '@modelsec/core';
 import type { ScanContext } from '../context';
 import { printable } from '../report';
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 import type { ScanFormat } from '../types';
 import { fields } from './protobuf';
 
@@ -61,7 +61,7 @@ interface Walk {
  * await scanOnnx(ctx, bytesSource(onnxBytes), 'model.onnx');
  * ```
  */
-export async function scanOnnx(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanOnnx(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   if (src.size > ctx.opts.limits.maxOnnxBytes) {
     ctx.unscannable(member, 'onnx-size', 'ONNX file larger than the walk limit', 'too_large');
     return 'onnx';

@@ -5,7 +5,7 @@
  * file, and `__metadata__` holding strings only. Only the header is read, never the tensor data.
  */
 import type { ScanContext } from '../context';
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 import type { ScanFormat } from '../types';
 
 /** Bits per element of each safetensors dtype. */
@@ -40,7 +40,7 @@ export const SAFETENSORS_DTYPE_BITS: Readonly<Record<string, number>> = Object.f
  * await scanSafetensors(ctx, bytesSource(bytes), '');
  * ```
  */
-export async function scanSafetensors(ctx: ScanContext, src: ByteSource, member: string): Promise<ScanFormat> {
+export async function scanSafetensors(ctx: ScanContext, src: ScanSource, member: string): Promise<ScanFormat> {
   const bad = (
     rule: string,
     message: string,

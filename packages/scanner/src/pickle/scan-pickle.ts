@@ -1,9 +1,9 @@
 /**
  * Drivers of the pickle disassembler: one call over bytes in memory, or window by window over a
- * {@link ByteSource} so a multi-gigabyte pickle (or a pickle followed by raw tensor data) is read
+ * {@link ScanSource} so a multi-gigabyte pickle (or a pickle followed by raw tensor data) is read
  * in bounded memory, skipping large payloads without reading them.
  */
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 import type { PickleLimits } from './limits';
 import { PickleMachine } from './machine';
 
@@ -23,7 +23,7 @@ export type PickleScan = PickleMachine & {
  * ```
  */
 export async function disassemble(
-  source: ByteSource,
+  source: ScanSource,
   start: number,
   end: number,
   limits: Partial<PickleLimits>,

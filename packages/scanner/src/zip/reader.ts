@@ -3,10 +3,10 @@
  * prepended-data offset like Python's zipfile), ZIP64, central directory entries, local headers
  * (only for the data offset; sizes and names come from the central directory, as PyTorch reads
  * them), and checks for entry-count limits, overlapping entries (non-recursive zip bombs) and
- * impossible compression ratios. Entry data is read lazily through the {@link ByteSource}.
+ * impossible compression ratios. Entry data is read lazily through the {@link ScanSource}.
  */
 import { ValidationError } from '@modelsec/core';
-import type { ByteSource } from '../source';
+import type { ScanSource } from '../source';
 
 /** One archive member. */
 export interface ZipEntry {
@@ -57,11 +57,11 @@ const dec = /* @__PURE__ */ new TextDecoder('utf-8');
  * if (await hasZipTrailer(src)) await readZip(src, limits);
  * ```
  */
-export async function hasZipTrailer(src: ByteSource): Promise<boolean> {
+export async function hasZipTrailer(src: ScanSource): Promise<boolean> {
   return (await findEocd(src)) !== undefined;
 }
 
-async function findEocd(src: ByteSource): Promise<{ pos: number; tail: Uint8Array; tailStart: number } | undefined> {
+async function findEocd(src: ScanSource): Promise<{ pos: number; tail: Uint8Array; tailStart: number } | undefined> {
   if (src.size < 22) return undefined;
   const tailStart = Math.max(0, src.size - 22 - 0xffff);
   const tail = await src.read(tailStart, src.size - tailStart);
@@ -84,7 +84,7 @@ async function findEocd(src: ByteSource): Promise<{ pos: number; tail: Uint8Arra
  * const zip = await readZip(bytesSource(bytes), { maxEntries: 10_000, maxCentralDirectory: 1 << 26 });
  * ```
  */
-export async function readZip(src: ByteSource, limits: ZipLimits): Promise<ZipArchive> {
+export async function readZip(src: ScanSource, limits: ZipLimits): Promise<ZipArchive> {
   const found = await findEocd(src);
   if (!found) throw new ValidationError('malformed_file', 'no end of central directory record');
   const { pos, tail, tailStart } = found;
