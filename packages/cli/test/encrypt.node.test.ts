@@ -69,7 +69,7 @@ describe('modelsec encrypt / decrypt', () => {
     expect(await runCli(['decrypt', 'm.enc', 'out', '--key-file', 'k2'], wrong.io)).toBe(1);
     expect(wrong.stderr()).toContain('key_mismatch');
     const enc = readFileSync(join(m.io.cwd, 'm.enc'));
-    enc[enc.length - 100] ^= 4;
+    flip(enc, enc.length - 100, 4);
     writeFileSync(join(m.io.cwd, 'bad.enc'), enc);
     const bad = memoryIO();
     bad.io.cwd = m.io.cwd;
@@ -104,3 +104,7 @@ describe('modelsec encrypt / decrypt', () => {
     expect(readdirSync(m.io.cwd).sort()).toEqual(['m', 'short.key']);
   });
 });
+
+function flip(bytes: Buffer, at: number, mask: number): void {
+  bytes[at] = (bytes[at] as number) ^ mask;
+}

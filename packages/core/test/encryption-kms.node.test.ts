@@ -182,7 +182,7 @@ describe('AWS KMS adapter with @aws-sdk/client-kms (recorded-protocol local KMS)
     kms.createKey('ctx');
     const keyProvider = awsKmsKeyProvider({ client: new KMS(clientConfig()), keyId: 'alias/ctx' });
     const container = await encryptBytes(randomBytes(100), { keyProvider });
-    container[12] ^= 1;
+    container[12] = (container[12] as number) ^ 1;
     await expect(decryptBytes(container, { keyProvider })).rejects.toMatchObject({ code: 'key_mismatch' });
   });
 

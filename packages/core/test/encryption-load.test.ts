@@ -61,7 +61,7 @@ describe('loadEncryptedModel (real MNIST model, onnxruntime-web)', () => {
       loadEncryptedModel(container, keyProvider, { createSession, requireDigest: true }),
     ).rejects.toMatchObject({ code: 'digest_mismatch' });
     const tampered = container.slice();
-    tampered[tampered.length - 5000] ^= 0x10;
+    tampered[tampered.length - 5000] = (tampered[tampered.length - 5000] as number) ^ 0x10;
     await expect(loadEncryptedModel(tampered, keyProvider, { createSession })).rejects.toMatchObject({
       code: 'decryption_failed',
     });

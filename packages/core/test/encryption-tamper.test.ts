@@ -79,7 +79,7 @@ describe('tampering', () => {
     for (let bit = 0; bit < container.length * 8; bit++) {
       const copy = container.slice();
       const byte = bit >>> 3;
-      copy[byte] ^= 1 << (bit & 7);
+      copy[byte] = (copy[byte] as number) ^ (1 << (bit & 7));
       const firstBad = byte < h ? 0 : Math.floor((byte - h) / RECORD);
       expectRejected(await attempt(copy), firstBad, `bit ${bit}`);
       checked++;
@@ -148,7 +148,7 @@ describe('tampering', () => {
         ['metadata value', replace(container, text, '"name":"m"', '"name":"x"')],
         ['chunk size exponent', setByte(container, 10, 9)],
         ['algorithm id', setByte(container, 9, 2)],
-        ['nonce prefix', setByte(container, 12, container[12] ^ 0xff)],
+        ['nonce prefix', setByte(container, 12, (container[12] as number) ^ 0xff)],
         [
           'key id',
           replace(container, text, `"keyId":"${provider.keyId}"`, `"keyId":"${provider.keyId.replace(/.$/, 'Z')}"`),

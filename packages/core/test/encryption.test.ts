@@ -128,7 +128,11 @@ describe('round trips', () => {
     expect(await decryptBytes(container, { keyProvider, onHeader })).toEqual(data);
     expect(seen).toEqual(info);
     // A key holder that records a wrong digest or size: decryption refuses to release the last chunk.
-    for (const metadata of [{ digest: `sha256:${'0'.repeat(64)}` }, { size: '2999' }, { size: '3001' }]) {
+    for (const metadata of <Record<string, string>[]>[
+      { digest: `sha256:${'0'.repeat(64)}` },
+      { size: '2999' },
+      { size: '3001' },
+    ]) {
       const lying = await encryptBytes(data, { keyProvider, chunkSize: 1024, metadata });
       const got: Uint8Array[] = [];
       const error = await consume(decryptModel(lying, { keyProvider }), got);
@@ -288,7 +292,7 @@ describe('zero trust in inputs', () => {
     const secret = randomBytes(32);
     const data = new TextEncoder().encode('TOP-SECRET-WEIGHTS '.repeat(20));
     const container = await encryptBytes(data, { keyProvider: rawKeyProvider(secret) });
-    container[container.length - 1] ^= 1;
+    container[container.length - 1] = (container[container.length - 1] as number) ^ 1;
     const err = await decryptBytes(container, { keyProvider: rawKeyProvider(secret) }).catch((e) => e);
     const text = JSON.stringify(err.toJSON()) + err.message;
     expect(text).not.toContain('TOP-SECRET');
