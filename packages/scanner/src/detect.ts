@@ -23,7 +23,7 @@ export type Sniffed = ScanFormat | 'pickle-maybe';
  * sniff(new Uint8Array([0x50, 0x4b, 3, 4]), 4, 'model.txt'); // 'zip'
  * ```
  */
-export function sniff(head: Uint8Array, size: number, name = ''): Sniffed {
+export function sniff(head: Uint8Array, _size: number, name = ''): Sniffed {
   const b = (i: number) => head[i] ?? -1;
   const ext = extensionOf(name);
   if (b(0) === 0x50 && b(1) === 0x4b && ((b(2) === 3 && b(3) === 4) || (b(2) === 5 && b(3) === 6))) return 'zip';
@@ -37,19 +37,22 @@ export function sniff(head: Uint8Array, size: number, name = ''): Sniffed {
   if (head.length >= 262 && startsWith(head.subarray(257), [0x75, 0x73, 0x74, 0x61, 0x72])) return 'tar';
   if (b(0) === 0x80 && b(2) === 0x8a && b(3) === 0x0a && startsWith(head.subarray(4), TORCH_MAGIC))
     return 'pytorch-legacy';
-  if (isSafetensorsHead(head, size)) return 'safetensors';
+  if (isSafetensorsHead(head, ext)) return 'safetensors';
   if (b(0) === 0x80 && b(1) >= 0 && b(1) <= 5) return 'pickle';
   if (ext === 'onnx' || looksLikeOnnx(head)) return 'onnx';
   if (ext === 'keras' || ext === 'h5' || ext === 'hdf5') return 'pickle-maybe';
   return 'pickle-maybe';
 }
 
-/** safetensors: u64 little-endian header length, then a JSON object. */
-function isSafetensorsHead(head: Uint8Array, size: number): boolean {
-  if (head.length < 10 || head[8] !== 0x7b) return false;
-  let n = 0;
-  for (let i = 7; i >= 0; i--) n = n * 256 + (head[i] as number);
-  return n >= 2 && n + 8 <= size;
+/**
+ * safetensors: u64 little-endian header length, then a JSON object (`{"` or `{}`). The length is not
+ * trusted here (a hostile 2^63 claim must still be recognized, then rejected by the validator).
+ */
+function isSafetensorsHead(head: Uint8Array, ext: string): boolean {
+  if (head.length < 10 || head[8] !== 0x7b) return ext === 'safetensors' && head.length >= 8;
+  const next = head[9] as number;
+  if (next !== 0x22 && next !== 0x7d && next !== 0x20 && next !== 0x0a) return ext === 'safetensors';
+  return !(head[0] === 0x80 && (head[1] as number) <= 5);
 }
 
 const ONNX_NEXT = /* @__PURE__ */ new Set([0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72]);

@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: Readonly<ScanLimits> = Object.freeze({
   maxGgufKeys: 1 << 16,
   maxGgufTensors: 1 << 20,
   maxGgufString: 1 << 24,
-  maxOnnxBytes: 1 << 31,
+  maxOnnxBytes: 2 ** 31,
   maxJsonBytes: 1 << 26,
   maxHdf5Scan: 1 << 28,
   maxFiles: 100_000,

@@ -58,8 +58,13 @@ export async function scanSource(ctx: ScanContext, src: ScanSource, member: stri
       default: {
         // Not a known container: a zip trailer (data prepended to an archive) or a raw pickle.
         const format = await scanPickleStream(ctx, src, member, ctx.opts.limits.maxPickles, 'pickle');
-        if (format === 'unknown' && member === '') {
-          if (await hasZipTrailer(src)) return await scanZip(ctx, src, member);
+        if (format === 'unknown' && member === '' && (await hasZipTrailer(src))) {
+          try {
+            return await scanZip(ctx, src, member);
+          } catch (error) {
+            if (!isModelSecError(error) || error.code === 'dangerous_code') throw error;
+            // An end-of-central-directory signature by chance in an unknown file: not a zip.
+          }
         }
         return format;
       }

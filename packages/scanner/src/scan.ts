@@ -3,7 +3,7 @@
  * directory paths. Returns one report per file with the format, verdict, classified globals and
  * findings. Never executes or deserializes anything.
  */
-import { isBytes, ModelSecTypeError } from '@modelsec/core';
+import { isBytes, ModelSecRangeError, ModelSecTypeError } from '@modelsec/core';
 import { ScanContext } from './context';
 import { type ResolvedOptions, resolveOptions, type ScanOptions } from './options';
 import { scanPaths } from './scan-path';
@@ -36,6 +36,7 @@ export async function scanModel(source: ScanInput, options?: ScanOptions): Promi
   else if (typeof Blob !== 'undefined' && source instanceof Blob) {
     files = [await scanByteSource(await blobSource(source, opts.name), opts)];
   } else if (typeof source === 'string' || (Array.isArray(source) && source.every((s) => typeof s === 'string'))) {
+    if (source.length === 0) throw new ModelSecRangeError('"source" expected at least one path');
     files = await scanPaths(typeof source === 'string' ? [source] : (source as string[]), opts, scanByteSource);
   } else {
     throw new ModelSecTypeError('"source" expected Uint8Array, Blob, path string or array of paths');

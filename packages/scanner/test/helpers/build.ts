@@ -112,7 +112,7 @@ export async function zip(
 ): Promise<Uint8Array> {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
-  let offset = opts.prefix?.length ?? 0;
+  let offset = 0; // offsets relative to the archive start, as a self-extractor stub leaves them
   const offsets: number[] = [];
   for (const f of files) {
     const body = f.deflate ? await deflateRaw(f.data) : f.data;
@@ -166,7 +166,7 @@ export async function zip(
     le16(files.length),
     le16(files.length),
     le32(cd.length),
-    le32(offset - (opts.prefix?.length ?? 0)),
+    le32(offset),
     le16(0),
   );
   return cat(opts.prefix ?? [], ...locals, cd, eocd);
