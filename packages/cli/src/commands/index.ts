@@ -6,6 +6,9 @@ import type { Command } from '../command';
 import decrypt from './decrypt';
 import digest from './digest';
 import encrypt from './encrypt';
+import hash from './hash';
+import sign from './sign';
+import verify from './verify';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, encrypt];
+export const commands: readonly Command[] = [decrypt, digest, encrypt, hash, sign, verify];
