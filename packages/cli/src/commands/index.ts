@@ -7,8 +7,9 @@ import decrypt from './decrypt';
 import digest from './digest';
 import encrypt from './encrypt';
 import hash from './hash';
+import scan from './scan';
 import sign from './sign';
 import verify from './verify';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, encrypt, hash, sign, verify];
+export const commands: readonly Command[] = [decrypt, digest, encrypt, hash, scan, sign, verify];
