@@ -18,6 +18,30 @@ export {
 export { escapeHtml } from './drift/html';
 export { DEFAULT_THRESHOLDS, STATTESTS, type StatTestName } from './drift/stattests';
 export {
+  createExtractionMonitor,
+  type ExtractionMonitor,
+  type ExtractionMonitorOptions,
+  type ExtractionObservation,
+} from './extraction/prada';
+export {
+  checkExtractionState,
+  type ExtractionClassState,
+  type ExtractionClientState,
+  type ExtractionStore,
+  memoryExtractionStore,
+} from './extraction/store';
+export { createSecurityMonitor, type SecurityMonitor, type SecurityMonitorOptions } from './security/monitor';
+export { callbackSink, consoleJsonSink, type WebhookSinkOptions, webhookSink } from './security/sinks';
+export type {
+  ActionHook,
+  AlertGrouping,
+  AlertRule,
+  AlertSink,
+  SecurityAlert,
+  SecurityEvent,
+  SecurityEventType,
+} from './security/types';
+export {
   type Category,
   type Chi2ContingencyResult,
   type ChiSquareTestResult,

@@ -5,9 +5,10 @@
  * ECDFs for numerical columns, category shares otherwise). The dataset drifts when the share of
  * drifted columns reaches `driftShare` (default 0.5, as evidently).
  */
-import { anumber, aobject, aoneOf, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import { anumber, aoneOf, ModelSecTypeError, ValidationError } from '@modelsec/core';
 import { histogram, sturgesEdges } from '../stats/binning';
 import { benjaminiHochberg, bonferroni } from '../stats/correction';
+import { checkOptions } from '../stats/sample';
 import { type CleanColumn, type ColumnType, cleanColumn, columnNames, type Dataset, MAX_COLUMNS } from './columns';
 import { renderDriftHtml } from './html';
 import {
@@ -123,12 +124,14 @@ export interface DriftReport {
  * ```
  */
 export function detectDrift(reference: Dataset, current: Dataset, options: DetectDriftOptions = {}): DriftReport {
-  aobject(options, 'options');
+  checkOptions(options);
   const driftShare = options.driftShare ?? 0.5;
   anumber(driftShare, 'driftShare', { min: 0, max: 1 });
   const correction = options.correction ?? 'none';
   aoneOf(correction, 'correction', ['none', 'bonferroni', 'benjamini-hochberg'] as const);
-  const names = options.columns ? [...options.columns] : columnNames(reference, 'reference');
+  const names: string[] = options.columns
+    ? Array.from(options.columns as ArrayLike<string>)
+    : columnNames(reference, 'reference');
   if (!names.every((n) => typeof n === 'string')) throw new ModelSecTypeError('"columns" expected strings');
   if (names.length === 0) throw new ValidationError('empty_input', 'no columns to compare');
   if (names.length > MAX_COLUMNS) throw new ValidationError('too_large', `more than ${MAX_COLUMNS} columns`);
@@ -142,7 +145,7 @@ export function detectDrift(reference: Dataset, current: Dataset, options: Detec
         `column #${names.indexOf(name)} has no values in ${ref.values.length ? 'current' : 'reference'}`,
       );
     }
-    const forced = pick(options.columnTypes, name);
+    const forced: ColumnType | undefined = pick<ColumnType>(options.columnTypes, name);
     if (forced !== undefined) aoneOf(forced, 'columnTypes', ['numerical', 'categorical'] as const);
     const type: ColumnType = forced ?? (ref.allNumbers && cur.allNumbers ? 'numerical' : 'categorical');
     if (type === 'numerical' && !(ref.allNumbers && cur.allNumbers)) {
@@ -152,12 +155,13 @@ export function detectDrift(reference: Dataset, current: Dataset, options: Detec
       );
     }
     const distinct = new Set([...ref.values, ...cur.values]).size;
-    const stattest = pick(options.stattest, name) ?? defaultStatTest(type, ref.values.length, distinct);
+    const stattest: StatTestName =
+      pick<StatTestName>(options.stattest, name) ?? defaultStatTest(type, ref.values.length, distinct);
     aoneOf(stattest, 'stattest', STATTESTS);
     if (!ALLOWED_TYPES[stattest].includes(type)) {
       throw new ModelSecTypeError(`"stattest" ${stattest} does not accept ${type} columns`);
     }
-    const threshold = pick(options.threshold, name) ?? DEFAULT_THRESHOLDS[stattest];
+    const threshold: number = pick<number>(options.threshold, name) ?? DEFAULT_THRESHOLDS[stattest];
     anumber(threshold, 'threshold', { min: 0 });
     const outcome = runStatTest(stattest, ref.values, cur.values, type);
     results.push({

@@ -88,7 +88,7 @@ function kolmognDMTW(n: number, d: number): number {
   return clip(p);
 }
 
-function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array {
+function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let k = 0; k < m; k++) {

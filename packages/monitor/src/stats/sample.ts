@@ -55,6 +55,13 @@ export function toSample(value: unknown, label: string, min = 1, max = MAX_SAMPL
   return out;
 }
 
+/** Check that an options argument is a plain object (without narrowing its declared type). */
+export function checkOptions(value: unknown, label = 'options'): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ModelSecTypeError(`"${label}" expected object, got ${describeValue(value)}`);
+  }
+}
+
 /** Sorted copy of a checked sample. */
 export function sortedSample(value: unknown, label: string, min = 1, max = MAX_SAMPLE_SIZE): Float64Array {
   return toSample(value, label, min, max).sort();
