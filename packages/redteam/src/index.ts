@@ -11,9 +11,11 @@
 export { type CheckedData, checkData, type InputBounds, type LabeledData } from './data';
 export { type AccuracyCurve, accuracyCurve, type CurveOptions, type CurvePoint } from './evasion/curve';
 export { fgsm } from './evasion/fgsm';
+export { type HopSkipJumpOptions, hopSkipJump } from './evasion/hop-skip-jump';
 export type { EvasionOptions, GradientAttackOptions } from './evasion/options';
 export { type PgdOptions, pgd } from './evasion/pgd';
 export type { EvasionResult, Norm } from './evasion/result';
+export { type SquareOptions, square } from './evasion/square';
 export {
   type ExtractionOptions,
   type ExtractionPoint,
@@ -33,6 +35,17 @@ export {
   type GradientSource,
   gradientFromFunction,
 } from './gradient/types';
+export { canariesFromQuestion, findCanaries, makeCanary } from './llm/canary';
+export { CORPUS_LIMITS, type InjectionCase, parseInjectionCorpus } from './llm/corpus';
+export {
+  type InjectionCaseResult,
+  type InjectionJudge,
+  type InjectionRate,
+  type InjectionReport,
+  type InjectionRunOptions,
+  type LlmEndpoint,
+  runPromptInjection,
+} from './llm/run';
 export {
   type MembershipOptions,
   type MembershipResult,
@@ -50,6 +63,10 @@ export {
   type OnnxTensorInfo,
   readOnnxSignature,
 } from './model/onnx';
+export { renderReportHtml } from './report/html';
+export { type RobustnessReport, type RobustnessSuiteConfig, runRobustnessSuite } from './report/suite';
+export { type EvasionSummary, summarizeEvasion } from './report/summary';
+export { type ChartSeries, escapeHtml, type LineChart, lineChart } from './report/svg';
 export { createRng, type Rng } from './rng';
 export { type LossKind, rowLoss, toProbabilities } from './scores';
 export { surrogateGradient } from './surrogate/gradient';
