@@ -47,6 +47,8 @@ export function columnNames(data: Dataset, label: string): string[] {
 
 /** Extract one column, dropping missing values and checking every cell. */
 export function cleanColumn(data: Dataset, name: string, label: string): CleanColumn {
+  if (typeof data !== 'object' || data === null)
+    throw new ModelSecTypeError(`"${label}" expected a table, got ${describeValue(data)}`);
   let length: number;
   let get: (i: number) => unknown;
   if (isSampleLike(data)) {

@@ -14,7 +14,7 @@ import { checkExtractionState, type ExtractionClientState, type ExtractionStore,
 
 /** Options of {@link createExtractionMonitor}. */
 export interface ExtractionMonitorOptions {
-  /** Shapiro–Wilk threshold δ: W < δ is suspicious (default 0.9; see docs/monitor.md for the MNIST calibration). */
+  /** Shapiro–Wilk threshold δ: W < δ is suspicious (default 0.91, calibrated on MNIST; see docs/monitor.md for the MNIST calibration). */
   delta?: number;
   /** Distances collected before testing (default 100, as the paper). */
   minQueries?: number;
@@ -57,14 +57,14 @@ export interface ExtractionMonitor {
  *
  * @example
  * ```ts
- * const prada = createExtractionMonitor({ delta: 0.9, minQueries: 100 });
+ * const prada = createExtractionMonitor({ delta: 0.91, minQueries: 100 });
  * const { suspicious, w } = await prada.observe(apiKeyId, pixels, predictedClass);
  * if (suspicious) await throttle(apiKeyId);
  * ```
  */
 export function createExtractionMonitor(options: ExtractionMonitorOptions = {}): ExtractionMonitor {
   checkOptions(options);
-  const delta = options.delta ?? 0.9;
+  const delta = options.delta ?? 0.91;
   anumber(delta, 'delta', { min: 0, max: 1 });
   const minQueries = options.minQueries ?? 100;
   ainteger(minQueries, 'minQueries', { min: 3, max: SHAPIRO_MAX_N });
@@ -138,7 +138,7 @@ export function createExtractionMonitor(options: ExtractionMonitorOptions = {}):
   };
 
   return {
-    observe(clientId, input, predictedClass) {
+    async observe(clientId, input, predictedClass) {
       astring(clientId, 'clientId');
       if (clientId.length === 0 || clientId.length > 512)
         throw new ModelSecRangeError('"clientId" must have 1 to 512 characters');

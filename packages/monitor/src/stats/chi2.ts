@@ -137,7 +137,9 @@ export function countCategories(
     if (sample.length > MAX_SAMPLE_SIZE) throw new ValidationError('too_large', `"${label}" is too large`);
     for (let i = 0; i < sample.length; i++) {
       const v = sample[i];
-      if (!(typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
+      if (typeof v === 'number' && !Number.isFinite(v))
+        throw new ValidationError('non_finite', `"${label}"[${i}] is not finite`);
+      if (!(typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number')) {
         throw new ValidationError(
           'invalid_value',
           `"${label}"[${i}] expected a category (string, finite number, boolean), got ${describeValue(v)}`,
