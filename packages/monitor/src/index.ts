@@ -80,3 +80,4 @@ export {
 } from './stream/monitors';
 export { type PageHinkleyOptions, pageHinkley } from './stream/page-hinkley';
 export type { DriftDetector } from './stream/types';
+export { type CsvOptions, type CsvTable, parseCsv } from './drift/csv';

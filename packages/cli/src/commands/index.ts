@@ -5,6 +5,7 @@
 import type { Command } from '../command';
 import decrypt from './decrypt';
 import digest from './digest';
+import drift from './drift';
 import encrypt from './encrypt';
 import hash from './hash';
 import scan from './scan';
@@ -12,4 +13,4 @@ import sign from './sign';
 import verify from './verify';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, encrypt, hash, scan, sign, verify];
+export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, scan, sign, verify];
