@@ -1,2 +1,87 @@
-/** Text security rules for LLM apps (issue: text input security). */
-export {};
+/**
+ * Text security for LLM apps: PII detection and redaction (checksummed identifiers, phones, addresses,
+ * names and places from shipped gazetteers, pluggable NER), secret detection, prompt-injection scoring
+ * with canaries, Unicode sanitization, rule factories for `runRules`/`guard()`/`validateInput`/filters,
+ * and the streaming helpers a stream filter needs.
+ */
+export { type Canary, type CanaryLeak, type CanaryOptions, createCanary, detectCanaryLeak } from './injection/canary';
+export { type DecodedPayload, decodePayloads } from './injection/decode';
+export {
+  type DetectInjectionAsyncOptions,
+  type DetectInjectionOptions,
+  detectPromptInjection,
+  detectPromptInjectionAsync,
+  INJECTION_THRESHOLD,
+  type InjectionClassifier,
+  type InjectionFinding,
+  type InjectionResult,
+} from './injection/detect';
+export { PHRASE_FAMILIES, type PhraseFamily } from './injection/phrases';
+export { addressRecognizer } from './pii/address';
+export { base58CheckValid, bech32Valid, eip55Valid, ibanValid, luhn, nhsValid } from './pii/checksums';
+export { dateRecognizer } from './pii/dates';
+export {
+  type DetectPiiAsyncOptions,
+  type DetectPiiOptions,
+  detectPII,
+  detectPIIAsync,
+  type NerEntity,
+  type NerModel,
+} from './pii/detect';
+export { createGazetteer, defaultGazetteer, type Gazetteer } from './pii/gazetteer';
+export {
+  bankNumberRecognizer,
+  creditCardRecognizer,
+  driverLicenseRecognizer,
+  ibanRecognizer,
+  nhsRecognizer,
+  passportRecognizer,
+  ssnRecognizer,
+} from './pii/ids';
+export { defaultNamesRecognizer, namesRecognizer } from './pii/names';
+export { cryptoRecognizer, emailRecognizer, ipRecognizer, ipv6Valid, macRecognizer, urlRecognizer } from './pii/net';
+export { defaultPhoneRecognizer, type PhoneOptions, phoneRecognizer } from './pii/phone';
+export { BUILTIN_RECOGNIZERS } from './pii/recognizers';
+export {
+  REDACTION_MODES,
+  type RedactionMode,
+  type RedactPiiOptions,
+  type RedactPiiResult,
+  redactPII,
+} from './pii/redact';
+export { createPiiStreamRedactor, type PiiStreamRedactor } from './pii/stream';
+export { PII_ENTITIES, type PiiCandidate, type PiiEntity, type PiiFinding, type PiiRecognizer } from './pii/types';
+export { createPiiVault, type PiiVault } from './pii/vault';
+export {
+  canaryRule,
+  type PiiRuleOptions,
+  type PromptInjectionRuleOptions,
+  piiRule,
+  type SecretsRuleOptions,
+  secretsRule,
+  type TextRuleAction,
+  type UnicodeRuleOptions,
+  unicodeRule,
+} from './rules';
+export {
+  type DetectSecretsOptions,
+  detectSecrets,
+  PEM_MAX_LENGTH,
+  SECRET_MAX_MATCH_LENGTH,
+  type SecretFinding,
+  shannon,
+} from './secrets/detect';
+export { SECRET_PATTERNS, type SecretPattern } from './secrets/patterns';
+export { CONTEXT_AFTER, CONTEXT_BEFORE } from './shared/context';
+export { DEFAULT_MAX_TEXT_LENGTH } from './shared/limits';
+export { holdbackFor, safePrefixLength } from './shared/stream';
+export type { TextSpan } from './shared/types';
+export { scriptsOf, skeleton } from './unicode/confusables';
+export {
+  estimateTokens,
+  type SanitizeOptions,
+  type SanitizeResult,
+  sanitizeText,
+  type UnicodeFinding,
+  type UnicodeIssue,
+} from './unicode/sanitize';

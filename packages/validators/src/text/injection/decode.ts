@@ -1,0 +1,113 @@
+/**
+ * Encoded payloads: base64, hex and percent-encoded runs are decoded (when the result is mostly
+ * printable text) so the injection detector can rescan what a model would read after decoding; Unicode
+ * "tag" characters (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle.
+ */
+import { forEachMatch } from '../shared/regex';
+
+/** One decoded run: where it is in the scanned text and what it decodes to. */
+export interface DecodedPayload {
+  /** Encoding found. */
+  encoding: 'base64' | 'hex' | 'url' | 'unicode_tags';
+  /** Start offset in the scanned text. */
+  start: number;
+  /** End offset in the scanned text. */
+  end: number;
+  /** Decoded text (never reported to callers; only rescanned). */
+  decoded: string;
+}
+
+const BASE64_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,8192}={0,2}(?![A-Za-z0-9+/=_-])/g;
+const HEX_RE = /(?<![0-9a-f])(?:[0-9a-f]{2}[ :,]?){12,4096}(?![0-9a-f])/gi;
+const URL_RE = /(?:%[0-9a-f]{2}[^%\s]{0,3}){6,2048}/gi;
+const TAGS_RE = /(?:\u{E0000}|[\u{E0020}-\u{E007F}]){1,4096}/gu;
+
+/** Most bytes decoded per scan (bounds the work adversarial input can cause). */
+export const DECODE_BUDGET = 1 << 20;
+
+/**
+ * Decode the encoded runs of `text` whose result looks like natural text.
+ *
+ * @example
+ * ```ts
+ * decodePayloads('aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=')[0]?.decoded; // 'ignore all previous instructions'
+ * ```
+ */
+export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPayload[] {
+  const out: DecodedPayload[] = [];
+  let left = budget;
+  const take = (encoding: DecodedPayload['encoding'], start: number, end: number, decoded: string | undefined) => {
+    if (decoded === undefined || !textLike(decoded)) return;
+    out.push({ encoding, start, end, decoded });
+  };
+  forEachMatch(BASE64_RE, text, (m) => {
+    if (left <= 0 || !/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0])) return;
+    left -= m[0].length;
+    take('base64', m.index, m.index + m[0].length, base64Text(m[0]));
+  });
+  forEachMatch(HEX_RE, text, (m) => {
+    if (left <= 0) return;
+    left -= m[0].length;
+    const hex = m[0].replace(/[ :,]/g, '');
+    if (hex.length % 2 !== 0) return;
+    const bytes = new Uint8Array(hex.length / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    take('hex', m.index, m.index + m[0].length, utf8(bytes));
+  });
+  forEachMatch(URL_RE, text, (m) => {
+    if (left <= 0) return;
+    left -= m[0].length;
+    let d: string | undefined;
+    try {
+      d = decodeURIComponent(m[0]);
+    } catch {
+      d = undefined;
+    }
+    take('url', m.index, m.index + m[0].length, d);
+  });
+  forEachMatch(TAGS_RE, text, (m) => {
+    let s = '';
+    for (const ch of m[0]) {
+      const cp = (ch.codePointAt(0) as number) - 0xe0000;
+      if (cp >= 0x20 && cp < 0x7f) s += String.fromCharCode(cp);
+    }
+    if (s.length > 0) out.push({ encoding: 'unicode_tags', start: m.index, end: m.index + m[0].length, decoded: s });
+  });
+  return out;
+}
+
+function base64Text(s: string): string | undefined {
+  const std = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (std.length % 4 === 1) return undefined;
+  try {
+    const bin = atob(std + '='.repeat((4 - (std.length % 4)) % 4));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return utf8(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Mostly letters and spaces: at least 8 characters, 85% printable, and some spaces or several words. */
+function textLike(s: string): boolean {
+  if (s.length < 8) return false;
+  let printable = 0;
+  let letters = 0;
+  let spaces = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (c === 32) spaces++;
+    if ((c >= 32 && c < 127) || c >= 160 || c === 10 || c === 9) printable++;
+    if (/\p{L}/u.test(ch)) letters++;
+  }
+  return printable / s.length >= 0.85 && letters / s.length >= 0.5 && spaces >= 1;
+}

@@ -1,0 +1,142 @@
+/**
+ * `detectPII`: run the recognizers, raise scores by context words, drop what is under the threshold,
+ * resolve overlaps and return findings with UTF-16 offsets into the original text. `detectPIIAsync`
+ * adds an application-provided NER model (for example an onnxruntime-web token classifier).
+ */
+import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
+import { hasContext } from '../shared/context';
+import { checkText } from '../shared/limits';
+import { resolveOverlaps } from '../shared/overlap';
+import { clampScore } from '../shared/types';
+import { BUILTIN_RECOGNIZERS } from './recognizers';
+import type { PiiCandidate, PiiFinding, PiiRecognizer } from './types';
+
+/** Options of `detectPII`. */
+export interface DetectPiiOptions {
+  /** Entities to report (default: every entity of the recognizers). */
+  entities?: readonly string[];
+  /** Lowest score reported, in [0, 1]; default 0.5. */
+  threshold?: number;
+  /** Recognizers to run instead of the built-ins (combine with `BUILTIN_RECOGNIZERS` to extend). */
+  recognizers?: readonly PiiRecognizer[];
+  /** Exact values never reported (your support address, your company name). */
+  allowList?: readonly string[];
+  /** Longest text accepted, in UTF-16 units; default 10 Mi. */
+  maxLength?: number;
+}
+
+/** An entity a NER model found: offsets into the text it was given. */
+export interface NerEntity {
+  /** Entity name, mapped to modelsec names by `labels` (e.g. `PER` → `PERSON`). */
+  entity: string;
+  /** Start offset (UTF-16). */
+  start: number;
+  /** End offset (UTF-16, exclusive). */
+  end: number;
+  /** Model confidence in [0, 1]. */
+  score: number;
+}
+
+/** A named-entity model: any function from text to entity spans (sync or async). */
+export type NerModel = (text: string) => readonly NerEntity[] | Promise<readonly NerEntity[]>;
+
+/** Options of `detectPIIAsync`. */
+export interface DetectPiiAsyncOptions extends DetectPiiOptions {
+  /** The NER model; its findings join the recognizers' before overlap resolution. */
+  ner?: NerModel;
+  /** Model label → entity name (default maps PER/PERSON, LOC/GPE/LOCATION, ADDRESS, DATE). */
+  labels?: Readonly<Record<string, string>>;
+}
+
+const DEFAULT_LABELS: Readonly<Record<string, string>> = {
+  PER: 'PERSON',
+  PERSON: 'PERSON',
+  LOC: 'LOCATION',
+  GPE: 'LOCATION',
+  LOCATION: 'LOCATION',
+  ADDRESS: 'ADDRESS',
+  DATE: 'DATE_TIME',
+  TIME: 'DATE_TIME',
+};
+
+/**
+ * Find personal data in `text`.
+ *
+ * @param text - any string (untrusted); offsets in the result index this exact string.
+ * @returns findings in text order, none overlapping, each with `entity`, `start`, `end`, `score`.
+ * @throws ModelSecTypeError for a non-string; ValidationError `too_large` above `maxLength`.
+ * @example
+ * ```ts
+ * const found = detectPII('Mail jane.doe@example.com or call +1 415-555-0100');
+ * // [{ entity: 'EMAIL_ADDRESS', start: 5, end: 25, score: 0.9, ... }, { entity: 'PHONE_NUMBER', ... }]
+ * ```
+ */
+export function detectPII(text: string, options: DetectPiiOptions = {}): PiiFinding[] {
+  const { candidates, threshold } = collect(text, options);
+  return finish(text, candidates, threshold, options);
+}
+
+/**
+ * `detectPII` plus a NER model's entities (PERSON, LOCATION... from a token classifier you provide).
+ *
+ * @example
+ * ```ts
+ * const ner: NerModel = async (t) => (await pipeline(t)).map((e) => ({ entity: e.entity_group, start: e.start, end: e.end, score: e.score }));
+ * const found = await detectPIIAsync(text, { ner });
+ * ```
+ */
+export async function detectPIIAsync(text: string, options: DetectPiiAsyncOptions = {}): Promise<PiiFinding[]> {
+  const { candidates, threshold } = collect(text, options);
+  if (options.ner !== undefined) {
+    afunction(options.ner, 'options.ner');
+    const labels = options.labels ?? DEFAULT_LABELS;
+    const wanted = options.entities ? new Set(options.entities) : undefined;
+    const found = await options.ner(text);
+    if (!Array.isArray(found)) throw new ModelSecTypeError('"options.ner" must return an array of entities');
+    for (const e of found as readonly NerEntity[]) {
+      const entity = labels[String(e?.entity).replace(/^[BI]-/, '')];
+      if (!entity || (wanted && !wanted.has(entity))) continue;
+      const { start, end, score } = e;
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end)
+        continue;
+      if (typeof score !== 'number' || !(score >= 0 && score <= 1)) continue;
+      candidates.push({ entity, start, end, score, recognizer: 'ner' });
+    }
+  }
+  return finish(text, candidates, threshold, options);
+}
+
+function collect(text: string, options: DetectPiiOptions): { candidates: PiiCandidate[]; threshold: number } {
+  aobject(options as unknown, 'options');
+  checkText(text, 'text', options.maxLength);
+  const threshold = options.threshold ?? 0.5;
+  anumber(threshold, 'options.threshold', { min: 0, max: 1 });
+  const recognizers: readonly PiiRecognizer[] = options.recognizers ?? BUILTIN_RECOGNIZERS;
+  if (!Array.isArray(recognizers)) throw new ModelSecTypeError('"options.recognizers" expected an array');
+  const wanted = options.entities ? new Set(options.entities) : undefined;
+  const candidates: PiiCandidate[] = [];
+  for (const r of recognizers) {
+    if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
+    r.scan(text, (c: PiiCandidate) => {
+      if (wanted && !wanted.has(c.entity)) return;
+      if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) return;
+      const boost = c.context ? (c.contextBoost ?? 0.35) : 0;
+      if (c.score + boost < threshold) return; // cannot reach the threshold, even with context
+      if (c.context && hasContext(text, c.start, c.end, c.context)) c.score += boost;
+      candidates.push(c);
+    });
+  }
+  return { candidates, threshold };
+}
+
+function finish(text: string, candidates: PiiCandidate[], threshold: number, options: DetectPiiOptions): PiiFinding[] {
+  const allow = options.allowList && options.allowList.length > 0 ? new Set(options.allowList) : undefined;
+  const above = candidates.filter((c) => clampScore(c.score) >= threshold && !allow?.has(text.slice(c.start, c.end)));
+  return resolveOverlaps(above, text.length).map((c) => ({
+    entity: c.entity,
+    start: c.start,
+    end: c.end,
+    score: clampScore(c.score),
+    recognizer: c.recognizer,
+  }));
+}

@@ -1,0 +1,209 @@
+/**
+ * Internet identifiers: e-mail addresses, URLs, IPv4/IPv6 and MAC addresses, and cryptocurrency
+ * addresses (Bitcoin Base58Check and Bech32/Bech32m, Ethereum with EIP-55 when mixed-case).
+ */
+import { wordSet } from '../shared/context';
+import { forEachMatch } from '../shared/regex';
+import { base58CheckValid, bech32Valid, eip55Valid } from './checksums';
+import type { PiiRecognizer } from './types';
+
+/** @internal E-mail domain after the `@` (sticky): up to 8 labels and a letter TLD. */
+export const EMAIL_DOMAIN_RE: RegExp = /(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}_-])/uy;
+const LOCAL_CHAR = /[\p{L}\p{N}_.%+-]/u;
+/** @internal URLs with a scheme, or starting with www. */
+export const URL_RE: RegExp = /\b(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`{}|\\^]{1,2048}/gi;
+/** @internal Dotted-quad IPv4. */
+export const IPV4_RE: RegExp =
+  /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\.?\d)/g;
+/** @internal IPv6 candidates (validated by parsing). */
+export const IPV6_RE: RegExp = /(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
+/** @internal MAC addresses (colon, dash or Cisco dot notation). */
+export const MAC_RE: RegExp =
+  /(?<![\w:-])(?:[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-])/gi;
+/** @internal Bitcoin legacy/P2SH (Base58), segwit (Bech32) and Ethereum addresses. */
+export const CRYPTO_RE: RegExp =
+  /(?<![\w])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}|0x[0-9a-fA-F]{40})(?![\w])/g;
+
+const EMAIL_CONTEXT = wordSet('email e-mail mail address contact');
+const URL_CONTEXT = wordSet('url website site link domain visit web');
+const IP_CONTEXT = wordSet('ip ipv4 ipv6 address server host');
+const MAC_CONTEXT = wordSet('mac address device hardware');
+const CRYPTO_CONTEXT = wordSet('wallet bitcoin btc ethereum eth crypto address');
+
+/** E-mail addresses (RFC 5321 length limits; internationalized letters allowed). */
+export const emailRecognizer: PiiRecognizer = {
+  name: 'email',
+  entities: ['EMAIL_ADDRESS'],
+  maxLength: 64 + 1 + 8 * 64 + 24,
+  scan(text, emit) {
+    // Anchored on "@": walk back over the local part (at most 64 units), then match the domain.
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      let start = at;
+      while (start > 0 && at - start < 65 && isLocal(text, start - 1)) start--;
+      if (start === at || at - start > 64) continue;
+      const local = text.slice(start, at);
+      if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) continue;
+      EMAIL_DOMAIN_RE.lastIndex = at + 1;
+      const m = EMAIL_DOMAIN_RE.exec(text);
+      if (m === null) continue;
+      emit({
+        entity: 'EMAIL_ADDRESS',
+        start,
+        end: at + 1 + m[0].length,
+        score: 0.9,
+        recognizer: 'email',
+        context: EMAIL_CONTEXT,
+        contextBoost: 0.1,
+      });
+    }
+  },
+};
+
+function isLocal(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128)
+    return (
+      (c >= 48 && c <= 57) ||
+      ((c | 32) >= 97 && (c | 32) <= 122) ||
+      c === 95 ||
+      c === 46 ||
+      c === 37 ||
+      c === 43 ||
+      c === 45
+    );
+  return LOCAL_CHAR.test(text[i] as string);
+}
+
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', "'", '"', '>', '*']);
+
+/** URLs with a scheme or `www.`; trailing punctuation and unbalanced closing brackets are left out. */
+export const urlRecognizer: PiiRecognizer = {
+  name: 'url',
+  entities: ['URL'],
+  maxLength: 2048 + 6,
+  scan(text, emit) {
+    forEachMatch(URL_RE, text, (m) => {
+      let s = m[0];
+      while (s.length > 0 && TRAILING.has(s[s.length - 1] as string)) {
+        if (s.endsWith(')') && count(s, '(') >= count(s, ')')) break;
+        s = s.slice(0, -1);
+      }
+      const host = s.replace(/^[a-z]+:\/\//i, '');
+      if (!/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u.test(host)) return;
+      emit({
+        entity: 'URL',
+        start: m.index,
+        end: m.index + s.length,
+        score: 0.7,
+        recognizer: 'url',
+        context: URL_CONTEXT,
+        contextBoost: 0.2,
+      });
+    });
+  },
+};
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+/**
+ * Parse an IPv6 address (RFC 4291 text forms without an embedded IPv4 tail).
+ *
+ * @example
+ * ```ts
+ * ipv6Valid('2001:db8::1'); // true
+ * ```
+ */
+export function ipv6Valid(s: string): boolean {
+  const parts = s.split('::');
+  if (parts.length > 2) return false;
+  const groups = (p: string) => (p === '' ? [] : p.split(':'));
+  const head = groups(parts[0] as string);
+  const tail = parts.length === 2 ? groups(parts[1] as string) : [];
+  const all = [...head, ...tail];
+  if (!all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
+  return parts.length === 2 ? all.length <= 7 : all.length === 8;
+}
+
+/** IPv4 (dotted quad, octets 0-255) and IPv6 (validated by parsing). */
+export const ipRecognizer: PiiRecognizer = {
+  name: 'ip',
+  entities: ['IP_ADDRESS'],
+  maxLength: 39,
+  scan(text, emit) {
+    forEachMatch(IPV4_RE, text, (m) => {
+      emit({
+        entity: 'IP_ADDRESS',
+        start: m.index,
+        end: m.index + m[0].length,
+        score: 0.7,
+        recognizer: 'ip',
+        context: IP_CONTEXT,
+        contextBoost: 0.2,
+      });
+    });
+    forEachMatch(IPV6_RE, text, (m) => {
+      if (!ipv6Valid(m[0])) return;
+      emit({
+        entity: 'IP_ADDRESS',
+        start: m.index,
+        end: m.index + m[0].length,
+        score: m[0] === '::' ? 0.1 : 0.75,
+        recognizer: 'ip',
+        context: IP_CONTEXT,
+        contextBoost: 0.2,
+      });
+    });
+  },
+};
+
+/** MAC addresses (EUI-48). */
+export const macRecognizer: PiiRecognizer = {
+  name: 'mac',
+  entities: ['MAC_ADDRESS'],
+  maxLength: 17,
+  scan(text, emit) {
+    forEachMatch(MAC_RE, text, (m) => {
+      emit({
+        entity: 'MAC_ADDRESS',
+        start: m.index,
+        end: m.index + m[0].length,
+        score: 0.7,
+        recognizer: 'mac',
+        context: MAC_CONTEXT,
+        contextBoost: 0.2,
+      });
+    });
+  },
+};
+
+/** Cryptocurrency addresses validated by their checksums. */
+export const cryptoRecognizer: PiiRecognizer = {
+  name: 'crypto',
+  entities: ['CRYPTO'],
+  maxLength: 90,
+  scan(text, emit) {
+    forEachMatch(CRYPTO_RE, text, (m) => {
+      const s = m[0];
+      let score = 0;
+      if (s.startsWith('0x')) {
+        const v = eip55Valid(s);
+        score = v === true ? 0.95 : v === undefined ? 0.6 : 0;
+      } else if (/^(?:bc|tb)1/i.test(s)) score = bech32Valid(s) ? 0.95 : 0;
+      else score = base58CheckValid(s) ? 0.95 : 0;
+      if (score > 0)
+        emit({
+          entity: 'CRYPTO',
+          start: m.index,
+          end: m.index + s.length,
+          score,
+          recognizer: 'crypto',
+          context: CRYPTO_CONTEXT,
+          contextBoost: 0.2,
+        });
+    });
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * PHONE_NUMBER: a linear-time candidate pattern for international and national formats (country code,
+ * area code in parentheses, groups separated by space, dot or dash, extensions), scored by shape,
+ * raised when libphonenumber-js (metadata "min") validates it for the number's own country code or one
+ * of the configured regions, and raised again by context words such as "call", "mobile" or "fax".
+ */
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { wordSet } from '../shared/context';
+import { countDigits, isWordAt, scanAnchored } from '../shared/regex';
+import type { PiiCandidate, PiiRecognizer } from './types';
+
+/** @internal Candidate phone numbers. */
+export const PHONE_RE: RegExp =
+  /(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,12}){0,6}(?: ?(?:x|ext\.?|#) ?\d{1,6})?(?![\w/]|[.,:-]\d)/iy;
+/** Candidate starts: a digit run, optionally after "+" or "(". */
+const PHONE_ANCHOR = /[+(]?\d+/g;
+
+/** A phone number cannot start right after a word character, "+", "/", ".", ":" or "-", or after "<digit>,". */
+function phoneStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  if (i === 0) return true;
+  if (c === 43 || c === 47 || c === 46 || c === 58 || c === 45 || c === 95) return false;
+  if (c === 44) return !(text.charCodeAt(i - 2) >= 48 && text.charCodeAt(i - 2) <= 57);
+  return !isWordAt(text, i - 1);
+}
+
+const PHONE_CONTEXT = wordSet(
+  'phone phones telephone tel tel. call called calling cell cellphone mobile mob fax office home work ph whatsapp sms text dial reach contact landline answering answer ring',
+);
+
+/** Options of the phone recognizer. */
+export interface PhoneOptions {
+  /**
+   * Regions tried for numbers written without a country code (ISO 3166 alpha-2). Default
+   * `['US', 'GB', 'DE', 'FR', 'IN']`.
+   */
+  regions?: readonly string[];
+  /**
+   * Most libphonenumber-js validations per scan (each costs ~40 µs); candidates beyond the budget
+   * keep their shape score. Default 2,000.
+   */
+  validationBudget?: number;
+}
+
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}|^\d{2}-\d{2}-\d{4}$/;
+
+/**
+ * A phone recognizer with the given regions and validation budget.
+ *
+ * @example
+ * ```ts
+ * const nl = phoneRecognizer({ regions: ['NL', 'BE'] });
+ * detectPII('bel 06-12345678', { recognizers: [nl] });
+ * ```
+ */
+export function phoneRecognizer(options: PhoneOptions = {}): PiiRecognizer {
+  const regions = (options.regions ?? ['US', 'GB', 'DE', 'FR', 'IN']) as readonly CountryCode[];
+  const budget = options.validationBudget ?? 2000;
+  return {
+    name: 'phone',
+    entities: ['PHONE_NUMBER'],
+    maxLength: 4 + 7 + 7 * 13 + 11,
+    scan(text, emit) {
+      let left = budget;
+      scanAnchored(PHONE_ANCHOR, PHONE_RE, text, phoneStart, (m) => {
+        const s = m[0];
+        const ext = /(?: ?(?:x|ext\.?|#) ?\d{1,6})$/i.exec(s);
+        const main = ext ? s.slice(0, ext.index) : s;
+        const digits = countDigits(main);
+        if (digits < 6 || digits > 15) return;
+        if (DATE_LIKE.test(main)) return;
+        const separated = /[ .()-]/.test(main);
+        const plus = main.startsWith('+');
+        if (!separated && !plus && digits < 10) return;
+        // A run of more than 4 groups of 1-2 digits is a list of numbers, not a phone.
+        const groups = main.split(/[ .()-]+/).filter(Boolean);
+        if (groups.length > 5 && groups.every((g) => g.length <= 2)) return;
+        let score = plus || main.startsWith('(') || (separated && digits >= 10) ? 0.45 : digits >= 7 ? 0.35 : 0.25;
+        if (ext) score += 0.05;
+        if (left > 0) {
+          left--;
+          if (isValid(main, plus, regions)) score += 0.2;
+        }
+        const c: PiiCandidate = {
+          entity: 'PHONE_NUMBER',
+          start: m.index,
+          end: m.index + s.length,
+          score,
+          recognizer: 'phone',
+          context: PHONE_CONTEXT,
+          contextBoost: 0.35,
+        };
+        emit(c);
+      });
+    },
+  };
+}
+
+function isValid(s: string, plus: boolean, regions: readonly CountryCode[]): boolean {
+  try {
+    if (plus) return parsePhoneNumberFromString(s)?.isValid() === true;
+    if (s.startsWith('00')) return parsePhoneNumberFromString(`+${s.slice(2)}`)?.isValid() === true;
+    for (const r of regions) if (parsePhoneNumberFromString(s, r)?.isValid()) return true;
+  } catch {
+    // libphonenumber-js rejects some inputs by throwing; they are simply not valid numbers.
+  }
+  return false;
+}
+
+/** The default phone recognizer (regions US, GB, DE, FR, IN). */
+export const defaultPhoneRecognizer: PiiRecognizer = /* @__PURE__ */ phoneRecognizer();

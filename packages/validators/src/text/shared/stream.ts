@@ -1,0 +1,59 @@
+/**
+ * Streaming support: what a stream filter (for example `@modelsec/filters` redacting an LLM's streamed
+ * answer) needs to scan text that arrives in chunks without missing a match that straddles a chunk
+ * boundary. A detector's findings are final for a prefix of the buffered text once that prefix ends at
+ * least `holdback` characters before the end of the buffer (the longest match plus the context window)
+ * and no finding crosses the cut. `safePrefixLength` computes that cut.
+ */
+import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context';
+import type { TextSpan } from './types';
+
+/**
+ * How far from the end of a buffer findings may still change: the longest match of the given
+ * recognizers plus the context windows around it.
+ *
+ * @example
+ * ```ts
+ * const keep = holdbackFor(BUILTIN_RECOGNIZERS); // ~2.2k characters (URLs are the longest)
+ * ```
+ */
+export function holdbackFor(recognizers: readonly { maxLength: number }[]): number {
+  let max = 0;
+  for (const r of recognizers) max = Math.max(max, r.maxLength);
+  return max + CONTEXT_BEFORE + CONTEXT_AFTER;
+}
+
+/**
+ * The length of the prefix of `buffer` whose findings are final: at most `buffer.length - holdback`
+ * (all of it when `final`), moved back before any finding that crosses the cut.
+ *
+ * @param bufferLength - length of the text scanned so far (UTF-16 units).
+ * @param findings - the detector's findings on that text, in any order.
+ * @param holdback - from `holdbackFor` (or `SECRET_MAX_MATCH_LENGTH` for secrets).
+ * @param final - true at the end of the stream: everything is final.
+ * @example
+ * ```ts
+ * const cut = safePrefixLength(buffer.length, detectPII(buffer), holdbackFor(BUILTIN_RECOGNIZERS));
+ * emit(redact(buffer.slice(0, cut))); buffer = buffer.slice(cut);
+ * ```
+ */
+export function safePrefixLength(
+  bufferLength: number,
+  findings: readonly TextSpan[],
+  holdback: number,
+  final = false,
+): number {
+  if (final) return bufferLength;
+  let cut = Math.max(0, bufferLength - holdback);
+  let moved = true;
+  while (moved) {
+    moved = false;
+    for (const f of findings) {
+      if (f.start < cut && f.end > cut) {
+        cut = f.start;
+        moved = true;
+      }
+    }
+  }
+  return cut;
+}

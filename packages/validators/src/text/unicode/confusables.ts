@@ -1,0 +1,73 @@
+/**
+ * Confusable skeletons (UTS #39, restricted to prototypes in printable ASCII) and script detection for
+ * mixed-script words such as "pаypal" with a Cyrillic "а": the words a homoglyph attack produces.
+ */
+import { CONFUSABLES } from '../data/confusables';
+
+let table: Map<number, string> | undefined;
+
+function confusables(): Map<number, string> {
+  if (!table) {
+    table = new Map();
+    for (const entry of CONFUSABLES.split('\u0001')) {
+      const i = entry.indexOf(':');
+      table.set(Number.parseInt(entry.slice(0, i), 16), entry.slice(i + 1));
+    }
+  }
+  return table;
+}
+
+/**
+ * The confusable skeleton of `s`: NFD, then each code point replaced by its ASCII prototype when it
+ * has one (others kept), so `skeleton('pаypal') === skeleton('paypal')`.
+ *
+ * @example
+ * ```ts
+ * skeleton('ρаypаl'); // 'paypal'
+ * ```
+ */
+export function skeleton(s: string): string {
+  const t = confusables();
+  let out = '';
+  for (const ch of s.normalize('NFD')) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp >= 0x300 && cp <= 0x36f) continue; // combining marks of NFD
+    out += t.get(cp) ?? ch;
+  }
+  return out;
+}
+
+const SCRIPTS: readonly [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Cherokee', /\p{Script=Cherokee}/u],
+  ['Coptic', /\p{Script=Coptic}/u],
+];
+
+/**
+ * The scripts of the letters of a word, among those homoglyph attacks mix (Latin, Cyrillic, Greek,
+ * Armenian, Cherokee, Coptic); other letters are ignored.
+ *
+ * @example
+ * ```ts
+ * scriptsOf('pаypal'); // ['Latin', 'Cyrillic']
+ * ```
+ */
+export function scriptsOf(word: string): string[] {
+  const found = new Set<string>();
+  for (const ch of word) {
+    if (ch.charCodeAt(0) < 128) {
+      if (/[A-Za-z]/.test(ch)) found.add('Latin');
+      continue;
+    }
+    for (const [name, re] of SCRIPTS) {
+      if (re.test(ch)) {
+        found.add(name);
+        break;
+      }
+    }
+  }
+  return [...found];
+}

@@ -1,0 +1,206 @@
+/**
+ * `sanitizeText`: make untrusted text safe to show to a model or a person. NFKC normalization,
+ * removal of invisible format characters (Cf, including Unicode tag characters), private-use (Co),
+ * unassigned (Cn) and control characters (Cc except tab/newline/CR); bidirectional overrides and
+ * isolates (Trojan Source, CVE-2021-42574) flagged or removed; mixed-script confusable words flagged;
+ * length and token limits. Findings give spans into the ORIGINAL text.
+ */
+import { aboolean, afunction, ainteger, aobject, aoneOf } from '@modelsec/core';
+import { checkText } from '../shared/limits';
+import { forEachMatch } from '../shared/regex';
+import type { TextSpan } from '../shared/types';
+import { scriptsOf, skeleton } from './confusables';
+
+/** What a sanitizer finding is about. */
+export type UnicodeIssue =
+  | 'invisible'
+  | 'private_use'
+  | 'unassigned'
+  | 'control'
+  | 'bidi'
+  | 'confusable'
+  | 'normalized'
+  | 'truncated';
+
+/** A sanitizer finding: an issue and where it was in the original text. */
+export interface UnicodeFinding extends TextSpan {
+  /** The issue. */
+  issue: UnicodeIssue;
+  /** Code points involved (for runs of removed characters). */
+  count: number;
+}
+
+/** Options of `sanitizeText`. */
+export interface SanitizeOptions {
+  /** Unicode normalization of the result: `NFKC` (default), `NFC` or `none`. */
+  normalize?: 'NFKC' | 'NFC' | 'none';
+  /** Remove Cf/Co/Cn/Cc characters (default true). */
+  stripInvisible?: boolean;
+  /** Bidi controls: `strip` (default), `keep` (flag only). */
+  bidi?: 'strip' | 'keep';
+  /** Flag mixed-script confusable words (default true). */
+  confusables?: boolean;
+  /** Truncate the result to this many UTF-16 units (at a code point boundary). */
+  maxChars?: number;
+  /** Truncate the result to this many tokens (by `countTokens`). */
+  maxTokens?: number;
+  /** Token counter for `maxTokens` (default `estimateTokens`); plug your model's tokenizer here. */
+  countTokens?: (text: string) => number;
+  /** Longest input accepted (UTF-16 units); default 10 Mi. */
+  maxLength?: number;
+}
+
+/** What `sanitizeText` returns. */
+export interface SanitizeResult {
+  /** The sanitized text. */
+  text: string;
+  /** True when `text` differs from the input. */
+  changed: boolean;
+  /** Issues found, in order of their position in the input. */
+  findings: UnicodeFinding[];
+}
+
+const SUSPICIOUS = /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]/gu;
+const BIDI = /^[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]$/u;
+const WORD = /[\p{L}\p{M}]+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/**
+ * Estimate tokens as a BPE tokenizer would roughly count them: one per word-piece of up to 4 letters,
+ * one per digit group of up to 3, one per other symbol. Within ~20% of GPT-style tokenizers on English.
+ *
+ * @example
+ * ```ts
+ * estimateTokens('Hello, world!'); // 4
+ * ```
+ */
+export function estimateTokens(text: string): number {
+  let n = 0;
+  forEachMatch(/\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu, text, (m) => {
+    const w = m[0];
+    n += /\p{N}/u.test(w[0] as string)
+      ? Math.ceil(w.length / 3)
+      : /\p{L}/u.test(w[0] as string)
+        ? Math.ceil(w.length / 6)
+        : 1;
+  });
+  return n;
+}
+
+/**
+ * Sanitize untrusted text.
+ *
+ * @example
+ * ```ts
+ * const { text, findings } = sanitizeText('pay\u200Bpal \u202Egnp.exe');
+ * // text === 'paypal gnp.exe'; findings: invisible (3-4), bidi (10-11)
+ * ```
+ */
+export function sanitizeText(text: string, options: SanitizeOptions = {}): SanitizeResult {
+  aobject(options as unknown, 'options');
+  checkText(text, 'text', options.maxLength);
+  const normalize = options.normalize ?? 'NFKC';
+  aoneOf(normalize, 'options.normalize', ['NFKC', 'NFC', 'none'] as const);
+  const strip = options.stripInvisible ?? true;
+  aboolean(strip, 'options.stripInvisible');
+  const bidi = options.bidi ?? 'strip';
+  aoneOf(bidi, 'options.bidi', ['strip', 'keep'] as const);
+  if (options.maxChars !== undefined) ainteger(options.maxChars, 'options.maxChars', { min: 0 });
+  if (options.maxTokens !== undefined) ainteger(options.maxTokens, 'options.maxTokens', { min: 0 });
+  if (options.countTokens !== undefined) afunction(options.countTokens, 'options.countTokens');
+  const findings: UnicodeFinding[] = [];
+  let out = text;
+  if (!ASCII.test(text) || /[^\P{Cc}\t\n\r]/u.test(text)) {
+    const parts: string[] = [];
+    let last = 0;
+    forEachMatch(SUSPICIOUS, text, (m) => {
+      const ch = m[0];
+      const issue: UnicodeIssue = BIDI.test(ch)
+        ? 'bidi'
+        : /\p{Co}/u.test(ch)
+          ? 'private_use'
+          : /\p{Cn}/u.test(ch)
+            ? 'unassigned'
+            : /\p{Cc}/u.test(ch)
+              ? 'control'
+              : 'invisible';
+      addRun(findings, issue, m.index, m.index + ch.length);
+      const remove = issue === 'bidi' ? bidi === 'strip' : strip;
+      if (remove) {
+        parts.push(text.slice(last, m.index));
+        last = m.index + ch.length;
+      }
+    });
+    parts.push(text.slice(last));
+    out = parts.join('');
+    if (options.confusables !== false) confusableWords(text, findings);
+  }
+  if (normalize !== 'none') {
+    const n = out.normalize(normalize);
+    if (n !== out) findings.push({ issue: 'normalized', start: 0, end: text.length, score: 0.2, count: 0 });
+    out = n;
+  }
+  out = truncate(out, text, options, findings);
+  findings.sort((a, b) => a.start - b.start);
+  return { text: out, changed: out !== text, findings };
+}
+
+function addRun(findings: UnicodeFinding[], issue: UnicodeIssue, start: number, end: number): void {
+  const prev = findings[findings.length - 1];
+  if (prev && prev.issue === issue && prev.end === start) {
+    prev.end = end;
+    prev.count++;
+    return;
+  }
+  const score = issue === 'bidi' ? 0.9 : issue === 'invisible' || issue === 'private_use' ? 0.6 : 0.4;
+  findings.push({ issue, start, end, score, count: 1 });
+}
+
+function confusableWords(text: string, findings: UnicodeFinding[]): void {
+  forEachMatch(WORD, text, (m) => {
+    const w = m[0];
+    if (ASCII.test(w) || w.length < 2) return;
+    const scripts = scriptsOf(w);
+    if (scripts.length < 2 || !scripts.includes('Latin')) return;
+    const sk = skeleton(w);
+    if (!ASCII.test(sk)) return;
+    findings.push({ issue: 'confusable', start: m.index, end: m.index + w.length, score: 0.8, count: [...w].length });
+  });
+}
+
+function truncate(out: string, original: string, options: SanitizeOptions, findings: UnicodeFinding[]): string {
+  let result = out;
+  if (options.maxChars !== undefined && result.length > options.maxChars) {
+    let cut = options.maxChars;
+    const c = result.charCodeAt(cut - 1);
+    if (cut > 0 && c >= 0xd800 && c <= 0xdbff) cut--; // never split a surrogate pair
+    result = result.slice(0, cut);
+  }
+  if (options.maxTokens !== undefined) {
+    const count = options.countTokens ?? estimateTokens;
+    if (count(result) > options.maxTokens) {
+      // Binary search the longest prefix (at code point boundaries) within the budget.
+      let lo = 0;
+      let hi = result.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (count(result.slice(0, mid)) <= options.maxTokens) lo = mid;
+        else hi = mid - 1;
+      }
+      const c = result.charCodeAt(lo - 1);
+      if (lo > 0 && c >= 0xd800 && c <= 0xdbff) lo--;
+      result = result.slice(0, lo);
+    }
+  }
+  if (result.length < out.length) {
+    findings.push({
+      issue: 'truncated',
+      start: Math.min(original.length, result.length),
+      end: original.length,
+      score: 0.3,
+      count: 0,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,202 @@
+import { NOT_STRINGS } from '@modelsec-test/utils';
+import { isModelSecError } from '@modelsec/core';
+import {
+  BUILTIN_RECOGNIZERS,
+  createGazetteer,
+  detectPII,
+  detectPIIAsync,
+  namesRecognizer,
+  type PiiFinding,
+  type PiiRecognizer,
+} from '@modelsec/validators';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+
+const found = (text: string, options = {}) =>
+  detectPII(text, options).map((f) => [f.entity, text.slice(f.start, f.end)] as const);
+
+describe('detectPII: pattern entities', () => {
+  test.each([
+    ['Mail me at jane.doe+llm@mail.example.co.uk today', 'EMAIL_ADDRESS', 'jane.doe+llm@mail.example.co.uk'],
+    ['cc 4111 1111 1111 1111 on file', 'CREDIT_CARD', '4111 1111 1111 1111'],
+    ['amex 3782-822463-10005.', 'CREDIT_CARD', '3782-822463-10005'],
+    ['IBAN: GB82 WEST 1234 5698 7654 32 thanks', 'IBAN_CODE', 'GB82 WEST 1234 5698 7654 32'],
+    ['my ssn is 078-05-1121', 'US_SSN', '078-05-1121'],
+    ['server 192.168.10.254 is down', 'IP_ADDRESS', '192.168.10.254'],
+    ['v6 2001:db8:85a3::8a2e:370:7334 ok', 'IP_ADDRESS', '2001:db8:85a3::8a2e:370:7334'],
+    ['device 00:1A:2B:3C:4D:5E joined', 'MAC_ADDRESS', '00:1A:2B:3C:4D:5E'],
+    ['send to bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 now', 'CRYPTO', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'],
+    ['eth 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'CRYPTO', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'],
+    ['see https://example.com/a?b=c).', 'URL', 'https://example.com/a?b=c'],
+    ['born on 12/31/1999 in', 'DATE_TIME', '12/31/1999'],
+    ['at 2024-02-29T13:45:00Z', 'DATE_TIME', '2024-02-29T13:45:00Z'],
+    ['call me at +1 415-555-0132', 'PHONE_NUMBER', '+1 415-555-0132'],
+    ['Phone: (212) 555-0199 x204', 'PHONE_NUMBER', '(212) 555-0199 x204'],
+    ['my NHS number is 943 476 5919', 'UK_NHS', '943 476 5919'],
+    ['bank account number 12345678901', 'US_BANK_NUMBER', '12345678901'],
+    ['passport no. A12345678', 'US_PASSPORT', 'A12345678'],
+    ["my driver's license is D1234567", 'US_DRIVER_LICENSE', 'D1234567'],
+  ])('%s', (text, entity, value) => {
+    expect(found(text)).toContainEqual([entity, value]);
+  });
+
+  test('checksums reject look-alikes', () => {
+    expect(found('4111 1111 1111 1112')).not.toContainEqual(['CREDIT_CARD', '4111 1111 1111 1112']);
+    expect(found('GB82 WEST 1234 5698 7654 33').map((f) => f[0])).not.toContain('IBAN_CODE');
+    expect(found('ssn 000-12-3456 or 666-12-3456 or 123-45-6789').map((f) => f[0])).not.toContain('US_SSN');
+    expect(found('version 1.2.3.4.5 and 999.1.1.1').map((f) => f[0])).not.toContain('IP_ADDRESS');
+    expect(found('date 13/45/2020').map((f) => f[0])).not.toContain('DATE_TIME');
+    expect(found('send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3').map((f) => f[0])).not.toContain('CRYPTO');
+  });
+
+  test('context words raise scores; bare numbers need them', () => {
+    const bare = detectPII('reference 219456789', { threshold: 0 }).find((f) => f.entity === 'US_SSN');
+    const ctx = detectPII('SSN 123456780', { threshold: 0 }).find((f) => f.entity === 'US_SSN');
+    expect(bare?.score).toBeLessThan(0.5);
+    expect(ctx?.score).toBeGreaterThanOrEqual(0.5);
+    expect(found('order 12345678901 shipped').map((f) => f[0])).not.toContain('US_BANK_NUMBER');
+  });
+});
+
+describe('detectPII: names, places, addresses', () => {
+  test('given name + family name, places, street address', () => {
+    const text = 'Dear Maria Garcia, your parcel for 221B Baker Street, London will arrive in Paris on Monday.';
+    const f = found(text);
+    expect(f).toContainEqual(['PERSON', 'Maria Garcia']);
+    expect(f).toContainEqual(['LOCATION', 'Paris']);
+    expect(f.find((x) => x[0] === 'ADDRESS')?.[1]).toMatch(/^221B Baker Street/);
+  });
+  test('cues: "my name is", honorifics, possessives', () => {
+    expect(found('Hi, my name is Zorblat.')).toContainEqual(['PERSON', 'Zorblat']);
+    expect(found("That is John Smith's car")).toContainEqual(['PERSON', 'John Smith']);
+    expect(found('She grew up in Kalatsova.')).toContainEqual(['LOCATION', 'Kalatsova']);
+  });
+  test('a custom gazetteer', () => {
+    const rec = namesRecognizer(createGazetteer({ firstNames: ['Qwyll'], lastNames: ['Brandt'], places: ['Mordor'] }));
+    const text = 'Qwyll Brandt left Mordor.';
+    const f = detectPII(text, { recognizers: [rec] }).map((x) => [x.entity, text.slice(x.start, x.end)]);
+    expect(f).toEqual([
+      ['PERSON', 'Qwyll Brandt'],
+      ['LOCATION', 'Mordor'],
+    ]);
+  });
+});
+
+describe('detectPII: options and hooks', () => {
+  test('entities filter, threshold, allowList, custom recognizers', () => {
+    const text = 'Write to help@acme.example or ada@example.com, or call +44 20 7946 0958';
+    expect(found(text, { entities: ['PHONE_NUMBER'] }).map((f) => f[0])).toEqual(['PHONE_NUMBER']);
+    expect(found(text, { allowList: ['help@acme.example'] }).filter((f) => f[0] === 'EMAIL_ADDRESS')).toEqual([
+      ['EMAIL_ADDRESS', 'ada@example.com'],
+    ]);
+    expect(detectPII(text, { threshold: 1 }).every((f) => f.score === 1)).toBe(true);
+    const employee: PiiRecognizer = {
+      name: 'employee',
+      entities: ['EMPLOYEE_ID'],
+      maxLength: 9,
+      scan(t, emit) {
+        for (const m of t.matchAll(/\bE-\d{7}\b/g)) {
+          emit({ entity: 'EMPLOYEE_ID', start: m.index, end: m.index + 9, score: 0.9, recognizer: 'employee' });
+        }
+      },
+    };
+    expect(found('badge E-1234567', { recognizers: [...BUILTIN_RECOGNIZERS, employee] })).toContainEqual([
+      'EMPLOYEE_ID',
+      'E-1234567',
+    ]);
+  });
+
+  test('NER hook: a token classifier the app provides (labels mapped, bad spans dropped)', async () => {
+    const text = 'Ticket from Xq Vroom about the Gdansk office';
+    const ner = async (t: string) => [
+      { entity: 'B-PER', start: t.indexOf('Xq'), end: t.indexOf('Xq') + 'Xq Vroom'.length, score: 0.97 },
+      { entity: 'LOC', start: t.indexOf('Gdansk'), end: t.indexOf('Gdansk') + 6, score: 0.9 },
+      { entity: 'PER', start: -1, end: 3, score: 0.9 },
+      { entity: 'PER', start: 0, end: 4, score: 7 },
+    ];
+    const f = (await detectPIIAsync(text, { ner })).map((x) => [x.entity, text.slice(x.start, x.end), x.recognizer]);
+    expect(f).toContainEqual(['PERSON', 'Xq Vroom', 'ner']);
+    expect(f.some((x) => x[1] === 'Gdansk')).toBe(true);
+    await expect(detectPIIAsync(text, { ner: (() => 'nope') as never })).rejects.toThrow(TypeError);
+  });
+
+  test('wrong argument types are labelled TypeErrors; oversized text is a ValidationError', () => {
+    for (const bad of NOT_STRINGS) expect(() => detectPII(bad as string)).toThrow(TypeError);
+    expect(() => detectPII('x', { threshold: 2 })).toThrow(RangeError);
+    expect(() => detectPII('x'.repeat(11), { maxLength: 10 })).toThrow(expect.objectContaining({ code: 'too_large' }));
+  });
+});
+
+describe('detectPII: properties', () => {
+  const pieces = fc.constantFrom(
+    'ada@example.com',
+    '4111 1111 1111 1111',
+    '078-05-1121',
+    '+1 415-555-0132',
+    'GB82WEST12345698765432',
+    '10.0.0.1',
+    'Maria Garcia',
+    '12/31/1999',
+    'Paris',
+    ' ',
+    ', ',
+    '\n',
+    'é',
+    '😀',
+    '\u200B',
+  );
+  const texts = fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 30 }).map((a) => a.join('')));
+
+  test('offsets always index the original string; findings are sorted and disjoint', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const f: PiiFinding[] = detectPII(text);
+        let last = 0;
+        for (const x of f) {
+          expect(Number.isInteger(x.start) && Number.isInteger(x.end)).toBe(true);
+          expect(x.start).toBeGreaterThanOrEqual(last);
+          expect(x.end).toBeGreaterThan(x.start);
+          expect(x.end).toBeLessThanOrEqual(text.length);
+          expect(x.score).toBeGreaterThanOrEqual(0.5);
+          expect(x.score).toBeLessThanOrEqual(1);
+          last = x.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('arbitrary input never crashes; only typed errors', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (a, b) => {
+        try {
+          detectPII(a as string, b as never);
+        } catch (e) {
+          expect(isModelSecError(e)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('adversarial megabyte inputs complete (linear-time patterns)', () => {
+    const attacks = [
+      'a'.repeat(1 << 20),
+      '1'.repeat(1 << 20),
+      '1 '.repeat(1 << 19),
+      '@'.repeat(1 << 20),
+      'a@'.repeat(1 << 19),
+      `${'a.'.repeat(1 << 19)}@`,
+      '1-'.repeat(1 << 19),
+      'Aa '.repeat(349_525),
+      '12 Main '.repeat(131_072),
+      'http://'.repeat(149_796),
+      ':'.repeat(1 << 20),
+      'ab:'.repeat(349_525),
+    ];
+    for (const a of attacks) {
+      const f = detectPII(a);
+      expect(Array.isArray(f)).toBe(true);
+    }
+  });
+});
