@@ -6,7 +6,7 @@
  */
 
 import type { RawGlobal } from './limits';
-import { dictGet, isGlobal, itemsOf, PV, T, type Value } from './values';
+import { dictGet, isGlobal, itemsOf, PV, strOf, T, type Value } from './values';
 
 /** What follows a wrapper's BUILD in the stream. */
 export type JoblibPlan =
@@ -46,8 +46,8 @@ function dtypeInfo(v: Value | undefined, depth: number): number | 'object' | und
   const g = (v.a as PV).a as RawGlobal;
   if (g.name !== 'dtype' || !g.module.startsWith('numpy')) return undefined;
   const args = itemsOf(v.b as Value);
-  const spec = args?.[0];
-  if (typeof spec !== 'string') return undefined;
+  const spec = strOf(args?.[0]);
+  if (spec === undefined) return undefined;
   const state = itemsOf((v.s ?? null) as Value);
   const m = /^[<>|=]?([a-zA-Z])(\d*)$/.exec(spec);
   if (!m) return undefined;

@@ -12,12 +12,33 @@
 
 import { joblibArrayPlan } from './joblib';
 import { DEFAULT_PICKLE_LIMITS, type PickleIssue, type PickleLimits, type RawGlobal } from './limits';
+import { Memo } from './memo';
 import { ARG, OPCODE_BY_BYTE } from './opcodes';
 import { escapeDecode, latin1, parsePyInt, rawUnicodeEscape, utf8 } from './text';
-import { BIG_INT, BYTES, FLOAT, ITEM_CAP, isGlobal, LONG_STR, PV, T, UNKNOWN, type Value } from './values';
+import {
+  BIG_INT,
+  BYTES,
+  FLOAT,
+  ITEM_CAP,
+  isGlobal,
+  LazyStr,
+  LONG_STR,
+  PV,
+  strOf,
+  T,
+  UNKNOWN,
+  type Value,
+} from './values';
 
-const MEMO_OPS = new Set([0x94, 0x70, 0x71, 0x72]); // MEMOIZE PUT BINPUT LONG_BINPUT
-const STRING_OPS = new Set([0x8c, 0x56, 0x58, 0x8d, 0x53, 0x54, 0x55]); // picklescan's STACK_GLOBAL operand ops
+// Per-opcode flags: 1 = memo write (MEMOIZE PUT BINPUT LONG_BINPUT), 2 = picklescan's STACK_GLOBAL
+// string operand ops, 4 = memo read (GET BINGET LONG_BINGET).
+const FLAGS = /* @__PURE__ */ (() => {
+  const f = new Uint8Array(256);
+  for (const c of [0x94, 0x70, 0x71, 0x72]) f[c] = 1;
+  for (const c of [0x8c, 0x56, 0x58, 0x8d, 0x53, 0x54, 0x55]) f[c] = 2;
+  for (const c of [0x67, 0x68, 0x6a]) f[c] = 4;
+  return f;
+})();
 const SHORT_STRING = 256;
 const HUNK = 'unknown';
 const NEED = -1;
@@ -51,20 +72,22 @@ export class PickleMachine {
   joblib = false;
   /** Absolute offset of `buf[0]` (set by the driver). */
   base = 0;
+  /** The buffer outlives the walk (bytes in memory): strings may stay undecoded until used. */
+  stable = false;
 
   private stack: Value[] = [];
   private meta: Value[][] = [];
-  private memo = new Map<number, Value>();
-  private hmemo = new Map<number, string>();
-  private h1: string | undefined;
-  private h2: string | undefined;
-  private prevArg = 'None';
+  private memo = new Memo<Value>();
+  private hmemo = new Memo<string | LazyStr>();
+  private h1: string | LazyStr | undefined;
+  private h2: string | LazyStr | undefined;
+  private prevArg: string | number | LazyStr = 'None';
   private ops = 0;
   private live = 0;
   private retained = 0;
   private captured = 0;
   private degraded = false;
-  private outer: { stack: Value[]; meta: Value[][]; memo: Map<number, Value> }[] = [];
+  private outer: { stack: Value[]; meta: Value[][]; memo: Memo<Value> }[] = [];
   private padPending = false;
   private arrayBytes = 0;
   private cur = 0;
@@ -89,7 +112,7 @@ export class PickleMachine {
     this.degraded = true;
     this.stack = [];
     this.meta = [];
-    this.memo = new Map();
+    this.memo = new Memo();
     this.issue(
       {
         rule: 'pickle-limits',
@@ -170,7 +193,7 @@ export class PickleMachine {
   private startPickle(): void {
     this.stack = [];
     this.meta = [];
-    this.memo = new Map();
+    this.memo = new Memo();
     this.live = 0;
     this.ops = 0;
     this.h1 = undefined;
@@ -203,11 +226,114 @@ export class PickleMachine {
         this.done = true;
         return pos;
       }
+      const fast = this.degraded ? -1 : this.fast(buf, pos, end);
+      if (fast >= 0) {
+        pos = fast;
+        continue;
+      }
       const next = this.step(buf, pos, end, eof);
       if (next === NEED) return pos;
       pos = next;
     }
     return pos;
+  }
+
+  /**
+   * Fast path for the opcodes that dominate large pickles (strings, small ints, memo writes and
+   * reads, marks), with exactly the effects `step` + `exec` have; -1 sends the opcode to `step`.
+   */
+  private fast(buf: Uint8Array, pos: number, end: number): number {
+    const code = buf[pos] as number;
+    switch (code) {
+      case 0x94: {
+        // MEMOIZE
+        if (this.ops === 0) return -1;
+        const top = this.stack.length ? (this.stack[this.stack.length - 1] as Value) : UNKNOWN;
+        if (this.memo.size >= this.limits.maxMemo || this.hmemo.size >= this.limits.maxMemo) return -1;
+        this.hmemo.set(this.hmemo.size, typeof this.prevArg === 'number' ? String(this.prevArg) : this.prevArg);
+        this.memo.set(this.memo.size, top);
+        this.prevArg = 'None';
+        this.ops++;
+        return pos + 1;
+      }
+      case 0x8c: {
+        // SHORT_BINUNICODE
+        if (!this.stable || pos + 2 > end) return -1;
+        const len = buf[pos + 1] as number;
+        if (pos + 2 + len > end) return -1;
+        const v = new LazyStr(buf, pos + 2, pos + 2 + len, true);
+        this.stack.push(v);
+        if (++this.live > this.limits.maxStack) return this.undo(v);
+        this.h2 = this.h1;
+        this.h1 = v;
+        this.prevArg = v;
+        this.ops++;
+        return pos + 2 + len;
+      }
+      case 0x4b: // BININT1
+      case 0x4d: // BININT2
+      case 0x4a: {
+        // BININT
+        const n = code === 0x4b ? 1 : code === 0x4d ? 2 : 4;
+        if (pos + 1 + n > end) return -1;
+        let v: number;
+        if (n === 1) v = buf[pos + 1] as number;
+        else if (n === 2) v = (buf[pos + 1] as number) | ((buf[pos + 2] as number) << 8);
+        else
+          v =
+            (buf[pos + 1] as number) |
+            ((buf[pos + 2] as number) << 8) |
+            ((buf[pos + 3] as number) << 16) |
+            ((buf[pos + 4] as number) << 24);
+        this.stack.push(v);
+        if (++this.live > this.limits.maxStack) return this.undo(v);
+        this.h2 = this.h1;
+        this.h1 = HUNK;
+        this.prevArg = v;
+        this.ops++;
+        return pos + 1 + n;
+      }
+      case 0x71: // BINPUT
+      case 0x68: {
+        // BINGET
+        if (pos + 2 > end || this.ops === 0) return -1;
+        const key = buf[pos + 1] as number;
+        if (code === 0x71) {
+          if (!this.hmemo.has(key) || !this.memo.has(key)) return -1;
+          this.hmemo.set(key, typeof this.prevArg === 'number' ? String(this.prevArg) : this.prevArg);
+          this.memo.set(key, this.stack.length ? (this.stack[this.stack.length - 1] as Value) : UNKNOWN);
+        } else {
+          const v = this.memo.get(key);
+          if (v === undefined) return -1;
+          this.stack.push(v);
+          if (++this.live > this.limits.maxStack) return this.undo(v);
+          this.h2 = this.h1;
+          this.h1 = this.hmemo.get(key) ?? HUNK;
+        }
+        this.prevArg = key;
+        this.ops++;
+        return pos + 2;
+      }
+      case 0x28: // MARK
+        if (this.meta.length >= this.limits.maxDepth) return -1;
+        this.meta.push(this.stack);
+        this.stack = [];
+        this.h2 = this.h1;
+        this.h1 = HUNK;
+        this.prevArg = 'None';
+        this.ops++;
+        return pos + 1;
+      default:
+        return -1;
+    }
+  }
+
+  /** Take back a fast-path push that crossed the stack limit and let `step` handle it. */
+  private undo(v: Value): number {
+    void v;
+    this.stack.pop();
+    this.live--;
+    return -1;
   }
 
   /** One opcode at `pos`; returns the next position, or NEED. */
@@ -229,23 +355,22 @@ export class PickleMachine {
     let s1 = '';
     let payloadStart = 0;
     let payloadLen = 0;
-    const need = (n: number): boolean => p + n <= end;
     switch (info.arg) {
       case ARG.none:
         break;
       case ARG.u1:
-        if (!need(1)) return this.short(pos, eof);
+        if (p + 1 > end) return this.short(pos, eof);
         argNum = buf[p] as number;
         p += 1;
         break;
       case ARG.u2:
-        if (!need(2)) return this.short(pos, eof);
+        if (p + 2 > end) return this.short(pos, eof);
         argNum = (buf[p] as number) | ((buf[p + 1] as number) << 8);
         p += 2;
         break;
       case ARG.u4:
       case ARG.i4: {
-        if (!need(4)) return this.short(pos, eof);
+        if (p + 4 > end) return this.short(pos, eof);
         const v =
           (buf[p] as number) |
           ((buf[p + 1] as number) << 8) |
@@ -256,12 +381,12 @@ export class PickleMachine {
         break;
       }
       case ARG.u8:
-        if (!need(8)) return this.short(pos, eof);
+        if (p + 8 > end) return this.short(pos, eof);
         argNum = readU64(buf, p);
         p += 8;
         break;
       case ARG.f8:
-        if (!need(8)) return this.short(pos, eof);
+        if (p + 8 > end) return this.short(pos, eof);
         p += 8;
         break;
       case ARG.line:
@@ -288,15 +413,15 @@ export class PickleMachine {
         let len: number;
         let hdr: number;
         if (info.arg === ARG.len1) {
-          if (!need(1)) return this.short(pos, eof);
+          if (p + 1 > end) return this.short(pos, eof);
           len = buf[p] as number;
           hdr = 1;
         } else if (info.arg === ARG.len8) {
-          if (!need(8)) return this.short(pos, eof);
+          if (p + 8 > end) return this.short(pos, eof);
           len = readU64(buf, p);
           hdr = 8;
         } else {
-          if (!need(4)) return this.short(pos, eof);
+          if (p + 4 > end) return this.short(pos, eof);
           const v =
             (buf[p] as number) |
             ((buf[p + 1] as number) << 8) |
@@ -310,7 +435,7 @@ export class PickleMachine {
         payloadStart = p;
         payloadLen = len;
         if (p + len > end) {
-          const isText = STRING_OPS.has(code) || code === 0x8a || code === 0x8b;
+          const isText = (FLAGS[code] as number) & 2 || code === 0x8a || code === 0x8b;
           if (eof) return this.fail(pos, `${info.name} payload truncated`, true);
           // Small text/ints must be read whole: ask for more. Large payloads are skipped.
           if (isText && len <= this.limits.maxCapture && len <= this.limits.window / 2) return NEED;
@@ -347,9 +472,8 @@ export class PickleMachine {
     pl: number,
   ): void {
     // picklescan's STACK_GLOBAL heuristic inputs
-    let hval: string | undefined = HUNK;
-    let arg = 'None';
-    const isMemoOp = MEMO_OPS.has(code);
+    let hval: string | LazyStr | undefined = HUNK;
+    let arg: string | number | LazyStr = 'None';
     switch (code) {
       case 0x28: // MARK
         if (!this.degraded) {
@@ -399,7 +523,7 @@ export class PickleMachine {
       case 0x4a: // BININT
       case 0x4b: // BININT1
       case 0x4d: // BININT2
-        arg = String(n);
+        arg = n;
         this.push(n);
         break;
       case 0x8a: // LONG1
@@ -462,6 +586,10 @@ export class PickleMachine {
         if (pl < 0 || pl > this.limits.maxCapture) {
           hval = arg = '<long string>';
           this.push(LONG_STR);
+        } else if (this.stable && pl <= SHORT_STRING) {
+          const v = new LazyStr(buf, ps, ps + pl, true);
+          hval = arg = v;
+          this.push(v);
         } else {
           const v = utf8(buf, ps, ps + pl, false) as string;
           hval = arg = v;
@@ -565,7 +693,8 @@ export class PickleMachine {
         const key = code === 0x94 ? this.memo.size : code === 0x70 ? toIndex(s0) : n;
         const hkey = code === 0x94 ? this.hmemo.size : key;
         if (hkey !== undefined && this.ops > 1) {
-          if (this.hmemo.size < this.limits.maxMemo || this.hmemo.has(hkey)) this.hmemo.set(hkey, this.prevArg);
+          if (this.hmemo.size < this.limits.maxMemo || this.hmemo.has(hkey))
+            this.hmemo.set(hkey, this.prevArg instanceof LazyStr ? this.prevArg : String(this.prevArg));
         }
         arg = code === 0x94 ? 'None' : String(key);
         if (this.degraded || key === undefined) break;
@@ -585,15 +714,17 @@ export class PickleMachine {
         const module = this.pop();
         let m: string;
         let nm: string;
-        if (!this.degraded && typeof module === 'string' && typeof name === 'string') {
-          m = module;
-          nm = name;
+        const ms = strOf(module);
+        const ns = strOf(name);
+        if (!this.degraded && ms !== undefined && ns !== undefined) {
+          m = ms;
+          nm = ns;
         } else {
-          m = this.h2 ?? HUNK;
-          nm = this.h1 ?? HUNK;
+          m = strOf(this.h2) ?? HUNK;
+          nm = strOf(this.h1) ?? HUNK;
           if (!this.degraded && !m.includes(HUNK) && !nm.includes(HUNK)) {
-            if (typeof module !== 'string') m = HUNK;
-            if (typeof name !== 'string') nm = HUNK;
+            if (ms === undefined) m = HUNK;
+            if (ns === undefined) nm = HUNK;
           }
         }
         this.push(this.record(m, nm, pos, 'STACK_GLOBAL', false));
@@ -682,9 +813,10 @@ export class PickleMachine {
       default:
         break;
     }
-    if (!isMemoOp) {
+    const flags = FLAGS[code] as number;
+    if ((flags & 1) === 0) {
       this.h2 = this.h1;
-      this.h1 = STRING_OPS.has(code) || code === 0x67 || code === 0x68 || code === 0x6a ? hval : HUNK;
+      this.h1 = flags & 6 ? hval : HUNK;
     }
     this.prevArg = arg;
   }
@@ -722,7 +854,7 @@ export class PickleMachine {
       if (this.outer.length > this.limits.maxDepth) this.degrade(pos, 'nesting');
       this.stack = [];
       this.meta = [];
-      this.memo = new Map();
+      this.memo = new Memo();
       this.ops = 0;
       return;
     }

@@ -31,6 +31,7 @@ export async function disassemble(
   const m = new PickleMachine(limits) as PickleScan;
   if (source.bytes) {
     m.base = 0;
+    m.stable = true;
     m.end = m.run(source.bytes, start, end, true);
     return m;
   }

@@ -3,6 +3,7 @@
  * for real: a global is a name, a call is a (callable, arguments) pair, and containers keep only
  * their first few items (`ITEM_CAP`), which bounds memory whatever the input.
  */
+import { latin1, utf8 } from './text';
 
 /** Value kinds that are not plain JS scalars. */
 export const T = {
@@ -40,8 +41,35 @@ export class PV {
   }
 }
 
+/**
+ * A string still in the input bytes, decoded on first use (most pickle strings are dict keys that
+ * are never looked at). Only created over stable buffers (bytes in memory).
+ */
+export class LazyStr {
+  private v: string | undefined;
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly utf: boolean,
+  ) {}
+  /** The decoded string. */
+  toString(): string {
+    if (this.v === undefined)
+      this.v = this.utf
+        ? (utf8(this.buf, this.start, this.end, false) as string)
+        : latin1(this.buf, this.start, this.end);
+    return this.v;
+  }
+}
+
 /** Any abstract value: scalars are plain JS values. */
-export type Value = string | number | boolean | null | PV;
+export type Value = string | number | boolean | null | PV | LazyStr;
+
+/** The string of a string value (plain or lazy), else undefined. */
+export function strOf(v: Value | undefined): string | undefined {
+  return typeof v === 'string' ? v : v instanceof LazyStr ? v.toString() : undefined;
+}
 
 /** Items kept per container (the rest are counted, not stored). */
 export const ITEM_CAP = 16;
@@ -71,6 +99,6 @@ export function itemsOf(v: Value): Value[] | undefined {
 export function dictGet(v: Value, key: string): Value | undefined {
   if (!(v instanceof PV) || v.t !== T.dict) return undefined;
   const kv = v.a as Value[];
-  for (let i = 0; i + 1 < kv.length; i += 2) if (kv[i] === key) return kv[i + 1];
+  for (let i = 0; i + 1 < kv.length; i += 2) if (strOf(kv[i]) === key) return kv[i + 1];
   return undefined;
 }
