@@ -1,0 +1,40 @@
+/**
+ * Building and checking one chain link: the canonical body, its SHA-256 `hash`, and the signature
+ * over a domain-separated message, shared by the writer (`createAuditLog`) and `verifyAuditLog`.
+ */
+import { base64ToBytes, bytesToBase64, bytesToHex, digest, utf8ToBytes } from '@modelsec/core';
+import { canonicalJson } from './canonical';
+import type { AuditEntry, AuditSigner } from './types';
+
+/** `prev` of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields covered by `hash`. */
+export type AuditBody = Omit<AuditEntry, 'hash' | 'sig'>;
+
+/** Hex SHA-256 of the canonical body. */
+export async function hashBody(body: AuditBody): Promise<string> {
+  const { v, log, seq, ts, prev, event, alg, kid } = body;
+  return bytesToHex(await digest('sha256', utf8ToBytes(canonicalJson({ v, log, seq, ts, prev, event, alg, kid }))));
+}
+
+/** The message a signature covers. */
+export function signedMessage(hash: string): Uint8Array {
+  return utf8ToBytes(`modelsec-audit-v1:${hash}`);
+}
+
+/** Hash and sign a body into an entry. */
+export async function sealEntry(body: AuditBody, signer: AuditSigner): Promise<AuditEntry> {
+  const hash = await hashBody(body);
+  const sig = bytesToBase64(await signer.sign(signedMessage(hash)), { url: true });
+  return { ...body, hash, sig };
+}
+
+/** Decode a base64url signature, or `undefined` when malformed. */
+export function decodeSignature(sig: string): Uint8Array | undefined {
+  try {
+    return base64ToBytes(sig);
+  } catch {
+    return undefined;
+  }
+}
