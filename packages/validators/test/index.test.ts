@@ -1,6 +1,10 @@
-import { packageName } from '@modelsec/validators';
+import * as validators from '@modelsec/validators';
 import { expect, test } from 'vitest';
 
-test('exports its package name', () => {
-  expect(packageName).toBe('@modelsec/validators');
+test('the package root exports the numeric-input and the text APIs', () => {
+  expect(typeof validators.validateInput).toBe('function');
+  expect(typeof validators.checkInput).toBe('function');
+  expect(typeof validators.fitInputProfile).toBe('function');
+  expect(typeof validators.createSqueezeDetector).toBe('function');
+  expect(typeof validators.piiRule).toBe('function');
 });
