@@ -24,6 +24,15 @@ export {
 } from './extraction/extract';
 export type { QueryStrategy } from './extraction/strategies';
 export {
+  type Dataset,
+  type DatasetOptions,
+  gunzip,
+  MAX_DATASET_VALUES,
+  parseCsvDataset,
+  parseIdxDataset,
+  parseJsonDataset,
+} from './formats';
+export {
   type FiniteDifferenceOptions,
   finiteDifferences,
   type NesOptions,

@@ -8,9 +8,10 @@ import digest from './digest';
 import drift from './drift';
 import encrypt from './encrypt';
 import hash from './hash';
+import redteam from './redteam';
 import scan from './scan';
 import sign from './sign';
 import verify from './verify';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, scan, sign, verify];
+export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, redteam, scan, sign, verify];
