@@ -1,6 +1,6 @@
 /**
  * The hashing engine for Node: byte ranges of on-disk files are hashed by a pool of worker threads
- * (one per core) with node:crypto (OpenSSL, SHA extensions), each reading through one reused 4 MiB
+ * (one per core) with node:crypto (OpenSSL, SHA extensions), each reading through one reused 512 KiB
  * buffer, so memory stays flat whatever the model size. With `threads: 1`, or for BLAKE3 (which
  * node:crypto lacks; @noble/hashes runs it on this thread), for in-memory files and streams, ranges
  * are hashed on the calling thread. Same exports as `hash-engine.ts`.
@@ -43,7 +43,7 @@ export const WEBCRYPTO_MAX = 32 * 1024 * 1024;
 export const engineName = 'node:worker_threads+node:crypto';
 
 const NODE_ALG = { sha256: 'sha256', blake2b: 'blake2b512' } as const;
-const BUFFER = 4 << 20;
+const BUFFER = 512 << 10;
 const POOL_MIN_BYTES = 16 << 20;
 
 /**
