@@ -3,9 +3,11 @@ import {
   cipherBackend,
   cryptoKeyProvider,
   decryptBytes,
+  decryptFile,
   decryptModel,
   ENCRYPTION_ALGORITHMS,
   encryptBytes,
+  encryptFile,
   encryptModel,
   inspectContainer,
   type KeyProvider,
@@ -254,6 +256,21 @@ describe('zero trust in inputs', () => {
     expect(() => decryptModel([], { keyProvider: null as never })).toThrow(TypeError);
     expect(() => passphraseKeyProvider('')).toThrow(RangeError);
     expect(() => passphraseKeyProvider('x', { scrypt: { N: 1000 } })).toThrow(RangeError);
+  });
+
+  test('encryptBytes / decryptBytes reject non-bytes; file helpers say which runtime they need', async () => {
+    const keyProvider = rawKeyProvider(KEK);
+    for (const bad of NOT_BYTES) {
+      await expect(encryptBytes(bad as Uint8Array, { keyProvider })).rejects.toThrow(TypeError);
+    }
+    for (const bad of [null, 0, 'abc', {}, [1, 2]]) {
+      const error = await decryptBytes(bad as Uint8Array, { keyProvider }).catch((e) => e);
+      expect(isModelSecError(error)).toBe(true);
+    }
+    if (!isNode) {
+      await expect(encryptFile('a', 'b', { keyProvider })).rejects.toMatchObject({ code: 'unsupported_runtime' });
+      await expect(decryptFile('a', 'b', { keyProvider })).rejects.toMatchObject({ code: 'unsupported_runtime' });
+    }
   });
 
   test('fast-check: arbitrary bytes never decrypt and always give a typed IntegrityError', async () => {
