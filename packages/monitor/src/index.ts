@@ -7,6 +7,7 @@
  */
 
 export { type CellValue, type ColumnType, type Dataset, MAX_CELL_LENGTH, MAX_COLUMNS } from './drift/columns';
+export { type CsvOptions, type CsvTable, parseCsv } from './drift/csv';
 export {
   type CategoricalPlot,
   type ColumnDrift,
@@ -80,4 +81,3 @@ export {
 } from './stream/monitors';
 export { type PageHinkleyOptions, pageHinkley } from './stream/page-hinkley';
 export type { DriftDetector } from './stream/types';
-export { type CsvOptions, type CsvTable, parseCsv } from './drift/csv';

@@ -32,7 +32,8 @@ async function readCsv(ctx: CommandContext, path: string) {
 function number(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} expects a number`);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n))
+    throw new UsageError(`${flag} expects a number`);
   return n;
 }
 
@@ -45,13 +46,34 @@ export default defineCommand({
     "evidently's choice by column type and size) and decides dataset drift by the share of drifted columns. " +
     'Exit code 1 when the dataset drifts.',
   options: {
-    reference: { type: 'string', short: 'r', valueName: '<csv>', description: 'reference data (CSV with a header row, "-" for stdin)' },
+    reference: {
+      type: 'string',
+      short: 'r',
+      valueName: '<csv>',
+      description: 'reference data (CSV with a header row, "-" for stdin)',
+    },
     current: { type: 'string', short: 'c', valueName: '<csv>', description: 'current data (CSV with a header row)' },
     html: { type: 'string', valueName: '<file>', description: 'write the HTML report with per-column plots' },
-    stattest: { type: 'string', valueName: '<name>', description: `force one test for every column (${STATTESTS.join(', ')})` },
-    threshold: { type: 'string', valueName: '<x>', description: 'threshold for every column (default: the test default)' },
-    'drift-share': { type: 'string', valueName: '<x>', description: 'share of drifted columns for dataset drift (default 0.5)' },
-    correction: { type: 'string', valueName: '<name>', description: 'none (default), bonferroni or benjamini-hochberg' },
+    stattest: {
+      type: 'string',
+      valueName: '<name>',
+      description: `force one test for every column (${STATTESTS.join(', ')})`,
+    },
+    threshold: {
+      type: 'string',
+      valueName: '<x>',
+      description: 'threshold for every column (default: the test default)',
+    },
+    'drift-share': {
+      type: 'string',
+      valueName: '<x>',
+      description: 'share of drifted columns for dataset drift (default 0.5)',
+    },
+    correction: {
+      type: 'string',
+      valueName: '<name>',
+      description: 'none (default), bonferroni or benjamini-hochberg',
+    },
   },
   positionals: { max: 0 },
   async run(ctx) {
@@ -74,7 +96,8 @@ export default defineCommand({
     const ref = await readCsv(ctx, reference);
     const cur = await readCsv(ctx, current);
     const missing = ref.header.filter((h) => !Object.hasOwn(cur.columns, h));
-    if (missing.length > 0) throw new ValidationError('invalid_shape', `current CSV lacks ${missing.length} reference column(s)`);
+    if (missing.length > 0)
+      throw new ValidationError('invalid_shape', `current CSV lacks ${missing.length} reference column(s)`);
     const report = detectDrift(ref.columns, cur.columns, { ...options, columns: ref.header });
     if (html) await writeFile(resolve(ctx.io.cwd, html), report.toHTML({ title: 'modelsec drift report' }));
     const width = Math.max(6, ...report.columns.map((c) => c.column.length));

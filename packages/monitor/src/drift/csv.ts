@@ -48,14 +48,21 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
   if (typeof text !== 'string') throw new ModelSecTypeError(`"text" expected string, got ${describeValue(text)}`);
   const delimiter = options.delimiter ?? ',';
-  if (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+  if (
+    typeof delimiter !== 'string' ||
+    delimiter.length !== 1 ||
+    delimiter === '"' ||
+    delimiter === '\n' ||
+    delimiter === '\r'
+  ) {
     throw new ModelSecTypeError('"delimiter" must be one character other than a quote or newline');
   }
   const maxLength = options.maxLength ?? 256 * 1024 * 1024;
   const maxRows = options.maxRows ?? 2_000_000;
   const maxColumns = options.maxColumns ?? 1000;
   const maxField = options.maxFieldLength ?? 10_000;
-  if (text.length > maxLength) throw new ValidationError('too_large', `CSV has ${text.length} characters, more than ${maxLength}`);
+  if (text.length > maxLength)
+    throw new ValidationError('too_large', `CSV has ${text.length} characters, more than ${maxLength}`);
   const d = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
@@ -69,16 +76,21 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
       if (header.length > maxColumns) throw new ValidationError('too_large', `CSV has more than ${maxColumns} columns`);
       const seen = new Set<string>();
       for (const h of header) {
-        if (h === '' || seen.has(h)) throw new ValidationError('invalid_format', 'CSV header has an empty or duplicate column name');
+        if (h === '' || seen.has(h))
+          throw new ValidationError('invalid_format', 'CSV header has an empty or duplicate column name');
         seen.add(h);
       }
       cells = header.map(() => []);
     } else {
       if (row.length === 1 && row[0] === '' && header.length > 1) return; // blank line
       if (row.length !== header.length) {
-        throw new ValidationError('invalid_shape', `CSV line ${lineNo} has ${row.length} fields, the header ${header.length}`);
+        throw new ValidationError(
+          'invalid_shape',
+          `CSV line ${lineNo} has ${row.length} fields, the header ${header.length}`,
+        );
       }
-      if ((cells[0]?.length ?? 0) >= maxRows) throw new ValidationError('too_large', `CSV has more than ${maxRows} rows`);
+      if ((cells[0]?.length ?? 0) >= maxRows)
+        throw new ValidationError('too_large', `CSV has more than ${maxRows} rows`);
       for (let c = 0; c < row.length; c++) cells[c]?.push(row[c] as string);
     }
   };
@@ -92,7 +104,8 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
       for (;;) {
         const q = text.indexOf('"', i);
         if (q < 0) throw new ValidationError('invalid_format', `CSV has an unterminated quoted field (line ${lineNo})`);
-        if (q - start + out.length > maxField) throw new ValidationError('too_large', `CSV field longer than ${maxField} (line ${lineNo})`);
+        if (q - start + out.length > maxField)
+          throw new ValidationError('too_large', `CSV field longer than ${maxField} (line ${lineNo})`);
         if (text.charCodeAt(q + 1) === 34) {
           out += text.slice(start, q + 1);
           i = q + 2;
@@ -116,7 +129,8 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
         if (c === d || c === 10 || c === 13) break;
         i++;
       }
-      if (i - start > maxField) throw new ValidationError('too_large', `CSV field longer than ${maxField} (line ${lineNo})`);
+      if (i - start > maxField)
+        throw new ValidationError('too_large', `CSV field longer than ${maxField} (line ${lineNo})`);
       field = text.slice(start, i);
     }
     row.push(field);

@@ -9,6 +9,7 @@ import { anumber, aoneOf, ModelSecTypeError, ValidationError } from '@modelsec/c
 import { histogram, sturgesEdges } from '../stats/binning';
 import { benjaminiHochberg, bonferroni } from '../stats/correction';
 import { checkOptions } from '../stats/sample';
+import { sortFloat64 } from '../stats/sort';
 import { type CleanColumn, type ColumnType, cleanColumn, columnNames, type Dataset, MAX_COLUMNS } from './columns';
 import { renderDriftHtml } from './html';
 import {
@@ -215,8 +216,8 @@ const ECDF_POINTS = 200;
 const MAX_BINS = 60;
 
 function numericalPlot(ref: CleanColumn, cur: CleanColumn): NumericalPlot {
-  const r = Float64Array.from(ref.values as number[]).sort();
-  const c = Float64Array.from(cur.values as number[]).sort();
+  const r = sortFloat64(Float64Array.from(ref.values as number[]));
+  const c = sortFloat64(Float64Array.from(cur.values as number[]));
   const pooled = new Float64Array(r.length + c.length);
   pooled.set(r);
   pooled.set(c, r.length);

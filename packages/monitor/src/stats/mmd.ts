@@ -10,6 +10,7 @@
 import { ainteger, anumber, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
 import { createRng, shuffle } from './random';
 import { isSampleLike } from './sample';
+import { sortFloat64 } from './sort';
 
 /** Options of {@link mmdTest}. */
 export interface MmdTestOptions {
@@ -88,7 +89,7 @@ export function mmdTest(
   if (sigma === undefined) {
     const cross = new Float64Array(n * m);
     for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) cross[i * m + j] = d2[i * N + n + j] as number;
-    cross.sort();
+    sortFloat64(cross);
     // alibi-detect: n_med = n + (n·m − n) // 2 − 1 when x[:n] == y[:n] (same sample), else (n·m) // 2 − 1.
     let same = n === m;
     for (let i = 0; same && i < n * dim; i++) same = x.data[i] === y.data[i];

@@ -4,6 +4,7 @@
  * proportional to its claimed length, and copied into a `Float64Array`.
  */
 import { describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import { sortFloat64 } from './sort';
 
 /** Largest sample any statistic accepts (50 million values, 400 MB as float64). */
 export const MAX_SAMPLE_SIZE = 50_000_000;
@@ -64,7 +65,7 @@ export function checkOptions(value: unknown, label = 'options'): void {
 
 /** Sorted copy of a checked sample. */
 export function sortedSample(value: unknown, label: string, min = 1, max = MAX_SAMPLE_SIZE): Float64Array {
-  return toSample(value, label, min, max).sort();
+  return sortFloat64(toSample(value, label, min, max));
 }
 
 /** Average ranks (1-based, ties get their mean rank) of `values`, as `scipy.stats.rankdata(method='average')`. */

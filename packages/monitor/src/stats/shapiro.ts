@@ -7,6 +7,7 @@
  * before sorting, and a sample with zero range gives W = 1, p = 1.
  */
 import { toSample } from './sample';
+import { sortFloat64 } from './sort';
 
 /** Result of {@link shapiroWilk}. */
 export interface ShapiroWilkResult {
@@ -41,7 +42,7 @@ export function shapiroSample(data: Float64Array): ShapiroWilkResult {
   const shift = data[n >> 1] as number;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = (data[i] as number) - shift;
-  y.sort();
+  sortFloat64(y);
   const [w, pw, fault] = swilk(y, coefficients(n));
   return { statistic: w, pValue: pw, zeroRange: fault === 6 };
 }

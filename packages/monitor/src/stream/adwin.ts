@@ -138,13 +138,6 @@ export function adwin(options: AdwinOptions = {}): AdwinDetector {
     return n;
   };
 
-  const evaluateCut = (n0: number, n1: number, deltaMean: number): boolean => {
-    const deltaPrime = Math.log((2 * Math.log(width)) / delta);
-    const mRecip = 1 / (n0 - minLen + 1) + 1 / (n1 - minLen + 1);
-    const epsilon = Math.sqrt(2 * mRecip * (variance / width) * deltaPrime) + (2 / 3) * deltaPrime * mRecip;
-    return Math.abs(deltaMean) > epsilon;
-  };
-
   const detectChange = (): boolean => {
     let changed = false;
     tick += 1;
@@ -152,6 +145,10 @@ export function adwin(options: AdwinOptions = {}): AdwinDetector {
       let reduce = true;
       while (reduce) {
         reduce = false;
+        // δ′ and the window variance only change when an element is deleted (which ends the pass).
+        const deltaPrime = Math.log((2 * Math.log(width)) / delta);
+        const varianceInWindow = variance / width;
+        const twoThirdsDp = (2 / 3) * deltaPrime;
         let exit = false;
         let n0 = 0;
         let n1 = width;
@@ -171,7 +168,10 @@ export function adwin(options: AdwinOptions = {}): AdwinDetector {
               break;
             }
             const deltaMean = u0 / n0 - u1 / n1;
-            if (n1 >= minLen && n0 >= minLen && evaluateCut(n0, n1, deltaMean)) {
+            if (n1 < minLen || n0 < minLen) continue;
+            const mRecip = 1 / (n0 - minLen + 1) + 1 / (n1 - minLen + 1);
+            const epsilon = Math.sqrt(2 * mRecip * varianceInWindow * deltaPrime) + twoThirdsDp * mRecip;
+            if (Math.abs(deltaMean) > epsilon) {
               reduce = true;
               changed = true;
               if (width > 0) {
