@@ -21,14 +21,17 @@ export function sortFloat64(a: Float64Array): Float64Array {
       src[2 * i + 1] = ~hi;
     } else src[2 * i + 1] = hi | 0x80000000;
   }
-  let from = src;
-  let to = new Uint32Array(n * 2);
+  let from: Uint32Array = src;
+  let to: Uint32Array = new Uint32Array(n * 2);
   const count = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
     const word = pass >> 1;
     const shift = (pass & 1) * 16;
     count.fill(0);
-    for (let i = 0; i < n; i++) count[((from[2 * i + word] as number) >>> shift) & 0xffff]++;
+    for (let i = 0; i < n; i++) {
+      const k = ((from[2 * i + word] as number) >>> shift) & 0xffff;
+      count[k] = (count[k] as number) + 1;
+    }
     // Skip a pass where every key has the same digit.
     if (count[((from[word] as number) >>> shift) & 0xffff] === n) continue;
     let sum = 0;
