@@ -27,6 +27,8 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A real redis-server on a free loopback port for the Redis-backed stores (inject('redisUrl')).
+          globalSetup: ['packages/redis/test/support/global-setup.ts'],
         },
       },
       {

@@ -18,9 +18,8 @@ import {
   slidingWindow,
   verifyAuditLog,
 } from '@modelsec/endpoint';
+import { fileAuditSink, toExpressMiddleware, toNodeListener } from '@modelsec/endpoint/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-// The root tsconfig maps subpaths to index.ts only; this Node-only entry is index.node.ts.
-import { fileAuditSink, toExpressMiddleware, toNodeListener } from '../src/node/index.node';
 import { fire, tally } from './support/load';
 
 const pepper = randomBytes(32);

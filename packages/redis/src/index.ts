@@ -1,16 +1,16 @@
 /**
- * @modelsec/redis: Redis-backed stores for modelsec rate limits, budgets, audit streams and monitor state.
+ * @modelsec/redis: Redis-backed state for modelsec, shared by every instance and serverless
+ * invocation: the endpoint rate-limit store and audit stream sink, and the building blocks for more
+ * (a client interface any Redis library fits, Lua scripts loaded and reloaded automatically, and a
+ * fail-closed / fail-open executor). The application owns the connection (ioredis recommended, with
+ * `IOREDIS_OPTIONS`); this package has no Redis client dependency.
  *
  * @packageDocumentation
  */
-
-/**
- * The npm name of this package (a placeholder export until its features land; see the package README).
- *
- * @example
- * ```ts
- * import { packageName } from '@modelsec/redis';
- * console.log(packageName); // '@modelsec/redis'
- * ```
- */
-export const packageName = '@modelsec/redis' as const;
+export { type RedisAuditSinkOptions, redisAuditSink } from './audit-sink';
+export { IOREDIS_OPTIONS, type RedisArg, type RedisClientLike, toRedisClient } from './client';
+export { createRedisExecutor, type FailMode, type RedisExecutor, type RedisExecutorOptions } from './executor';
+export { redisKey } from './keys';
+export { RATE_LIMIT_SCRIPT } from './rate-limit-script';
+export { type RedisRateLimitStoreOptions, redisRateLimitStore } from './rate-limit-store';
+export { defineLuaScript, evalScript, type LuaScript } from './script';
