@@ -17,10 +17,11 @@ describe('FGSM and PGD on the real MNIST CNN', () => {
     const [a0, a1, a3] = curve.points.map((p) => p.robustAccuracy) as [number, number, number];
     expect(a1).toBeLessThanOrEqual(a0);
     expect(a3).toBeLessThan(a0); // at ε = 0.3 FGSM breaks most MNIST digits
-    const one = await fgsm(model, data, { eps: 0.3 });
+    const two = { inputs: data.inputs.subarray(0, 2 * 784), labels: data.labels.subarray(0, 2) };
+    const one = await fgsm(model, two, { eps: 0.3 });
     expect(within(one.norms.linf, 0.3)).toBe(true);
+    expect(one.norms.linf.every((v) => v > 0.29)).toBe(true);
     expect(one.adversarial.every((v) => v >= 0 && v <= 1)).toBe(true);
-    expect(one.robustAccuracy).toBe(a3);
   });
 
   test('PGD (L∞ and L2) stays in the ε-ball and box, respects the budget, and is deterministic', async () => {

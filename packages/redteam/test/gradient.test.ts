@@ -1,5 +1,5 @@
 import { classifierFromFunction, withQueryBudget } from '@modelsec/core';
-import { finiteDifferences, gradientFromFunction, nesGradient } from '@modelsec/redteam';
+import { finiteDifferences, gradientFromFunction, nesGradient, rowLoss } from '@modelsec/redteam';
 import { describe, expect, test } from 'vitest';
 import { cosine, linearModel, mnistData, mnistModel } from './helpers';
 
@@ -34,11 +34,13 @@ describe('finite-difference gradients', () => {
     expect(fd.queries).toBe(2 * 1568);
     expect(calls).toBe(1); // 3,136 rows ≤ chunkSize 4096
     // The gradient points somewhere that raises the loss: a small signed step increases it.
-    const loss = finiteDifferences(model, { scheme: 'forward' });
-    const before = await loss.gradient(inputs.subarray(0, 784), Int32Array.of(labels[0] as number), 1);
-    const stepped = inputs.subarray(0, 784).map((v, i) => v + 0.02 * Math.sign(fd.gradient[i] as number));
-    const after = await loss.gradient(stepped, Int32Array.of(labels[0] as number), 1);
-    expect(after.loss[0]).toBeGreaterThan(before.loss[0] as number);
+    const x = inputs.subarray(0, 784);
+    const stepped = x.map((v, i) => v + 0.02 * Math.sign(fd.gradient[i] as number));
+    const scores = await model.predict(Float32Array.from([...x, ...stepped]), 2);
+    const y = labels[0] as number;
+    expect(rowLoss(scores, 1, 10, 'logits', y, 'cross-entropy')).toBeGreaterThan(
+      rowLoss(scores, 0, 10, 'logits', y, 'cross-entropy'),
+    );
   });
 
   test('NES estimates point along the exact gradient and are reproducible by seed', async () => {

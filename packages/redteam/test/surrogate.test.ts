@@ -56,9 +56,9 @@ describe('extractModel against the MNIST CNN', () => {
   test('natural queries beat random ones; the budget covers exactly the attack and the evaluation', async () => {
     const model = await mnistModel();
     const pool = (await mnistData(400, 3000)).inputs;
-    const evaluation = await mnistData(300, 6000);
+    const evaluation = await mnistData(200, 6000);
     const run = async (strategy: 'natural' | 'random' | 'jacobian') => {
-      const victim = withQueryBudget(model, { budget: 300 + 300 });
+      const victim = withQueryBudget(model, { budget: 300 + 200 });
       const r = await extractModel(victim, {
         strategy,
         pool,
