@@ -72,7 +72,7 @@ export interface ScanOptions {
 export interface ResolvedOptions {
   strict: boolean;
   name: string | undefined;
-  limits: ScanLimits;
+  limits: Readonly<ScanLimits>;
   signal: AbortSignal | undefined;
 }
 
@@ -93,8 +93,9 @@ export function resolveOptions(options: ScanOptions | undefined): ResolvedOption
   if (options.name !== undefined && typeof options.name !== 'string') {
     throw new ModelSecTypeError('"options.name" expected string');
   }
-  const limits: ScanLimits = { ...DEFAULT_LIMITS };
+  let limits: ScanLimits = DEFAULT_LIMITS;
   if (options.limits !== undefined) {
+    limits = { ...DEFAULT_LIMITS };
     aobject(options.limits, 'options.limits');
     for (const [k, v] of Object.entries(options.limits)) {
       if (!(k in DEFAULT_LIMITS)) throw new ModelSecTypeError(`"options.limits" has an unknown key`);

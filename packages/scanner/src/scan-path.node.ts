@@ -3,7 +3,8 @@
  * files at once), directories are walked without following symlinked directories. In directories,
  * files of unrecognized formats without a model extension are left out of the result.
  */
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ValidationError } from '@modelsec/core';
 import { extensionOf } from './detect';
@@ -53,9 +54,12 @@ export async function scanPaths(
 ): Promise<FileReport[]> {
   const out: FileReport[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch((cause) => {
+    let info: Stats;
+    try {
+      info = statSync(path);
+    } catch (cause) {
       throw new ValidationError('invalid_value', 'a path does not exist or cannot be read', { cause });
-    });
+    }
     if (info.isDirectory()) {
       for await (const file of walk(path, opts.limits.maxFiles)) {
         const report = await scanFile(file, opts, scan);
@@ -89,32 +93,32 @@ async function scanFile(
   opts: ResolvedOptions,
   scan: (src: ScanSource, opts: ResolvedOptions) => Promise<FileReport>,
 ): Promise<FileReport> {
-  const { size } = await lstat(path).then(async (s) => (s.isSymbolicLink() ? stat(path) : s));
-  const handle = await open(path, 'r');
+  // Synchronous positional reads: a scan is a sequence of small dependent reads, and a thread-pool
+  // round trip per read costs more than the read (run scans in a worker to keep a loop free).
+  let fd: number;
   try {
-    if (size <= 1 << 24) {
-      const buf = new Uint8Array(size);
-      const { bytesRead } = await handle.read(buf, 0, size, 0);
-      return await scan(bytesSource(buf.subarray(0, bytesRead), path), opts);
-    }
-    const src: ScanSource = {
-      name: path,
-      size,
-      async read(offset, length) {
-        const start = Math.max(0, Math.min(offset, size));
-        const len = Math.max(0, Math.min(length, size - start));
-        const buf = new Uint8Array(len);
-        let got = 0;
-        while (got < len) {
-          const { bytesRead } = await handle.read(buf, got, len - got, start + got);
-          if (bytesRead === 0) break;
-          got += bytesRead;
-        }
-        return buf.subarray(0, got);
-      },
+    fd = openSync(path, 'r');
+  } catch (cause) {
+    throw new ValidationError('invalid_value', 'a path does not exist or cannot be read', { cause });
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const readRange = (offset: number, length: number): Uint8Array => {
+      const start = Math.max(0, Math.min(offset, size));
+      const len = Math.max(0, Math.min(length, size - start));
+      const buf = new Uint8Array(len);
+      let got = 0;
+      while (got < len) {
+        const n = readSync(fd, buf, got, len - got, start + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return got === len ? buf : buf.subarray(0, got);
     };
+    if (size <= 1 << 20) return await scan(bytesSource(readRange(0, size), path), opts);
+    const src: ScanSource = { name: path, size, read: async (offset, length) => readRange(offset, length) };
     return await scan(src, opts);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -15,9 +15,11 @@ import { scanHdf5 } from './formats/hdf5';
 import { scanOnnx } from './formats/onnx';
 import { scanSafetensors } from './formats/safetensors';
 import { disassemble } from './pickle/scan-pickle';
-import type { ScanSource } from './source';
+import { bytesSource, type ScanSource } from './source';
 import type { ScanFormat } from './types';
 import { hasZipTrailer } from './zip/reader';
+
+const IN_MEMORY_PICKLE = 16 << 20;
 
 /**
  * Scan `src` (the whole file when `member` is `''`, else an archive member) into `ctx.report`.
@@ -56,8 +58,11 @@ export async function scanSource(ctx: ScanContext, src: ScanSource, member: stri
       case 'pytorch-legacy':
         return await scanPickleStream(ctx, src, member, 5, 'pytorch-legacy');
       default: {
-        // Not a known container: a zip trailer (data prepended to an archive) or a raw pickle.
-        const format = await scanPickleStream(ctx, src, member, ctx.opts.limits.maxPickles, 'pickle');
+        // Not a known container: a zip trailer (data prepended to an archive) or a raw pickle. A raw
+        // pickle is read to the end anyway: load it whole when it is not huge (faster parsing).
+        const whole =
+          !src.bytes && src.size <= IN_MEMORY_PICKLE ? bytesSource(await src.read(0, src.size), src.name) : src;
+        const format = await scanPickleStream(ctx, whole, member, ctx.opts.limits.maxPickles, 'pickle');
         if (format === 'unknown' && member === '' && (await hasZipTrailer(src))) {
           try {
             return await scanZip(ctx, src, member);
@@ -94,7 +99,7 @@ export async function scanPickleStream(
   format: ScanFormat,
   start = 0,
 ): Promise<ScanFormat> {
-  const scan = await disassemble(src, start, src.size, { ...ctx.opts.limits, maxPickles });
+  const scan = await disassemble(src, start, src.size, ctx.opts.limits, maxPickles);
   const isPickle = scan.pickles > 0 || scan.globals.size > 0;
   if (!isPickle && format === 'pickle') {
     if (src.size > 0)

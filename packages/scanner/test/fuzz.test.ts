@@ -114,7 +114,7 @@ describe('fuzz', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(op, { maxLength: 300 }),
-        async (ops) => void (await ok(cat([0x80, 4], ...ops), 'x.pkl')),
+        async (ops) => void (await ok(cat([0x80, 4], ...ops.map((o) => [...o])), 'x.pkl')),
       ),
       { numRuns: 300 },
     );

@@ -116,7 +116,10 @@ async function entryBytes(
   max: number,
   headOnly = false,
 ): Promise<Uint8Array | undefined> {
-  if (e.method === 0) return src.read(e.dataOffset, Math.min(e.compressedSize, max));
+  if (e.method === 0) {
+    const want = Math.min(e.compressedSize, max);
+    return e.head && e.head.length >= want ? e.head.subarray(0, want) : src.read(e.dataOffset, want);
+  }
   if (e.method !== 8) {
     ctx.unscannable(path, 'zip-method', `compression method ${e.method} is not supported`);
     return undefined;

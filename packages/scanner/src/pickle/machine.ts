@@ -52,7 +52,7 @@ export interface PickleError {
 
 /** The disassembler state machine. */
 export class PickleMachine {
-  readonly limits: PickleLimits;
+  readonly limits: Readonly<PickleLimits>;
   /** Imports keyed by `module\nname`. */
   readonly globals = new Map<string, RawGlobal>();
   readonly issues: PickleIssue[] = [];
@@ -92,8 +92,12 @@ export class PickleMachine {
   private arrayBytes = 0;
   private cur = 0;
 
-  constructor(limits: Partial<PickleLimits> = {}) {
-    this.limits = { ...DEFAULT_PICKLE_LIMITS, ...limits };
+  /** Stop after this many complete pickles. */
+  readonly maxPickles: number;
+
+  constructor(limits: Readonly<PickleLimits> = DEFAULT_PICKLE_LIMITS, maxPickles = limits.maxPickles) {
+    this.limits = limits;
+    this.maxPickles = maxPickles;
   }
 
   /** Stop with an error at `offset`. */
@@ -494,7 +498,7 @@ export class PickleMachine {
           this.push(UNKNOWN);
         } else {
           this.startPickle();
-          if (this.pickles >= this.limits.maxPickles) this.done = true;
+          if (this.pickles >= this.maxPickles) this.done = true;
         }
         return;
       case 0x30: // POP

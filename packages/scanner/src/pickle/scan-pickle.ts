@@ -18,7 +18,7 @@ export type PickleScan = PickleMachine & {
  *
  * @example
  * ```ts
- * const r = await disassemble(bytesSource(bytes), 0, bytes.length, {});
+ * const r = await disassemble(bytesSource(bytes), 0, bytes.length, DEFAULT_PICKLE_LIMITS);
  * console.log([...r.globals.values()]);
  * ```
  */
@@ -26,9 +26,10 @@ export async function disassemble(
   source: ScanSource,
   start: number,
   end: number,
-  limits: Partial<PickleLimits>,
+  limits: Readonly<PickleLimits>,
+  maxPickles = limits.maxPickles,
 ): Promise<PickleScan> {
-  const m = new PickleMachine(limits) as PickleScan;
+  const m = new PickleMachine(limits, maxPickles) as PickleScan;
   if (source.bytes) {
     m.base = 0;
     m.stable = true;
@@ -36,7 +37,8 @@ export async function disassemble(
     return m;
   }
   let off = start;
-  let win = m.limits.window;
+  // Start small (a legacy checkpoint's pickles are a few KB before gigabytes of raw storage) and grow.
+  let win = Math.min(m.limits.window, 1 << 16);
   while (!m.done) {
     if (m.skip > 0) {
       const s = Math.min(m.skip, end - off);
@@ -62,6 +64,7 @@ export async function disassemble(
       continue;
     }
     off += p;
+    win = Math.min(win * 2, Math.max(win, m.limits.window));
   }
   m.end = m.error ? m.error.offset : off;
   return m;

@@ -24,6 +24,8 @@ export interface ZipEntry {
   headerOffset: number;
   /** Offset of the data (after the local header), or -1 when the local header is bad. */
   dataOffset: number;
+  /** The first bytes of the stored data, read together with the local header. */
+  head?: Uint8Array;
 }
 
 /** A parsed archive. */
@@ -46,6 +48,7 @@ const LOC64 = 0x07064b50;
 const CEN = 0x02014b50;
 const LOC = 0x04034b50;
 const MAX_RATIO = 1100; // deflate cannot exceed ~1032:1
+const HEAD_READ = 1024; // data bytes read with each local header (format sniffing)
 
 const dec = /* @__PURE__ */ new TextDecoder('utf-8');
 
@@ -156,12 +159,14 @@ export async function readZip(src: ScanSource, limits: ZipLimits): Promise<ZipAr
   }
   if (entries.length === 0 && count > 0) throw new ValidationError('malformed_file', 'central directory is unreadable');
   for (const entry of entries) {
-    const h = await src.read(entry.headerOffset, 30);
+    const h = await src.read(entry.headerOffset, 30 + HEAD_READ);
     if (h.length < 30 || u32(h, 0) !== LOC) {
       problems.push({ rule: 'zip-local-header', message: 'an entry has no valid local header', hostile: false });
       continue;
     }
     entry.dataOffset = entry.headerOffset + 30 + u16(h, 26) + u16(h, 28);
+    const at = entry.dataOffset - entry.headerOffset;
+    if (at < h.length) entry.head = h.subarray(at, Math.min(h.length, at + entry.compressedSize));
     if (entry.dataOffset + entry.compressedSize > src.size) {
       problems.push({ rule: 'zip-truncated', message: 'an entry runs past the end of the file', hostile: false });
       entry.dataOffset = -1;
