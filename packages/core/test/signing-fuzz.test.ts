@@ -4,8 +4,20 @@
  * typed ModelSecError. The strict JSON parser agrees with JSON.parse on valid, duplicate-free JSON.
  */
 import { isModelSecError } from '@modelsec/core';
-import { memorySource, parseStrictJson, signModel, verifyBundle, verifyModel } from '@modelsec/core/signing';
-import { readSharedText } from '@modelsec-test/utils';
+import {
+  fileListSource,
+  hashModel,
+  importPublicKey,
+  memorySource,
+  parseBundle,
+  parseCertificate,
+  parseStrictJson,
+  readCertificates,
+  signModel,
+  verifyBundle,
+  verifyModel,
+} from '@modelsec/core/signing';
+import { NOT_BYTES, readSharedText } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
@@ -175,5 +187,67 @@ describe('verifier on arbitrary file trees', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+const certPem = await readSharedText('model-transparency/keys/certificate/signing-key-cert.pem');
+
+describe('certificates, keys and argument types', () => {
+  const certDer = (readCertificates(certPem)[0] as { der: Uint8Array }).der;
+  const typed = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(isModelSecError(e), String(e)).toBe(true);
+    }
+  };
+  test('arbitrary bytes and bit-flipped certificates parse or fail typed', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => typed(() => parseCertificate(bytes))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.nat(certDer.length - 1), fc.integer({ min: 1, max: 255 }), (at, x) => {
+        const copy = certDer.slice();
+        copy[at] = (copy[at] as number) ^ x;
+        typed(() => parseCertificate(copy));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  test('arbitrary PEM-ish text as keys and certificates fails typed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 120 }), async (text, der) => {
+        const pem = `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...der))}\n-----END PUBLIC KEY-----\n`;
+        for (const input of [text, pem, der]) {
+          try {
+            await importPublicKey(input);
+          } catch (e) {
+            expect(isModelSecError(e), String(e)).toBe(true);
+          }
+        }
+        typed(() => readCertificates(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  test('wrong-typed arguments are TypeErrors', async () => {
+    for (const bad of NOT_BYTES.filter((v) => typeof v !== 'string')) {
+      expect(() => parseBundle(bad as never)).toThrow(TypeError);
+      await expect(verifyModel(bad as never, '{}', { publicKey: 'x' })).rejects.toThrow(TypeError);
+      await expect(hashModel(bad as never)).rejects.toThrow(TypeError);
+    }
+    expect(() => memorySource('', {})).toThrow(TypeError);
+    expect(() => fileListSource([1 as never])).toThrow(TypeError);
+  });
+  test('a picked folder (webkitRelativePath) is named after the folder, paths relative to it', async () => {
+    const f = (path: string, text: string) => {
+      const file = new File([text], path.split('/').pop() as string);
+      Object.defineProperty(file, 'webkitRelativePath', { value: path });
+      return file;
+    };
+    const m = await hashModel(fileListSource([f('bert/config.json', '{}'), f('bert/w/a.bin', 'a')]));
+    expect(m.modelName).toBe('bert');
+    expect(m.resources.map((r) => r.name)).toEqual(['config.json', 'w/a.bin']);
   });
 });

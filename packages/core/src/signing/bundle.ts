@@ -6,7 +6,8 @@
  */
 import { base64ToBytes, bytesToBase64, bytesToUtf8 } from '../bytes/encoding';
 import { isBytes } from '../errors/asserts';
-import { IntegrityError } from '../errors/model-sec-error';
+import { describeValue } from '../errors/describe';
+import { IntegrityError, ModelSecTypeError } from '../errors/model-sec-error';
 import { IN_TOTO_PAYLOAD_TYPE } from './dsse';
 import { isJsonObject, type JsonValue, parseStrictJson } from './strict-json';
 
@@ -61,7 +62,7 @@ export function parseBundle(input: string | Uint8Array): ParsedBundle {
       throw new IntegrityError('bundle_malformed', 'bundle is not UTF-8', { cause });
     }
   } else if (typeof input === 'string') text = input;
-  else throw new IntegrityError('bundle_malformed', 'bundle must be JSON text or bytes');
+  else throw new ModelSecTypeError(`"bundle" expected JSON string or Uint8Array, got ${describeValue(input)}`);
   if (text.trim() === '') malformed('bundle is empty');
   const json = parseStrictJson(text, { maxLength: MAX_BUNDLE });
   if (!isJsonObject(json)) malformed('bundle is not a JSON object');

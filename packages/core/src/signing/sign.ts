@@ -57,6 +57,7 @@ export interface SignedModel {
  * ```
  */
 export async function signModel(source: ModelSource, options: SignModelOptions): Promise<SignedModel> {
+  if (!source || typeof source.list !== 'function') throw new ModelSecTypeError('"source" expected a ModelSource');
   aobject(options as unknown, 'options');
   if (options.privateKey === undefined) throw new ModelSecTypeError('"privateKey" is required');
   const signer = await createSigner(options.privateKey);

@@ -7,7 +7,8 @@
  */
 import { equalBytes } from '../bytes/ops';
 import { aobject } from '../errors/asserts';
-import { ConfigError, IntegrityError } from '../errors/model-sec-error';
+import { describeValue } from '../errors/describe';
+import { ConfigError, IntegrityError, ModelSecTypeError } from '../errors/model-sec-error';
 import { type ParsedBundle, parseBundle, type SigningMethod } from './bundle';
 import { type CertificateInput, readCertificates, verifyChain } from './chain';
 import { diffManifests, type ManifestDiff } from './diff';
@@ -80,6 +81,7 @@ export async function verifyModel(
   bundle: string | Uint8Array,
   options: VerifyModelOptions,
 ): Promise<VerifyModelResult> {
+  assertSource(source);
   aobject(options as unknown, 'options');
   const parsed = parseBundle(bundle);
   checkMethod(parsed, options);
@@ -116,6 +118,12 @@ export async function verifyBundle(
   const { manifest, format } = await parseStatement(parsed.payload);
   const { warnings, signer } = await verifyBundleSignature(parsed, options);
   return { verified: true, method: parsed.method, format, manifest, signer, warnings };
+}
+
+function assertSource(source: unknown): asserts source is ModelSource {
+  if (!source || typeof (source as ModelSource).list !== 'function') {
+    throw new ModelSecTypeError(`"source" expected a ModelSource, got ${describeValue(source)}`);
+  }
 }
 
 function checkMethod(parsed: ParsedBundle, options: VerifyModelOptions) {
