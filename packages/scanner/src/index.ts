@@ -20,7 +20,6 @@ export type {
   FindingLevel,
   PickleGlobal,
   SafetyLevel,
-  SafetyLevel as GlobalSafety,
   ScanFinding,
   ScanFormat,
   ScanReport,

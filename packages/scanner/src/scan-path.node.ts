@@ -63,7 +63,12 @@ export async function scanPaths(
     if (info.isDirectory()) {
       for await (const file of walk(path, opts.limits.maxFiles)) {
         const report = await scanFile(file, opts, scan);
-        if (report.format !== 'unknown' || MODEL_EXTENSIONS.has(extensionOf(file))) out.push(report);
+        if (
+          report.format !== 'unknown' ||
+          report.findings.some((f) => f.level !== 'info') ||
+          MODEL_EXTENSIONS.has(extensionOf(file))
+        )
+          out.push(report);
       }
     } else out.push(await scanFile(path, opts, scan));
   }

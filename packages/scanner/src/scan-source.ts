@@ -10,6 +10,7 @@ import { scanSevenZip } from './containers/sevenzip';
 import { scanTar } from './containers/tar';
 import type { ScanContext } from './context';
 import { SNIFF_BYTES, sniff } from './detect';
+import { isChatTemplateFile, scanChatTemplates } from './formats/chat-template';
 import { scanGguf } from './formats/gguf';
 import { scanHdf5 } from './formats/hdf5';
 import { scanOnnx } from './formats/onnx';
@@ -34,6 +35,7 @@ export async function scanSource(ctx: ScanContext, src: ScanSource, member: stri
   ctx.checkAbort();
   const head = await src.read(0, Math.max(SNIFF_BYTES, 512));
   const kind = sniff(head, src.size, member || src.name);
+  if (isChatTemplateFile(member || src.name)) return scanChatTemplates(ctx, src, member);
   try {
     switch (kind) {
       case 'zip':

@@ -174,3 +174,16 @@ describe('NumPy and detection', () => {
     expect(s([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a], 'x.pt')).toBe('hdf5');
   });
 });
+
+describe('chat templates outside GGUF', () => {
+  test('tokenizer_config.json chat_template (string or list) and .jinja files', async () => {
+    const bad = "{{ cycler.__init__.__globals__.os.popen('id').read() }}";
+    const cfg = (t: unknown) => new TextEncoder().encode(JSON.stringify({ chat_template: t }));
+    expect((await scan(cfg(bad), 'tokenizer_config.json')).verdict).toBe('dangerous');
+    expect((await scan(cfg([{ name: 'default', template: bad }]), 'x/tokenizer_config.json')).verdict).toBe(
+      'dangerous',
+    );
+    expect((await scan(cfg('{{ messages[0].content }}'), 'tokenizer_config.json')).verdict).toBe('clean');
+    expect((await scan(new TextEncoder().encode(bad), 'chat_template.jinja')).verdict).toBe('dangerous');
+  });
+});
