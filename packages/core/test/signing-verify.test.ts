@@ -134,4 +134,17 @@ describe('legacy model_signing signatures (v0.2 to v1.1)', () => {
       }
     });
   }
+  test('legacy rawBytes naming another key → key_mismatch; keyDetails naming another curve → algorithm_mismatch', async () => {
+    const c = legacy.cases.find((x) => x.name === 'v1.0.0-elliptic-key') as (typeof legacy.cases)[number];
+    const source = fileListSource([new File([(c.files as Record<string, string>)['signme-1'] ?? ''], 'signme-1')]);
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign']);
+    const spki = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey))));
+    const otherPem = `-----BEGIN PUBLIC KEY-----\n${spki}\n-----END PUBLIC KEY-----\n`;
+    const swapped = JSON.parse(c.signature);
+    swapped.verificationMaterial.publicKey.rawBytes = btoa(otherPem);
+    expect(await code(verifyModel(source, JSON.stringify(swapped), { publicKey }))).toBe('key_mismatch');
+    const details = JSON.parse(c.signature);
+    details.verificationMaterial.publicKey.keyDetails = 'PKIX_ECDSA_P256_SHA_256';
+    expect(await code(verifyModel(source, JSON.stringify(details), { publicKey }))).toBe('algorithm_mismatch');
+  });
 });

@@ -25,8 +25,10 @@ export interface ParsedBundle {
   mediaType: string;
   /** `publicKey.hint` (key method, v1.1+). */
   hint?: string;
-  /** `publicKey.rawBytes` (key method, model_signing v0.3–v1.0.x). */
+  /** `publicKey.rawBytes` (key method, model_signing v0.3–v1.0.x: the key's PEM text, base64). */
   legacyRawBytes?: Uint8Array;
+  /** `publicKey.keyDetails` (same versions), e.g. `PKIX_ECDSA_P384_SHA_384`. */
+  legacyKeyDetails?: string;
   /** Certificates, leaf first (DER): the chain for `certificate`, the Fulcio cert for `sigstore`. */
   certificates: Uint8Array[];
   /** Number of transparency log entries. */
@@ -89,7 +91,10 @@ export function parseBundle(input: string | Uint8Array): ParsedBundle {
     if (pk.hint !== undefined && pk.hint !== null) {
       if (typeof pk.hint !== 'string' || pk.hint.length > 1024) malformed('publicKey.hint must be a string');
       out.hint = pk.hint as string;
-    } else if (pk.rawBytes !== undefined) out.legacyRawBytes = b64(pk.rawBytes, 'publicKey.rawBytes');
+    } else if (pk.rawBytes !== undefined) {
+      out.legacyRawBytes = b64(pk.rawBytes, 'publicKey.rawBytes');
+      if (typeof pk.keyDetails === 'string' && pk.keyDetails.length <= 64) out.legacyKeyDetails = pk.keyDetails;
+    }
   } else if (present[0] === 'x509CertificateChain') {
     out.method = 'certificate';
     const chain = vm.x509CertificateChain;

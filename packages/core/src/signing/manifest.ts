@@ -8,7 +8,7 @@ import { bytesToHex, hexToBytes } from '../bytes/encoding';
 import { createHasher, digest } from '../digest/digest';
 import { aboolean, ainteger, aobject, aoneOf } from '../errors/asserts';
 import { describeValue } from '../errors/describe';
-import { ModelSecTypeError } from '../errors/model-sec-error';
+import { ModelSecTypeError, ValidationError } from '../errors/model-sec-error';
 import { type HashTask, hashTasks, type ModelHashType } from './hash-engine';
 import {
   checkRelativePath,
@@ -22,6 +22,9 @@ import type { ModelFile, ModelSource } from './sources';
 
 /** Hash algorithms for model files (OMS algorithm registry). */
 export const MODEL_HASH_TYPES = ['sha256', 'blake2b', 'blake3'] as const;
+
+/** Most resources one manifest may have (a guard against tiny shard sizes on huge files). */
+const MAX_SHARDS = 10_000_000;
 
 /** model_signing's default shard size (1,000,000,000 bytes). */
 export const DEFAULT_SHARD_SIZE = 1_000_000_000;
@@ -137,6 +140,9 @@ export async function hashModel(source: ModelSource, options: HashModelOptions =
     } else if (file.size === undefined) {
       streamed.push({ file, index: keys.length });
     } else {
+      if (keys.length + file.size / shardSize > MAX_SHARDS) {
+        throw new ValidationError('too_large', `more than ${MAX_SHARDS} shards: use a larger shardSize`);
+      }
       for (let start = 0; start < file.size; start += shardSize) {
         const end = Math.min(file.size, start + shardSize);
         tasks.push({ file, start, end });

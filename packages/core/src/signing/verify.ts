@@ -160,9 +160,16 @@ async function verifyBundleSignature(parsed: ParsedBundle, options: VerifyModelO
         throw new IntegrityError('key_mismatch', 'the bundle names another public key (publicKey.hint)');
     } else if (parsed.legacyRawBytes !== undefined) {
       warnings.push('legacy publicKey.rawBytes (model_signing < 1.1): re-sign to record a key hint');
-      const legacy = await importPublicKey(parsed.legacyRawBytes).catch(() => undefined);
-      if (legacy && !equalBytes(legacy.spki, key.spki))
+      const raw = parsed.legacyRawBytes;
+      const pemText = raw[0] === 0x2d ? new TextDecoder().decode(raw) : undefined; // '-----BEGIN PUBLIC KEY-----'
+      const legacy = await importPublicKey(pemText ?? raw).catch(() => undefined);
+      if (legacy && !equalBytes(legacy.spki, key.spki)) {
         throw new IntegrityError('key_mismatch', 'the bundle carries another public key');
+      }
+      const curve = LEGACY_KEY_DETAILS[parsed.legacyKeyDetails ?? ''];
+      if (parsed.legacyKeyDetails !== undefined && curve !== key.curve) {
+        throw new IntegrityError('algorithm_mismatch', 'publicKey.keyDetails names another algorithm than the key');
+      }
     } else warnings.push('the bundle does not identify its key');
   } else {
     const roots = readCertificates((options.certificateChain ?? []) as CertificateInput);
@@ -218,6 +225,13 @@ async function hashForVerification(source: ModelSource, expected: ModelManifest,
   });
   return { actual, unsigned: unsigned.sort() };
 }
+
+/** Sigstore `PublicKeyDetails` names model_signing v0.3–v1.0 wrote, and the curve each implies. */
+const LEGACY_KEY_DETAILS: Record<string, string | undefined> = {
+  PKIX_ECDSA_P256_SHA_256: 'P-256',
+  PKIX_ECDSA_P384_SHA_384: 'P-384',
+  PKIX_ECDSA_P521_SHA_512: 'P-521',
+};
 
 function describeDiff(d: ManifestDiff): string {
   const parts: string[] = [];
