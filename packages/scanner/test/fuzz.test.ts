@@ -131,3 +131,41 @@ describe('fuzz', () => {
     await expect(scanModel(new Uint8Array(1), { limits: { maxMemo: 0 } })).rejects.toThrow(RangeError);
   });
 });
+
+describe('fast path', () => {
+  test('the hot-opcode fast path has exactly the effects of the generic path', async () => {
+    const { PickleMachine } = await import('../src/pickle/machine');
+    const op = fc.oneof(
+      fc.constantFrom(
+        ...[
+          0x28, 0x2e, 0x30, 0x31, 0x4e, 0x52, 0x61, 0x65, 0x6c, 0x74, 0x29, 0x5d, 0x7d, 0x73, 0x75, 0x85, 0x86, 0x88,
+          0x89, 0x93, 0x94,
+        ].map((x) => [x]),
+      ),
+      fc.tuple(fc.constantFrom(0x71, 0x68), fc.integer({ min: 0, max: 6 })).map(([c, k]) => [c, k]),
+      fc.tuple(fc.constantFrom(0x72, 0x6a), fc.integer({ min: 0, max: 6 })).map(([c, k]) => [c, k, 0, 0, 0]),
+      fc.constantFrom(['os', 'system', 'eval', 'builtins', 'x']).map(() => [0x8c, 2, 0x6f, 0x73]),
+      fc
+        .constantFrom('os', 'system', 'builtins', 'eval')
+        .map((s) => [0x58, s.length, 0, 0, 0, ...new TextEncoder().encode(s)]),
+      fc.integer({ min: 0, max: 70000 }).map((n) => [0x4a, n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, 0]),
+      fc.constant([0x47, 0, 0, 0, 0, 0, 0, 0, 0]),
+      fc.constant([0x4b, 3]),
+      fc.constant([0x4d, 1, 2]),
+    );
+    const run = (bytes: Uint8Array, fast: boolean) => {
+      const m = new PickleMachine();
+      m.stable = true;
+      if (!fast) (m as unknown as { fast: () => number }).fast = () => -1;
+      const end = m.run(bytes, 0, bytes.length, true);
+      return { end, globals: [...m.globals.values()], issues: m.issues, error: m.error, pickles: m.pickles };
+    };
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const bytes = cat([0x80, 4], ...ops);
+        expect(run(bytes, true)).toEqual(run(bytes, false));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

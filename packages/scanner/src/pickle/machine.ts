@@ -298,12 +298,21 @@ export class PickleMachine {
         return pos + 1 + n;
       }
       case 0x71: // BINPUT
-      case 0x68: {
-        // BINGET
-        if (pos + 2 > end || this.ops === 0) return -1;
-        const key = buf[pos + 1] as number;
-        if (code === 0x71) {
-          if (!this.hmemo.has(key) || !this.memo.has(key)) return -1;
+      case 0x72: // LONG_BINPUT
+      case 0x68: // BINGET
+      case 0x6a: {
+        // LONG_BINGET
+        const wide = code === 0x72 || code === 0x6a;
+        if (pos + (wide ? 5 : 2) > end || this.ops === 0) return -1;
+        const key = wide
+          ? ((buf[pos + 1] as number) |
+              ((buf[pos + 2] as number) << 8) |
+              ((buf[pos + 3] as number) << 16) |
+              ((buf[pos + 4] as number) << 24)) >>>
+            0
+          : (buf[pos + 1] as number);
+        if (code === 0x71 || code === 0x72) {
+          if (this.memo.size >= this.limits.maxMemo || this.hmemo.size >= this.limits.maxMemo) return -1;
           this.hmemo.set(key, typeof this.prevArg === 'number' ? String(this.prevArg) : this.prevArg);
           this.memo.set(key, this.stack.length ? (this.stack[this.stack.length - 1] as Value) : UNKNOWN);
         } else {
@@ -316,7 +325,42 @@ export class PickleMachine {
         }
         this.prevArg = key;
         this.ops++;
-        return pos + 2;
+        return pos + (wide ? 5 : 2);
+      }
+      case 0x58: {
+        // BINUNICODE
+        if (!this.stable || pos + 5 > end) return -1;
+        const len =
+          ((buf[pos + 1] as number) |
+            ((buf[pos + 2] as number) << 8) |
+            ((buf[pos + 3] as number) << 16) |
+            ((buf[pos + 4] as number) << 24)) >>>
+          0;
+        if (len > SHORT_STRING || pos + 5 + len > end) return -1;
+        const v = new LazyStr(buf, pos + 5, pos + 5 + len, true);
+        this.stack.push(v);
+        if (++this.live > this.limits.maxStack) return this.undo(v);
+        this.h2 = this.h1;
+        this.h1 = v;
+        this.prevArg = v;
+        this.ops++;
+        return pos + 5 + len;
+      }
+      case 0x47: // BINFLOAT
+      case 0x4e: // NONE
+      case 0x88: // NEWTRUE
+      case 0x89: {
+        // NEWFALSE
+        const size = code === 0x47 ? 9 : 1;
+        if (pos + size > end) return -1;
+        const v: Value = code === 0x47 ? FLOAT : code === 0x4e ? null : code === 0x88;
+        this.stack.push(v);
+        if (++this.live > this.limits.maxStack) return this.undo(v);
+        this.h2 = this.h1;
+        this.h1 = HUNK;
+        this.prevArg = code === 0x47 ? '0.0' : 'None';
+        this.ops++;
+        return pos + size;
       }
       case 0x28: // MARK
         if (this.meta.length >= this.limits.maxDepth) return -1;
