@@ -57,6 +57,7 @@ export {
   type PiiRuleOptions,
   type PromptInjectionRuleOptions,
   piiRule,
+  promptInjectionRule,
   type SecretsRuleOptions,
   secretsRule,
   type TextRuleAction,

@@ -1,4 +1,3 @@
-import { NOT_STRINGS } from '@modelsec-test/utils';
 import { isModelSecError } from '@modelsec/core';
 import {
   BUILTIN_RECOGNIZERS,
@@ -9,6 +8,7 @@ import {
   type PiiFinding,
   type PiiRecognizer,
 } from '@modelsec/validators';
+import { NOT_STRINGS } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
@@ -145,7 +145,10 @@ describe('detectPII: properties', () => {
     '😀',
     '\u200B',
   );
-  const texts = fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 30 }).map((a) => a.join('')));
+  const texts = fc.oneof(
+    fc.string({ maxLength: 200, unit: 'binary' }),
+    fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 30 }).map((a) => a.join('')),
+  );
 
   test('offsets always index the original string; findings are sorted and disjoint', () => {
     fc.assert(

@@ -17,10 +17,14 @@ export interface DecodedPayload {
   decoded: string;
 }
 
-const BASE64_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,8192}={0,2}(?![A-Za-z0-9+/=_-])/g;
-const HEX_RE = /(?<![0-9a-f])(?:[0-9a-f]{2}[ :,]?){12,4096}(?![0-9a-f])/gi;
-const URL_RE = /(?:%[0-9a-f]{2}[^%\s]{0,3}){6,2048}/gi;
-const TAGS_RE = /(?:\u{E0000}|[\u{E0020}-\u{E007F}]){1,4096}/gu;
+/** @internal */
+export const BASE64_RE: RegExp = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,8192}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** @internal */
+export const HEX_RE: RegExp = /(?<![0-9a-f])(?:[0-9a-f]{2}[ :,]?){12,4096}(?![0-9a-f])/gi;
+/** @internal */
+export const URL_RE: RegExp = /(?:%[0-9a-f]{2}[^%\s]{0,3}){6,2048}/gi;
+/** @internal */
+export const TAGS_RE: RegExp = /(?:\u{E0000}|[\u{E0020}-\u{E007F}]){1,4096}/gu;
 
 /** Most bytes decoded per scan (bounds the work adversarial input can cause). */
 export const DECODE_BUDGET = 1 << 20;

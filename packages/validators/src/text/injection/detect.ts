@@ -56,9 +56,12 @@ export interface DetectInjectionAsyncOptions extends DetectInjectionOptions {
  */
 export const INJECTION_THRESHOLD = 0.4;
 
-const TAGS = /[\u{E0000}-\u{E007F}]/u;
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+/** @internal */
+export const TAGS: RegExp = /[\u{E0000}-\u{E007F}]/u;
+/** @internal */
+export const ZERO_WIDTH: RegExp = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** @internal */
+export const BIDI: RegExp = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Score `text` for prompt injection.
@@ -130,13 +133,31 @@ function scanFamilies(text: string, families: readonly PhraseFamily[], out: Inje
   const norm = normalizeForMatch(text);
   for (const f of families) {
     forEachMatch(f.re, norm.text, (m) => {
-      const { start, end } = toOriginal(norm, m.index, m.index + m[0].length);
-      out.push({ family: prefix + f.id, start, end, score: f.weight });
+      let end = m.index + m[0].length;
+      if (f.tail) {
+        f.tail.lastIndex = end;
+        const t = f.tail.exec(norm.text);
+        if (t === null || t.index !== end) return;
+        end += t[0].length;
+      }
+      const span = toOriginal(norm, m.index, end);
+      out.push({ family: prefix + f.id, start: span.start, end: span.end, score: f.weight });
     });
   }
 }
 
-/** Invisible characters, bidi controls, many-shot dialogues and long repetitions. */
+/** @internal Questions of a many-shot dialogue. */
+export const SHOT_RE: RegExp = /(?:^|[\s.?!])q:\s/gi;
+/** @internal Words for the repetition check. */
+export const WORDS_RE: RegExp = /[\p{L}\p{N}]+/gu;
+/** @internal String assignments of a payload split: `a = "..."`. */
+export const ASSIGN_RE: RegExp = /\b[a-z] ?= ?["']/gi;
+/** @internal Concatenation of split parts: `a + b`. */
+export const CONCAT_RE: RegExp = /\b[a-z] ?\+ ?[a-z]\b/i;
+/** @internal "Part 1 is ...". */
+export const PART_RE: RegExp = /\bpart \d(?: is|:| =)/gi;
+
+/** Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions. */
 function structural(text: string, out: InjectionFinding[]): void {
   if (TAGS.test(text)) {
     const i = text.search(TAGS);
@@ -154,9 +175,25 @@ function structural(text: string, out: InjectionFinding[]): void {
   if (zw >= 2) out.push({ family: 'invisible_text', start: first, end: first + 1, score: 0.45 });
   forEachMatch(BIDI, text, (m) => out.push({ family: 'bidi_control', start: m.index, end: m.index + 1, score: 0.3 }));
   let shots = 0;
-  forEachMatch(/(?:^|[\s.?!])q:\s/gi, text, () => shots++);
+  forEachMatch(SHOT_RE, text, () => shots++);
   if (shots >= 3)
     out.push({ family: 'many_shot', start: 0, end: Math.min(text.length, 1), score: Math.min(0.5, 0.1 * shots) });
+  // Payload splitting: parts assigned to variables and concatenated, or "Part 1 ... Part 2 ...".
+  let assigns = 0;
+  let firstAssign = -1;
+  forEachMatch(ASSIGN_RE, text, (m) => {
+    if (firstAssign < 0) firstAssign = m.index;
+    assigns++;
+  });
+  if (assigns >= 2 && CONCAT_RE.test(text))
+    out.push({ family: 'payload_split', start: firstAssign, end: firstAssign + 1, score: 0.45 });
+  let parts = 0;
+  let firstPart = -1;
+  forEachMatch(PART_RE, text, (m) => {
+    if (firstPart < 0) firstPart = m.index;
+    parts++;
+  });
+  if (parts >= 2) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
   const rep = longestRepetition(text);
   if (rep) out.push({ family: 'repeated_tokens', start: rep.start, end: rep.end, score: 0.35 });
 }
@@ -164,7 +201,7 @@ function structural(text: string, out: InjectionFinding[]): void {
 /** The first phrase of 1-4 words repeated at least 8 times in a row (linear scan per phrase length). */
 function longestRepetition(text: string): { start: number; end: number } | undefined {
   const words: { w: string; start: number; end: number }[] = [];
-  forEachMatch(/[\p{L}\p{N}]+/gu, text, (m) => {
+  forEachMatch(WORDS_RE, text, (m) => {
     words.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   });
   for (let n = 1; n <= 4; n++) {

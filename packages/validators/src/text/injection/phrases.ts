@@ -14,13 +14,55 @@ export interface PhraseFamily {
   weight: number;
   /** Global regex over lower-cased text (with the `u` flag where it needs Unicode classes). */
   re: RegExp;
+  /**
+   * Optional sticky continuation tried where `re` matched (at its end): phrases with a gap of words
+   * ("ignore ... instructions") are split into a keyword anchor and an anchored tail, which keeps both
+   * patterns small, linear and checkable by a ReDoS analyzer.
+   */
+  tail?: RegExp;
 }
 
 const W = "[\\p{L}\\p{N}'’]+";
 /** Up to n words between two parts of a phrase. */
-const SEP = "[^\\p{L}\\p{N}\\n'’]{1,3}";
-const gap = (n: number) => `(?:${SEP}${W}){0,${n}}${SEP}`;
-const re = (s: string) => new RegExp(s, 'gu');
+const SEP = "[^\\p{L}\\p{N}\\n'’]+";
+const GAP = '§';
+/** Up to n words between two parts of a phrase (a marker, expanded by `family`). */
+const gap = (n: number) => `${GAP}${n}${GAP}`;
+const expand = (s: string) => s.replace(/§(\d)§/g, (_m, n) => `(?:${SEP}${W}){0,${n}}${SEP}`);
+/** Split a pattern at its top-level alternatives. */
+function branches(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** Compile a family: branches without a gap share one regex; each branch with a gap becomes anchor + tail. */
+function family(id: string, weight: number, source: string): PhraseFamily[] {
+  const plain: string[] = [];
+  const out: PhraseFamily[] = [];
+  for (const b of branches(source)) {
+    const at = b.indexOf(GAP);
+    if (at < 0) plain.push(b);
+    else out.push({ id, weight, re: new RegExp(b.slice(0, at), 'gu'), tail: new RegExp(expand(b.slice(at)), 'uy') });
+  }
+  if (plain.length > 0) out.unshift({ id, weight, re: new RegExp(plain.join('|'), 'gu') });
+  return out;
+}
 
 const OVERRIDE_VERB =
   "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|overlook|overlooking|bypass|override|neglect|set aside|pay no attention to|do not follow|don't follow|stop following|no longer follow)";
@@ -30,157 +72,111 @@ const INSTRUCTION_NOUN = '(?:instructions?|directives?|prompts?|guidelines|progr
 
 /** The built-in phrase families. */
 export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.freeze([
-  { id: 'override', weight: 0.85, re: re(`\\b${OVERRIDE_VERB}${gap(3)}${OVERRIDE_OBJECT}\\b`) },
-  {
-    id: 'override',
-    weight: 0.7,
-    re: re(`\\b(?:delete|clear|erase|drop|discard|abandon|replace|reset|wipe)${gap(3)}${INSTRUCTION_NOUN}\\b`),
-  },
-  {
-    id: 'override',
-    weight: 0.7,
-    re: re(
-      `\\b(?:regardless of|instead of|rather than|contrary to)${gap(2)}(?:previous|prior|above|earlier|original|your)${gap(1)}(?:instructions?|tasks?|rules?|directives?|prompts?)\\b`,
-    ),
-  },
-  {
-    id: 'override',
-    weight: 0.75,
-    re: re(
-      `\\b(?:ignore|disregard|forget|overlook)${gap(3)}and (?:instead )?(?:state|say|print|respond|reply|output|answer|write|tell|claim|return|insist)\\b`,
-    ),
-  },
-  {
-    id: 'new_instructions',
-    weight: 0.3,
-    re: re(
-      '\\b(?:new|updated|real|actual|secret|hidden|revised) (?:instructions?|directives?|task|orders?|rules?)\\b|\\bfrom now on\\b|\\byour (?:new|real|true) (?:task|goal|purpose|instructions?)\\b|\\bnow (?:you (?:will|must|are to)|respond only)\\b',
-    ),
-  },
-  {
-    id: 'role_spoof',
-    weight: 0.7,
-    re: re(
-      '(?:^|\\n)[ \\t>#*]{0,4}(?:system|assistant|developer|admin)[ \\t]{0,2}(?::|>)|\\[(?:system|inst|/inst|sys|admin)\\]|<\\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\\|>|<<\\/?sys>>|#{2,4} ?(?:system|instruction|new instruction|response)\\b|<\\/?(?:system|instructions?|admin)>',
-    ),
-  },
-  {
-    id: 'mode_switch',
-    weight: 0.6,
-    re: re(
-      `\\b(?:developer|god|jailbreak|jailbroken|unrestricted|dan|sudo|override|superuser|unfiltered|uncensored|evil|opposite|law enforcement)${gap(1)}mode\\b|\\bmode activated\\b`,
-    ),
-  },
-  {
-    id: 'mode_switch_weak',
-    weight: 0.3,
-    re: re(
-      `\\b(?:admin|administrator|maintenance|debug|test|testing|diagnostic|verification|upgrade|system|emergency|root)${gap(1)}mode\\b|\\b(?:entering|enter|switch to|activate)${gap(2)}mode\\b`,
-    ),
-  },
-  {
-    id: 'persona',
-    weight: 0.75,
-    re: re(
-      `\\bdo anything now\\b|\\byou are (?:now )?(?:dan|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|rogue))\\b|\\b(?:act|acting|behave|respond|roleplay|role-play) as${gap(2)}(?:unrestricted|unfiltered|uncensored|evil|jailbroken|dan)\\b|\\bno (?:longer )?(?:bound|restricted|limited) by${gap(2)}(?:rules|guidelines|policies|restrictions|openai|anthropic)\\b|\\bwithout (?:any )?(?:restrictions|filters|censorship|ethical)\\b|\\bjailbr(?:eak|oken)\\b`,
-    ),
-  },
-  {
-    id: 'persona_weak',
-    weight: 0.35,
-    re: re(
-      `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b`,
-    ),
-  },
-  {
-    id: 'exfiltrate',
-    weight: 0.5,
-    re: re(
-      `\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|write|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(4)}(?:passwords?|passphrase|passcode|secret (?:key|code|word)|api key|private key|access key|system prompt|initial prompt|original prompt|hidden prompt|credentials|access code|pin code|instructions)\\b`,
-    ),
-  },
-  {
-    id: 'exfiltrate_personal',
-    weight: 0.4,
-    re: re(
-      `\\b(?:tell|give|show|share|provide|reveal|list|print|send|confirm|what(?:'s| is| are| was))${gap(4)}(?:the user'?s?|users'|\\p{L}+'s|their|his|her) (?:e-?mail|address|birth ?(?:date|day|year|month)|date of birth|password|location|city|phone|bank|balance|salary|credit|initials|residence|ssn|social security)\\b|\\bwhere (?:does|do|did) ${W}(?: ${W})? (?:live|reside|stay)\\b|\\bprint (?:your|the) database\\b`,
-    ),
-  },
-  {
-    id: 'prompt_leak',
-    weight: 0.7,
-    re: re(
-      `\\b(?:repeat|print|show|reveal|output|display|recite|dump)${gap(3)}(?:text|words|instructions|prompt|message)s?${gap(0)}(?:above|before)\\b|\\b(?:initial|original|system|hidden|secret) (?:instructions|prompt)\\b|\\bbeginning of (?:this|the|your) (?:prompt|conversation|instructions)\\b`,
-    ),
-  },
-  {
-    id: 'authority',
-    weight: 0.35,
-    re: re(
-      `\\bas your${gap(1)}(?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)${gap(1)}(?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|cybersecurity expert|security expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b`,
-    ),
-  },
-  {
-    id: 'hypothetical',
-    weight: 0.3,
-    re: re(
-      `\\b(?:imagine|suppose|pretend|assume) (?:we(?:'re| are)|you(?:'re| are)|that|it(?:'s| is)|i(?:'m| am))\\b|\\bhypothetical(?:ly)?\\b|\\bin this (?:world|scenario|society|future|story|universe|game)\\b|\\blet'?s (?:pretend|play|say|assume|imagine)\\b|\\bin a (?:fictional|dystopian|parallel|fantasy|futuristic|world)\\b`,
-    ),
-  },
-  {
-    id: 'obfuscate_output',
-    weight: 0.3,
-    re: re(
-      '\\b(?:in reverse(?: order)?|pig latin|acrostic|(?:in|using|with) base64|rot13|one (?:letter|character) at a time|with (?:dashes|spaces|dots) (?:in )?between|first letter of each|letter by letter|spell(?:ed)? (?:it )?out)\\b',
-    ),
-  },
-  {
-    id: 'decode_request',
-    weight: 0.35,
-    re: re(
-      `\\b(?:decode|decipher|decrypt|translate|convert|interpret)${gap(3)}(?:base64|hex(?:adecimal)?|rot13|morse|caesar|binary|cipher|ciphertext|encoded)\\b`,
-    ),
-  },
-  {
-    id: 'payload_split',
-    weight: 0.45,
-    re: re(
-      '\\b[a-z]\\s?=\\s?["\'](?=[^"\'\\n]{0,200} )[^"\'\\n]{1,200}["\'][\\s\\S]{0,400}?\\b[a-z]\\s?\\+\\s?[a-z]\\b|\\bpart \\d (?:is|=)[\\s\\S]{0,200}?\\bpart \\d (?:is|=)',
-    ),
-  },
-  {
-    id: 'sensitive_target',
-    weight: 0.3,
-    re: re(
-      "\\b(?:password|passphrase|secret key|api key|bank balance|social security|credit card number|user'?s (?:address|email|birth|location|name|initials|phone|password|data)|where (?:the user|he|she|they|\\p{Lu}\\p{Ll}+) lives?|birth ?date|home address)\\b",
-    ),
-  },
-  {
-    id: 'delimiter',
-    weight: 0.45,
-    re: re(
-      '\\b(?:end of (?:prompt|instructions|system prompt|context)|begin(?:ning)? of (?:new )?instructions)\\b|<!--[^\\n]{0,200}?(?:ignore|instead|state|say|print)|```\\s?(?:system|instructions?)\\b|-{3,} ?(?:new|system|admin)\\b|\\]\\]>',
-    ),
-  },
-  {
-    id: 'override_multilingual',
-    weight: 0.85,
-    re: re(
-      '(?:ignora|olvida|omite)(?:r)?(?:\\s\\p{L}{1,10}){0,2}\\s(?:instrucciones|indicaciones|reglas)|(?:ignorez?|oubliez?)(?:\\s\\p{L}{1,10}){0,2}\\s(?:instructions|consignes|règles|la fonction)|αγνο\\p{L}{0,8}(?:\\s\\p{L}{1,14}){0,2}\\sοδηγ|ignorier(?:e|en sie)?\\s(?:alle\\s)?(?:vorherigen|bisherigen|obigen)?\\s?anweisungen|vergiss(?:\\s|t)|vergessen sie\\s(?:alle\\s)?(?:vorherigen|bisherigen)?\\s?anweisungen|ignora\\s(?:le|tutte le)?\\s?istruzioni|dimentica\\s(?:le|tutte le)?\\s?istruzioni|ignore\\s(?:as|todas as)?\\s?instruções|esqueça\\s(?:as|todas as)?\\s?instruções|игнорир\\p{L}{0,6}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|забудь\\p{L}{0,3}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|忽略(?:之前|以前|上面|所有)?的?(?:指令|指示|说明)|無視|以前の指示|前の指示を|पिछले निर्देशों|निर्देशों को (?:अनदेखा|नज़रअंदाज़)|تجاهل\\s?(?:جميع\\s)?التعليمات|negeer\\s(?:alle\\s)?(?:vorige\\s)?instructies|zignoruj\\s(?:wszystkie\\s)?(?:poprzednie\\s)?instrukcje|önceki talimatları (?:yok say|unut)|이전 지시(?:를|사항을)? 무시',
-    ),
-  },
-  {
-    id: 'exfiltrate_multilingual',
-    weight: 0.5,
-    re: re(
-      '(?:cuál es|dime|dame|quel est|donne(?:z)?(?:-moi)?|qual è|dimmi|was ist|gib mir|geben sie mir|qual é|diga|какой|скажи)(?:\\s\\p{L}{1,12}){0,4}\\s(?:contraseña|clave|mot de passe|password|passwort|senha|пароль)|パスワード(?:は何|を教え)|비밀번호[^.?!\\n]{0,20}(?:알려|뭐)|密码是什么|告诉我[^。？\\n]{0,10}密码',
-    ),
-  },
-  {
-    id: 'sensitive_multilingual',
-    weight: 0.3,
-    re: re(
-      "\\b(?:contraseña|mot de passe|passwort|senha|wachtwoord|hasło|şifre|parola d'ordine)\\b|пароль|密码|口令|パスワード|पासवर्ड|كلمة (?:المرور|السر)|비밀번호",
-    ),
-  },
+  ...family('override', 0.85, `\\b${OVERRIDE_VERB}${gap(3)}${OVERRIDE_OBJECT}\\b`),
+  ...family(
+    'override',
+    0.7,
+    `\\b(?:delete|clear|erase|drop|discard|abandon|replace|reset|wipe)${gap(3)}${INSTRUCTION_NOUN}\\b`,
+  ),
+  ...family(
+    'override',
+    0.7,
+    `\\b(?:regardless of|instead of|rather than|contrary to)${gap(2)}(?:previous|prior|above|earlier|original|your)${gap(1)}(?:instructions?|tasks?|rules?|directives?|prompts?)\\b`,
+  ),
+  ...family(
+    'override',
+    0.75,
+    `\\b(?:ignore|disregard|forget|overlook)${gap(3)}and (?:instead )?(?:state|say|print|respond|reply|output|answer|write|tell|claim|return|insist)\\b`,
+  ),
+  ...family(
+    'new_instructions',
+    0.3,
+    '\\b(?:new|updated|real|actual|secret|hidden|revised) (?:instructions?|directives?|task|orders?|rules?)\\b|\\bfrom now on\\b|\\byour (?:new|real|true) (?:task|goal|purpose|instructions?)\\b|\\bnow (?:you (?:will|must|are to)|respond only)\\b',
+  ),
+  ...family(
+    'role_spoof',
+    0.7,
+    '(?:^|\\n)[ \\t>#*]{0,4}(?:system|assistant|developer|admin)[ \\t]{0,2}(?::|>)|\\[(?:system|inst|/inst|sys|admin)\\]|<\\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\\|>|<<\\/?sys>>|#{2,4} ?(?:system|instruction|new instruction|response)\\b|<\\/?(?:system|instructions?|admin)>',
+  ),
+  ...family(
+    'mode_switch',
+    0.6,
+    `\\b(?:developer|god|jailbreak|jailbroken|unrestricted|dan|sudo|override|superuser|unfiltered|uncensored|evil|opposite|law enforcement)${gap(1)}mode\\b|\\bmode activated\\b`,
+  ),
+  ...family(
+    'mode_switch_weak',
+    0.3,
+    `\\b(?:admin|administrator|maintenance|debug|test|testing|diagnostic|verification|upgrade|system|emergency|root)${gap(1)}mode\\b|\\b(?:entering|enter|switch to|activate)${gap(2)}mode\\b`,
+  ),
+  ...family(
+    'persona',
+    0.75,
+    `\\bdo anything now\\b|\\byou are (?:now )?(?:dan|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|rogue))\\b|\\b(?:act|acting|behave|respond|roleplay|role-play) as${gap(2)}(?:unrestricted|unfiltered|uncensored|evil|jailbroken|dan)\\b|\\bno (?:longer )?(?:bound|restricted|limited) by${gap(2)}(?:rules|guidelines|policies|restrictions|openai|anthropic)\\b|\\bwithout (?:any )?(?:restrictions|filters|censorship|ethical)\\b|\\bjailbr(?:eak|oken)\\b`,
+  ),
+  ...family(
+    'persona_weak',
+    0.35,
+    `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b`,
+  ),
+  ...family(
+    'exfiltrate',
+    0.5,
+    `\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|write|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(4)}(?:passwords?|passphrase|passcode|secret (?:key|code|word)|api key|private key|access key|system prompt|initial prompt|original prompt|hidden prompt|credentials|access code|pin code|instructions)\\b`,
+  ),
+  ...family(
+    'exfiltrate_personal',
+    0.4,
+    `\\b(?:tell|give|show|share|provide|reveal|list|print|send|confirm|what(?:'s| is| are| was))${gap(4)}(?:the user'?s?|users'|\\p{L}+'s|their|his|her) (?:e-?mail|address|birth ?(?:date|day|year|month)|date of birth|password|location|city|phone|bank|balance|salary|credit|initials|residence|ssn|social security)\\b|\\bwhere (?:does|do|did)${gap(2)}(?:live|reside|stay)\\b|\\bprint (?:your|the) database\\b`,
+  ),
+  ...family(
+    'prompt_leak',
+    0.7,
+    `\\b(?:repeat|print|show|reveal|output|display|recite|dump)${gap(3)}(?:text|words|instructions|prompt|message)s?${gap(0)}(?:above|before)\\b|\\b(?:initial|original|system|hidden|secret) (?:instructions|prompt)\\b|\\bbeginning of (?:this|the|your) (?:prompt|conversation|instructions)\\b`,
+  ),
+  ...family(
+    'authority',
+    0.35,
+    `\\bas your(?: ${W})? (?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)(?: ${W})? (?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b`,
+  ),
+  ...family(
+    'hypothetical',
+    0.3,
+    `\\b(?:imagine|suppose|pretend|assume) (?:we(?:'re| are)|you(?:'re| are)|that|it(?:'s| is)|i(?:'m| am))\\b|\\bhypothetical(?:ly)?\\b|\\bin this (?:world|scenario|society|future|story|universe|game)\\b|\\blet'?s (?:pretend|play|say|assume|imagine)\\b|\\bin a (?:fictional|dystopian|parallel|fantasy|futuristic|world)\\b`,
+  ),
+  ...family(
+    'obfuscate_output',
+    0.3,
+    '\\b(?:in reverse(?: order)?|pig latin|acrostic|(?:in|using|with) base64|rot13|one (?:letter|character) at a time|with (?:dashes|spaces|dots) (?:in )?between|first letter of each|letter by letter|spell(?:ed)? (?:it )?out)\\b',
+  ),
+  ...family(
+    'decode_request',
+    0.35,
+    `\\b(?:decode|decipher|decrypt|translate|convert|interpret)${gap(3)}(?:base64|hex(?:adecimal)?|rot13|morse|caesar|binary|cipher|ciphertext|encoded)\\b`,
+  ),
+
+  ...family(
+    'sensitive_target',
+    0.3,
+    "\\b(?:password|passphrase|secret key|api key|bank balance|social security|credit card number|user'?s (?:address|email|birth|location|name|initials|phone|password|data)|where (?:the user|he|she|they|\\p{Lu}\\p{Ll}+) lives?|birth ?date|home address)\\b",
+  ),
+  ...family(
+    'delimiter',
+    0.45,
+    '\\b(?:end of (?:prompt|instructions|system prompt|context)|begin(?:ning)? of (?:new )?instructions)\\b|<!-- ?(?:ignore|instead|state|say|print|disregard|forget)|```\\s?(?:system|instructions?)\\b|--- ?(?:new|system|admin)\\b|\\]\\]>',
+  ),
+  ...family(
+    'override_multilingual',
+    0.85,
+    '(?:ignora|olvida|omite)(?:r)?(?:\\s\\p{L}{1,10}){0,2}\\s(?:instrucciones|indicaciones|reglas)|(?:ignorez?|oubliez?)(?:\\s\\p{L}{1,10}){0,2}\\s(?:instructions|consignes|règles|la fonction)|αγνο\\p{L}{0,8}(?:\\s\\p{L}{1,14}){0,2}\\sοδηγ|ignorier(?:e|en sie)?\\s(?:alle\\s)?(?:vorherigen|bisherigen|obigen)?\\s?anweisungen|vergiss(?:\\s|t)|vergessen sie\\s(?:alle\\s)?(?:vorherigen|bisherigen)?\\s?anweisungen|ignora\\s(?:le|tutte le)?\\s?istruzioni|dimentica\\s(?:le|tutte le)?\\s?istruzioni|ignore\\s(?:as|todas as)?\\s?instruções|esqueça\\s(?:as|todas as)?\\s?instruções|игнорир\\p{L}{0,6}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|забудь\\p{L}{0,3}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|忽略(?:之前|以前|上面|所有)?的?(?:指令|指示|说明)|無視|以前の指示|前の指示を|पिछले निर्देशों|निर्देशों को (?:अनदेखा|नज़रअंदाज़)|تجاهل\\s?(?:جميع\\s)?التعليمات|negeer\\s(?:alle\\s)?(?:vorige\\s)?instructies|zignoruj\\s(?:wszystkie\\s)?(?:poprzednie\\s)?instrukcje|önceki talimatları (?:yok say|unut)|이전 지시(?:를|사항을)? 무시',
+  ),
+  ...family(
+    'exfiltrate_multilingual',
+    0.5,
+    '(?:cuál es|dime|dame|quel est|donne(?:z)?(?:-moi)?|qual è|dimmi|was ist|gib mir|geben sie mir|qual é|diga|какой|скажи)(?:\\s\\p{L}{1,12}){0,4}\\s(?:contraseña|clave|mot de passe|password|passwort|senha|пароль)|パスワード(?:は何|を教え)|비밀번호[^.?!\\n]{0,20}(?:알려|뭐)|密码是什么|告诉我[^。？\\n]{0,10}密码',
+  ),
+  ...family(
+    'sensitive_multilingual',
+    0.3,
+    "\\b(?:contraseña|mot de passe|passwort|senha|wachtwoord|hasło|şifre|parola d'ordine)\\b|пароль|密码|口令|パスワード|पासवर्ड|كلمة (?:المرور|السر)|비밀번호",
+  ),
 ]);

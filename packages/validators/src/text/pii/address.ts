@@ -26,25 +26,27 @@ const ATTACHED =
 const PREFIX =
   'rue|via|viale|calle|avenida|avda\\.|av\\.|rua|ul\\.|ulica|piazza|plaza|chemin|boulevard|bd|avenue|allée|strada|carrer|travessa|largo|quai|impasse|place|camino|paseo|rambla|praça|alameda|trg|ulitsa';
 /** @internal Street-type words written before the name ("Rue du Bac 46", "ul. Podleśna 17"). */
-export const PREFIX_RE: RegExp = new RegExp(`\\b(?:${PREFIX}) `, 'giu');
+export const PREFIX_RE: RegExp = new RegExp(`\\b(?:${PREFIX}) `, 'gi');
 /** @internal (sticky, at a street-type word) the rest of a prefix-type street line. */
 export const STREET_PREFIX_RE: RegExp = new RegExp(
   `(?:${PREFIX}) (?:${WORD} ){0,3}${WORD} \\d{1,5}[a-z]?\\.?(?![\\p{L}\\p{N}])`,
   'iuy',
 );
 /** @internal Street-type endings joined to the name ("Schaarsteinweg 58", "Lille Vibyvej 8"). */
-export const ATTACHED_RE: RegExp = new RegExp(`(?:${ATTACHED}) \\d{1,5}[a-z]?\\.?(?![\\p{L}\\p{N}])`, 'giu');
+export const ATTACHED_RE: RegExp = new RegExp(`(?:${ATTACHED}) \\d{1,5}[a-z]?\\.?(?![0-9A-Za-z\\u00C0-\\u024F])`, 'gi');
 /** @internal Units and boxes. */
 export const UNIT_RE: RegExp =
   /\b(?:(?:apt|apartment|suite|ste|unit|flat|room|rm|floor|fl)\.? ?#? ?\d{1,6}[a-z]?|p\.? ?o\.? ?box \d{1,6}|psc \d{1,5}, box \d{1,5}|(?:apo|fpo|dpo) (?:aa|ae|ap) \d{5}|(?:uss|usns|usnv) [A-Z][A-Za-z]{1,30})\b/gi;
-const DIGIT_RUN = /\d+/g;
-const HOUSE_NUMBER = /(?:^|[^\p{L}\p{N}])(\d{1,5}) $/u;
+/** @internal */
+export const DIGIT_RUN: RegExp = /\d+/g;
+/** @internal */
+export const HOUSE_NUMBER: RegExp = /(?:^|[^\p{L}\p{N}])(\d{1,5}) $/u;
 
 const ADDRESS_CONTEXT = wordSet(
   'address addresses live lives living located ship shipping deliver delivery mail send sent billing street residence home moved',
 );
 /** A following segment that continues an address block: place words, optional region code and postcode. */
-const SEGMENT_RE =
+export const SEGMENT_RE: RegExp =
   /^(?:[\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}){0,4})?(?: ?[A-Z]{2})?(?: ?\d{4,6}(?:-\d{4})?)?$/u;
 
 interface Part {

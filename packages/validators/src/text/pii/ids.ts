@@ -10,7 +10,8 @@ import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Payment card candidates: 12-19 digits with optional single space/dash separators. */
 export const CARD_RE: RegExp = /\d(?:[ -]?\d){11,18}(?!\d)/y;
-const DIGIT_RUN = /\d+/g;
+/** @internal */
+export const DIGIT_RUN: RegExp = /\d+/g;
 const cardStart = (t: string, i: number) => !/[\d.-]/.test(t[i - 1] ?? '');
 /** @internal IBAN candidates (case-insensitive, optional spaces). */
 export const IBAN_RE: RegExp = /(?<![\p{L}\p{N}_])[a-z]{2}\d{2}(?: ?[a-z0-9]){11,32}/giu;

@@ -89,7 +89,8 @@ class Token {
 
 // Per-UTF-16-unit classes, filled lazily for non-ASCII units: 1 letter/mark (3 if upper-case), 2 other.
 const CLASS = new Uint8Array(65536);
-const LETTER = /[\p{L}\p{M}]/u;
+/** @internal */
+export const LETTER: RegExp = /[\p{L}\p{M}]/u;
 
 function classOf(c: number): number {
   if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? (c <= 90 ? 3 : 1) : 2;

@@ -9,7 +9,8 @@ import type { PiiRecognizer } from './types';
 
 /** @internal E-mail domain after the `@` (sticky): up to 8 labels and a letter TLD. */
 export const EMAIL_DOMAIN_RE: RegExp = /(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}_-])/uy;
-const LOCAL_CHAR = /[\p{L}\p{N}_.%+-]/u;
+/** @internal */
+export const LOCAL_CHAR: RegExp = /[\p{L}\p{N}_.%+-]/u;
 /** @internal URLs with a scheme, or starting with www. */
 export const URL_RE: RegExp = /\b(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`{}|\\^]{1,2048}/gi;
 /** @internal Dotted-quad IPv4. */

@@ -13,7 +13,7 @@ import type { PiiCandidate, PiiRecognizer } from './types';
 export const PHONE_RE: RegExp =
   /(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,12}){0,6}(?: ?(?:x|ext\.?|#) ?\d{1,6})?(?![\w/]|[.,:-]\d)/iy;
 /** Candidate starts: a digit run, optionally after "+" or "(". */
-const PHONE_ANCHOR = /[+(]?\d+/g;
+export const PHONE_ANCHOR: RegExp = /[+(]?\d+/g;
 
 /** A phone number cannot start right after a word character, "+", "/", ".", ":" or "-", or after "<digit>,". */
 function phoneStart(text: string, i: number): boolean {
@@ -42,7 +42,8 @@ export interface PhoneOptions {
   validationBudget?: number;
 }
 
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}|^\d{2}-\d{2}-\d{4}$/;
+/** @internal */
+export const DATE_LIKE: RegExp = /^\d{4}-\d{2}-\d{2}|^\d{2}-\d{2}-\d{4}$/;
 
 /**
  * A phone recognizer with the given regions and validation budget.
@@ -100,7 +101,13 @@ function isValid(s: string, plus: boolean, regions: readonly CountryCode[]): boo
   try {
     if (plus) return parsePhoneNumberFromString(s)?.isValid() === true;
     if (s.startsWith('00')) return parsePhoneNumberFromString(`+${s.slice(2)}`)?.isValid() === true;
-    for (const r of regions) if (parsePhoneNumberFromString(s, r)?.isValid()) return true;
+    // National numbers: a trunk prefix 0 rules out NANP regions, ten digits without it rules in NANP.
+    const trunk = /^\(?0/.test(s);
+    for (const r of regions) {
+      const nanp = r === 'US' || r === 'CA';
+      if (trunk === nanp) continue;
+      if (parsePhoneNumberFromString(s, r)?.isValid()) return true;
+    }
   } catch {
     // libphonenumber-js rejects some inputs by throwing; they are simply not valid numbers.
   }

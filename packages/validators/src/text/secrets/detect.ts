@@ -32,7 +32,8 @@ export const SECRET_MAX_MATCH_LENGTH = 13_320;
 /** Longest PEM private-key block searched for its END line. */
 export const PEM_MAX_LENGTH = 16_384;
 
-const TOKEN_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
+/** @internal */
+export const TOKEN_RE: RegExp = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
 
 /**
  * Find credentials in `text`.
@@ -64,9 +65,15 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
       } else push(p.kind, m.index, m.index + m[0].length, p.score);
     });
   }
+  // The next END line of each kind, searched once per kind and position (linear over many BEGIN lines).
+  const nextEnd = new Map<string, number>();
   forEachMatch(PEM_BEGIN_RE, text, (m) => {
     const endMarker = `-----END ${m[1]}-----`;
-    const stop = text.indexOf(endMarker, m.index);
+    let stop = nextEnd.get(endMarker);
+    if (stop === undefined || (stop >= 0 && stop < m.index)) {
+      stop = text.indexOf(endMarker, m.index);
+      nextEnd.set(endMarker, stop);
+    }
     const end = stop >= 0 && stop - m.index <= PEM_MAX_LENGTH ? stop + endMarker.length : m.index + m[0].length;
     push('PRIVATE_KEY', m.index, end, 0.99);
   });

@@ -104,7 +104,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
   {
     kind: 'PASSWORD_ASSIGNMENT',
     re: re(
-      `(?<![A-Za-z0-9_])(?:password|passwd|pwd|pass|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key)["']?\\s{0,3}[:=]{1,2}\\s{0,3}["']?(?<secret>[^\\s"',;]{6,200})`,
+      `(?<![A-Za-z0-9])(?:password|passwd|pwd|pass|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key)["']?\\s{0,3}[:=]{1,2}\\s{0,3}["']?(?<secret>[^\\s"',;]{6,200})`,
       'gi',
     ),
     score: 0.7,

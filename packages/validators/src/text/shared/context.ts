@@ -9,7 +9,8 @@ export const CONTEXT_BEFORE = 48;
 /** Characters after a match searched for context words. */
 export const CONTEXT_AFTER = 24;
 
-const LETTER = /[\p{L}\p{M}]/u;
+/** @internal */
+export const LETTER: RegExp = /[\p{L}\p{M}]/u;
 
 /**
  * True when one of `words` (lower-case) appears as a whole word in the window around `[start, end)`.

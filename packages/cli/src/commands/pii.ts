@@ -1,0 +1,81 @@
+/**
+ * `modelsec pii <file|-> [--redact mask|placeholder|hash] [--json]`: find personal data in a text file
+ * (or standard input) with @modelsec/validators' detectPII, or print the text redacted. Findings are
+ * reported by entity, position and score, never by value. Exit 0 when nothing is found or when
+ * redacting, 1 when personal data is found (check mode), 2 for usage errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { hexToBytes } from '@modelsec/core';
+import { detectPII, type PiiFinding, REDACTION_MODES, type RedactionMode, redactPII } from '@modelsec/validators';
+import { defineCommand, EXIT, UsageError } from '../command';
+import { readInput } from '../io';
+import { lineCol } from './text-position';
+
+export default defineCommand({
+  name: 'pii',
+  summary: 'find personal data in a text file (emails, phones, cards, IBANs, SSNs, names...) or redact it',
+  usage: '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--json]',
+  description:
+    'Prints one line per finding (line:column, entity, score; never the value) and exits 1 when any is found. ' +
+    'With --redact, prints the redacted text instead and exits 0. Hash mode needs a key of at least 16 bytes, ' +
+    'as hex, from --key-file or the MODELSEC_PII_KEY environment variable (never on the command line).',
+  options: {
+    redact: {
+      type: 'string',
+      valueName: '<mode>',
+      description: `print the text redacted: ${REDACTION_MODES.join(', ')}`,
+    },
+    entities: { type: 'string', valueName: '<list>', description: 'comma-separated entities to report (default: all)' },
+    threshold: { type: 'string', valueName: '<0..1>', description: 'lowest score reported (default 0.5)' },
+    'key-file': { type: 'string', valueName: '<path>', description: 'hash mode: file holding the HMAC key as hex' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const file = ctx.positionals[0] as string;
+    const mode = ctx.values.redact as string | undefined;
+    if (mode !== undefined && !REDACTION_MODES.includes(mode as RedactionMode)) {
+      throw new UsageError(`--redact must be one of ${REDACTION_MODES.join(', ')}`);
+    }
+    const threshold = ctx.values.threshold === undefined ? undefined : Number(ctx.values.threshold);
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+      throw new UsageError('--threshold must be in [0, 1]');
+    const entities =
+      typeof ctx.values.entities === 'string' ? ctx.values.entities.split(',').map((e) => e.trim()) : undefined;
+    const text = new TextDecoder().decode(await readInput(ctx, file));
+    const options = { ...(entities ? { entities } : {}), ...(threshold !== undefined ? { threshold } : {}) };
+    if (mode !== undefined) {
+      const key = mode === 'hash' ? await readKey(ctx.values['key-file'] as string | undefined, ctx.io) : undefined;
+      const r = redactPII(text, { ...options, mode: mode as RedactionMode, ...(key ? { key } : {}) });
+      if (ctx.json) ctx.print('', { file, mode, findings: describe(text, r.findings), text: r.text });
+      else ctx.io.stdout.write(r.text);
+      return EXIT.ok;
+    }
+    const findings = detectPII(text, options);
+    const rows = describe(text, findings);
+    const lines = rows.map((f) => `${file}:${f.line}:${f.column}  ${f.entity.padEnd(18)} score ${f.score}`);
+    lines.push(`${findings.length} finding(s)`);
+    ctx.print(lines, { file, findings: rows });
+    return findings.length > 0 ? EXIT.failed : EXIT.ok;
+  },
+});
+
+function describe(text: string, findings: readonly PiiFinding[]) {
+  return findings.map((f) => ({
+    ...lineCol(text, f.start),
+    entity: f.entity,
+    start: f.start,
+    end: f.end,
+    score: f.score,
+  }));
+}
+
+async function readKey(
+  path: string | undefined,
+  io: { cwd: string; env: Readonly<Record<string, string | undefined>> },
+) {
+  const hex = path ? (await readFile(resolve(io.cwd, path), 'utf8')).trim() : io.env.MODELSEC_PII_KEY?.trim();
+  if (!hex) throw new UsageError('--redact hash needs --key-file <path> or MODELSEC_PII_KEY (hex, >= 16 bytes)');
+  if (!/^(?:[0-9a-fA-F]{2}){16,}$/.test(hex)) throw new UsageError('the hash key must be hex, at least 16 bytes');
+  return hexToBytes(hex.toLowerCase());
+}

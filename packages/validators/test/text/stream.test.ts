@@ -1,0 +1,61 @@
+import {
+  BUILTIN_RECOGNIZERS,
+  createPiiStreamRedactor,
+  detectPII,
+  holdbackFor,
+  redactPII,
+  safePrefixLength,
+} from '@modelsec/validators';
+import { readSharedJSON } from '@modelsec-test/utils';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+
+describe('streaming', () => {
+  test('holdback and safe prefix', () => {
+    const h = holdbackFor(BUILTIN_RECOGNIZERS);
+    expect(h).toBeGreaterThan(2000);
+    expect(safePrefixLength(100, [], 10)).toBe(90);
+    expect(safePrefixLength(100, [{ start: 85, end: 95, score: 1 }], 10)).toBe(85);
+    expect(
+      safePrefixLength(
+        100,
+        [
+          { start: 85, end: 95, score: 1 },
+          { start: 80, end: 86, score: 1 },
+        ],
+        10,
+      ),
+    ).toBe(80);
+    expect(safePrefixLength(100, [{ start: 85, end: 95, score: 1 }], 10, true)).toBe(100);
+    expect(safePrefixLength(5, [], 10)).toBe(0);
+  });
+
+  test('a stream redactor gives the same text as batch redaction, however the text is chunked', async () => {
+    const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_small.json');
+    const text = records
+      .map((r) => r.full_text)
+      .join('\n')
+      .repeat(2);
+    expect(text.length).toBeGreaterThan(15_000);
+    const batch = redactPII(text, { mode: 'mask' }).text;
+    const batchFindings = detectPII(text);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 40 }), (sizes) => {
+        const r = createPiiStreamRedactor({ mode: 'mask' });
+        let out = '';
+        let at = 0;
+        for (let i = 0; at < text.length; i++) {
+          const n = sizes[i % sizes.length] as number;
+          out += r.push(text.slice(at, at + n));
+          at += n;
+        }
+        out += r.flush();
+        expect(out).toBe(batch);
+        expect(r.findings.map((f) => [f.entity, f.start, f.end])).toEqual(
+          batchFindings.map((f) => [f.entity, f.start, f.end]),
+        );
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
