@@ -162,7 +162,7 @@ describe('fast path', () => {
     };
     fc.assert(
       fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
-        const bytes = cat([0x80, 4], ...ops);
+        const bytes = cat([0x80, 4], ...ops.map((o) => [...o]));
         expect(run(bytes, true)).toEqual(run(bytes, false));
       }),
       { numRuns: 500 },
