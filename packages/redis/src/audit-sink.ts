@@ -1,12 +1,11 @@
 /**
- * `redisAuditSink()`: the audit log in a Redis stream. Appends are a Lua compare-and-append on a head
- * key (`<stream>:head` = `seq:hash`), so writers on many instances extend one chain without forks;
- * `XADD` ids give a server-side order and time. The stream is never trimmed here (trimming is
+ * `redisAuditSink()`: the audit log in a Redis stream. Appends (one entry or a batch) are a Lua
+ * compare-and-append on a head key (`<stream>:head` = `seq:hash`), so writers on many instances
+ * extend one chain without forks; `XADD` ids give a server-side order and time. The stream is never trimmed here (trimming is
  * deleting: archive old entries, then verify the rest from an anchor with `start`). Failures are
  * always `AccessError('store_unavailable')`: an audit append cannot "fail open" (the endpoint's
  * `auditFailMode` decides whether the request is still answered).
  */
-
 import { astring, ConfigError } from '@modelsec/core';
 import type { AppendResult, AuditEntry, AuditHead, AuditSink } from '@modelsec/endpoint';
 import type { RedisClientLike } from './client';
@@ -26,11 +25,11 @@ export interface RedisAuditSinkOptions {
 }
 
 const APPEND = /* @__PURE__ */ defineLuaScript(
-  'modelsec-audit-append-v1',
+  'modelsec-audit-append-v2',
   `
 local current = redis.call('GET', KEYS[2]) or ''
 if current ~= ARGV[1] then return { 0, current } end
-redis.call('XADD', KEYS[1], '*', 'e', ARGV[3])
+for i = 3, #ARGV do redis.call('XADD', KEYS[1], '*', 'e', ARGV[i]) end
 redis.call('SET', KEYS[2], ARGV[2])
 return { 1, '' }
 `,
@@ -66,6 +65,22 @@ export function redisAuditSink(options: RedisAuditSinkOptions): AuditSink {
   if (executor.failMode !== 'closed') throw new ConfigError('invalid_config', 'an audit sink cannot fail open');
   const closed = (work: () => Promise<unknown>) => work();
   const headKey = `${options.stream}:head`;
+  const appendEntries = async (
+    entries: readonly AuditEntry[],
+    expected: AuditHead | undefined,
+  ): Promise<AppendResult> => {
+    const last = entries.at(-1);
+    if (!last) return { ok: true };
+    const next = encodeHead({ seq: last.seq, hash: last.hash });
+    const reply = (await closed(() =>
+      executor.run(
+        APPEND,
+        [options.stream, headKey],
+        [encodeHead(expected), next, ...entries.map((e) => JSON.stringify(e))],
+      ),
+    )) as unknown[];
+    return Number(reply[0]) === 1 ? { ok: true } : { ok: false, head: decodeHead(reply[1]) };
+  };
   const pageSize = options.pageSize ?? 500;
 
   return {
@@ -73,12 +88,11 @@ export function redisAuditSink(options: RedisAuditSinkOptions): AuditSink {
     async head() {
       return decodeHead(await closed(() => executor.command('GET', headKey)));
     },
-    async append(entry: AuditEntry, expected: AuditHead | undefined): Promise<AppendResult> {
-      const next = encodeHead({ seq: entry.seq, hash: entry.hash });
-      const reply = (await closed(() =>
-        executor.run(APPEND, [options.stream, headKey], [encodeHead(expected), next, JSON.stringify(entry)]),
-      )) as unknown[];
-      return Number(reply[0]) === 1 ? { ok: true } : { ok: false, head: decodeHead(reply[1]) };
+    append(entry: AuditEntry, expected: AuditHead | undefined): Promise<AppendResult> {
+      return appendEntries([entry], expected);
+    },
+    appendMany(entries: readonly AuditEntry[], expected: AuditHead | undefined): Promise<AppendResult> {
+      return appendEntries(entries, expected);
     },
     async *entries() {
       let start = '-';

@@ -3,7 +3,7 @@ export { canonicalJson } from './canonical';
 export { GENESIS_HASH } from './entry';
 export { type AuditLog, type AuditLogOptions, createAuditLog } from './log';
 export { memoryAuditSink } from './memory-sink';
-export { type AuditRedactor, defaultAuditRedactor, redactString } from './redact';
+export { type AuditRedactor, composeRedactors, defaultAuditRedactor, redactString, stringRedactor } from './redact';
 export { ed25519AuditSigner, ed25519AuditVerifier, ed25519PublicKey, hmacAuditSigner } from './signers';
 export type {
   AppendResult,

@@ -1,11 +1,14 @@
 /**
  * `createAuditLog()`: append-only, hash-chained, signed audit entries. Each event is redacted, then
  * sealed with the previous entry's hash, a sequence number and a signature, and stored through the
- * sink's compare-and-append; when another writer got there first the entry is re-sealed on the new
- * head, so any number of instances sharing a sink (a Redis stream) keep one unbroken chain.
- * Appends from one process are serialized. Many busy writers on one chain contend (optimistic
- * concurrency with jittered backoff); give each instance its own `logId` (one chain each) when that
- * matters.
+ * sink's compare-and-append; when another writer got there first the entries are re-sealed on the
+ * new head, so any number of instances sharing a sink (a Redis stream) keep one unbroken chain.
+ *
+ * Appends from one process are serialized and batched: while one write is in flight, new events
+ * queue up and go out together in the next write (`sink.appendMany` when the sink has it), so a
+ * remote sink costs one round trip per batch, not per request. Many busy writers on one chain
+ * contend (optimistic concurrency with jittered backoff); give each instance its own `logId` (one
+ * chain each) when that matters.
  */
 import { afunction, aobject, astring, ConfigError, IntegrityError, utf8ToBytes } from '@modelsec/core';
 import { canonicalJson } from './canonical';
@@ -25,6 +28,8 @@ export interface AuditLogOptions {
   redact?: AuditRedactor;
   /** Largest canonical event size in bytes after redaction (default 16 KiB). */
   maxEventBytes?: number;
+  /** Most entries written in one batch (default 256). */
+  maxBatch?: number;
   /** Clock (default `Date.now`). */
   now?: () => number;
 }
@@ -40,6 +45,12 @@ export interface AuditLog {
 }
 
 const MAX_RETRIES = 64;
+
+interface Pending {
+  event: AuditEvent;
+  resolve: (entry: AuditEntry) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Create an audit log writer.
@@ -62,55 +73,107 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   const redact = options.redact ?? defaultAuditRedactor;
   afunction(redact, 'options.redact');
   const maxBytes = options.maxEventBytes ?? 16_384;
+  const maxBatch = options.maxBatch ?? 256;
   const now = options.now ?? Date.now;
   const { sink, signer } = options;
 
   let known: AuditHead | undefined;
   let loaded = false;
-  let tail: Promise<unknown> = Promise.resolve();
+  const queue: Pending[] = [];
+  let pump: Promise<void> | undefined;
 
-  const write = async (event: AuditEvent): Promise<AuditEntry> => {
-    const safe = redact(event);
-    if (utf8ToBytes(canonicalJson(safe)).length > maxBytes) {
-      throw new ConfigError('invalid_argument', `audit event exceeds ${maxBytes} bytes after redaction`);
-    }
-    if (!loaded) {
-      known = await sink.head();
-      loaded = true;
-    }
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+  const seal = async (events: readonly AuditEvent[], from: AuditHead | undefined): Promise<AuditEntry[]> => {
+    const out: AuditEntry[] = [];
+    let prev = from;
+    const ts = new Date(now()).toISOString();
+    for (const event of events) {
       const body: AuditBody = {
         v: 1,
         log: logId,
-        seq: known === undefined ? 0 : known.seq + 1,
-        ts: new Date(now()).toISOString(),
-        prev: known === undefined ? GENESIS_HASH : known.hash,
-        event: safe,
+        seq: prev === undefined ? 0 : prev.seq + 1,
+        ts,
+        prev: prev === undefined ? GENESIS_HASH : prev.hash,
+        event,
         alg: signer.alg,
         kid: signer.kid,
       };
       const entry = await sealEntry(body, signer);
-      const result = await sink.append(entry, known);
-      if (result.ok) {
-        known = { seq: entry.seq, hash: entry.hash };
-        return entry;
+      out.push(entry);
+      prev = { seq: entry.seq, hash: entry.hash };
+    }
+    return out;
+  };
+
+  /** Store a batch, re-sealing on top of whatever another writer appended meanwhile. */
+  const write = async (events: readonly AuditEvent[]): Promise<AuditEntry[]> => {
+    if (!loaded) {
+      known = await sink.head();
+      loaded = true;
+    }
+    const stored: AuditEntry[] = [];
+    let rest = events;
+    for (let attempt = 0; attempt < MAX_RETRIES && rest.length > 0; attempt++) {
+      const entries = await seal(rest, known);
+      if (sink.appendMany && entries.length > 1) {
+        const result = await sink.appendMany(entries, known);
+        if (result.ok) {
+          stored.push(...entries);
+          known = { seq: (entries.at(-1) as AuditEntry).seq, hash: (entries.at(-1) as AuditEntry).hash };
+          return stored;
+        }
+        known = result.head;
+      } else {
+        const first = entries[0] as AuditEntry;
+        const result = await sink.append(first, known);
+        if (result.ok) {
+          stored.push(first);
+          known = { seq: first.seq, hash: first.hash };
+          rest = rest.slice(1);
+          attempt = -1; // progress: reset the retry budget
+          continue;
+        }
+        known = result.head; // another writer appended: chain onto its entry
       }
-      known = result.head; // another writer appended: chain onto its entry
       if (attempt > 0) await sleep(Math.random() * Math.min(50, 2 ** attempt)); // jittered backoff under contention
     }
+    if (rest.length === 0) return stored;
     throw new IntegrityError('audit_chain_broken', 'could not append to the audit log: the head kept moving');
+  };
+
+  const drain = async () => {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      try {
+        const entries = await write(batch.map((p) => p.event));
+        batch.forEach((p, i) => {
+          p.resolve(entries[i] as AuditEntry);
+        });
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+    pump = undefined;
   };
 
   return {
     logId,
     append(event: AuditEvent) {
-      aobject(event as unknown, 'event');
-      const next = tail.then(() => write(event));
-      tail = next.catch(() => {});
-      return next;
+      try {
+        aobject(event as unknown, 'event');
+        const safe = redact(event);
+        if (utf8ToBytes(canonicalJson(safe)).length > maxBytes) {
+          throw new ConfigError('invalid_argument', `audit event exceeds ${maxBytes} bytes after redaction`);
+        }
+        return new Promise<AuditEntry>((resolve, reject) => {
+          queue.push({ event: safe, resolve, reject });
+          pump ??= drain();
+        });
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     async head() {
-      await tail;
+      while (pump) await pump;
       if (!loaded) {
         known = await sink.head();
         loaded = true;

@@ -32,6 +32,13 @@ export function memoryAuditSink(): AuditSink & {
       head = { seq: entry.seq, hash: entry.hash };
       return { ok: true };
     },
+    async appendMany(entries: readonly AuditEntry[], expected: AuditHead | undefined): Promise<AppendResult> {
+      if (head?.hash !== expected?.hash || head?.seq !== expected?.seq) return { ok: false, head };
+      for (const entry of entries) lines.push(JSON.stringify(entry));
+      const last = entries.at(-1);
+      if (last) head = { seq: last.seq, hash: last.hash };
+      return { ok: true };
+    },
     async *entries() {
       for (const line of lines) yield JSON.parse(line) as AuditEntry;
     },

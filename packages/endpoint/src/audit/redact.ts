@@ -6,8 +6,9 @@
  * base64-like secrets. Strings are cut at 1,024 characters, arrays at 100 items, objects at 64 keys,
  * depth at 8, so an event can never grow an entry without bound. Every pattern is linear or bounded.
  *
- * Plug in a stronger detector (for example the validators' PII redactor) by composing:
- * `redact: (e) => myRedactor(defaultAuditRedactor(e))`.
+ * Plug in a stronger detector, such as the validators' PII redactor (names, addresses, phone numbers,
+ * IBANs... with keyed-hash pseudonyms), with `composeRedactors` and `stringRedactor`:
+ * `composeRedactors(defaultAuditRedactor, stringRedactor((s) => redactPII(s, { mode: 'hash', key }).text))`.
  */
 import type { AuditEvent } from './types';
 
@@ -76,6 +77,41 @@ function redactValue(value: unknown, depth: number): unknown {
     }
   }
   return out;
+}
+
+/**
+ * Turn a text redactor (such as `(s) => redactPII(s, { mode: 'hash', key }).text` from
+ * `@modelsec/validators`) into an event redactor applied to every string value and key, depth-bounded.
+ *
+ * @example
+ * ```ts
+ * import { redactPII } from '@modelsec/validators';
+ * const pii = stringRedactor((s) => redactPII(s, { mode: 'hash', key: pseudonymKey }).text);
+ * createAuditLog({ sink, signer, redact: composeRedactors(defaultAuditRedactor, pii) });
+ * ```
+ */
+export function stringRedactor(redactText: (text: string) => string): AuditRedactor {
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return redactText(value);
+    if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[redactText(k)] = walk(v, depth + 1);
+    return out;
+  };
+  return (event) => walk(event, 0) as AuditEvent;
+}
+
+/**
+ * Apply redactors left to right.
+ *
+ * @example
+ * ```ts
+ * const redact = composeRedactors(defaultAuditRedactor, (e) => ({ ...e, principal: pseudonym(e.principal) }));
+ * ```
+ */
+export function composeRedactors(...redactors: AuditRedactor[]): AuditRedactor {
+  return (event) => redactors.reduce((e, r) => r(e), event);
 }
 
 /** Runs of ≥ 32 base64/base64url characters mixing upper case, lower case and digits look like secrets. */

@@ -60,6 +60,11 @@ export interface AuditSink {
   head(): Promise<AuditHead | undefined>;
   /** Compare-and-append. */
   append(entry: AuditEntry, expected: AuditHead | undefined): Promise<AppendResult>;
+  /**
+   * Optional: compare-and-append several consecutive entries at once (all or none), so a writer
+   * under load pays one round trip per batch instead of one per entry.
+   */
+  appendMany?(entries: readonly AuditEntry[], expected: AuditHead | undefined): Promise<AppendResult>;
   /** Every stored entry, oldest first (for verification). */
   entries(): AsyncIterable<AuditEntry>;
 }

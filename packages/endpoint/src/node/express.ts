@@ -8,13 +8,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FetchHandler } from '../endpoint/types';
 import { toRequest, writeResponse } from './http';
 
-/** The request fields Express-style frameworks add. */
-export interface ExpressLikeRequest extends IncomingMessage {
-  /** A body parsed by earlier middleware. */
-  body?: unknown;
-  /** The URL before routers stripped their mount path. */
-  originalUrl?: string;
-}
+/**
+ * A Node request with the fields Express-style frameworks add: `body` (parsed by earlier middleware)
+ * and `originalUrl` (the URL before routers stripped their mount path).
+ */
+export type ExpressLikeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
 
 /** An Express-style middleware function. */
 export type ExpressLikeMiddleware = (

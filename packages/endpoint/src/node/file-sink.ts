@@ -41,6 +41,25 @@ export function fileAuditSink(
     loaded = true;
   };
 
+  const appendLines = async (
+    entries: readonly AuditEntry[],
+    expected: AuditHead | undefined,
+  ): Promise<AppendResult> => {
+    await load();
+    if (head?.seq !== expected?.seq || head?.hash !== expected?.hash) return { ok: false, head };
+    const last = entries.at(-1);
+    if (!last) return { ok: true };
+    const fh = await open(path, 'a', 0o600);
+    try {
+      await fh.appendFile(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+      if (options.fsync) await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    head = { seq: last.seq, hash: last.hash };
+    return { ok: true };
+  };
+
   const lines = async function* (): AsyncGenerator<string> {
     let exists = true;
     await stat(path).catch(() => {
@@ -71,18 +90,11 @@ export function fileAuditSink(
       await load();
       return head;
     },
-    async append(entry: AuditEntry, expected: AuditHead | undefined): Promise<AppendResult> {
-      await load();
-      if (head?.seq !== expected?.seq || head?.hash !== expected?.hash) return { ok: false, head };
-      const fh = await open(path, 'a', 0o600);
-      try {
-        await fh.appendFile(`${JSON.stringify(entry)}\n`, 'utf8');
-        if (options.fsync) await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      head = { seq: entry.seq, hash: entry.hash };
-      return { ok: true };
+    append(entry: AuditEntry, expected: AuditHead | undefined): Promise<AppendResult> {
+      return appendLines([entry], expected);
+    },
+    appendMany(entries: readonly AuditEntry[], expected: AuditHead | undefined): Promise<AppendResult> {
+      return appendLines(entries, expected);
     },
     async *entries() {
       for await (const line of lines()) {
