@@ -166,11 +166,10 @@ const md = [
     tableRows,
   ),
   '',
-  ...Object.entries(summary).flatMap(([g, s]) =>
-    (s as { differ: string[] }).differ.length
-      ? [`Verdict differences in ${g}: ${(s as { differ: string[] }).differ.join('; ')}.`]
-      : [],
-  ),
+  ...Object.entries(summary).flatMap(([g, s]) => {
+    const differ = (s as { differ?: string[] }).differ ?? [];
+    return differ.length ? [`Verdict differences in ${g}: ${differ.join('; ')}.`] : [];
+  }),
 ].join('\n');
 updateReadme('scan', md);
 console.log(md);

@@ -78,7 +78,7 @@ export async function scanSource(ctx: ScanContext, src: ScanSource, member: stri
     }
   } catch (error) {
     if (!isModelSecError(error) || error.code === 'invalid_argument') throw error;
-    if (error.code === 'unsupported_runtime') throw error;
+    if (error.code === 'unsupported_runtime' || ctx.opts.signal?.aborted) throw error;
     ctx.report.add(member, `${kind}-structure`, error.code, 'suspicious', 'medium', error.message);
     return kind === 'pickle-maybe' ? 'unknown' : kind;
   }

@@ -240,3 +240,13 @@ describe('streams', () => {
     expect(names(sg)).toEqual(['os.system']);
   });
 });
+
+describe('abort', () => {
+  test('an aborted signal stops the scan with a typed error', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(scanModel(callPickle('os', 'system'), { signal: controller.signal })).rejects.toMatchObject({
+      code: 'invalid_value',
+    });
+  });
+});
