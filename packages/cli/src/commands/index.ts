@@ -12,6 +12,7 @@ import redteam from './redteam';
 import scan from './scan';
 import sign from './sign';
 import verify from './verify';
+import watermark from './watermark';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, redteam, scan, sign, verify];
+export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, redteam, scan, sign, verify, watermark];
