@@ -29,10 +29,12 @@ export const ERROR_CODES = /* @__PURE__ */ Object.freeze({
   canary_leak: 'security',
   content_policy: 'security',
   dangerous_code: 'security',
+  low_confidence: 'security',
   pii_detected: 'security',
   policy_violation: 'security',
   prompt_injection: 'security',
   secret_detected: 'security',
+  system_prompt_leak: 'security',
   unsafe_output: 'security',
 
   // IntegrityError: a hash, signature, chain or ciphertext does not check out.
