@@ -8,6 +8,8 @@ import digest from './digest';
 import drift from './drift';
 import encrypt from './encrypt';
 import hash from './hash';
+import injection from './injection';
+import pii from './pii';
 import redteam from './redteam';
 import scan from './scan';
 import sign from './sign';
@@ -15,4 +17,4 @@ import verify from './verify';
 import watermark from './watermark';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, redteam, scan, sign, verify, watermark];
+export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, injection, pii, redteam, scan, sign, verify, watermark];

@@ -136,7 +136,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'authority',
     0.35,
-    `\\bas your(?: ${W})? (?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)(?: ${W})? (?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b`,
+    `\\bas your(?: [\\p{L}'’]{1,30})? (?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)(?: [\\p{L}'’]{1,30})? (?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b`,
   ),
   ...family(
     'hypothetical',

@@ -93,7 +93,7 @@ export const creditCardRecognizer: PiiRecognizer = {
     const make = emitter('creditCard', 'CREDIT_CARD', CARD_CONTEXT, 0.2);
     scanAnchored(DIGIT_RUN, CARD_RE, text, cardStart, (m) => {
       const d = digitsOf(m[0]);
-      if (!cardGroupsOk(m[0]) || !luhn(d) || !cardIssuerOk(d)) return;
+      if (!cardIssuerOk(d) || !luhn(d) || !cardGroupsOk(m[0])) return;
       emit(make(m.index, m.index + m[0].length, 0.8));
     });
   },

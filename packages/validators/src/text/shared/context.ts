@@ -35,17 +35,21 @@ export function hasContext(
 }
 
 function windowHas(s: string, words: ReadonlySet<string>): boolean {
-  const lower = s.toLowerCase();
-  for (const w of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-      if (!isLetter(lower, i - 1) && !isLetter(lower, i + w.length)) return true;
+  // Walk the letter runs of the window (no regex, no allocation for windows without letters).
+  let i = 0;
+  while (i < s.length) {
+    if (!isLetter(s, i)) {
+      i++;
+      continue;
     }
+    const start = i;
+    while (i < s.length && isLetter(s, i)) i++;
+    if (i - start <= 24 && words.has(s.slice(start, i).toLowerCase())) return true;
   }
   return false;
 }
 
 function isLetter(s: string, i: number): boolean {
-  if (i < 0 || i >= s.length) return false;
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
   return LETTER.test(s[i] as string);
