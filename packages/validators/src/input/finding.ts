@@ -37,8 +37,3 @@ export function finding(
   if (extra.details !== undefined) f.details = extra.details;
   return f;
 }
-
-/** First `max` indices, for details (never values). */
-export function firstIndices(indices: readonly number[], max = 8): number[] {
-  return indices.slice(0, max);
-}

@@ -104,6 +104,7 @@ export {
   type NestedNumbers,
   type NumericTypedArray,
   type OrtTensorLike,
+  outputLike,
   readSamples,
   readTensor,
   rebuildTensor,

@@ -196,6 +196,30 @@ export function rebuildTensor(original: unknown, view: TensorView, data: ArrayLi
 }
 
 /**
+ * A zeroed output array for a sanitized copy of `view`: the input's own typed array class when it has
+ * one (so `rebuildTensor` need not copy again), else `Float64Array`.
+ *
+ * @example
+ * ```ts
+ * const out = outputLike(view); // Float32Array for a float32 tensor
+ * ```
+ */
+export function outputLike(
+  view: TensorView,
+): Float64Array | Exclude<NumericTypedArray, BigInt64Array | BigUint64Array> {
+  const data = view.data as unknown;
+  if (
+    view.kind !== 'array' &&
+    ArrayBuffer.isView(data) &&
+    !(data instanceof BigInt64Array || data instanceof BigUint64Array)
+  ) {
+    const Ctor = (data as Float32Array).constructor as new (n: number) => Float32Array;
+    return new Ctor(view.size);
+  }
+  return new Float64Array(view.size);
+}
+
+/**
  * The number of samples in a view whose samples have `sampleSize` elements.
  *
  * @throws ValidationError `invalid_shape` when the element count is not a positive multiple of it.
@@ -324,13 +348,13 @@ function nest(data: ArrayLike<number>, shape: readonly number[]): unknown {
 }
 
 function toTypedLike(original: NumericTypedArray, data: ArrayLike<number>): NumericTypedArray {
+  // Already the right class (a rule wrote straight into one): no copy.
+  if ((data as { constructor?: unknown }).constructor === original.constructor) return data as NumericTypedArray;
   const big = (x: number) => BigInt(Number.isFinite(x) ? Math.round(x) : 0);
   if (original instanceof BigInt64Array) return BigInt64Array.from(Array.from(data, big));
   if (original instanceof BigUint64Array) return BigUint64Array.from(Array.from(data, (x) => big(Math.max(0, x))));
-  const Ctor = original.constructor as new (length: number) => NumericTypedArray;
-  const out = new Ctor(data.length) as Exclude<NumericTypedArray, BigInt64Array | BigUint64Array>;
-  for (let i = 0; i < data.length; i++) out[i] = data[i] as number;
-  return out;
+  const Ctor = original.constructor as unknown as { from(data: ArrayLike<number>): NumericTypedArray };
+  return Ctor.from(data);
 }
 
 /** Samples read from a tensor input: `n` rows of `d` features. */

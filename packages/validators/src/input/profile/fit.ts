@@ -13,7 +13,7 @@ import {
   ValidationError,
 } from '@modelsec/core';
 import { readSamples, type TensorLimits } from '../tensor';
-import { cholesky, columnMeans, covariance, leadingEigen, ledoitWolfShrinkage } from './linalg';
+import { cholesky, columnMeans, covariance, leadingEigen, ledoitWolfShrinkage, sumFourthPowers } from './linalg';
 import {
   type FullCovariance,
   INPUT_PROFILE_FORMAT,
@@ -116,7 +116,7 @@ export function fitInputProfile(samples: unknown, options: FitInputProfileOption
     quantiles: { levels, values: stats.quantiles },
   };
   const kind = mode === 'auto' ? (d <= FULL_COVARIANCE_MAX_FEATURES ? 'full' : 'pca') : mode;
-  if (kind !== 'none') profile.covariance = fitCovariance(x, n, d, mean, kind, components, shrinkOpt);
+  if (kind !== 'none') profile.covariance = fitCovariance(x, n, d, mean, stats.median, kind, components, shrinkOpt);
   return profile;
 }
 
@@ -182,16 +182,14 @@ function fitCovariance(
   n: number,
   d: number,
   mean: Float64Array,
+  median: readonly number[],
   kind: 'full' | 'pca',
   components: number,
   shrinkOpt: 'ledoit-wolf' | number,
 ): FullCovariance | PcaCovariance {
-  const xc = x; // centered in place: the copy is ours
-  for (let r = 0; r < n; r++)
-    for (let j = 0; j < d; j++) xc[r * d + j] = (xc[r * d + j] as number) - (mean[j] as number);
-  const s = covariance(xc, n, d);
+  const s = covariance(x, n, d, mean, median);
   const method = shrinkOpt === 'ledoit-wolf' ? 'ledoit-wolf' : 'fixed';
-  const delta = shrinkOpt === 'ledoit-wolf' ? ledoitWolfShrinkage(xc, n, d, s) : shrinkOpt;
+  const delta = shrinkOpt === 'ledoit-wolf' ? ledoitWolfShrinkage(s, n, d, sumFourthPowers(x, n, d, mean)) : shrinkOpt;
   let trace = 0;
   for (let i = 0; i < d; i++) trace += s[i * d + i] as number;
   const mu = trace / d;

@@ -21,27 +21,51 @@ export function columnMeans(x: ArrayLike<number>, n: number, d: number): Float64
 }
 
 /**
- * Empirical covariance `XcᵀXc / n` of centered samples `xc` (`n × d`), as a full `d × d` matrix.
+ * Empirical covariance `(X − 1μᵀ)ᵀ(X − 1μᵀ) / n` of `n × d` samples, as a full `d × d` matrix. Rows are
+ * shifted by `shift` (e.g. the per-feature median) rather than the mean so that they stay sparse for
+ * image-like data, only their non-zero entries are multiplied, and the mean is corrected for at the end:
+ * `S = (X − 1mᵀ)ᵀ(X − 1mᵀ)/n − (μ − m)(μ − m)ᵀ`. A shift near the mean also avoids the cancellation of
+ * the uncentered formula.
  *
  * @example
  * ```ts
- * const s = covariance(centered, n, d);
+ * const s = covariance(samples, n, d, columnMeans(samples, n, d), median);
  * ```
  */
-export function covariance(xc: Float64Array, n: number, d: number): Float64Array {
+export function covariance(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  shift: ArrayLike<number> = mean,
+): Float64Array {
   const s = new Float64Array(d * d);
+  const idx = new Int32Array(d);
+  const val = new Float64Array(d);
   for (let r = 0; r < n; r++) {
+    let nnz = 0;
     const off = r * d;
-    for (let i = 0; i < d; i++) {
-      const xi = xc[off + i] as number;
-      if (xi === 0) continue;
-      const row = i * d;
-      for (let j = i; j < d; j++) s[row + j] = (s[row + j] as number) + xi * (xc[off + j] as number);
+    for (let j = 0; j < d; j++) {
+      const v = (x[off + j] as number) - (shift[j] as number);
+      if (v !== 0) {
+        idx[nnz] = j;
+        val[nnz++] = v;
+      }
+    }
+    for (let a = 0; a < nnz; a++) {
+      const row = (idx[a] as number) * d;
+      const va = val[a] as number;
+      for (let b = a; b < nnz; b++) {
+        const at = row + (idx[b] as number);
+        s[at] = (s[at] as number) + va * (val[b] as number);
+      }
     }
   }
   for (let i = 0; i < d; i++) {
+    const di = (mean[i] as number) - (shift[i] as number);
     for (let j = i; j < d; j++) {
-      const v = (s[i * d + j] as number) / n;
+      const dj = (mean[j] as number) - (shift[j] as number);
+      const v = (s[i * d + j] as number) / n - di * dj;
       s[i * d + j] = v;
       s[j * d + i] = v;
     }
@@ -50,27 +74,39 @@ export function covariance(xc: Float64Array, n: number, d: number): Float64Array
 }
 
 /**
- * Ledoit-Wolf shrinkage intensity δ ∈ [0, 1] for the target `μI` (μ = mean variance), given the centered
- * samples and their empirical covariance: the shrunk covariance is `(1 - δ)S + δμI`. Same formula as
- * scikit-learn's `ledoit_wolf_shrinkage` (Ledoit & Wolf 2004).
+ * `Σ_k ‖x_k − μ‖⁴` over the samples, the fourth-moment term of the Ledoit-Wolf formula.
  *
  * @example
  * ```ts
- * const delta = ledoitWolfShrinkage(centered, n, d, covariance(centered, n, d));
+ * const fourth = sumFourthPowers(samples, n, d, mean);
  * ```
  */
-export function ledoitWolfShrinkage(xc: Float64Array, n: number, d: number, s: Float64Array): number {
+export function sumFourthPowers(x: ArrayLike<number>, n: number, d: number, mean: Float64Array): number {
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    let sq = 0;
+    for (let j = 0; j < d; j++) sq += ((x[r * d + j] as number) - (mean[j] as number)) ** 2;
+    total += sq * sq;
+  }
+  return total;
+}
+
+/**
+ * Ledoit-Wolf shrinkage intensity δ ∈ [0, 1] for the target `μI` (μ = mean variance), from the empirical
+ * covariance `s` of `n` samples and `Σ_k ‖x_k − mean‖⁴`: the shrunk covariance is `(1 - δ)S + δμI`.
+ * Same formula as scikit-learn's `ledoit_wolf_shrinkage` (Ledoit & Wolf 2004).
+ *
+ * @example
+ * ```ts
+ * const delta = ledoitWolfShrinkage(s, n, d, sumFourthPowers(samples, n, d, mean));
+ * ```
+ */
+export function ledoitWolfShrinkage(s: Float64Array, n: number, d: number, fourth: number): number {
   let trace = 0;
   for (let i = 0; i < d; i++) trace += s[i * d + i] as number;
   const mu = trace / d;
   let frob = 0; // ||S||_F^2
   for (let i = 0; i < d * d; i++) frob += (s[i] as number) ** 2;
-  let fourth = 0; // Σ_k ||x_k||^4
-  for (let r = 0; r < n; r++) {
-    let sq = 0;
-    for (let j = 0; j < d; j++) sq += (xc[r * d + j] as number) ** 2;
-    fourth += sq * sq;
-  }
   let beta = (fourth / n - frob) / (d * n);
   const delta = (frob - 2 * mu * trace + d * mu * mu) / d;
   beta = Math.min(beta, delta);
@@ -250,16 +286,26 @@ export function leadingEigen(
   return { values: eig.values.slice(0, k), vectors: q };
 }
 
-/** z[a] = S q[a] for each row a (S symmetric). */
+/** z[a] = S q[a] for each row a (S symmetric); four accumulators break the add latency chain. */
 function multiplyRows(s: Float64Array, q: Float64Array, z: Float64Array, m: number, d: number): void {
-  z.fill(0);
+  const d4 = d - (d % 4);
   for (let i = 0; i < d; i++) {
     const row = i * d;
     for (let a = 0; a < m; a++) {
-      let sum = 0;
       const qa = a * d;
-      for (let j = 0; j < d; j++) sum += (s[row + j] as number) * (q[qa + j] as number);
-      z[a * d + i] = sum;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let j = 0;
+      for (; j < d4; j += 4) {
+        s0 += (s[row + j] as number) * (q[qa + j] as number);
+        s1 += (s[row + j + 1] as number) * (q[qa + j + 1] as number);
+        s2 += (s[row + j + 2] as number) * (q[qa + j + 2] as number);
+        s3 += (s[row + j + 3] as number) * (q[qa + j + 3] as number);
+      }
+      for (; j < d; j++) s0 += (s[row + j] as number) * (q[qa + j] as number);
+      z[a * d + i] = s0 + s1 + s2 + s3;
     }
   }
 }

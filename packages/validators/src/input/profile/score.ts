@@ -74,25 +74,44 @@ export function createProfileScorer(profile: InputProfile, options: RobustZOptio
     };
   } else {
     const k = cov.components.length;
-    const comps = new Float64Array(k * d);
+    // Components transposed (d × k) so a feature's k loadings are contiguous, and the projections of the
+    // mean precomputed: p = Cᵀx − Cᵀμ needs only the non-zero features of x (images are mostly zeros).
+    const compsT = new Float64Array(d * k);
+    const meanProj = new Float64Array(k);
     cov.components.forEach((row, i) => {
-      comps.set(row, i * d);
+      let m = 0;
+      for (let j = 0; j < d; j++) {
+        compsT[j * k + i] = row[j] as number;
+        m += (row[j] as number) * (mu[j] as number);
+      }
+      meanProj[i] = m;
     });
     const invVar = Float64Array.from(cov.variances, (v) => 1 / v);
     const invResidual = 1 / cov.residualVariance;
+    const proj = new Float64Array(k);
+    const k4 = k - (k % 4);
     maha = (data, offset) => {
       let norm = 0;
+      proj.fill(0);
       for (let j = 0; j < d; j++) {
-        const c = (data[offset + j] as number) - (mu[j] as number);
-        centered[j] = c;
+        const x = data[offset + j] as number;
+        const c = x - (mu[j] as number);
         norm += c * c;
+        if (x === 0) continue;
+        const row = j * k;
+        let i = 0;
+        for (; i < k4; i += 4) {
+          proj[i] = (proj[i] as number) + (compsT[row + i] as number) * x;
+          proj[i + 1] = (proj[i + 1] as number) + (compsT[row + i + 1] as number) * x;
+          proj[i + 2] = (proj[i + 2] as number) + (compsT[row + i + 2] as number) * x;
+          proj[i + 3] = (proj[i + 3] as number) + (compsT[row + i + 3] as number) * x;
+        }
+        for (; i < k; i++) proj[i] = (proj[i] as number) + (compsT[row + i] as number) * x;
       }
       let inPlane = 0;
       let sum = 0;
       for (let i = 0; i < k; i++) {
-        let p = 0;
-        const row = i * d;
-        for (let j = 0; j < d; j++) p += (comps[row + j] as number) * (centered[j] as number);
+        const p = (proj[i] as number) - (meanProj[i] as number);
         inPlane += p * p;
         sum += p * p * (invVar[i] as number);
       }
@@ -102,16 +121,16 @@ export function createProfileScorer(profile: InputProfile, options: RobustZOptio
   return {
     featureCount: d,
     robustZ(data, offset = 0) {
-      let acc = 0;
+      let max = 0;
+      let total = 0;
       for (let j = 0; j < d; j++) {
         const dev = Math.abs((data[offset + j] as number) - (median[j] as number));
-        // 0 × Infinity (a constant feature at its median) is 0, not NaN.
-        const z = dev === 0 ? 0 : Math.min(cap, dev * (invScale[j] as number));
-        if (aggregate === 'max') {
-          if (z > acc || Number.isNaN(z)) acc = z;
-        } else acc += z;
+        if (dev === 0) continue; // 0 × Infinity (a constant feature at its median) is 0, not NaN
+        const z = Math.min(cap, dev * (invScale[j] as number));
+        if (z > max || z !== z) max = z; // NaN wins
+        total += z;
       }
-      return aggregate === 'max' ? acc : acc / d;
+      return aggregate === 'max' ? max : total / d;
     },
     mahalanobis(data, offset = 0) {
       return maha(data, offset);

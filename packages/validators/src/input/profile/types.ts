@@ -91,9 +91,19 @@ export interface InputProfile {
   /** Per-feature mean absolute deviation from the median (the robust z-score's fallback scale). */
   meanAbsDev: number[];
   /** Per-feature quantiles (linear interpolation, as numpy's default): `values[l][j]` is level `l` of feature `j`. */
-  quantiles: { levels: number[]; values: number[][] };
+  quantiles: {
+    /** Quantile levels in [0, 1], increasing. */
+    levels: number[];
+    /** `values[l][j]`: level `l` of feature `j`. */
+    values: number[][];
+  };
   /** Shrunk covariance, absent when fitted with `covariance: 'none'`. */
   covariance?: FullCovariance | PcaCovariance;
   /** Thresholds calibrated by `calibrateProfile`. */
-  calibration?: { mahalanobis?: Calibration; robustZ?: RobustZCalibration };
+  calibration?: {
+    /** Threshold of the Mahalanobis distance. */
+    mahalanobis?: Calibration;
+    /** Threshold of the robust z-score, with its scoring options. */
+    robustZ?: RobustZCalibration;
+  };
 }

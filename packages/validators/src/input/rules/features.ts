@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '@modelsec/core';
 import { finding } from '../finding';
-import { readTensor, rebuildTensor, sampleCount, type TensorInput, type TensorLimits } from '../tensor';
+import { outputLike, readTensor, rebuildTensor, sampleCount, type TensorInput, type TensorLimits } from '../tensor';
 
 /** Options of `featureRanges`. */
 export interface FeatureRangesOptions extends TensorLimits {
@@ -46,10 +46,22 @@ export function featureRanges(options: FeatureRangesOptions): Rule<TensorInput> 
     name,
     check(value) {
       const view = readTensor(value, options);
-      const n = d === 1 ? view.size : sampleCount(view, d);
-      const rows = d === 1 ? 1 : n;
       const width = d === 1 ? view.size : d;
+      const rows = d === 1 ? 1 : sampleCount(view, d);
       const { data } = view;
+      // Fast path: one pass, no bookkeeping, for the common all-in-range input.
+      let inRange = true;
+      for (let r = 0, i = 0; r < rows && inRange; r++) {
+        for (let j = 0; j < width; j++, i++) {
+          const x = data[i] as number;
+          const f = d === 1 ? 0 : j;
+          if (!(x >= (lo[f] as number) && x <= (hi[f] as number))) {
+            inRange = false;
+            break;
+          }
+        }
+      }
+      if (inRange) return undefined;
       let below = 0;
       let above = 0;
       let nan = 0;
@@ -71,10 +83,13 @@ export function featureRanges(options: FeatureRangesOptions): Rule<TensorInput> 
       const message = `${below + above} values out of range, ${nan} NaN`;
       if (nan > 0) return { findings: [finding(name, 'non_finite', message, { action: 'block', details })] };
       if (action !== 'clip') return { findings: [finding(name, 'out_of_range', message, { action, details })] };
-      const out = new Float64Array(view.size);
-      for (let i = 0; i < view.size; i++) {
-        const j = d === 1 ? 0 : i % d;
-        out[i] = Math.min(hi[j] as number, Math.max(lo[j] as number, data[i] as number));
+      const out = outputLike(view);
+      for (let r = 0, i = 0; r < rows; r++) {
+        for (let j = 0; j < width; j++, i++) {
+          const f = d === 1 ? 0 : j;
+          const x = data[i] as number;
+          out[i] = x < (lo[f] as number) ? (lo[f] as number) : x > (hi[f] as number) ? (hi[f] as number) : x;
+        }
       }
       return {
         value: rebuildTensor(value, view, out) as TensorInput,
@@ -205,7 +220,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Validate `min`/`max` options into arrays of equal length `d` (1 when both are numbers). */
-export function boundsArrays(
+function boundsArrays(
   min: number | readonly number[],
   max: number | readonly number[],
 ): { lo: Float64Array; hi: Float64Array; d: number } {

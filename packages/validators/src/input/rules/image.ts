@@ -10,7 +10,14 @@ import { readTensor, rebuildTensor, type TensorInput, type TensorLimits, type Te
 export type ImageLayout = 'chw' | 'hwc';
 
 /** An exact size, or bounds. */
-export type SizeSpec = number | { readonly min?: number; readonly max?: number };
+export type SizeSpec =
+  | number
+  | {
+      /** Smallest allowed size (default 0). */
+      readonly min?: number;
+      /** Largest allowed size (default unbounded). */
+      readonly max?: number;
+    };
 
 /** What `ImageData` (canvas) looks like: RGBA bytes, row-major. */
 export interface ImageDataLike {

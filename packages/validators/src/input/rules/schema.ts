@@ -19,21 +19,44 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
     /** Validate a value; returns the parsed value or issues, possibly asynchronously. */
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
     /** Type hints only. */
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+    readonly types?:
+      | {
+          /** The input type. */
+          readonly input: Input;
+          /** The output type. */
+          readonly output: Output;
+        }
+      | undefined;
   };
 }
 
 /** The result of `~standard.validate`. */
 export type StandardResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: readonly StandardIssue[] };
+  | {
+      /** The parsed value. */
+      readonly value: Output;
+      /** Absent on success. */
+      readonly issues?: undefined;
+    }
+  | {
+      /** What is wrong with the value. */
+      readonly issues: readonly StandardIssue[];
+    };
 
 /** One schema issue. */
 export interface StandardIssue {
   /** Human-readable message (not copied into findings: it may quote the input). */
   readonly message: string;
   /** Where in the value the issue is. */
-  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+  readonly path?:
+    | readonly (
+        | PropertyKey
+        | {
+            /** One key of the path. */
+            readonly key: PropertyKey;
+          }
+      )[]
+    | undefined;
 }
 
 /** Options of `schemaRule`. */
