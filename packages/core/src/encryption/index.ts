@@ -36,6 +36,7 @@ export {
   type AwsKmsSender,
   awsKmsClient,
   awsKmsKeyProvider,
+  type KmsOutput,
 } from './providers/aws';
 export {
   AZURE_WRAP_ALGORITHMS,

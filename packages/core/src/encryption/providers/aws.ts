@@ -9,10 +9,13 @@ import { ConfigError } from '../../errors/model-sec-error';
 import { type KeyProvider, keyMismatch } from '../provider';
 import { type KmsClient, type KmsContext, kmsKeyProvider } from './kms';
 
-/** The subset of KMS request/response fields the adapter uses. */
-interface KmsOutput {
+/** The subset of KMS response fields the adapter uses. */
+export interface KmsOutput {
+  /** Wrapped (encrypted) data key. */
   CiphertextBlob?: Uint8Array;
+  /** Plaintext data key (GenerateDataKey, Decrypt). */
   Plaintext?: Uint8Array;
+  /** ARN of the KMS key that was used. */
   KeyId?: string;
 }
 
