@@ -20,7 +20,7 @@ describe('keys and keyed randomness', () => {
     let sum = 0;
     let sq = 0;
     const counts = new Array(7).fill(0);
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 5000; i++) {
       const u = s.uniform();
       expect(u).toBeGreaterThanOrEqual(0);
       expect(u).toBeLessThan(1);
@@ -29,9 +29,9 @@ describe('keys and keyed randomness', () => {
       sq += g * g;
       counts[s.below(7)]++;
     }
-    expect(Math.abs(sum / 20_000)).toBeLessThan(0.03);
-    expect(Math.abs(sq / 20_000 - 1)).toBeLessThan(0.05);
-    for (const c of counts) expect(Math.abs(c / 20_000 - 1 / 7)).toBeLessThan(0.015);
+    expect(Math.abs(sum / 5000)).toBeLessThan(0.06);
+    expect(Math.abs(sq / 5000 - 1)).toBeLessThan(0.1);
+    for (const c of counts) expect(Math.abs(c / 5000 - 1 / 7)).toBeLessThan(0.03);
     expect(keyStream(new Uint8Array(32).fill(7), 1).uniform()).toBe(keyStream(new Uint8Array(32).fill(7), 1).uniform());
   });
 

@@ -129,7 +129,7 @@ export function createApiWatermark(options: ApiWatermarkOptions): ApiWatermark {
         maxBatch: model.maxBatch,
         async predict(batch, count) {
           const scores = await model.predict(batch, count);
-          const out = Float32Array.from(scores);
+          const out = new Float32Array(scores);
           const top = argmax(out, k);
           for (let s = 0; s < count; s++) {
             const input = batch.subarray(s * d, (s + 1) * d);
@@ -141,7 +141,7 @@ export function createApiWatermark(options: ApiWatermarkOptions): ApiWatermark {
             const t = out[a] as number;
             out[a] = out[b] as number;
             out[b] = t;
-            const record = { input: Float32Array.from(input), label: decision.label, original };
+            const record = { input: input.slice(), label: decision.label, original };
             if (records.length < maxRecords) records.push(record);
             onRecord?.(record);
           }

@@ -225,7 +225,7 @@ export function replaceInitializer(model: Uint8Array, name: string, values: Floa
   if (values.length !== t.elements) {
     throw new ValidationError('invalid_shape', `expected ${t.elements} values, got ${values.length}`);
   }
-  const out = Uint8Array.from(model);
+  const out = new Uint8Array(model);
   const view = new DataView(out.buffer);
   let k = 0;
   for (const [offset, count] of t.runs) {

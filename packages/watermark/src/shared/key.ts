@@ -29,7 +29,7 @@ export const MAX_KEY_BYTES = 4096;
 export function keyBytes(key: unknown, label = 'key'): Uint8Array {
   let bytes: Uint8Array;
   if (typeof key === 'string') bytes = utf8ToBytes(key);
-  else if (isBytes(key)) bytes = Uint8Array.from(key);
+  else if (isBytes(key)) bytes = new Uint8Array(key);
   else throw new ModelSecTypeError(`"${label}" expected Uint8Array or string, got ${describeValue(key)}`);
   if (bytes.length < MIN_KEY_BYTES || bytes.length > MAX_KEY_BYTES) {
     throw new ModelSecRangeError(

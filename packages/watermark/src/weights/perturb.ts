@@ -24,7 +24,7 @@ function checkWeights(weights: unknown): asserts weights is Float32Array {
 export function pruneByMagnitude(weights: Float32Array, fraction: number): Float32Array {
   checkWeights(weights);
   anumber(fraction, 'fraction', { min: 0, max: 1 });
-  const out = Float32Array.from(weights);
+  const out = new Float32Array(weights);
   const k = Math.floor(fraction * weights.length);
   if (k === 0) return out;
   const order = Array.from({ length: weights.length }, (_, i) => i);
@@ -70,7 +70,7 @@ export function quantizeInt8(weights: Float32Array): Float32Array {
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] as number));
   const out = new Float32Array(weights.length);
-  if (max === 0 || !Number.isFinite(max)) return max === 0 ? out : Float32Array.from(weights);
+  if (max === 0 || !Number.isFinite(max)) return max === 0 ? out : new Float32Array(weights);
   const scale = max / 127;
   for (let i = 0; i < weights.length; i++) {
     out[i] = Math.max(-127, Math.min(127, Math.round((weights[i] as number) / scale))) * scale;

@@ -122,7 +122,7 @@ export function embedTensorWatermark(weights: Float32Array, options: WeightEmbed
   const budget = maxNorm * Math.sqrt(sumSq);
   const target = margin * rms;
   const sub = projectionKey(key);
-  const w = Float64Array.from(w0);
+  const w = new Float64Array(w0);
   const coefficients = new Float64Array(bits.length);
   let iterations = 0;
   let converged = false;
@@ -151,7 +151,7 @@ export function embedTensorWatermark(weights: Float32Array, options: WeightEmbed
       for (let j = 0; j < n; j++) w[j] = (w0[j] as number) + ((w[j] as number) - (w0[j] as number)) * f;
     }
   }
-  const marked = Float32Array.from(w);
+  const marked = new Float32Array(w);
   const y = project(sub, marked, bits.length);
   let errors = 0;
   let minMargin = Number.POSITIVE_INFINITY;
