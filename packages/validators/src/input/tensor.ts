@@ -79,7 +79,7 @@ export const DEFAULT_MAX_ELEMENTS = 2 ** 24;
 /** Default largest rank of a tensor input. */
 export const DEFAULT_MAX_RANK = 8;
 
-const DTYPES: ReadonlyMap<string, TensorDtype> = new Map([
+const DTYPES: ReadonlyMap<string, TensorDtype> = /* @__PURE__ */ new Map([
   ['Float32Array', 'float32'],
   ['Float64Array', 'float64'],
   ['Int8Array', 'int8'],
@@ -94,7 +94,7 @@ const DTYPES: ReadonlyMap<string, TensorDtype> = new Map([
 ]);
 
 // ort element types whose data is a numeric typed array.
-const ORT_NUMERIC = new Set([
+const ORT_NUMERIC = /* @__PURE__ */ new Set([
   'float32',
   'float64',
   'int8',

@@ -3,7 +3,7 @@
  * sanitizes, or blocks with a typed validation/security code; nothing throws, hangs or allocates
  * without bound (declared sizes are checked before allocation).
  */
-import { classifierFromFunction, kindOfCode, runRules } from '@modelsec/core';
+import { classifierFromFunction, isModelSecError, kindOfCode, runRules } from '@modelsec/core';
 import {
   bitDepth,
   calibrateProfile,
@@ -18,6 +18,7 @@ import {
   medianSmoothing,
   normBound,
   profileRange,
+  profileScores,
   quantize,
   robustZRule,
   schemaRule,
@@ -132,5 +133,27 @@ describe('fast-check: no input crashes a rule', () => {
         if (!v.ok) expect(['validation', 'security']).toContain(kindOfCode(codes.at(-1) ?? ''));
       }
     }
+  });
+});
+
+describe('fast-check: fitting and scoring', () => {
+  test('fitInputProfile and profileScores give a profile/scores or a typed error on arbitrary input', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anyInput, rect),
+        fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+        (input, featureCount) => {
+          try {
+            const p = fitInputProfile(input, featureCount === undefined ? {} : { featureCount });
+            expect(p.featureCount).toBeGreaterThan(0);
+            const scores = profileScores(p, input, 'mahalanobis');
+            expect(scores.length).toBeGreaterThan(0);
+          } catch (e) {
+            expect(isModelSecError(e)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

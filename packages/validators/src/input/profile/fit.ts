@@ -23,7 +23,9 @@ import {
 } from './types';
 
 /** Quantile levels stored by default. */
-export const DEFAULT_QUANTILES: readonly number[] = [0.001, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999];
+export const DEFAULT_QUANTILES: readonly number[] = /* @__PURE__ */ Object.freeze([
+  0.001, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999,
+]);
 
 /** Largest feature count for which `covariance: 'auto'` keeps the full covariance. */
 export const FULL_COVARIANCE_MAX_FEATURES = 256;
