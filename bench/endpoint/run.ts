@@ -10,7 +10,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadMnist } from '@modelsec-test/utils';
@@ -128,6 +128,18 @@ for (let r = 0; r < ROUNDS; r++) {
     }
   }
 }
+// CPU cost per layer, in process (less sensitive to machine load than req/s).
+const layerRun = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'layers.ts')], {
+  cwd: join(here, '..'),
+  env: { ...process.env, TSX_TSCONFIG_PATH: join(here, 'tsconfig.json') },
+  encoding: 'utf8',
+  maxBuffer: 1 << 20,
+});
+if (layerRun.status !== 0) throw new Error(`layers.ts failed: ${layerRun.stderr}`);
+const layers = JSON.parse(layerRun.stdout.trim().split('\n').at(-1) as string) as { layer: string; cpuUs: number }[];
+const baseCpu = layers[0]?.cpuUs as number;
+for (const l of layers) console.log(`${l.layer.padEnd(48)} ${sig(l.cpuUs)} µs CPU/request`);
+
 redis?.kill();
 if (redisDir) rmSync(redisDir, { recursive: true, force: true });
 
@@ -150,14 +162,21 @@ const full = summary.find((s) => s.variant === 'full')?.rps as number;
 const cost = 1 - full / bare;
 const rpsOf = (name: string) => summary.find((s) => s.variant === name)?.rps as number;
 const layerUs = (1 / rpsOf('full-null') - 1 / rpsOf('bare-null')) * 1e6; // single-threaded server: 1/rps = time per request
+const loadAvg = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 const notes = [
   `MNIST CNN (opt-mnist.onnx) on onnxruntime-web (wasm, 1 thread), one sample per request (${body.length}-byte JSON body).`,
   `autocannon: ${CONNECTIONS} connections, ${DURATION} s per round after a 1 s warm-up, ${ROUNDS} rounds alternating variants; medians reported. Server and load generator are separate processes on the same 2-core machine.`,
   'full = IP allow list → JWT EdDSA (jose) → RBAC policy → sliding window + token bucket + query budget → zod schema (784 numbers) → guard → HMAC-signed, hash-chained audit entry per request.',
+  `Load average at the end of the run (1/5/15 min): ${loadAvg} on ${cpus().length} cores; absolute req/s fall with load, ratios between alternating variants hold better.`,
   `Throughput cost of the full stack vs the bare handler: ${(cost * 100).toFixed(1)}% (target ≤ 10%).`,
   `Without the model the layers cost ${sig(1 - rpsOf('full-null') / rpsOf('bare-null'))} of throughput, about ${sig(layerUs)} µs of server time per request (1/req/s of the single-threaded server, difference); the share they take of a real model's budget shrinks as the model grows.`,
 ];
-writeResults('endpoint', { command: 'pnpm bench endpoint', results: summary, notes });
+notes.push(
+  `In process (no HTTP, no model), the full stack costs ${sig((layers.at(-1)?.cpuUs as number) - baseCpu)} µs of CPU per request over the JSON parse alone (${sig(baseCpu)} µs); see the second table for each layer.`,
+);
+writeResults('endpoint', { command: 'pnpm bench endpoint', results: { http: summary, layersCpuUs: layers }, notes });
 updateReadme(
   'endpoint',
   [
@@ -166,7 +185,12 @@ updateReadme(
       summary.map((s) => [s.label, sig(s.rps), sig(s.rps / bare), s.p50Ms, s.p99Ms, s.non2xx]),
     ),
     '',
+    markdownTable(
+      ['layer (in process, no model)', 'CPU µs / request', '+ µs vs no layers'],
+      layers.map((l) => [l.layer, sig(l.cpuUs), l === layers[0] ? '' : sig(l.cpuUs - baseCpu)]),
+    ),
+    '',
     ...notes.map((n) => `- ${n}`),
   ].join('\n'),
 );
-console.log(notes.slice(-2).join('\n'));
+console.log(notes.slice(-3).join('\n'));

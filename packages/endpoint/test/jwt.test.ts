@@ -231,6 +231,29 @@ describe('rejected tokens', () => {
   });
 });
 
+describe('verified-token cache', () => {
+  test('a cached token is still checked for expiry, and hits return independent copies', async () => {
+    let clock = NOW;
+    const a = jwtAuthenticator({ keys: jwks(), issuer: ISS, audience: AUD, now: () => clock });
+    const token = await sign('EdDSA', { exp: sec(NOW) + 60 });
+    const first = await a.authenticate(req(token));
+    expect(first).toBeDefined();
+    (first as unknown as { roles: string[] }).roles.push('ML Model Admin');
+    expect((await a.authenticate(req(token)))?.roles).toEqual(['ML Model Consumer']);
+    clock += 100_000;
+    expect((await rejection(a.authenticate(req(token)))).code).toBe('token_expired');
+  });
+
+  test('a tampered copy of a cached token is not a cache hit', async () => {
+    const a = auth();
+    const token = await sign('EdDSA');
+    await a.authenticate(req(token));
+    const [h, , s] = token.split('.');
+    const forged = `${h}.${b64({ iss: ISS, aud: AUD, sub: 'alice', exp: sec(NOW) + 60, roles: ['ML Model Admin'] })}.${s}`;
+    expect((await rejection(a.authenticate(req(forged)))).code).toBe('token_invalid');
+  });
+});
+
 describe('configuration', () => {
   test('issuer, audience and public keys are required; HS and none are not offered', () => {
     const ok = { keys: jwks(), issuer: ISS, audience: AUD };

@@ -235,6 +235,22 @@ describe('secureEndpoint', () => {
     expect([res.status, body.error.code]).toEqual([503, 'store_unavailable']);
   });
 
+  test('requests a fail-open store admitted without counting are marked degraded in the audit log', async () => {
+    const store = {
+      name: 'open',
+      consume: async (checks: readonly { spec: { limit: number } }[]) => ({
+        allowed: true,
+        degraded: true,
+        states: checks.map((c) => ({ allowed: true, remaining: c.spec.limit, resetMs: 0, retryAfterMs: 0 })),
+      }),
+    };
+    const { handle, sink } = setup({
+      rateLimit: createRateLimiter({ rules: [slidingWindow({ name: 'x', limit: 5, windowMs: 1000 })], store }),
+    });
+    expect((await call(handle, { token: await token() })).res.status).toBe(200);
+    expect(JSON.parse(sink.lines[0] as string).event).toMatchObject({ outcome: 'allowed', degraded: true });
+  });
+
   test('the audit log of a mixed run verifies', async () => {
     const { handle, sink } = setup();
     const t = await token();

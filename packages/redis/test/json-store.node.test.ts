@@ -13,7 +13,7 @@ describe('redisJsonStore', () => {
     const prefix = uniquePrefix();
     const a = await connectReady();
     const b = await connectReady();
-    const limits = { maxPointsPerClass: 2000, maxDistances: 5000 };
+    const limits = { maxPointsPerClass: 2000, maxDistances: 5000, maxClasses: 1000 };
     const store = (c: typeof a) =>
       redisJsonStore({ client: c.client, prefix, validate: (v) => checkExtractionState(v, limits) });
     // Two monitor instances (two connections) share one client's state through Redis.

@@ -12,10 +12,18 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields covered by `hash`. */
 export type AuditBody = Omit<AuditEntry, 'hash' | 'sig'>;
 
-/** Hex SHA-256 of the canonical body. */
-export async function hashBody(body: AuditBody): Promise<string> {
+/**
+ * Hex SHA-256 of the canonical body. `canonicalEvent` (the event's canonical JSON, when the caller
+ * already has it) must equal `canonicalJson(body.event)`.
+ */
+export async function hashBody(body: AuditBody, canonicalEvent?: string): Promise<string> {
   const { v, log, seq, ts, prev, event, alg, kid } = body;
-  return bytesToHex(await digest('sha256', utf8ToBytes(canonicalJson({ v, log, seq, ts, prev, event, alg, kid }))));
+  // Keys in canonical (sorted) order: alg, event, kid, log, prev, seq, ts, v. Same bytes as canonicalJson(body).
+  const text =
+    canonicalEvent === undefined
+      ? canonicalJson({ v, log, seq, ts, prev, event, alg, kid })
+      : `{"alg":${canonicalJson(alg)},"event":${canonicalEvent},"kid":${canonicalJson(kid)},"log":${canonicalJson(log)},"prev":${canonicalJson(prev)},"seq":${canonicalJson(seq)},"ts":${canonicalJson(ts)},"v":${canonicalJson(v)}}`;
+  return bytesToHex(await digest('sha256', utf8ToBytes(text)));
 }
 
 /** The message a signature covers. */
@@ -24,8 +32,8 @@ export function signedMessage(hash: string): Uint8Array {
 }
 
 /** Hash and sign a body into an entry. */
-export async function sealEntry(body: AuditBody, signer: AuditSigner): Promise<AuditEntry> {
-  const hash = await hashBody(body);
+export async function sealEntry(body: AuditBody, signer: AuditSigner, canonicalEvent?: string): Promise<AuditEntry> {
+  const hash = await hashBody(body, canonicalEvent);
   const sig = bytesToBase64(await signer.sign(signedMessage(hash)), { url: true });
   return { ...body, hash, sig };
 }

@@ -48,6 +48,7 @@ const MAX_RETRIES = 64;
 
 interface Pending {
   event: AuditEvent;
+  canonical: string;
   resolve: (entry: AuditEntry) => void;
   reject: (error: unknown) => void;
 }
@@ -82,11 +83,11 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   const queue: Pending[] = [];
   let pump: Promise<void> | undefined;
 
-  const seal = async (events: readonly AuditEvent[], from: AuditHead | undefined): Promise<AuditEntry[]> => {
+  const seal = async (events: readonly Pending[], from: AuditHead | undefined): Promise<AuditEntry[]> => {
     const out: AuditEntry[] = [];
     let prev = from;
     const ts = new Date(now()).toISOString();
-    for (const event of events) {
+    for (const { event, canonical } of events) {
       const body: AuditBody = {
         v: 1,
         log: logId,
@@ -97,7 +98,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
         alg: signer.alg,
         kid: signer.kid,
       };
-      const entry = await sealEntry(body, signer);
+      const entry = await sealEntry(body, signer, canonical);
       out.push(entry);
       prev = { seq: entry.seq, hash: entry.hash };
     }
@@ -105,7 +106,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   };
 
   /** Store a batch, re-sealing on top of whatever another writer appended meanwhile. */
-  const write = async (events: readonly AuditEvent[]): Promise<AuditEntry[]> => {
+  const write = async (events: readonly Pending[]): Promise<AuditEntry[]> => {
     if (!loaded) {
       known = await sink.head();
       loaded = true;
@@ -144,7 +145,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       try {
-        const entries = await write(batch.map((p) => p.event));
+        const entries = await write(batch);
         batch.forEach((p, i) => {
           p.resolve(entries[i] as AuditEntry);
         });
@@ -161,11 +162,12 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       try {
         aobject(event as unknown, 'event');
         const safe = redact(event);
-        if (utf8ToBytes(canonicalJson(safe)).length > maxBytes) {
+        const canonical = canonicalJson(safe);
+        if (canonical.length > maxBytes || utf8ToBytes(canonical).length > maxBytes) {
           throw new ConfigError('invalid_argument', `audit event exceeds ${maxBytes} bytes after redaction`);
         }
         return new Promise<AuditEntry>((resolve, reject) => {
-          queue.push({ event: safe, resolve, reject });
+          queue.push({ event: safe, canonical, resolve, reject });
           pump ??= drain();
         });
       } catch (error) {

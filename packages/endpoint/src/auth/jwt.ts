@@ -51,6 +51,12 @@ export interface JwtAuthenticatorOptions extends ClaimMapping {
   toPrincipal?: (claims: JWTPayload) => Principal;
   /** Clock, for tests (default `Date.now`). */
   now?: () => number;
+  /**
+   * Cache of verified tokens (exact token string → principal), so a client reusing its token skips the
+   * signature check. `exp`/`nbf` are re-checked on every hit; an entry lives at most `ttlMs` (default
+   * 60 s: a key removed from the JWKS stops working within that time). `{ maxEntries: 0 }` disables it.
+   */
+  cache?: { maxEntries?: number; ttlMs?: number };
 }
 
 /**
@@ -83,6 +89,12 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticato
   ainteger(maxLength, 'options.maxTokenLength', { min: 64, max: 65536 });
   const key = keyResolver(options.keys);
   const now = options.now;
+  const clock = now ?? Date.now;
+  const cacheMax = options.cache?.maxEntries ?? 10_000;
+  const cacheTtl = options.cache?.ttlMs ?? 60_000;
+  ainteger(cacheMax, 'options.cache.maxEntries', { min: 0 });
+  ainteger(cacheTtl, 'options.cache.ttlMs', { min: 0 });
+  const cache = new Map<string, { principal: Principal; until: number; exp: number; nbf: number }>();
   const toPrincipal = options.toPrincipal ?? ((claims: JWTPayload) => principalFromClaims(claims, options));
 
   return {
@@ -96,6 +108,14 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticato
         return undefined; // another scheme (e.g. ApiKey): not ours
       }
       const token = match[1] as string;
+      const t = clock();
+      const hit = cacheMax > 0 ? cache.get(token) : undefined;
+      if (hit !== undefined) {
+        if (t < hit.until && t < hit.exp + tolerance * 1000 && t >= hit.nbf - tolerance * 1000) {
+          return structuredClone(hit.principal);
+        }
+        cache.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
           issuer,
@@ -107,7 +127,17 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticato
           ...(options.typ !== undefined ? { typ: options.typ } : {}),
           ...(now ? { currentDate: new Date(now()) } : {}),
         });
-        return { ...toPrincipal(payload), via: 'jwt' };
+        const principal: Principal = { ...toPrincipal(payload), via: 'jwt' };
+        if (cacheMax > 0 && cacheTtl > 0 && typeof payload.exp === 'number') {
+          if (cache.size >= cacheMax) cache.delete(cache.keys().next().value as string); // oldest first
+          cache.set(token, {
+            principal: structuredClone(principal),
+            until: t + cacheTtl,
+            exp: payload.exp * 1000,
+            nbf: typeof payload.nbf === 'number' ? payload.nbf * 1000 : Number.NEGATIVE_INFINITY,
+          });
+        }
+        return principal;
       } catch (error) {
         throw mapJoseError(error);
       }

@@ -14,6 +14,8 @@ export interface RequestRecord {
   status: number;
   code?: string;
   stage: string;
+  /** A fail-open store admitted without counting. */
+  degraded?: boolean;
   durationMs: number;
 }
 
@@ -30,6 +32,7 @@ export function requestAuditEvent(r: RequestRecord, ipMode: 'truncated' | 'full'
     durationMs: Math.round(r.durationMs * 1000) / 1000,
   };
   if (r.code !== undefined) event.code = r.code;
+  if (r.degraded) event.degraded = true;
   if (r.principal) {
     event.principal = r.principal.id;
     if (r.principal.via !== undefined) event.via = r.principal.via;

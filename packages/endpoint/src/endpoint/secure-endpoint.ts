@@ -88,6 +88,7 @@ export function secureEndpoint<I = unknown, O = unknown>(
         headers[k] = headers[k] && k !== 'Retry-After' ? `${headers[k]}, ${v}` : v;
     };
     let stage = 'ip';
+    let degraded = false;
     let principal: Principal | undefined;
     let action: string | undefined;
     let resource: Resource | undefined;
@@ -108,6 +109,7 @@ export function secureEndpoint<I = unknown, O = unknown>(
       const subject = { principal: principal.id, ip, model: resource.model, tenant: principal.tenant };
       if (options.rateLimit) {
         rateLimit = await options.rateLimit.consume(subject);
+        degraded ||= rateLimit.degraded;
         addLimitHeaders(rateLimit);
         if (!rateLimit.allowed) throw rateLimitError(rateLimit);
       }
@@ -117,6 +119,7 @@ export function secureEndpoint<I = unknown, O = unknown>(
         stage = 'budget';
         const units = options.budget.units ? options.budget.units(input) : 1;
         const spent = await options.budget.limiter.consume({ ...subject, units });
+        degraded ||= spent.degraded;
         addLimitHeaders(spent);
         if (!spent.allowed) throw rateLimitError(spent);
       }
@@ -143,6 +146,7 @@ export function secureEndpoint<I = unknown, O = unknown>(
         status: response.status,
         ...(failure !== undefined ? { code: isModelSecError(failure) ? failure.code : 'internal_error' } : {}),
         stage,
+        ...(degraded ? { degraded } : {}),
         durationMs: clock() - started,
       };
       try {
