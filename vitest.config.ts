@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { browserDeps } from './tools/vitest/browser-deps.mjs';
 import { modelsecSources } from './tools/vitest/modelsec-plugin.mjs';
 
 const root = import.meta.dirname;
@@ -33,7 +34,8 @@ export default defineConfig({
       },
       {
         plugins: [modelsecSources({ node: false, sharedData })],
-        optimizeDeps: { exclude: ['onnxruntime-web'] },
+        // Pre-bundle every dependency browser tests load, so Vite never re-optimizes mid-run.
+        optimizeDeps: { exclude: ['onnxruntime-web'], include: browserDeps() },
         server: { fs: { allow: [root, sharedData] } },
         test: {
           name: 'browser',
