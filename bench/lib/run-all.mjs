@@ -13,6 +13,7 @@ for (const dir of readdirSync(benchRoot).sort()) {
   if ((!existsSync(mjs) && !existsSync(ts)) || (only.length && !only.includes(dir))) continue;
   console.log(`\n▶ bench/${dir}`);
   const args = existsSync(ts) ? ['--expose-gc', '--import', 'tsx', ts] : ['--expose-gc', mjs];
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: benchRoot });
+  const env = { ...process.env, TSX_TSCONFIG_PATH: join(benchRoot, 'tsconfig.json') };
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: benchRoot, env });
   if (r.status !== 0) process.exitCode = 1;
 }
