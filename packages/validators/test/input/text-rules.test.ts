@@ -3,11 +3,16 @@
  * injection, Unicode) run through it exactly like the numeric ones, after a zod schema.
  */
 import { SecurityError } from '@modelsec/core';
-import { piiRule, schemaRule, secretsRule, unicodeRule, validateInput } from '@modelsec/validators';
+import {
+  piiRule,
+  promptInjectionRule,
+  schemaRule,
+  secretsRule,
+  unicodeRule,
+  validateInput,
+} from '@modelsec/validators';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-// Not in the package barrel yet (text security is still landing); the rule itself is the shipped one.
-import { promptInjectionRule } from '../../src/text/rules';
 
 describe('validateInput with text rules', () => {
   const rules = [
