@@ -17,7 +17,8 @@ import { packageDirs, repoRoot } from '../build/layout.mjs';
 // Node-only libraries that universal-looking helper files may import for Node tests.
 const NEVER = [/^ioredis$/, /^onnxruntime-/, /^vitest/, /^@vitest\//, /^@modelsec/, /^virtual:/, /^node:/];
 // Value imports only: `import type` / `export type` are erased by the compiler.
-const IMPORT = /(?:^|[\s;])(?:import|export)\s(?!type\s)[^'"]*?from\s*['"]([^'"./][^'"]*)['"]|import\(\s*['"]([^'"./][^'"]*)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s(?!type\s)[^'"]*?from\s*['"]([^'"./][^'"]*)['"]|import\(\s*['"]([^'"./][^'"]*)['"]\s*\)/gm;
 
 /** @returns {string[]} */
 export function browserDeps() {
@@ -31,7 +32,9 @@ export function browserDeps() {
       (f) => /\.(ts|mts|js|mjs)$/.test(f) && !/\.(node|slow)(\.test)?\.[mc]?[tj]s$/.test(f) && !f.includes('/node/'),
     );
     for (const file of files) {
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       for (const m of code.matchAll(IMPORT)) {
         const spec = m[1] ?? m[2];
         if (!spec || spec.includes('?') || NEVER.some((re) => re.test(spec))) continue;

@@ -23,7 +23,7 @@ const keys = join(await sharedDataDir(), 'model-transparency/keys/certificate');
 const base = mkdtempSync(join(tmpdir(), 'modelsec-interop-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const SCRIPT = String.raw`
+const SCRIPT = `
 import base64, hashlib, json, pathlib, sys
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization

@@ -17,4 +17,17 @@ import verify from './verify';
 import watermark from './watermark';
 
 /** Every top-level command, alphabetical. */
-export const commands: readonly Command[] = [decrypt, digest, drift, encrypt, hash, injection, pii, redteam, scan, sign, verify, watermark];
+export const commands: readonly Command[] = [
+  decrypt,
+  digest,
+  drift,
+  encrypt,
+  hash,
+  injection,
+  pii,
+  redteam,
+  scan,
+  sign,
+  verify,
+  watermark,
+];

@@ -48,6 +48,7 @@ describe('detectSecrets', () => {
   test('high-entropy tokens, but not identifiers, hashes of prose or placeholders', () => {
     expect(detectSecrets('token Zx8pQ2mLk9vB4nR7tY1wE6uI3oP0aSdF').map((f) => f.kind)).toEqual(['HIGH_ENTROPY']);
     expect(detectSecrets('this_is_a_really_long_identifier_name_here')).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell-style placeholder is the input
     expect(detectSecrets('password=${DB_PASSWORD} or password: <your password>')).toEqual([]);
     expect(detectSecrets('token Zx8pQ2mLk9vB4nR7tY1wE6uI3oP0aSdF', { entropy: false })).toEqual([]);
     expect(shannon('')).toBe(0);

@@ -127,7 +127,7 @@ export function createProfileScorer(profile: InputProfile, options: RobustZOptio
         const dev = Math.abs((data[offset + j] as number) - (median[j] as number));
         if (dev === 0) continue; // 0 × Infinity (a constant feature at its median) is 0, not NaN
         const z = Math.min(cap, dev * (invScale[j] as number));
-        if (z > max || z !== z) max = z; // NaN wins
+        if (z > max || Number.isNaN(z)) max = z; // NaN wins
         total += z;
       }
       return aggregate === 'max' ? max : total / d;
