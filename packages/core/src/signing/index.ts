@@ -44,6 +44,6 @@ export {
   streamSource,
 } from './sources';
 export { type ParsedStatement, PREDICATE_TYPE, parseStatement, statementBytes } from './statement';
-export { isJsonObject, type JsonValue, parseStrictJson } from './strict-json';
+export { isJsonObject, type JsonValue, parseStrictJson, type StrictJsonLimits } from './strict-json';
 export { type VerifyModelOptions, type VerifyModelResult, verifyBundle, verifyModel } from './verify';
 export { type Certificate, parseCertificate } from './x509';

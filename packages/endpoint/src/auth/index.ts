@@ -1,4 +1,6 @@
 /** Authentication: JWT bearer tokens (jose), remote JWKS with rotation, API keys as keyed hashes. */
+
+export type { HmacKeyInput } from '../crypto/hmac';
 export {
   type ApiKeyAuthenticatorOptions,
   type ApiKeyRecord,
