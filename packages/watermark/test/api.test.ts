@@ -6,13 +6,13 @@ import { createApiWatermark, verifyApiWatermark } from '../src/index';
 import { mnistClassifier } from './helpers/mnist';
 import { extract, trainModel } from './helpers/models';
 
-// A smaller run of the bench/watermark experiment (10 runs with larger surrogates there).
-const budget = { hidden: [64], epochs: 12, queries: 2000 };
+// A smaller run of the bench/watermark experiment (10 runs, 3,000 queries, rate 2% there).
+const budget = { hidden: [64], epochs: 12, queries: 1500 };
 
 describe('API watermark (DAWN) on the MNIST CNN served as an API', () => {
   test('a surrogate extracted from the watermarked API is flagged (p < 1e-4); an independent model is not', async () => {
     const victim = await mnistClassifier(await loadMnistModelBytes());
-    const wm = createApiWatermark({ key: 'api owner key, served model', rate: 0.04 });
+    const wm = createApiWatermark({ key: 'api owner key, served model', rate: 0.05 });
     const stolen = await extract(wm.wrap(victim), budget, 1);
     expect(stolen.points[0]?.fidelity).toBeGreaterThan(0.6); // the theft worked
     expect(wm.records.length).toBeGreaterThan(50);
@@ -26,7 +26,7 @@ describe('API watermark (DAWN) on the MNIST CNN served as an API', () => {
     expect(clean.detected).toBe(false);
     // The victim itself answers the original labels: agreement with the watermark labels is ~0.
     expect((await verifyApiWatermark(victim, wm.records)).matches).toBeLessThan(3);
-  });
+  }, 120_000); // a few seconds of CPU: the margin is for a loaded machine
 
   test('selection is a keyed function of the input: stable, about `rate` of queries, label changed', async () => {
     const wm = createApiWatermark({ key: 'api owner key, served model', rate: 0.1 });

@@ -9,8 +9,8 @@ const key = 'llm text watermark key, 2026';
 
 // A smaller run of the bench/watermark experiment (500 samples per cell there).
 describe.each([
-  ['lefthash', 60],
-  ['selfhash', 30],
+  ['lefthash', 50],
+  ['selfhash', 25],
 ] as [TextScheme, number][])('KGW %s on a bigram model of State of the Union text', (scheme, runs) => {
   const wm = createTextWatermark({ key, vocabSize: lm.vocabSize, gamma: 0.25, delta: 2, scheme });
 
@@ -31,7 +31,7 @@ describe.each([
     expect(detected / runs).toBeGreaterThanOrEqual(0.98);
     expect(falsePositives / runs).toBeLessThanOrEqual(0.01);
     expect(substituted / runs).toBeGreaterThanOrEqual(0.8);
-  });
+  }, 120_000); // a few seconds of CPU: the margin is for a loaded machine
 
   test('human text (held-out addresses, thousands of tokens) scores near z = 0', () => {
     for (const text of HUMAN_TEXTS) {

@@ -28,15 +28,15 @@ describe('weight watermark on the real MNIST CNN', async () => {
     expect(marked.converged).toBe(true);
     expect(marked.minMargin).toBeGreaterThanOrEqual(0.5 - 1e-6);
     expect(marked.relativeNorm).toBeLessThan(0.3);
-    const before = await accuracy(await mnistClassifier(model), 10_000);
+    // All 10,000 test digits; the unmarked model scores the provenance's 9,890 / 10,000 (bench/watermark
+    // measures it again next to every attack).
     const after = await accuracy(await mnistClassifier(marked.model), 10_000);
-    expect(before).toBeCloseTo(0.989, 3); // the provenance's 9,890 / 10,000
-    expect(Math.abs(after - before)).toBeLessThanOrEqual(0.005);
+    expect(Math.abs(after - 0.989)).toBeLessThanOrEqual(0.005);
     const v = verifyWeightWatermark(marked.model, { key, bits });
     expect(v).toMatchObject({ bits: 64, matches: 64, bitErrorRate: 0, detected: true, tensor: 'Parameter87' });
     expect(v.pValue).toBeCloseTo(2 ** -64, 30);
     expect(v.extracted).toEqual(bits);
-  });
+  }, 120_000); // a few seconds of CPU: the margin is for a loaded machine
 
   test('survives 30% magnitude pruning, 1% Gaussian noise and int8 quantization (BER ≤ 5%, p < 1e-6)', () => {
     for (const attacked of [pruneByMagnitude(w, 0.3), addGaussianNoise(w, 0.01, 1), quantizeInt8(w)]) {
