@@ -1,0 +1,136 @@
+/**
+ * Helpers for the hidden setup and check code of the guides' snippets (import them as
+ * `docs-fixtures`): real models, data, keys and files made at test time, so a snippet runs against the
+ * same things an app would have. Nothing here is shown to readers.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { classifierFromOnnx } from '@modelsec/core';
+import { createSession, loadMnistModelBytes, MNIST_MODEL, ort } from '@modelsec-test/utils';
+
+/** Shared test data and the MNIST model, re-exported for setup code. */
+export {
+  createSession,
+  loadMnist,
+  loadMnistModelBytes,
+  MNIST_MODEL,
+  ort,
+  readSharedBytes,
+  readSharedFile,
+  readSharedText,
+} from '@modelsec-test/utils';
+
+/** The outcome of one command of a shell block (what `snippet-check` code of a shell block inspects). */
+export interface ShellResult {
+  /** The command's words. */
+  argv: string[];
+  /** Exit code. */
+  code: number;
+  /** Captured standard output. */
+  stdout: string;
+  /** Captured standard error. */
+  stderr: string;
+  /** The working directory (relative to the harness's temporary folder). */
+  cwd: string;
+}
+
+/** The results of the shell block that ran last; set by the harness before its check code runs. */
+export const shell: { results: ShellResult[] } = { results: [] };
+
+/**
+ * Write files relative to the working directory (folders are created).
+ *
+ * @example
+ * ```ts
+ * writeFiles({ 'bert/config.json': '{}', 'bert/model.bin': new Uint8Array(64) });
+ * ```
+ */
+export function writeFiles(files: Record<string, string | Uint8Array>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+}
+
+/**
+ * A small model folder: a config, a tokenizer and some weights (deterministic bytes).
+ *
+ * @example
+ * ```ts
+ * writeModelFolder('bert');
+ * ```
+ */
+export function writeModelFolder(dir: string): void {
+  const weights = new Uint8Array(256 * 1024).map((_, i) => (i * 31 + 7) & 0xff);
+  writeFiles({
+    [`${dir}/config.json`]: '{"architectures":["BertModel"],"hidden_size":64}\n',
+    [`${dir}/tokenizer.json`]: '{"version":"1.0","model":{"type":"WordPiece"}}\n',
+    [`${dir}/model.safetensors`]: weights,
+  });
+}
+
+/**
+ * A fresh ECDSA P-256 key pair as PEM (`key.pem` / `key.pub` when `write` is true).
+ *
+ * @example
+ * ```ts
+ * const { privateKey, publicKey } = ecKeyPair(true);
+ * ```
+ */
+export function ecKeyPair(write = false): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  if (write) writeFiles({ 'key.pem': privateKey, 'key.pub': publicKey });
+  return { privateKey, publicKey };
+}
+
+/**
+ * The real MNIST CNN (opt-mnist.onnx) in onnxruntime-web, as core's `Classifier`.
+ *
+ * @example
+ * ```ts
+ * const model = await mnistClassifier();
+ * ```
+ */
+export async function mnistClassifier() {
+  const session = await createSession(await loadMnistModelBytes());
+  return classifierFromOnnx(session, {
+    Tensor: ort.Tensor,
+    sampleShape: [...MNIST_MODEL.sampleShape],
+    numClasses: MNIST_MODEL.numClasses,
+  });
+}
+
+/**
+ * Fail with `message` unless `condition` holds (for check code).
+ *
+ * @example
+ * ```ts
+ * check(report.verdict === 'clean', 'clean model expected');
+ * ```
+ */
+export function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`snippet check failed: ${message}`);
+}
+
+/**
+ * The error a promise (or a function) fails with; fails itself when there is none.
+ *
+ * @example
+ * ```ts
+ * const error = await errorOf(verifyModel(source, bundle, { publicKey }));
+ * check(error.code === 'digest_mismatch', 'tampering detected');
+ * ```
+ */
+export async function errorOf(work: Promise<unknown> | (() => unknown)): Promise<Error & { code?: string }> {
+  try {
+    await (typeof work === 'function' ? work() : work);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  throw new Error('snippet check failed: expected an error, got none');
+}
