@@ -75,12 +75,15 @@ export async function membership(o: { members: number; seed: number; epochs: num
     ['top-1 label only', top1],
   ];
   const rows = [];
+  // Shadow training is seeded, so the variants share the trained shadows (memoised by seed).
+  const trained = new Map<number, Promise<Classifier>>();
   for (const [name, fn] of variants) {
     // The attacker's shadow models answer through the same output format as the target.
     const shadow = {
       data: shadowData,
       train: async (data: Parameters<typeof trainShadow>[0], seed: number) => {
-        const m = await trainShadow(data, seed);
+        if (!trained.has(seed)) trained.set(seed, trainShadow(data, seed));
+        const m = await (trained.get(seed) as Promise<Classifier>);
         return fn ? coarsen(m, fn) : m;
       },
       models: o.shadows,

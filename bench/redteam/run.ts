@@ -27,7 +27,7 @@ const stage = (s: string) => console.log(`▶ ${s} (${((performance.now() - star
 // extraction pool is 1000-9999; membership uses 0-3999 for its own target).
 const N = quick ? 10 : 100;
 const fgsmEps = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-const checkpoints = quick ? [100, 300] : [100, 250, 500, 1000, 2000, 4000, 8000];
+const checkpoints = quick ? [100, 300] : [100, 250, 500, 1000, 2000, 4000];
 
 async function evasionPart() {
   const models = await loadModels();
@@ -57,7 +57,7 @@ async function evasionPart() {
 async function leakagePart() {
   const models = await loadModels();
   stage('extraction');
-  const extract = await extraction(models.batched, { checkpoints, seed: SEED, epochs: quick ? 5 : 30 });
+  const extract = await extraction(models.batched, { checkpoints, seed: SEED, epochs: quick ? 5 : 20 });
   stage('membership inference');
   const mi = await membership({
     members: quick ? 200 : 1000,

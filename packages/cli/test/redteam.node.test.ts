@@ -65,6 +65,31 @@ describe('modelsec redteam', () => {
     expect(report.gradient).toMatch(/^nes/);
   });
 
+  test('PGD, HopSkipJump and extraction (NES gradient): budgets counted, same seed gives the same report', async () => {
+    const mnist = join(await sharedDataDir(), 'mnist');
+    const run = async () => {
+      const m = memoryIO();
+      const argv = ['redteam', join(mnist, 'opt-mnist.onnx'), '--data', mnist, '--limit', '2', '--seed', '3'];
+      const options = ['--attacks', 'pgd,hsj,extraction', '--gradient', 'nes', '--pgd-eps', '0.3', '--pgd-steps', '2'];
+      const budgets = ['--queries', '30', '--l2-bounds', '2,4', '--extraction-queries', '20,40', '--json'];
+      expect(await runCli([...argv, ...options, ...budgets], m.io)).toBe(0);
+      return m.stdout();
+    };
+    const text = await run();
+    const report = JSON.parse(text);
+    expect(report.gradient).toMatch(/^nes/);
+    expect(report.evasion.pgd.points.map((p: { eps: number }) => p.eps)).toEqual([0.3]);
+    expect(report.evasion.hopSkipJump.queries).toBeLessThanOrEqual(2 * 30);
+    expect(report.evasion.hopSkipJump.successAt.map((a: { eps: number }) => a.eps)).toEqual([2, 4]);
+    expect(report.extraction.map((e: { strategy: string }) => e.strategy)).toEqual(['natural', 'random', 'jacobian']);
+    for (const e of report.extraction) {
+      expect(e.points.map((p: { queries: number }) => p.queries)).toEqual([20, 40]);
+      for (const p of e.points) expect(p.fidelity).toBeGreaterThanOrEqual(0);
+    }
+    expect(report.evidence.attacks).toEqual(expect.arrayContaining(['pgd', 'extraction']));
+    expect(await run()).toBe(text);
+  });
+
   test('usage and data errors', async () => {
     const model = join(await sharedDataDir(), 'mnist', 'opt-mnist.onnx');
     const a = memoryIO();
