@@ -103,6 +103,63 @@ describe('encryptFile / decryptFile', () => {
     expect(readFileSync(join(dir, 'plain'), 'utf8')).toBe('model');
   });
 
+  test('worker threads: same container format, round trip both ways, tamper and truncation detected', async () => {
+    const dir = tmp();
+    for (const size of [0, 5, 3 * 4096, 3 * 4096 + 7, 2 ** 20 + 123]) {
+      const data = randomBytes(size);
+      writeFileSync(join(dir, 'in'), data);
+      // Sealed on 2 worker threads, opened here; sealed here, opened on 3 worker threads.
+      await encryptFile(join(dir, 'in'), join(dir, 'w.enc'), { keyProvider, chunkSize: 4096, threads: 2 });
+      await encryptFile(join(dir, 'in'), join(dir, 'h.enc'), { keyProvider, chunkSize: 4096, threads: 0 });
+      const w = readFileSync(join(dir, 'w.enc'));
+      const h = readFileSync(join(dir, 'h.enc'));
+      expect(w.length).toBe(h.length);
+      await decryptFile(join(dir, 'w.enc'), join(dir, 'w.out'), { keyProvider, threads: 0 });
+      await decryptFile(join(dir, 'h.enc'), join(dir, 'h.out'), { keyProvider, threads: 3 });
+      expect(readFileSync(join(dir, 'w.out')).equals(data), `size ${size}`).toBe(true);
+      expect(readFileSync(join(dir, 'h.out')).equals(data), `size ${size}`).toBe(true);
+      expect(Buffer.from(await decryptBytes(new Uint8Array(w), { keyProvider })).equals(data)).toBe(true);
+    }
+    const w = readFileSync(join(dir, 'w.enc'));
+    const bad: [string, Buffer][] = [
+      ['flip in a middle chunk', Buffer.from(w.map((b, i) => (i === w.length - 200_000 ? b ^ 1 : b)))],
+      ['flip in the last tag', Buffer.from(w.map((b, i) => (i === w.length - 1 ? b ^ 0x80 : b)))],
+      ['truncated at a chunk boundary', w.subarray(0, w.length - ((2 ** 20 + 123) % 4096) - 16)],
+      ['truncated by one byte', w.subarray(0, w.length - 1)],
+    ];
+    for (const [label, bytes] of bad) {
+      writeFileSync(join(dir, 'bad.enc'), bytes);
+      const err = await decryptFile(join(dir, 'bad.enc'), join(dir, 'plain'), { keyProvider, threads: 2 }).catch(
+        (e) => e,
+      );
+      expect(err?.kind, label).toBe('integrity');
+      expect(readdirSync(dir).includes('plain'), label).toBe(false);
+      expect(
+        readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+        label,
+      ).toEqual([]);
+    }
+    // A header digest that does not match: found while hashing back the plaintext the workers wrote.
+    const plain = randomBytes(3 * 4096 + 1);
+    writeFileSync(join(dir, 'in'), plain);
+    const wrong = { digest: `sha256:${'00'.repeat(32)}` };
+    await encryptFile(join(dir, 'in'), join(dir, 'd.enc'), {
+      keyProvider,
+      chunkSize: 4096,
+      digest: false,
+      metadata: wrong,
+    });
+    await expect(
+      decryptFile(join(dir, 'd.enc'), join(dir, 'd.out'), { keyProvider, threads: 2 }),
+    ).rejects.toMatchObject({ code: 'digest_mismatch' });
+    expect(readdirSync(dir).includes('d.out')).toBe(false);
+    await decryptFile(join(dir, 'd.enc'), join(dir, 'd.out'), { keyProvider, threads: 2, verifyDigest: false });
+    expect(readFileSync(join(dir, 'd.out')).equals(plain)).toBe(true);
+    await expect(encryptFile(join(dir, 'in'), join(dir, 'x.enc'), { keyProvider, threads: 65 })).rejects.toBeInstanceOf(
+      RangeError,
+    );
+  });
+
   test('rewrapFile rotates the key in place, chunks byte-identical', async () => {
     const dir = tmp();
     const data = randomBytes(100_000);

@@ -20,6 +20,12 @@ export interface ChunkCipher {
   open(index: number, last: boolean, sealed: Uint8Array): Promise<Uint8Array>;
   /** Forget the key (best effort). */
   dispose(): void;
+  /**
+   * Node's AES-256-GCM cipher only: what a worker thread needs to seal and open this container's
+   * chunks itself. `key` is a node:crypto `KeyObject`, which `postMessage` clones without exposing
+   * its bytes. Undefined for WebCrypto and XChaCha20-Poly1305.
+   */
+  readonly threadable?: { key: unknown; noncePrefix: Uint8Array; ad: Uint8Array };
 }
 
 /** The STREAM nonce of chunk `index`: prefix || u32 BE index || last-chunk flag (0 or 1). */

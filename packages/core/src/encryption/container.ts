@@ -30,7 +30,7 @@ export interface EncryptOptions {
   keyProvider: KeyProvider;
   /** Chunk cipher (default `aes-256-gcm`). */
   algorithm?: EncryptionAlgorithm;
-  /** Plaintext bytes per chunk: a power of two from 64 B to 16 MiB (default 64 KiB). */
+  /** Plaintext bytes per chunk: a power of two from 64 B to 16 MiB (default 1 MiB). */
   chunkSize?: number;
   /**
    * Authenticated, unencrypted metadata: up to 32 string values. `digest` (`<algorithm>:<hex>`, the
@@ -160,8 +160,12 @@ export async function openHeader(header: ContainerHeader, provider: KeyProvider)
 
 /** Checks the plaintext against the header's `digest` and `size` metadata while it streams by. */
 export interface PlaintextCheck {
+  /** True when the check hashes the plaintext (the header has a `digest` and `verifyDigest` is on). */
+  readonly hashing: boolean;
   /** Feed the next plaintext chunk. */
   update(chunk: Uint8Array): void;
+  /** Count `length` plaintext bytes without hashing them (only when `hashing` is false). */
+  skip(length: number): void;
   /**
    * Call before releasing the last chunk.
    *
@@ -177,9 +181,14 @@ export function plaintextCheck(metadata: Readonly<Record<string, string>>, verif
   const hasher = d ? createHasher(d.algorithm) : undefined;
   let total = 0;
   return {
+    hashing: hasher !== undefined,
     update(chunk) {
       total += chunk.length;
       hasher?.update(chunk);
+    },
+    skip(length) {
+      if (hasher) throw new ModelSecRangeError('skip() would leave plaintext out of the digest');
+      total += length;
     },
     finish() {
       if (size !== undefined && total !== size) {

@@ -1,18 +1,29 @@
 /**
- * File helpers for Node.js: encrypt, decrypt and re-wrap container files in constant memory, with
- * read-ahead and write-behind so disk I/O (libuv threads) overlaps the cipher (main thread). Output
- * goes to a temporary file (mode 0600) next to the destination and is renamed into place only after
- * the last chunk authenticated; on any failure the temporary file is removed.
+ * File helpers for Node.js: encrypt, decrypt and re-wrap container files in constant memory. Large
+ * AES-256-GCM files are sealed and opened by worker threads (`file-workers.node.ts`: one per core,
+ * synchronous positional reads and writes, no data through this thread); small files and
+ * XChaCha20-Poly1305 run here, with read-ahead and write-behind. Output goes to a temporary file (mode
+ * 0600) next to the destination and is renamed into place only after the last chunk authenticated; on
+ * any failure the temporary file is removed.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { readSync, writeSync } from 'node:fs';
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../digest/algorithms';
-import { createHasher } from '../digest/digest';
-import { aoneOf, astring } from '../errors/asserts';
-import { ValidationError } from '../errors/model-sec-error';
-import { chunkAuthFailure } from './cipher-shared';
-import { checkEncryptOptions, type EncryptOptions, openHeader, plaintextCheck, sealHeader } from './container';
+import { ainteger, aoneOf, astring } from '../errors/asserts';
+import { type ChunkCipher, chunkAuthFailure } from './cipher-shared';
+import {
+  checkEncryptOptions,
+  type EncryptOptions,
+  openHeader,
+  type PlaintextCheck,
+  plaintextCheck,
+  sealHeader,
+} from './container';
+import { BLOCK, hashFile, openHere, readAt, readBlocks, sealHere } from './file-inline.node.js';
+import { type ChunkJob, changedError, hashInWorker, runChunkWorkers } from './file-workers.node.js';
 import { MAX_CHUNKS, parseHeader, TAG_LENGTH } from './format';
 import { type RewrapOptions, rewrapHeader } from './rotate';
 import { checkDecryptOptions, containerInfo, type DecryptOptions } from './stream';
@@ -23,12 +34,20 @@ export interface EncryptFileOptions extends EncryptOptions {
   digest?: HashAlgorithm | false;
   /** fsync the output before renaming it into place (default false). */
   fsync?: boolean;
+  /**
+   * Worker threads that seal AES-256-GCM chunks (Node). Default: one per core (at most 8) for files of
+   * 32 MiB or more, none below; `0` works on the calling thread. XChaCha20-Poly1305 always runs on the
+   * calling thread.
+   */
+  threads?: number;
 }
 
 /** Options of `decryptFile`. */
 export interface DecryptFileOptions extends DecryptOptions {
   /** fsync the output before renaming it into place (default false). */
   fsync?: boolean;
+  /** Worker threads that open AES-256-GCM chunks (Node); the same default and meaning as in `encryptFile`. */
+  threads?: number;
 }
 
 /** What a file operation did. */
@@ -39,7 +58,14 @@ export interface FileResult {
   bytesOut: number;
 }
 
-const BLOCK = 4 * 2 ** 20;
+/** Below this many bytes, starting worker threads costs more than it saves. */
+const WORKERS_MIN_BYTES = 32 * 2 ** 20;
+const NODE_HASH: Partial<Record<HashAlgorithm, string>> = {
+  sha256: 'sha256',
+  sha384: 'sha384',
+  sha512: 'sha512',
+  blake2b: 'blake2b512',
+};
 
 /**
  * Encrypt a file into a container file. Writes a temporary file next to `output` and renames it into
@@ -53,38 +79,48 @@ const BLOCK = 4 * 2 ** 20;
 export async function encryptFile(input: string, output: string, options: EncryptFileOptions): Promise<FileResult> {
   astring(input, 'input');
   astring(output, 'output');
-  checkEncryptOptions(options);
+  const { algorithm } = checkEncryptOptions(options);
   const digestAlg = options.digest ?? 'sha256';
   if (digestAlg !== false) aoneOf(digestAlg, 'options.digest', HASH_ALGORITHMS);
+  checkThreads(options.threads);
   const src = await open(input, 'r');
   try {
     const size = (await src.stat()).size;
+    const threads = algorithm === 'aes-256-gcm' ? threadCount(options.threads, size) : 0;
     const metadata: Record<string, string> = { ...options.metadata, size: String(size) };
-    if (digestAlg !== false) metadata.digest = `${digestAlg}:${await hashFile(src, size, digestAlg)}`;
+    if (digestAlg !== false) {
+      const node = NODE_HASH[digestAlg];
+      // The digest goes in the header, which every chunk authenticates: this pass must come first.
+      const digest =
+        threads > 0 && node ? await hashInWorker(src.fd, 0, size, node) : await hashFile(src, size, digestAlg);
+      if (!(await atEnd(src, size))) throw changedError();
+      metadata.digest = `${digestAlg}:${Buffer.from(digest).toString('hex')}`;
+    }
     const { header, chunkSize, cipher } = await sealHeader({ ...options, metadata });
     try {
       return await atomicWrite(output, options.fsync, async (out) => {
         const chunks = Math.max(1, Math.ceil(size / chunkSize));
-        const block = Math.max(chunkSize, Math.floor(BLOCK / chunkSize) * chunkSize);
-        let written = header.length;
-        let write: Promise<unknown> = out.write(header);
-        let index = 0;
-        for await (const data of readBlocks(src, 0, size, block)) {
-          // Blocks hold whole chunks; only the final block may end in a short (or, for an empty file, empty) chunk.
-          const parts: Uint8Array[] = [];
-          const count = Math.max(1, Math.ceil(data.length / chunkSize));
-          for (let k = 0; k < count; k++) {
-            const plain = data.subarray(k * chunkSize, Math.min((k + 1) * chunkSize, data.length));
-            parts.push(...(await cipher.seal(index, index === chunks - 1, plain)));
-            index++;
-          }
-          await write;
-          write = out.writev(parts);
-          for (const p of parts) written += p.length;
+        if (chunks > MAX_CHUNKS) throw changedError();
+        const bytesOut = header.length + size + chunks * TAG_LENGTH;
+        if (threads > 0 && cipher.threadable) {
+          writeFully(out.fd, header, 0);
+          await runChunkWorkers(
+            {
+              seal: true,
+              ...job(cipher, chunkSize, chunks),
+              fdIn: src.fd,
+              inStart: 0,
+              inLength: size,
+              fdOut: out.fd,
+              outStart: header.length,
+            },
+            { threads },
+          );
+          if (!(await atEnd(src, size))) throw changedError();
+          return { bytesIn: size, bytesOut };
         }
-        await write;
-        if (index !== chunks) throw changed();
-        return { bytesIn: size, bytesOut: written };
+        await sealHere(src, out, header, cipher, size, chunkSize);
+        return { bytesIn: size, bytesOut };
       });
     } finally {
       cipher.dispose();
@@ -107,6 +143,7 @@ export async function decryptFile(input: string, output: string, options: Decryp
   astring(input, 'input');
   astring(output, 'output');
   checkDecryptOptions(options);
+  checkThreads(options.threads);
   const src = await open(input, 'r');
   try {
     const size = (await src.stat()).size;
@@ -124,30 +161,29 @@ export async function decryptFile(input: string, output: string, options: Decryp
       const rest = size - header.length;
       const records = Math.max(1, Math.ceil(rest / record));
       if (records > MAX_CHUNKS) throw chunkAuthFailure(MAX_CHUNKS);
-      const block = Math.max(record, Math.floor(BLOCK / record) * record);
+      // Every record but the last is full; the last must hold at least its tag.
+      const lastLength = rest - (records - 1) * record;
+      const plainSize = Math.max(0, rest - records * TAG_LENGTH);
+      const threads = header.algorithm === 'aes-256-gcm' ? threadCount(options.threads, rest) : 0;
       return await atomicWrite(output, options.fsync, async (out) => {
-        let index = 0;
-        let written = 0;
-        let write: Promise<unknown> = Promise.resolve();
-        for await (const data of readBlocks(src, header.length, rest, block)) {
-          const parts: Uint8Array[] = [];
-          for (let off = 0; off < data.length; off += record) {
-            const sealed = data.subarray(off, Math.min(off + record, data.length));
-            const last = index === records - 1;
-            if (sealed.length < TAG_LENGTH) throw chunkAuthFailure(index);
-            const plain = await cipher.open(index, last, sealed);
-            check.update(plain);
-            if (last) check.finish();
-            parts.push(plain);
-            written += plain.length;
-            index++;
-          }
-          await write;
-          write = out.writev(parts);
-        }
-        await write;
-        if (index !== records) throw chunkAuthFailure(index);
-        return { bytesIn: size, bytesOut: written };
+        if (threads > 0 && cipher.threadable && lastLength >= TAG_LENGTH) {
+          const hashed = orderedCheck(out.fd, check, header.chunkSize, plainSize);
+          await runChunkWorkers(
+            {
+              seal: false,
+              ...job(cipher, header.chunkSize, records),
+              fdIn: src.fd,
+              inStart: header.length,
+              inLength: rest,
+              fdOut: out.fd,
+              outStart: 0,
+            },
+            { threads, onBlock: hashed },
+          );
+          if (!(await atEnd(src, size))) throw changedError();
+          check.finish();
+        } else await openHere(src, out, header.length, rest, cipher, header.chunkSize, records, check);
+        return { bytesIn: size, bytesOut: plainSize };
       });
     } finally {
       cipher.dispose();
@@ -194,53 +230,70 @@ export async function rewrapFile(input: string, output: string, options: RewrapO
   }
 }
 
-/** Yield `length` bytes from `start` in blocks, reading the next block while the caller works on this one. */
-async function* readBlocks(fh: FileHandle, start: number, length: number, block: number): AsyncGenerator<Uint8Array> {
-  const buffers = [Buffer.allocUnsafe(Math.min(block, length)), Buffer.allocUnsafe(Math.min(block, length))];
-  let pos = 0;
-  const readInto = async (i: number, at: number): Promise<Uint8Array> => {
-    const want = Math.min(block, length - at);
-    const buf = buffers[i] as Buffer;
-    let got = 0;
-    while (got < want) {
-      const { bytesRead } = await fh.read(buf, got, want - got, start + at + got);
-      if (bytesRead === 0) throw changed();
-      got += bytesRead;
+/** The `threads` option: undefined, or an integer from 0 to 64. */
+function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined) ainteger(threads, 'options.threads', { min: 0, max: 64 });
+}
+
+/** Worker threads for `bytes` of AES-256-GCM data: the caller's choice, or one per core from 32 MiB. */
+function threadCount(threads: number | undefined, bytes: number): number {
+  if (threads !== undefined) return threads;
+  return bytes >= WORKERS_MIN_BYTES ? Math.min(availableParallelism(), 8) : 0;
+}
+
+function job(
+  cipher: ChunkCipher,
+  chunkSize: number,
+  chunks: number,
+): Pick<ChunkJob, 'key' | 'noncePrefix' | 'ad' | 'chunkSize' | 'chunks'> {
+  const t = cipher.threadable as NonNullable<ChunkCipher['threadable']>;
+  return { key: t.key as ChunkJob['key'], noncePrefix: t.noncePrefix, ad: t.ad, chunkSize, chunks };
+}
+
+/**
+ * The digest check of a decryption on worker threads: hashes each block's plaintext, in order, back
+ * from the (private, not yet renamed) output file as soon as it and every block before it are written.
+ */
+function orderedCheck(
+  fd: number,
+  check: PlaintextCheck,
+  chunkSize: number,
+  plainSize: number,
+): ((block: number, first: number, end: number) => void) | undefined {
+  if (!check.hashing) {
+    check.skip(plainSize);
+    return undefined;
+  }
+  const ready = new Map<number, [number, number]>();
+  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, plainSize)));
+  let next = 0;
+  return (block, first, end) => {
+    ready.set(block, [first, end]);
+    for (let r = ready.get(next); r; r = ready.get(next)) {
+      ready.delete(next++);
+      const stop = Math.min(r[1] * chunkSize, plainSize);
+      for (let pos = r[0] * chunkSize; pos < stop; ) {
+        const want = Math.min(buf.length, stop - pos);
+        let got = 0;
+        while (got < want) {
+          const n = readSync(fd, buf, got, want - got, pos + got);
+          if (n === 0) throw changedError();
+          got += n;
+        }
+        check.update(buf.subarray(0, want));
+        pos += want;
+      }
     }
-    return buf.subarray(0, want);
   };
-  if (length === 0) {
-    yield new Uint8Array(0);
-    return;
-  }
-  let turn = 0;
-  let pending = readInto(turn, 0);
-  while (pos < length) {
-    const data = await pending;
-    pos += data.length;
-    turn ^= 1;
-    if (pos < length) pending = readInto(turn, pos);
-    yield data;
-  }
-  const extra = await fh.read(Buffer.alloc(1), 0, 1, start + length);
-  if (extra.bytesRead !== 0) throw changed();
 }
 
-async function hashFile(fh: FileHandle, size: number, algorithm: HashAlgorithm): Promise<string> {
-  const hasher = createHasher(algorithm);
-  for await (const data of readBlocks(fh, 0, size, BLOCK)) hasher.update(data);
-  return Buffer.from(hasher.digest()).toString('hex');
+/** True when the file has no byte at `size` (it did not grow while it was read). */
+async function atEnd(fh: FileHandle, size: number): Promise<boolean> {
+  return (await fh.read(Buffer.alloc(1), 0, 1, size)).bytesRead === 0;
 }
 
-async function readAt(fh: FileHandle, position: number, n: number): Promise<Uint8Array> {
-  const buf = Buffer.alloc(n);
-  let got = 0;
-  while (got < n) {
-    const { bytesRead } = await fh.read(buf, got, n - got, position + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return buf.subarray(0, got);
+function writeFully(fd: number, data: Uint8Array, position: number): void {
+  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, position + done);
 }
 
 async function atomicWrite<T>(
@@ -249,7 +302,8 @@ async function atomicWrite<T>(
   fill: (out: FileHandle) => Promise<T>,
 ): Promise<T> {
   const tmp = join(dirname(output), `.${basename(output)}.${nodeRandomBytes(6).toString('hex')}.tmp`);
-  const out = await open(tmp, 'wx', 0o600);
+  // Read-write: a decryption on worker threads hashes its plaintext back from this file.
+  const out = await open(tmp, 'wx+', 0o600);
   let ok = false;
   try {
     const result = await fill(out);
@@ -264,8 +318,4 @@ async function atomicWrite<T>(
       await unlink(tmp).catch(() => undefined);
     }
   }
-}
-
-function changed(): ValidationError {
-  return new ValidationError('truncated_input', 'the input file changed size while it was being read');
 }
