@@ -11,6 +11,7 @@ import hash from './hash';
 import injection from './injection';
 import pii from './pii';
 import redteam from './redteam';
+import report from './report';
 import scan from './scan';
 import sign from './sign';
 import verify from './verify';
@@ -26,6 +27,7 @@ export const commands: readonly Command[] = [
   injection,
   pii,
   redteam,
+  report,
   scan,
   sign,
   verify,
