@@ -3,6 +3,7 @@
  * `defineCommand({...})` default, and add it to this list (kept alphabetical).
  */
 import type { Command } from '../command';
+import dataset from './dataset';
 import decrypt from './decrypt';
 import digest from './digest';
 import drift from './drift';
@@ -19,6 +20,7 @@ import watermark from './watermark';
 
 /** Every top-level command, alphabetical. */
 export const commands: readonly Command[] = [
+  dataset,
   decrypt,
   digest,
   drift,

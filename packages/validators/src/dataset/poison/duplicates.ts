@@ -17,7 +17,7 @@ export interface FindDuplicatesOptions {
   labels?: ArrayLike<number>;
   /** Near-duplicate distance (Euclidean). Default: `relativeRadius` × the data's total standard deviation. */
   radius?: number;
-  /** Default radius as a share of `√(Σ var_j)` (default 0.05). */
+  /** Default radius as a share of the data's scale (`totalStd`: `√(Σ var_j)`, or less with extreme rows; default 0.05). */
   relativeRadius?: number;
   /** Hash tables (default 8). */
   tables?: number;
@@ -147,7 +147,11 @@ export function duplicates(m: Matrix, y: Int32Array | undefined, options: FindDu
   return { groups: labelGroups(groups, y), radius };
 }
 
-/** `√(Σ_j var_j)`: the root mean squared distance of rows to their mean. */
+/**
+ * The data's scale: the smaller of `√(Σ_j var_j)` (the root mean squared distance of rows to their
+ * mean) and the median distance of rows to the coordinate-wise median, so that a few extreme rows
+ * cannot blow the near-duplicate radius up to the spacing of ordinary rows.
+ */
 export function totalStd(m: Matrix): number {
   const { data: x, n, d } = m;
   const mean = new Float64Array(d);
@@ -155,7 +159,30 @@ export function totalStd(m: Matrix): number {
   for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) / n;
   let s = 0;
   for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) s += ((x[r * d + j] as number) - (mean[j] as number)) ** 2;
-  return Math.sqrt(s / n);
+  const rms = Math.sqrt(s / n);
+  const column = new Float64Array(n);
+  const median = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    for (let r = 0; r < n; r++) column[r] = x[r * d + j] as number;
+    median[j] = middle(column.sort());
+  }
+  const dist = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    let q = 0;
+    for (let j = 0; j < d; j++) q += ((x[r * d + j] as number) - (median[j] as number)) ** 2;
+    dist[r] = q;
+  }
+  const robust = Math.sqrt(middle(dist.sort()));
+  return robust > 0 ? Math.min(rms, robust) : rms;
+}
+
+function middle(sorted: Float64Array): number {
+  const n = sorted.length;
+  return n === 0
+    ? 0
+    : n % 2
+      ? (sorted[(n - 1) / 2] as number)
+      : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
 }
 
 function equalRows(v: Int32Array, a: number, b: number, d: number): boolean {
