@@ -22,9 +22,11 @@ const resultsFile = join(benchRoot, 'results', 'filter.json');
 const previous = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).results : {};
 const models = await loadModels();
 const SEED = 1;
-const checkpoints = quick ? [100, 300] : [250, 1000, 4000];
-const epochs = quick ? 5 : 30;
-const evaluationDigits = quick ? 300 : 2000;
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+// Defaults are the full experiment; `--checkpoints=250,1000 --epochs=10 --eval=1000` shortens it.
+const checkpoints = arg('checkpoints')?.split(',').map(Number) ?? (quick ? [100, 300] : [250, 1000, 4000]);
+const epochs = Number(arg('epochs') ?? (quick ? 5 : 30));
+const evaluationDigits = Number(arg('eval') ?? (quick ? 300 : 2000));
 
 let overhead: OverheadRow[] = previous.overhead ?? [];
 if (wanted('overhead')) {
@@ -38,7 +40,7 @@ if (wanted('extraction')) {
   extraction = await runExtraction(models.batched, { checkpoints, epochs, seed: SEED, evaluation: evaluationDigits });
 }
 
-const command = `pnpm bench filter${quick ? ' -- --quick' : ''}  (node --import tsx filter/run.ts${quick ? ' --quick' : ''}${only ? ` --only=${only.join(',')}` : ''})`;
+const command = `cd bench && node --import tsx filter/run.ts ${process.argv.slice(2).join(' ')}`.trim();
 const setup = {
   seed: SEED,
   checkpoints,

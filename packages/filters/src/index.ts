@@ -25,4 +25,16 @@ export {
   type JsonOutputOptions,
   jsonOutput,
 } from './generic/json';
+export {
+  DEFAULT_HTML_TAGS,
+  type HtmlSinkOptions,
+  type MarkdownSinkOptions,
+  type Sink,
+  type SinkOptions,
+  type SinkResult,
+  type SinkStats,
+  sanitizeForSink,
+  sanitizeForSinkDetailed,
+  sinkSanitizer,
+} from './sink/index';
 export * from './text/index';
