@@ -5,7 +5,7 @@
 //  4. universal (non-`.node`) builds contain no `node:` imports or requires, so they load in browsers.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -43,14 +43,27 @@ async function checkPackage(dir) {
   }
   const layout = readLayout(dir);
   if (!layout.nodeOnlyPackage) {
-    for (const file of walk(join(dir, 'dist'))) {
-      if (/\.node\.c?js$/.test(file) || !/\.c?js$/.test(file)) continue;
+    // Universal = every file reachable from a non-`.node` entry (shared chunks included): code that only
+    // `.node` entries reach may use Node built-ins.
+    const dist = join(dir, 'dist');
+    const files = [...walk(dist)].filter((f) => /\.c?js$/.test(f));
+    const queue = files.filter((f) => !/\.node\.c?js$/.test(f) && !/(^|[/\\])chunk-[\w-]+\.c?js$/.test(f));
+    const seen = new Set(queue);
+    while (queue.length) {
+      const file = queue.pop();
       const text = readFileSync(file, 'utf8');
       const hit =
         /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](node:[\w/]+|fs|path|os|crypto|child_process|worker_threads)["']/.exec(
           text,
         );
       if (hit) report(name, `universal build ${basename(file)} imports "${hit[1]}"`);
+      for (const m of text.matchAll(/(?:from\s*|import\s*\(?\s*|require\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+        const target = join(dirname(file), m[1]);
+        if (!seen.has(target) && files.includes(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
     }
   }
 }
@@ -64,7 +77,8 @@ function* walk(dir) {
 }
 
 const attwBin = join(import.meta.dirname, '../node_modules/@arethetypeswrong/cli/dist/index.js');
-const dirs = packageDirs();
+const only = process.argv.slice(2); // optional package folder names, e.g. `core scanner`
+const dirs = packageDirs().filter((d) => only.length === 0 || only.includes(basename(d)));
 const queue = [...dirs];
 await Promise.all(
   [0, 1].map(async () => {
