@@ -1,12 +1,14 @@
 // Runs recheck (ReDoS analysis) on every regular expression of @modelsec/validators' text detectors and
 // records the verdicts in packages/validators/test/vectors/text-redos.json, which redos.node.test.ts
 // checks against the current patterns (and re-verifies a sample of live).
-//   cd bench && pnpm exec tsx text/redos-scan.ts
-import { readdirSync, writeFileSync } from 'node:fs';
+//   cd bench && pnpm exec tsx text/redos-scan.ts            (every pattern)
+//   cd bench && pnpm exec tsx text/redos-scan.ts --changed  (only new or changed patterns; keeps the other
+//                                                            recorded verdicts, drops those of removed patterns)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { collectPatterns } from '../../packages/validators/test/text/redos-patterns';
+import { collectPatterns, patternKey } from '../../packages/validators/test/text/redos-patterns';
 
 // recheck is a dev dependency of @modelsec/validators (its ReDoS test uses it too).
 const { check } = createRequire(join(import.meta.dirname, '../../packages/validators/package.json'))(
@@ -22,8 +24,26 @@ for (const dir of readdirSync(src, { withFileTypes: true })) {
   }
 }
 const patterns = collectPatterns(modules);
-const results = [];
+const file = join(import.meta.dirname, '../../packages/validators/test/vectors/text-redos.json');
+type Verdict = {
+  name: string;
+  source: string;
+  flags: string;
+  status: string;
+  checker: string | null;
+  complexity: string;
+};
+const previous = new Map<string, Verdict>();
+if (process.argv.includes('--changed')) {
+  for (const v of JSON.parse(readFileSync(file, 'utf8')).patterns as Verdict[]) previous.set(patternKey(v), v);
+}
+const results: Verdict[] = [];
 for (const p of patterns) {
+  const kept = previous.get(patternKey(p));
+  if (kept) {
+    results.push({ ...kept, name: p.name });
+    continue;
+  }
   const t0 = performance.now();
   const r = await check(p.analysed, p.analysedFlags, { timeout: 60_000 });
   const ms = Math.round(performance.now() - t0);
@@ -38,7 +58,6 @@ for (const p of patterns) {
     complexity,
   });
 }
-const file = join(import.meta.dirname, '../../packages/validators/test/vectors/text-redos.json');
 writeFileSync(
   file,
   `${JSON.stringify(

@@ -5,8 +5,9 @@
  * country / postcode segments of a written address block.
  */
 import { wordSet } from '../shared/context';
+import { factsOf, scanDigitRuns } from '../shared/facts';
 import { forEachMatch, isAlnumAt, scanAnchored } from '../shared/regex';
-import type { PiiRecognizer } from './types';
+import type { PiiCandidate, PiiRecognizer } from './types';
 
 const SUFFIX =
   'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|square|sq|terrace|ter|highway|hwy|parkway|pkwy|circle|cir|trail|trl|close|crescent|cres|row|alley|plaza|park|hill|grove|gardens|walk|mews|quay|wharf|green|loop|pike|turnpike|expressway|freeway|run|path|point|ridge|view|vista|heights';
@@ -37,8 +38,8 @@ export const ATTACHED_RE: RegExp = new RegExp(`(?:${ATTACHED}) \\d{1,5}[a-z]?\\.
 /** @internal Units and boxes. */
 export const UNIT_RE: RegExp =
   /\b(?:(?:apt|apartment|suite|ste|unit|flat|room|rm|floor|fl)\.? ?#? ?\d{1,6}[a-z]?|p\.? ?o\.? ?box \d{1,6}|psc \d{1,5}, box \d{1,5}|(?:apo|fpo|dpo) (?:aa|ae|ap) \d{5}|(?:uss|usns|usnv) [A-Z][A-Za-z]{1,30})\b/gi;
-/** @internal */
-export const DIGIT_RUN: RegExp = /\d+/g;
+/** @internal Every UNIT_RE alternative has a digit but "uss|usns|usnv". */
+export const US_SN: RegExp = /us[sn]/i;
 /** @internal */
 export const HOUSE_NUMBER: RegExp = /(?:^|[^\p{L}\p{N}])(\d{1,5}) $/u;
 
@@ -60,89 +61,121 @@ export const addressRecognizer: PiiRecognizer = {
   entities: ['ADDRESS'],
   maxLength: 400,
   scan(text, emit) {
+    const f = factsOf(text);
+    // Every component but a "USS Name" unit has a digit.
+    if (f.digits === 0 && !US_SN.test(text)) return;
     const parts: Part[] = [];
     const add = (m: RegExpExecArray) => parts.push({ start: m.index, end: m.index + m[0].length });
     const wordStart = (t: string, i: number) => !isAlnumAt(t, i - 1);
-    scanAnchored(DIGIT_RUN, STREET_EN_RE, text, wordStart, add);
-    scanAnchored(DIGIT_RUN, STREET_NUM_RE, text, wordStart, add);
-    scanAnchored(PREFIX_RE, STREET_PREFIX_RE, text, wordStart, (m) => {
-      parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
-    });
-    forEachMatch(ATTACHED_RE, text, (m) => {
-      // Walk back to the start of the word carrying the ending, then over up to two capitalized words.
-      let start = m.index;
-      while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
-      if (start === m.index && !/^(?:str\.|u\.)/i.test(m[0])) return;
-      for (let w = 0; w < 2; w++) {
-        if (text[start - 1] !== ' ') break;
-        let k = start - 1;
-        while (k > 0 && start - 1 - k < 30 && isNameChar(text, k - 1)) k--;
-        if (k === start - 1 || !/\p{Lu}/u.test(text[k] as string)) break;
-        start = k;
-      }
-      parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
-    });
+    if (f.digits > 0) streets(text, f, parts, add, wordStart);
     forEachMatch(UNIT_RE, text, add);
     if (parts.length === 0) return;
-    parts.sort((a, b) => a.start - b.start || b.end - a.end);
-    // Merge overlapping or adjacent components (separated by commas, spaces or one line break).
-    let cur: Part & { n: number; street: boolean } = { ...(parts[0] as Part), n: 1, street: false };
-    const blocks: (typeof cur)[] = [];
-    for (let k = 1; k <= parts.length; k++) {
-      const p = parts[k];
-      if (p && p.start <= cur.end) {
-        cur.end = Math.max(cur.end, p.end);
-        continue;
-      }
-      if (p && /^(?:, ?| )$/.test(text.slice(cur.end, p.start))) {
-        cur.end = p.end;
-        cur.n++;
-        continue;
-      }
-      blocks.push(cur);
-      if (p) cur = { ...p, n: 1, street: false };
-    }
-    for (const b of blocks) {
-      const first = text.slice(b.start, b.end);
-      const isUnitOnly = UNIT_RE.test(first) && first.length < 16;
-      UNIT_RE.lastIndex = 0;
-      // Extend over up to three following segments of the block ("City", "Country 12345", "ST 12345").
-      let end = b.end;
-      let extra = 0;
-      for (let s = 0; s < 3; s++) {
-        // Comma- or space-separated segments only: in a line-per-field block, the city and country lines are
-        // reported as LOCATION by the gazetteer.
-        const sep = /^(?:, ?| )/.exec(text.slice(end, end + 2));
-        if (!sep) break;
-        const from = end + sep[0].length;
-        let to = from;
-        while (to < text.length && to - from < 60 && !',\n?!;'.includes(text[to] as string)) to++;
-        if (text[to - 1] === '.') to--;
-        const seg = text.slice(from, to).trimEnd();
-        if (
-          seg.length === 0 ||
-          !SEGMENT_RE.test(seg) ||
-          (!/^[\p{Lu}\d]/u.test(seg) && !/^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u.test(seg))
-        )
-          break;
-        if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
-        end = from + seg.length;
-        extra++;
-      }
-      const n = b.n + extra;
-      const score = isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1));
-      emit({
-        entity: 'ADDRESS',
-        start: b.start,
-        end,
-        score,
-        recognizer: 'address',
-        context: ADDRESS_CONTEXT,
-        contextBoost: 0.15,
-      });
-    }
+    emitBlocks(text, parts, emit);
   },
 };
+
+/** Street lines: English and continental order at digit runs, prefix-type and attached street words. */
+function streets(
+  text: string,
+  f: ReturnType<typeof factsOf>,
+  parts: Part[],
+  add: (m: RegExpExecArray) => void,
+  wordStart: (t: string, i: number) => boolean,
+): void {
+  // STREET_EN_RE and STREET_NUM_RE start with 1-5 digits then a letter, comma or space (a longer run
+  // cannot match); tried at the digit runs exactly as scanAnchored(/\d+/g, ...) would.
+  const short = (t: string, i: number) => {
+    if (!wordStart(t, i)) return false;
+    let j = i + 1;
+    while (j <= i + 5 && isDigitAt(t, j)) j++;
+    return j <= i + 5;
+  };
+  scanDigitRuns(f, STREET_EN_RE, text, short, add);
+  scanDigitRuns(f, STREET_NUM_RE, text, short, add);
+  scanAnchored(PREFIX_RE, STREET_PREFIX_RE, text, wordStart, (m) => {
+    parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
+  });
+  forEachMatch(ATTACHED_RE, text, (m) => {
+    // Walk back to the start of the word carrying the ending, then over up to two capitalized words.
+    let start = m.index;
+    while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
+    if (start === m.index && !/^(?:str\.|u\.)/i.test(m[0])) return;
+    for (let w = 0; w < 2; w++) {
+      if (text[start - 1] !== ' ') break;
+      let k = start - 1;
+      while (k > 0 && start - 1 - k < 30 && isNameChar(text, k - 1)) k--;
+      if (k === start - 1 || !/\p{Lu}/u.test(text[k] as string)) break;
+      start = k;
+    }
+    parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
+  });
+}
+
+function isDigitAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Merge components into blocks, extend them over the following segments and emit them. */
+function emitBlocks(text: string, parts: Part[], emit: (c: PiiCandidate) => void): void {
+  parts.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Merge overlapping or adjacent components (separated by commas, spaces or one line break).
+  let cur: Part & { n: number; street: boolean } = { ...(parts[0] as Part), n: 1, street: false };
+  const blocks: (typeof cur)[] = [];
+  for (let k = 1; k <= parts.length; k++) {
+    const p = parts[k];
+    if (p && p.start <= cur.end) {
+      cur.end = Math.max(cur.end, p.end);
+      continue;
+    }
+    if (p && /^(?:, ?| )$/.test(text.slice(cur.end, p.start))) {
+      cur.end = p.end;
+      cur.n++;
+      continue;
+    }
+    blocks.push(cur);
+    if (p) cur = { ...p, n: 1, street: false };
+  }
+  for (const b of blocks) {
+    const first = text.slice(b.start, b.end);
+    const isUnitOnly = UNIT_RE.test(first) && first.length < 16;
+    UNIT_RE.lastIndex = 0;
+    // Extend over up to three following segments of the block ("City", "Country 12345", "ST 12345").
+    let end = b.end;
+    let extra = 0;
+    for (let s = 0; s < 3; s++) {
+      // Comma- or space-separated segments only: in a line-per-field block, the city and country lines are
+      // reported as LOCATION by the gazetteer.
+      const sep = /^(?:, ?| )/.exec(text.slice(end, end + 2));
+      if (!sep) break;
+      const from = end + sep[0].length;
+      let to = from;
+      while (to < text.length && to - from < 60 && !',\n?!;'.includes(text[to] as string)) to++;
+      if (text[to - 1] === '.') to--;
+      const seg = text.slice(from, to).trimEnd();
+      if (
+        seg.length === 0 ||
+        !SEGMENT_RE.test(seg) ||
+        (!/^[\p{Lu}\d]/u.test(seg) && !/^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u.test(seg))
+      )
+        break;
+      if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
+      end = from + seg.length;
+      extra++;
+    }
+    const n = b.n + extra;
+    const score = isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1));
+    emit({
+      entity: 'ADDRESS',
+      start: b.start,
+      end,
+      score,
+      recognizer: 'address',
+      context: ADDRESS_CONTEXT,
+      contextBoost: 0.15,
+    });
+  }
+}
 
 function isNameChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -3,6 +3,7 @@
  * (English), and weekday names. Month/day ranges are validated; times alone are not reported.
  */
 import { wordSet } from '../shared/context';
+import { factsOf, stickyTwin } from '../shared/facts';
 import { forEachMatch } from '../shared/regex';
 import type { PiiRecognizer } from './types';
 
@@ -21,6 +22,11 @@ export const NAMED_DATE_RE: RegExp = new RegExp(
 );
 /** @internal Weekday names. */
 export const WEEKDAY_RE: RegExp = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+
+/** @internal Every WEEKDAY_RE match contains "day" in some case. */
+export const DAY: RegExp = /day/i;
+const NUMERIC_AT = /* @__PURE__ */ stickyTwin(NUMERIC_DATE_RE);
+const ISO_AT = /* @__PURE__ */ stickyTwin(ISO_DATE_RE);
 
 const DATE_CONTEXT = wordSet('date birth born dob birthday since on until expires expiry day');
 
@@ -46,18 +52,41 @@ export const dateRecognizer: PiiRecognizer = {
         context: DATE_CONTEXT,
         contextBoost: 0.2,
       });
-    forEachMatch(NUMERIC_DATE_RE, text, (m) => {
-      if (!dayMonthOk(Number(m[1]), Number(m[2] ?? m[3] ?? m[4]))) return;
+    const f = factsOf(text);
+    // NUMERIC_DATE_RE starts at a run of 1-2 digits followed by "/", "-" or "."; ISO_DATE_RE at a run of
+    // exactly 4 digits followed by "-" (each preceded by no word character: runs, not parts of runs).
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const s = f.runStart[k] as number;
+      const e = f.runEnd[k] as number;
+      const c = text.charCodeAt(e);
+      if (s < next || e - s > 2 || !(c === 47 || c === 45 || c === 46)) continue;
+      NUMERIC_AT.lastIndex = s;
+      const m = NUMERIC_AT.exec(text);
+      if (m === null) continue;
+      next = s + m[0].length;
+      if (!dayMonthOk(Number(m[1]), Number(m[2] ?? m[3] ?? m[4]))) continue;
       put(m.index, m.index + m[0].length, (m[5] as string).length === 4 ? 0.65 : 0.45);
-    });
-    forEachMatch(ISO_DATE_RE, text, (m) => {
+    }
+    NUMERIC_AT.lastIndex = 0;
+    next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const s = f.runStart[k] as number;
+      const e = f.runEnd[k] as number;
+      if (s < next || e - s !== 4 || text.charCodeAt(e) !== 45) continue;
+      ISO_AT.lastIndex = s;
+      const m = ISO_AT.exec(text);
+      if (m === null) continue;
+      next = s + m[0].length;
       const mo = Number(m[2]);
       const d = Number(m[3]);
-      if (mo < 1 || mo > 12 || d < 1 || d > 31) return;
-      if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) return;
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+      if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) continue;
       put(m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8);
-    });
-    forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
-    forEachMatch(WEEKDAY_RE, text, (m) => put(m.index, m.index + m[0].length, 0.55));
+    }
+    ISO_AT.lastIndex = 0;
+    // Every NAMED_DATE_RE alternative has a digit.
+    if (f.digits > 0) forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
+    if (DAY.test(text)) forEachMatch(WEEKDAY_RE, text, (m) => put(m.index, m.index + m[0].length, 0.55));
   },
 };

@@ -5,6 +5,7 @@
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { hasContext } from '../shared/context';
+import { withFacts } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { clampScore } from '../shared/types';
@@ -115,17 +116,21 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   if (!Array.isArray(recognizers)) throw new ModelSecTypeError('"options.recognizers" expected an array');
   const wanted = options.entities ? new Set(options.entities) : undefined;
   const candidates: PiiCandidate[] = [];
-  for (const r of recognizers) {
-    if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
-    r.scan(text, (c: PiiCandidate) => {
-      if (wanted && !wanted.has(c.entity)) return;
-      if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) return;
-      const boost = c.context ? (c.contextBoost ?? 0.35) : 0;
-      if (c.score + boost < threshold) return; // cannot reach the threshold, even with context
-      if (c.context && hasContext(text, c.start, c.end, c.context)) c.score += boost;
-      candidates.push(c);
-    });
-  }
+  const emit = (c: PiiCandidate) => {
+    if (wanted && !wanted.has(c.entity)) return;
+    if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) return;
+    const boost = c.context ? (c.contextBoost ?? 0.35) : 0;
+    if (c.score + boost < threshold) return; // cannot reach the threshold, even with context
+    if (c.context && hasContext(text, c.start, c.end, c.context)) c.score += boost;
+    candidates.push(c);
+  };
+  // The recognizers share one pass of facts about the text (digit runs, character counts).
+  withFacts(text, () => {
+    for (const r of recognizers) {
+      if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
+      r.scan(text, emit);
+    }
+  });
   return { candidates, threshold };
 }
 

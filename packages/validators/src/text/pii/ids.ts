@@ -4,7 +4,8 @@
  * UK NHS numbers (mod 11), and the context-dependent US bank account, passport and driver-licence numbers.
  */
 import { wordSet } from '../shared/context';
-import { digitsOf, forEachMatch, scanAnchored } from '../shared/regex';
+import { factsOf, scanDigitRuns, stickyTwin, type TextFacts } from '../shared/facts';
+import { digitsOf } from '../shared/regex';
 import { IBAN_LENGTHS, ibanValid, luhn, nhsValid } from './checksums';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
@@ -12,7 +13,10 @@ import type { PiiCandidate, PiiRecognizer } from './types';
 export const CARD_RE: RegExp = /\d(?:[ -]?\d){11,18}(?!\d)/y;
 /** @internal */
 export const DIGIT_RUN: RegExp = /\d+/g;
-const cardStart = (t: string, i: number) => !/[\d.-]/.test(t[i - 1] ?? '');
+const cardStart = (t: string, i: number) => {
+  const c = t.charCodeAt(i - 1); // NaN before the start: accepted
+  return !((c >= 48 && c <= 57) || c === 46 || c === 45);
+};
 /** @internal IBAN candidates (case-insensitive, optional spaces). */
 export const IBAN_RE: RegExp = /(?<![\p{L}\p{N}_])[a-z]{2}\d{2}(?: ?[a-z0-9]){11,32}/giu;
 /** @internal SSN candidates: 3-2-4 digits with one kind of separator, or 9 digits. */
@@ -84,17 +88,55 @@ const emitter =
     return c;
   };
 
+// Every pattern below starts at (or one or two letters before) a run of ASCII digits, so each is tried
+// only there, through a sticky twin with the same source, and only when the run has a length the
+// pattern can match: the matches, and their order, are those of the global pattern.
+const IBAN_AT = /* @__PURE__ */ stickyTwin(IBAN_RE);
+const SSN_AT = /* @__PURE__ */ stickyTwin(SSN_RE);
+const NHS_AT = /* @__PURE__ */ stickyTwin(NHS_RE);
+const BANK_AT = /* @__PURE__ */ stickyTwin(BANK_RE);
+const PASSPORT_AT = /* @__PURE__ */ stickyTwin(PASSPORT_RE);
+const DRIVER_AT = /* @__PURE__ */ stickyTwin(DRIVER_RE);
+
+/** Try `sticky` at `at` unless a previous match covers it; returns the new resume position. */
+function tryAt(sticky: RegExp, text: string, at: number, next: number, fn: (m: RegExpExecArray) => void): number {
+  if (at < next) return next;
+  sticky.lastIndex = at;
+  const m = sticky.exec(text);
+  if (m === null) return next;
+  fn(m);
+  return at + Math.max(1, m[0].length);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Length of digit run `k`. */
+function runLength(f: TextFacts, k: number): number {
+  return (f.runEnd[k] as number) - (f.runStart[k] as number);
+}
+
+const makeCard = /* @__PURE__ */ emitter('creditCard', 'CREDIT_CARD', CARD_CONTEXT, 0.2);
+const makeIban = /* @__PURE__ */ emitter('iban', 'IBAN_CODE', IBAN_CONTEXT, 0.1);
+const makeSsn = /* @__PURE__ */ emitter('usSsn', 'US_SSN', SSN_CONTEXT);
+const makeNhs = /* @__PURE__ */ emitter('ukNhs', 'UK_NHS', NHS_CONTEXT, 0.45);
+const makeBank = /* @__PURE__ */ emitter('usBankNumber', 'US_BANK_NUMBER', BANK_CONTEXT, 0.5);
+const makePassport = /* @__PURE__ */ emitter('usPassport', 'US_PASSPORT', PASSPORT_CONTEXT, 0.55);
+const makeDriver = /* @__PURE__ */ emitter('usDriverLicense', 'US_DRIVER_LICENSE', DRIVER_CONTEXT, 0.55);
+
 /** Payment cards: Luhn, issuer range and length, consistent grouping. */
 export const creditCardRecognizer: PiiRecognizer = {
   name: 'creditCard',
   entities: ['CREDIT_CARD'],
   maxLength: 23,
   scan(text, emit) {
-    const make = emitter('creditCard', 'CREDIT_CARD', CARD_CONTEXT, 0.2);
-    scanAnchored(DIGIT_RUN, CARD_RE, text, cardStart, (m) => {
+    const f = factsOf(text);
+    if (f.digits < 12) return; // CARD_RE needs 12 digits
+    scanDigitRuns(f, CARD_RE, text, cardStart, (m) => {
       const d = digitsOf(m[0]);
       if (!cardIssuerOk(d) || !luhn(d) || !cardGroupsOk(m[0])) return;
-      emit(make(m.index, m.index + m[0].length, 0.8));
+      emit(makeCard(m.index, m.index + m[0].length, 0.8));
     });
   },
 };
@@ -105,8 +147,16 @@ export const ibanRecognizer: PiiRecognizer = {
   entities: ['IBAN_CODE'],
   maxLength: 42,
   scan(text, emit) {
-    const make = emitter('iban', 'IBAN_CODE', IBAN_CONTEXT, 0.1);
-    forEachMatch(IBAN_RE, text, (m) => {
+    // IBAN_RE starts two letters ([a-z] under /iu: ASCII letters, U+017F, U+212A) before a run of 2+ digits.
+    const f = factsOf(text);
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const s = f.runStart[k] as number;
+      if (s < 2 || runLength(f, k) < 2 || !ibanLetter(text.charCodeAt(s - 1)) || !ibanLetter(text.charCodeAt(s - 2)))
+        continue;
+      next = tryAt(IBAN_AT, text, s - 2, next, onIban);
+    }
+    function onIban(m: RegExpExecArray): void {
       const len = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
       if (len === undefined) return;
       // Take exactly `len` alphanumerics (the regex may run into following words).
@@ -121,10 +171,14 @@ export const ibanRecognizer: PiiRecognizer = {
       const next = text.charCodeAt(m.index + end);
       if (isAlnum(next)) return;
       if (!ibanValid(s.slice(0, end))) return;
-      emit(make(m.index, m.index + end, 0.9));
-    });
+      emit(makeIban(m.index, m.index + end, 0.9));
+    }
   },
 };
+
+function ibanLetter(c: number): boolean {
+  return isAsciiLetter(c) || c === 0x17f || c === 0x212a;
+}
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -136,11 +190,20 @@ export const ssnRecognizer: PiiRecognizer = {
   entities: ['US_SSN'],
   maxLength: 11,
   scan(text, emit) {
-    const make = emitter('usSsn', 'US_SSN', SSN_CONTEXT);
-    forEachMatch(SSN_RE, text, (m) => {
+    // SSN_RE starts at a digit run of exactly 3 digits followed by its separator, or of exactly 9.
+    const f = factsOf(text);
+    if (f.digits < 9) return;
+    const onMatch = (m: RegExpExecArray) => {
       if (ssnInvalid(m[0])) return;
-      emit(make(m.index, m.index + m[0].length, m[0].length === 9 ? 0.15 : 0.6));
-    });
+      emit(makeSsn(m.index, m.index + m[0].length, m[0].length === 9 ? 0.15 : 0.6));
+    };
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const len = runLength(f, k);
+      const c = text.charCodeAt(f.runEnd[k] as number);
+      if (len === 9 || (len === 3 && (c === 45 || c === 32 || c === 46)))
+        next = tryAt(SSN_AT, text, f.runStart[k] as number, next, onMatch);
+    }
   },
 };
 
@@ -150,10 +213,19 @@ export const nhsRecognizer: PiiRecognizer = {
   entities: ['UK_NHS'],
   maxLength: 12,
   scan(text, emit) {
-    const make = emitter('ukNhs', 'UK_NHS', NHS_CONTEXT, 0.45);
-    forEachMatch(NHS_RE, text, (m) => {
-      if (nhsValid(digitsOf(m[0]))) emit(make(m.index, m.index + m[0].length, 0.4));
-    });
+    // NHS_RE starts at a digit run of exactly 3 digits followed by a space or dash, or of exactly 10.
+    const f = factsOf(text);
+    if (f.digits < 10) return;
+    const onMatch = (m: RegExpExecArray) => {
+      if (nhsValid(digitsOf(m[0]))) emit(makeNhs(m.index, m.index + m[0].length, 0.4));
+    };
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const len = runLength(f, k);
+      const c = text.charCodeAt(f.runEnd[k] as number);
+      if (len === 10 || (len === 3 && (c === 32 || c === 45)))
+        next = tryAt(NHS_AT, text, f.runStart[k] as number, next, onMatch);
+    }
   },
 };
 
@@ -163,8 +235,15 @@ export const bankNumberRecognizer: PiiRecognizer = {
   entities: ['US_BANK_NUMBER'],
   maxLength: 17,
   scan(text, emit) {
-    const make = emitter('usBankNumber', 'US_BANK_NUMBER', BANK_CONTEXT, 0.5);
-    forEachMatch(BANK_RE, text, (m) => emit(make(m.index, m.index + m[0].length, 0.1)));
+    // BANK_RE is a whole digit run of 8-17 digits.
+    const f = factsOf(text);
+    if (f.digits < 8) return;
+    const onMatch = (m: RegExpExecArray) => emit(makeBank(m.index, m.index + m[0].length, 0.1));
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const len = runLength(f, k);
+      if (len >= 8 && len <= 17) next = tryAt(BANK_AT, text, f.runStart[k] as number, next, onMatch);
+    }
   },
 };
 
@@ -174,8 +253,21 @@ export const passportRecognizer: PiiRecognizer = {
   entities: ['US_PASSPORT'],
   maxLength: 9,
   scan(text, emit) {
-    const make = emitter('usPassport', 'US_PASSPORT', PASSPORT_CONTEXT, 0.55);
-    forEachMatch(PASSPORT_RE, text, (m) => emit(make(m.index, m.index + m[0].length, m[0].length === 9 ? 0.12 : 0.1)));
+    // PASSPORT_RE is a whole run of 9 digits, or a capital letter and a whole run of 8.
+    const f = factsOf(text);
+    if (f.digits < 8) return;
+    const onMatch = (m: RegExpExecArray) =>
+      emit(makePassport(m.index, m.index + m[0].length, m[0].length === 9 ? 0.12 : 0.1));
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const len = runLength(f, k);
+      const s = f.runStart[k] as number;
+      if (len === 9) next = tryAt(PASSPORT_AT, text, s, next, onMatch);
+      else if (len === 8 && s > 0) {
+        const c = text.charCodeAt(s - 1);
+        if (c >= 65 && c <= 90) next = tryAt(PASSPORT_AT, text, s - 1, next, onMatch);
+      }
+    }
   },
 };
 
@@ -185,11 +277,24 @@ export const driverLicenseRecognizer: PiiRecognizer = {
   entities: ['US_DRIVER_LICENSE'],
   maxLength: 17,
   scan(text, emit) {
-    const make = emitter('usDriverLicense', 'US_DRIVER_LICENSE', DRIVER_CONTEXT, 0.55);
-    forEachMatch(DRIVER_RE, text, (m) => {
+    // DRIVER_RE (/i, ASCII) starts one or two letters before a whole run of 5-14 digits, or at a whole
+    // run of 7-14 digits, or at a run of exactly 3 (then two letters and four digits).
+    const f = factsOf(text);
+    if (f.digits < 5) return;
+    const onMatch = (m: RegExpExecArray) => {
       if (!/\d/.test(m[0])) return;
-      emit(make(m.index, m.index + m[0].length, 0.11));
-    });
+      emit(makeDriver(m.index, m.index + m[0].length, 0.11));
+    };
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const len = runLength(f, k);
+      const s = f.runStart[k] as number;
+      if (len >= 5 && len <= 14 && s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) {
+        if (s > 1 && isAsciiLetter(text.charCodeAt(s - 2))) next = tryAt(DRIVER_AT, text, s - 2, next, onMatch);
+        next = tryAt(DRIVER_AT, text, s - 1, next, onMatch);
+      }
+      if ((len >= 7 && len <= 14) || len === 3) next = tryAt(DRIVER_AT, text, s, next, onMatch);
+    }
   },
 };
 

@@ -72,9 +72,45 @@ const PLACE_CONTEXT = wordSet(
   'in at from to near city town country live lives lived living born visit visiting located moved travel trip capital state region province village',
 );
 
-/** A word of the text; its lower-case form is computed on first use (most words never need it). */
+// Bits of the small fixed word lists (one lookup per word instead of one per list).
+const W_NOT_NAME = 1;
+const W_PARTICLE = 2;
+const W_HONORIFIC = 4;
+const W_NAME_CUE = 8;
+const W_CUE_END = 16;
+const W_IS = 32;
+const W_NAME = 64;
+const SMALL_WORDS: ReadonlyMap<string, number> = /* @__PURE__ */ (() => {
+  const m = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
+  };
+  add(NOT_NAMES, W_NOT_NAME);
+  add(PARTICLES, W_PARTICLE);
+  add(HONORIFICS, W_HONORIFIC);
+  add(NAME_CUE, W_NAME_CUE);
+  add(CUE_ENDS, W_CUE_END);
+  add(['is'], W_IS);
+  add(['name'], W_NAME);
+  return m;
+})();
+/** Place cues with their trailing space, as the text before a capitalized word must end. */
+const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
+
+// Bits of the gazetteer lookups a token remembers.
+const G_FIRST = 1;
+const G_LAST = 2;
+const G_PLACE = 4;
+
+/**
+ * A word of the text; its lower-case form and its lookups are computed on first use (most words never
+ * need them) and remembered, so each list is asked at most once per word and scan.
+ */
 class Token {
   private low: string | undefined;
+  private small = -1;
+  private asked = 0;
+  private found = 0;
   constructor(
     private readonly text: string,
     readonly start: number,
@@ -84,6 +120,19 @@ class Token {
   get lower(): string {
     this.low ??= this.text.slice(this.start, this.end).toLowerCase();
     return this.low;
+  }
+  /** Bits of the small word lists (`W_*`). */
+  get words(): number {
+    if (this.small < 0) this.small = SMALL_WORDS.get(this.lower) ?? 0;
+    return this.small;
+  }
+  /** Whether the lower-case word is in `set` (the gazetteer list of bit `bit`). */
+  in(bit: number, set: ReadonlySet<string>): boolean {
+    if ((this.asked & bit) === 0) {
+      this.asked |= bit;
+      if (set.has(this.lower)) this.found |= bit;
+    }
+    return (this.found & bit) !== 0;
   }
 }
 
@@ -164,7 +213,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
 function scanPlaces(text: string, tokens: readonly Token[], g: Gazetteer, emit: (c: PiiCandidate) => void): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (!t.upper || NOT_NAMES.has(t.lower) || (t.end - t.start < 3 && isAllCaps(text, t))) continue;
+    if (!t.upper || (t.words & W_NOT_NAME) !== 0 || (t.end - t.start < 3 && isAllCaps(text, t))) continue;
     const max = g.placeWords.get(t.lower);
     if (max === undefined) {
       const n = placeCue(text, tokens, i, g);
@@ -191,12 +240,12 @@ function scanPlaces(text: string, tokens: readonly Token[], g: Gazetteer, emit: 
         const cur = tokens[i + n - 1] as Token;
         if (!adjacent(text, prev, cur)) break;
         key += ` ${cur.lower}`;
-      }
-      if (g.places.has(key) && (tokens[i + n - 1] as Token).upper) best = n;
+        if (g.places.has(key) && cur.upper) best = n;
+      } else if (t.in(G_PLACE, g.places)) best = 1; // t.upper holds here
     }
     if (best < 0) continue;
     const last = tokens[i + best - 1] as Token;
-    const isName = best === 1 && (g.firstNames.has(t.lower) || g.lastNames.has(t.lower));
+    const isName = best === 1 && (t.in(G_FIRST, g.firstNames) || t.in(G_LAST, g.lastNames));
     const score = isName ? 0.4 : best > 1 ? 0.7 : 0.6;
     if (isName && placeCue(text, tokens, i, g) === 0 && !hasContext(text, t.start, t.end, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
@@ -224,11 +273,17 @@ function scanPeople(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!t.upper && !lowerCaseText) continue;
-    if (PARTICLES.has(t.lower) || HONORIFICS.has(t.lower) || NOT_NAMES.has(t.lower)) continue;
+    if ((t.words & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
     if (!t.upper) {
       // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
       const next = tokens[i + 1];
-      if (next && !next.upper && g.firstNames.has(t.lower) && g.lastNames.has(next.lower) && adjacent(text, t, next)) {
+      if (
+        next &&
+        !next.upper &&
+        t.in(G_FIRST, g.firstNames) &&
+        next.in(G_LAST, g.lastNames) &&
+        adjacent(text, t, next)
+      ) {
         emit({
           entity: 'PERSON',
           start: t.start,
@@ -243,25 +298,24 @@ function scanPeople(
       continue;
     }
     if (t.end - t.start < 3 && isAllCaps(text, t)) continue;
-    const first = g.firstNames.has(t.lower);
-    const lastOnly = !first && g.lastNames.has(t.lower);
+    const first = t.in(G_FIRST, g.firstNames);
+    const lastOnly = !first && t.in(G_LAST, g.lastNames);
     const cued = !first && !lastOnly && cueBefore(text, tokens, i);
     if (!first && !lastOnly && !cued) continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
     let known = 0;
     let unknown = 0;
-    while (j + 1 < tokens.length && j - i < 4 && !possessive(tokens[j] as Token)) {
+    while (j + 1 < tokens.length && j - i < 4 && !possessive(text, tokens[j] as Token)) {
       const next = tokens[j + 1] as Token;
       if (!adjacent(text, tokens[j] as Token, next)) break;
       if (
         next.upper &&
-        !HONORIFICS.has(next.lower) &&
-        !NOT_NAMES.has(next.lower) &&
+        (next.words & (W_HONORIFIC | W_NOT_NAME)) === 0 &&
         !(next.end - next.start < 3 && isAllCaps(text, next))
       ) {
-        const isKnown = g.lastNames.has(next.lower) || g.firstNames.has(next.lower);
-        if (!isKnown && (unknown > 0 || g.places.has(next.lower))) break;
+        const isKnown = next.in(G_LAST, g.lastNames) || next.in(G_FIRST, g.firstNames);
+        if (!isKnown && (unknown > 0 || next.in(G_PLACE, g.places))) break;
         j++;
         if (isKnown) known++;
         else unknown++;
@@ -272,7 +326,7 @@ function scanPeople(
       while (
         k < tokens.length &&
         k - j <= 2 &&
-        PARTICLES.has((tokens[k] as Token).lower) &&
+        ((tokens[k] as Token).words & W_PARTICLE) !== 0 &&
         adjacent(text, tokens[k - 1] as Token, tokens[k] as Token)
       )
         k++;
@@ -288,9 +342,9 @@ function scanPeople(
     if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
     else if (first) score = 0.6;
     else score = cued ? 0.55 : 0.4;
-    if (words === 1 && g.places.has(t.lower)) score -= 0.1;
+    if (words === 1 && t.in(G_PLACE, g.places)) score -= 0.1;
     const endTok = tokens[j] as Token;
-    const end = possessive(endTok) ? endTok.end - 2 : endTok.end;
+    const end = possessive(text, endTok) ? endTok.end - 2 : endTok.end;
     const c: PiiCandidate = {
       entity: 'PERSON',
       start: t.start,
@@ -306,8 +360,12 @@ function scanPeople(
   }
 }
 
-function possessive(t: Token): boolean {
-  return t.lower.endsWith("'s") || t.lower.endsWith('’s');
+/** The lower-cased word ends with "'s" or "’s" (only "s" and "S" lower-case to "s"). */
+function possessive(text: string, t: Token): boolean {
+  if (t.end - t.start < 2) return false;
+  const s = text.charCodeAt(t.end - 1);
+  const q = text.charCodeAt(t.end - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019);
 }
 
 function isAllCaps(text: string, t: Token): boolean {
@@ -319,10 +377,10 @@ function isAllCaps(text: string, t: Token): boolean {
 function placeCue(text: string, tokens: readonly Token[], i: number, g: Gazetteer): number {
   const t = tokens[i] as Token;
   const prev = tokens[i - 1];
-  if (!prev || !CUE_ENDS.has(prev.lower)) return 0;
+  if (!prev || (prev.words & W_CUE_END) === 0) return 0;
   const before = text.slice(Math.max(0, t.start - 16), t.start).toLowerCase();
-  if (!PLACE_CUES.some((cue) => before.endsWith(`${cue} `))) return 0;
-  if (g.firstNames.has(t.lower) || NOT_NAMES.has(t.lower)) return 0;
+  if (!PLACE_CUES_SPACED.some((cue) => before.endsWith(cue))) return 0;
+  if (t.in(G_FIRST, g.firstNames) || (t.words & W_NOT_NAME) !== 0) return 0;
   let n = 1;
   while (n < 3 && i + n < tokens.length) {
     const next = tokens[i + n] as Token;
@@ -336,8 +394,9 @@ function placeCue(text: string, tokens: readonly Token[], i: number, g: Gazettee
 function cueBefore(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev || (tokens[i] as Token).start - prev.end > 3) return false;
-  if (prev.lower === 'is') return tokens[i - 2]?.lower === 'name';
-  return NAME_CUE.has(prev.lower) || HONORIFICS.has(prev.lower) || (prev.lower === 'name' && text[prev.end] === ':');
+  const w = prev.words;
+  if ((w & W_IS) !== 0) return ((tokens[i - 2]?.words ?? 0) & W_NAME) !== 0;
+  return (w & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((w & W_NAME) !== 0 && text[prev.end] === ':');
 }
 
 /** The default PERSON/LOCATION recognizer over the shipped gazetteer. */

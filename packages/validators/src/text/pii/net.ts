@@ -3,6 +3,7 @@
  * addresses (Bitcoin Base58Check and Bech32/Bech32m, Ethereum with EIP-55 when mixed-case).
  */
 import { wordSet } from '../shared/context';
+import { factsOf, stickyTwin } from '../shared/facts';
 import { forEachMatch } from '../shared/regex';
 import { base58CheckValid, bech32Valid, eip55Valid } from './checksums';
 import type { PiiRecognizer } from './types';
@@ -75,6 +76,9 @@ function isLocal(text: string, i: number): boolean {
   return LOCAL_CHAR.test(text[i] as string);
 }
 
+/** @internal A URL_RE match contains "://" or "www." in any case. */
+export const WWW: RegExp = /www\./i;
+
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', "'", '"', '>', '*']);
 
 /** URLs with a scheme or `www.`; trailing punctuation and unbalanced closing brackets are left out. */
@@ -83,6 +87,7 @@ export const urlRecognizer: PiiRecognizer = {
   entities: ['URL'],
   maxLength: 2048 + 6,
   scan(text, emit) {
+    if (text.indexOf('://') < 0 && !WWW.test(text)) return;
     forEachMatch(URL_RE, text, (m) => {
       let s = m[0];
       while (s.length > 0 && TRAILING.has(s[s.length - 1] as string)) {
@@ -129,23 +134,39 @@ export function ipv6Valid(s: string): boolean {
   return parts.length === 2 ? all.length <= 7 : all.length === 8;
 }
 
+const IPV4_AT = /* @__PURE__ */ stickyTwin(IPV4_RE);
+
 /** IPv4 (dotted quad, octets 0-255) and IPv6 (validated by parsing). */
 export const ipRecognizer: PiiRecognizer = {
   name: 'ip',
   entities: ['IP_ADDRESS'],
   maxLength: 39,
   scan(text, emit) {
-    forEachMatch(IPV4_RE, text, (m) => {
-      emit({
-        entity: 'IP_ADDRESS',
-        start: m.index,
-        end: m.index + m[0].length,
-        score: 0.7,
-        recognizer: 'ip',
-        context: IP_CONTEXT,
-        contextBoost: 0.2,
-      });
-    });
+    const f = factsOf(text);
+    // IPV4_RE needs three dots and starts at a run of 1-3 digits followed by a dot.
+    let next = 0;
+    if (f.dots >= 3) {
+      for (let k = 0; k < f.runs; k++) {
+        const s = f.runStart[k] as number;
+        const e = f.runEnd[k] as number;
+        if (s < next || e - s > 3 || text.charCodeAt(e) !== 46) continue;
+        IPV4_AT.lastIndex = s;
+        const m = IPV4_AT.exec(text);
+        if (m === null) continue;
+        next = s + m[0].length;
+        emit({
+          entity: 'IP_ADDRESS',
+          start: m.index,
+          end: m.index + m[0].length,
+          score: 0.7,
+          recognizer: 'ip',
+          context: IP_CONTEXT,
+          contextBoost: 0.2,
+        });
+      }
+      IPV4_AT.lastIndex = 0;
+    }
+    if (f.colons < 2) return; // IPV6_RE needs two colons
     forEachMatch(IPV6_RE, text, (m) => {
       if (!ipv6Valid(m[0])) return;
       emit({
@@ -167,6 +188,9 @@ export const macRecognizer: PiiRecognizer = {
   entities: ['MAC_ADDRESS'],
   maxLength: 17,
   scan(text, emit) {
+    // MAC_RE needs five colons, five dashes or two dots.
+    const f = factsOf(text);
+    if (f.colons < 5 && f.dashes < 5 && f.dots < 2) return;
     forEachMatch(MAC_RE, text, (m) => {
       emit({
         entity: 'MAC_ADDRESS',
@@ -187,6 +211,9 @@ export const cryptoRecognizer: PiiRecognizer = {
   entities: ['CRYPTO'],
   maxLength: 90,
   scan(text, emit) {
+    // A CRYPTO_RE match is a whole run of [A-Za-z0-9_] (\w on both sides excluded) of 9+ characters
+    // with a digit in it ("bc1" + 6 is the shortest).
+    if (factsOf(text).maxDigitWord < 9) return;
     forEachMatch(CRYPTO_RE, text, (m) => {
       const s = m[0];
       let score = 0;

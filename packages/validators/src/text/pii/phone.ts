@@ -6,7 +6,8 @@
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { wordSet } from '../shared/context';
-import { countDigits, isWordAt, scanAnchored } from '../shared/regex';
+import { factsOf, type TextFacts } from '../shared/facts';
+import { countDigits, isWordAt } from '../shared/regex';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Candidate phone numbers. */
@@ -63,7 +64,9 @@ export function phoneRecognizer(options: PhoneOptions = {}): PiiRecognizer {
     maxLength: 4 + 7 + 7 * 13 + 11,
     scan(text, emit) {
       let left = budget;
-      scanAnchored(PHONE_ANCHOR, PHONE_RE, text, phoneStart, (m) => {
+      const f = factsOf(text);
+      if (f.digits < 6) return; // no candidate has fewer than 6 digits
+      scanPhoneAnchors(text, f, (m) => {
         const s = m[0];
         const ext = /(?: ?(?:x|ext\.?|#) ?\d{1,6})$/i.exec(s);
         const main = ext ? s.slice(0, ext.index) : s;
@@ -95,6 +98,30 @@ export function phoneRecognizer(options: PhoneOptions = {}): PiiRecognizer {
       });
     },
   };
+}
+
+/**
+ * Exactly `scanAnchored(PHONE_ANCHOR, PHONE_RE, text, phoneStart, fn)`, with the anchors (a digit run,
+ * with the "+" or "(" right before it) taken from the digit runs of the facts.
+ */
+function scanPhoneAnchors(text: string, f: TextFacts, fn: (m: RegExpExecArray) => void): void {
+  let next = 0;
+  for (let k = 0; k < f.runs; k++) {
+    const s = f.runStart[k] as number;
+    const e = f.runEnd[k] as number;
+    if (e <= next) continue;
+    const before = text.charCodeAt(s - 1);
+    const at = s - 1 >= next && (before === 43 || before === 40) ? s - 1 : Math.max(s, next);
+    next = e;
+    if (!phoneStart(text, at)) continue;
+    PHONE_RE.lastIndex = at;
+    const m = PHONE_RE.exec(text);
+    if (m !== null && m.index === at) {
+      fn(m);
+      next = Math.max(next, at + Math.max(1, m[0].length));
+    }
+  }
+  PHONE_RE.lastIndex = 0;
 }
 
 function isValid(s: string, plus: boolean, regions: readonly CountryCode[]): boolean {

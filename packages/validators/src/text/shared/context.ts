@@ -2,6 +2,11 @@
  * Context words: words near a candidate that make it more likely to be what the pattern says
  * ("SSN: 078-05-1120", "call me at ..."). Presidio raises a score by 0.35 when a context word is among
  * the few words before a match; we look at a window of characters before and after the match.
+ *
+ * Speed: the windows are walked in place (no substring per window). For the word sets built here
+ * (`wordSet`, immutable), ASCII words are compared through a hash of their lower-case letters and a
+ * character-by-character check, without allocating; other words and other sets take the plain path
+ * (lower-case the word, look it up), with identical results.
  */
 
 /** Characters before a match searched for context words. */
@@ -12,8 +17,25 @@ export const CONTEXT_AFTER = 24;
 /** @internal */
 export const LETTER: RegExp = /[\p{L}\p{M}]/u;
 
+/** Longest letter run looked up as a context word. */
+const MAX_CONTEXT_WORD = 24;
+
+/** Lookup tables of an immutable word set (ASCII words only; others go through `Set.has`). */
+interface WordIndex {
+  minLength: number;
+  maxLength: number;
+  /** Bit `c - 96` set when some word starts with the lower-case ASCII letter `c` (bit 0: apostrophe). */
+  first: number;
+  /** Hash of the lower-case word → words with that hash. */
+  byHash: Map<number, string[]>;
+}
+
+const INDEX = new WeakMap<ReadonlySet<string>, WordIndex>();
+
 /**
  * True when one of `words` (lower-case) appears as a whole word in the window around `[start, end)`.
+ * Words are the letter runs (letters, marks and apostrophes) of the window itself: a run cut by the
+ * window's edge counts as the part inside.
  *
  * @example
  * ```ts
@@ -29,24 +51,63 @@ export function hasContext(
   after = CONTEXT_AFTER,
 ): boolean {
   if (words.size === 0) return false;
-  const left = text.slice(Math.max(0, start - before), start);
-  const right = text.slice(end, Math.min(text.length, end + after));
-  return windowHas(left, words) || windowHas(right, words);
+  const index = INDEX.get(words);
+  const n = text.length;
+  const lo = Math.min(Math.max(0, start - before), n);
+  const hi = Math.min(Math.max(start, 0), n);
+  if (windowHas(text, lo, hi, words, index)) return true;
+  const lo2 = Math.min(Math.max(end, 0), n);
+  return windowHas(text, lo2, Math.min(n, end + after), words, index);
 }
 
-function windowHas(s: string, words: ReadonlySet<string>): boolean {
-  // Walk the letter runs of the window (no regex, no allocation for windows without letters).
-  let i = 0;
-  while (i < s.length) {
-    if (!isLetter(s, i)) {
+function windowHas(
+  text: string,
+  lo: number,
+  hi: number,
+  words: ReadonlySet<string>,
+  index: WordIndex | undefined,
+): boolean {
+  // Walk the letter runs of [lo, hi) (no regex, no allocation for windows without letters).
+  let i = lo;
+  while (i < hi) {
+    if (!isLetter(text, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < s.length && isLetter(s, i)) i++;
-    if (i - start <= 24 && words.has(s.slice(start, i).toLowerCase())) return true;
+    let ascii = true;
+    while (i < hi && isLetter(text, i)) {
+      if (text.charCodeAt(i) >= 128) ascii = false;
+      i++;
+    }
+    const len = i - start;
+    if (len > MAX_CONTEXT_WORD) continue;
+    if (index !== undefined && ascii) {
+      if (asciiWordIn(text, start, len, index)) return true;
+    } else if (words.has(text.slice(start, i).toLowerCase())) return true;
   }
   return false;
+}
+
+/** An ASCII run (letters and apostrophes) looked up without allocating. */
+function asciiWordIn(text: string, start: number, len: number, index: WordIndex): boolean {
+  if (len < index.minLength || len > index.maxLength) return false;
+  const c0 = text.charCodeAt(start) | 32;
+  if (((index.first >>> (c0 === 39 ? 0 : c0 - 96)) & 1) === 0) return false;
+  let h = 0;
+  for (let k = 0; k < len; k++) h = (Math.imul(h, 31) + lowerAscii(text.charCodeAt(start + k))) | 0;
+  const list = index.byHash.get(h);
+  if (list === undefined) return false;
+  outer: for (const w of list) {
+    if (w.length !== len) continue;
+    for (let k = 0; k < len; k++) if (w.charCodeAt(k) !== lowerAscii(text.charCodeAt(start + k))) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 function isLetter(s: string, i: number): boolean {
@@ -55,8 +116,29 @@ function isLetter(s: string, i: number): boolean {
   return LETTER.test(s[i] as string);
 }
 
+/** A `Set` whose contents cannot change after construction (so its lookup tables stay valid). */
+class FrozenWordSet extends Set<string> {
+  #sealed = false;
+  constructor(words: Iterable<string>) {
+    super();
+    for (const w of words) super.add(w);
+    this.#sealed = true;
+  }
+  override add(value: string): this {
+    if (this.#sealed) throw new TypeError('context word sets are read-only');
+    return super.add(value);
+  }
+  override delete(_value: string): boolean {
+    throw new TypeError('context word sets are read-only');
+  }
+  override clear(): void {
+    throw new TypeError('context word sets are read-only');
+  }
+}
+
 /**
  * A lower-cased word set from a space-separated list (module-level constants stay tree-shakeable).
+ * The set is read-only and indexed for allocation-free lookups by `hasContext`.
  *
  * @example
  * ```ts
@@ -64,5 +146,22 @@ function isLetter(s: string, i: number): boolean {
  * ```
  */
 export function wordSet(list: string): ReadonlySet<string> {
-  return new Set(list.split(/\s+/).filter(Boolean));
+  const set = new FrozenWordSet(list.split(/\s+/).filter(Boolean));
+  const index: WordIndex = { minLength: Infinity, maxLength: 0, first: 0, byHash: new Map() };
+  for (const w of set) {
+    // Only words made of lower-case ASCII letters and apostrophes can equal a lower-cased ASCII run;
+    // other entries ("card#", "tel.") can never match a letter run and are left out of the index.
+    if (!/^[a-z']+$/.test(w)) continue;
+    index.minLength = Math.min(index.minLength, w.length);
+    index.maxLength = Math.max(index.maxLength, w.length);
+    const c0 = w.charCodeAt(0);
+    index.first |= 1 << (c0 === 39 ? 0 : c0 - 96);
+    let h = 0;
+    for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+    const list = index.byHash.get(h);
+    if (list) list.push(w);
+    else index.byHash.set(h, [w]);
+  }
+  INDEX.set(set, index);
+  return set;
 }

@@ -1,9 +1,13 @@
 /**
  * Overlap resolution: when candidates overlap, keep the higher-scoring one (then the longer, then the
- * one found first), like Presidio's conflict handling. Cost: a sort plus the total length of the
- * candidates (every recognizer bounds its match length), so adversarial inputs stay linear.
+ * one found first), like Presidio's conflict handling. Cost: a sort plus, for few candidates, a check
+ * against the kept ones; for many, a mark per covered position (every recognizer bounds its match
+ * length), so adversarial inputs stay linear.
  */
 import type { Candidate } from './types';
+
+/** Up to this many candidates, overlaps are checked pairwise (no per-text allocation). */
+const PAIRWISE = 48;
 
 /**
  * Keep a non-overlapping subset of candidates, best first, returned in text order.
@@ -19,12 +23,22 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
   const order = candidates
     .map((c, i) => ({ c, i }))
     .sort((a, b) => b.c.score - a.c.score || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
-  const taken = new Uint8Array(textLength);
   const kept: C[] = [];
-  outer: for (const { c } of order) {
-    for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer;
-    taken.fill(1, c.start, c.end);
-    kept.push(c);
+  if (candidates.length <= PAIRWISE) {
+    // A candidate is dropped when it shares a position with a kept one; empty spans share none.
+    outer: for (const { c } of order) {
+      if (c.start < c.end) {
+        for (const k of kept) if (k.start < k.end && c.start < k.end && k.start < c.end) continue outer;
+      }
+      kept.push(c);
+    }
+  } else {
+    const taken = new Uint8Array(textLength);
+    outer: for (const { c } of order) {
+      for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer;
+      taken.fill(1, c.start, c.end);
+      kept.push(c);
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }

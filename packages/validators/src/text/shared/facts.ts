@@ -1,0 +1,199 @@
+/**
+ * Facts about a text gathered in one pass over its UTF-16 units, shared by the recognizers of one
+ * `detectPII` call: the runs of ASCII digits (where every digit-based pattern starts) and counts of the
+ * characters other patterns cannot match without. Recognizers use them to skip regex passes that cannot
+ * match and to try their patterns only where a match can start, which leaves their results unchanged
+ * (each skip is justified next to the pattern it skips).
+ *
+ * `detectPII` computes the facts once per call (`withFacts`); a recognizer called on its own computes
+ * them for its call. Nothing is kept between calls.
+ */
+
+/** One-pass facts about a text. */
+export interface TextFacts {
+  /** Number of ASCII digit runs. */
+  runs: number;
+  /** `runStart[k]`/`runEnd[k]`: the k-th maximal run of ASCII digits, `[start, end)`, in text order. */
+  runStart: Int32Array;
+  /** See `runStart`. */
+  runEnd: Int32Array;
+  /** ASCII digits in the text. */
+  digits: number;
+  /** Count of `.`, `:`, `-` and `@`. */
+  dots: number;
+  /** See `dots`. */
+  colons: number;
+  /** See `dots`. */
+  dashes: number;
+  /** See `dots`. */
+  ats: number;
+  /** Longest maximal run of `[A-Za-z0-9_]` that contains a digit. */
+  maxDigitWord: number;
+}
+
+let scope: { text: string; facts: TextFacts | undefined } | undefined;
+
+/**
+ * Run `fn` with the facts of `text` computed at most once for every `factsOf(text)` inside it.
+ *
+ * @example
+ * ```ts
+ * withFacts(text, () => recognizers.forEach((r) => r.scan(text, emit)));
+ * ```
+ */
+export function withFacts<T>(text: string, fn: () => T): T {
+  const outer = scope;
+  scope = { text, facts: undefined };
+  try {
+    return fn();
+  } finally {
+    scope = outer;
+  }
+}
+
+/**
+ * The facts of `text` (from the enclosing `withFacts`, or computed now).
+ *
+ * @example
+ * ```ts
+ * if (factsOf(text).digits < 9) return; // no SSN without nine digits
+ * ```
+ */
+export function factsOf(text: string): TextFacts {
+  if (scope !== undefined && scope.text === text) {
+    scope.facts ??= computeFacts(text);
+    return scope.facts;
+  }
+  return computeFacts(text);
+}
+
+function computeFacts(text: string): TextFacts {
+  const n = text.length;
+  let runStart: Int32Array = new Int32Array(8);
+  let runEnd: Int32Array = new Int32Array(8);
+  let runs = 0;
+  let digits = 0;
+  let dots = 0;
+  let colons = 0;
+  let dashes = 0;
+  let ats = 0;
+  let maxDigitWord = 0;
+  let word = 0; // length of the current [A-Za-z0-9_] run
+  let wordHasDigit = false;
+  let inRun = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (!inRun) {
+        if (runs === runStart.length) {
+          runStart = grow(runStart);
+          runEnd = grow(runEnd);
+        }
+        runStart[runs] = i;
+        inRun = true;
+      }
+      word++;
+      wordHasDigit = true;
+      continue;
+    }
+    if (inRun) {
+      runEnd[runs++] = i;
+      inRun = false;
+    }
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+      word++;
+      continue;
+    }
+    if (wordHasDigit && word > maxDigitWord) maxDigitWord = word;
+    word = 0;
+    wordHasDigit = false;
+    if (c === 46) dots++;
+    else if (c === 58) colons++;
+    else if (c === 45) dashes++;
+    else if (c === 64) ats++;
+  }
+  if (inRun) runEnd[runs++] = n;
+  if (wordHasDigit && word > maxDigitWord) maxDigitWord = word;
+  return { runs, runStart, runEnd, digits, dots, colons, dashes, ats, maxDigitWord };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Exactly `scanAnchored(/\d+/g, re, text, accept, fn)` (see `regex.ts`), with the digit runs taken
+ * from the facts instead of a regex pass: the sticky `re` is tried where a digit run starts (or where
+ * the previous match ended inside a run) and `accept` allows it.
+ *
+ * @example
+ * ```ts
+ * scanDigitRuns(factsOf(text), STREET_RE, text, wordStart, (m) => parts.push(m.index));
+ * ```
+ */
+export function scanDigitRuns(
+  facts: TextFacts,
+  re: RegExp,
+  text: string,
+  accept: (text: string, index: number) => boolean,
+  fn: (m: RegExpExecArray) => void,
+): void {
+  let next = 0;
+  for (let k = 0; k < facts.runs; k++) {
+    const end = facts.runEnd[k] as number;
+    if (end <= next) continue;
+    const at = Math.max(facts.runStart[k] as number, next);
+    next = end;
+    if (!accept(text, at)) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m !== null && m.index === at) {
+      fn(m);
+      next = Math.max(next, at + Math.max(1, m[0].length));
+    }
+  }
+  re.lastIndex = 0;
+}
+
+/**
+ * Exactly `forEachMatch(global, text, fn)` for a global regex whose every match starts at one of
+ * `starts` (increasing): the sticky twin `sticky` (same source) is tried at each start that is not
+ * inside the previous match.
+ *
+ * @example
+ * ```ts
+ * forEachMatchAt(SSN_STICKY, text, runStartsOfLength9, (m) => emit(m));
+ * ```
+ */
+export function forEachMatchAt(
+  sticky: RegExp,
+  text: string,
+  starts: readonly number[],
+  fn: (m: RegExpExecArray) => void,
+): void {
+  let next = 0;
+  for (const at of starts) {
+    if (at < next) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    fn(m);
+    next = at + Math.max(1, m[0].length);
+  }
+  sticky.lastIndex = 0;
+}
+
+/**
+ * The sticky twin of a global regex (same source and flags, `y` instead of `g`).
+ *
+ * @example
+ * ```ts
+ * const SSN_AT = stickyTwin(SSN_RE);
+ * ```
+ */
+export function stickyTwin(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+}
