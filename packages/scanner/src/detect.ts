@@ -15,7 +15,7 @@ const TORCH_MAGIC = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19]
 export type Sniffed = ScanFormat | 'pickle-maybe';
 
 /**
- * Guess the format from the first bytes (`head`, at least {@link SNIFF_BYTES} when the file is that
+ * Guess the format from the first bytes (`head`, at least `SNIFF_BYTES` (64) when the file is that
  * long), the total size and the file name.
  *
  * @example

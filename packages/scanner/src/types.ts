@@ -55,7 +55,7 @@ export interface PickleGlobal {
   sources: readonly string[];
 }
 
-/** One observation about a scanned file. Extends the core {@link Finding} with scanner fields. */
+/** One observation about a scanned file. Extends core's `Finding` with scanner fields. */
 export interface ScanFinding extends Finding {
   /** Stable error code of the problem (`dangerous_code`, `malformed_file`, `too_large`...). */
   code: ErrorCode;
