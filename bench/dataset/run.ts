@@ -18,6 +18,8 @@ const only = process.argv
   ?.slice(7)
   .split(',');
 const wanted = (s: string) => !only || only.includes(s);
+// `--stream-mib=N`: size of the generated CSV (default 1024; 64 with --quick).
+const streamMiB = Number(process.argv.find((a) => a.startsWith('--stream-mib='))?.slice(13) ?? (quick ? 64 : 1024));
 const resultsFile = join(benchRoot, 'results', 'dataset.json');
 const previous = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).results : {};
 const pct = (x: number) => (Number.isFinite(x) ? `${sig(100 * x, 3)}%` : 'n/a');
@@ -35,13 +37,13 @@ if (wanted('backdoor')) {
 let stream: Awaited<ReturnType<typeof streamBench>> = previous.stream;
 if (wanted('stream')) {
   console.log('▶ stream');
-  stream = await streamBench(quick ? 64 : 1024);
+  stream = await streamBench(streamMiB);
   console.log(stream);
 }
 
 const results = { quick, noise, backdoor: bd, stream };
 writeResults('dataset', {
-  command: `cd bench && node --import tsx dataset/run.ts${quick ? ' --quick' : ''}`,
+  command: `cd bench && node --import tsx dataset/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
   results,
   notes: [
     'label noise: 5% of the labels flipped to another random class (seed 1); a row counts as flagged when screenDataset reports a label_noise (or knn_disagreement) finding for it',
@@ -96,7 +98,7 @@ if (bd) {
 }
 if (stream) {
   md.push(
-    `Streaming PII screen of a ${sig(stream.file.megabytes, 4)} MiB CSV (${stream.file.rows} rows, 6 columns):`,
+    `Streaming PII screen of a ${sig(stream.file.megabytes, 4)} MiB CSV (${stream.file.rows} rows: id, 8 numbers, label, free-text note):`,
     '',
     markdownTable(
       ['read file (I/O limit)', 'parse only', 'screen + redacted copy', 'RSS per tenth of the file (MiB)'],

@@ -13,6 +13,10 @@ const FIRST = ['Maria', 'John', 'Wei', 'Aisha', 'Lukas', 'Sofia', 'Omar', 'Emma'
 const LAST = ['Garcia', 'Smith', 'Chen', 'Khan', 'Müller', 'Rossi', 'Haddad', 'Brown', 'Petrov', 'Martin'];
 const NOTES = [
   'renewal due, no contact details',
+  'sensor recalibrated on day %d',
+  'borderline sample, second annotator agreed',
+  'image slightly blurred, kept',
+  'duplicate of batch %d removed',
   'call back on +1 (415) 555-%04d after 5pm',
   'paid with card 4111 1111 1111 1111',
   'prefers email: %s',
@@ -21,10 +25,14 @@ const NOTES = [
   'nothing to report for ticket %d',
 ];
 
-/** Write a CSV of about `bytes` bytes (id, name, email, note, amount, ts) to `file`; returns its rows. */
+/**
+ * Write a labelled tabular training set of about `bytes` bytes to `file`: id, 8 numeric features, a
+ * label and a free-text note (a third of the notes hold an email, phone, card, address or IP); returns
+ * its rows.
+ */
 export async function generateCsv(file: string, bytes: number): Promise<number> {
   const out = createWriteStream(file);
-  out.write('id,name,email,note,amount,ts\n');
+  out.write('id,f1,f2,f3,f4,f5,f6,f7,f8,label,note\n');
   let size = 0;
   let row = 0;
   let seed = 1;
@@ -42,7 +50,9 @@ export async function generateCsv(file: string, bytes: number): Promise<number> 
         .replace('%04d', String(next() % 10000).padStart(4, '0'))
         .replace('%s', email)
         .replace('%d', String(next() % 250));
-      lines.push(`${row},${first} ${last},${email},"${note}",${(next() % 100000) / 100},${1700000000 + row}\n`);
+      const f: string[] = [];
+      for (let j = 0; j < 8; j++) f.push(String(((next() % 200000) - 100000) / 1000));
+      lines.push(`${row},${f.join(',')},${next() % 10},"${note}"\n`);
     }
     const chunk = lines.join('');
     size += Buffer.byteLength(chunk);
