@@ -67,7 +67,8 @@ const CLIP_MAX = 1 - CLIP_MIN;
  * `r = β(σ(γ·logit(clip(p))) − ½)`, `p' = clip(p − r, 0, 1) / Σ`; one binary column (P(class 1)):
  * both classes perturbed, `p₁' / (p₁' + p₀')` returned. Values must be probabilities in [0, 1].
  *
- * Argmax: for β ≤ 1 and γ ≤ 1 a class above ½ stays the top class, but when every probability is below
+ * Argmax: for β ≤ 1 and γ ≤ 1 (not both 1, which maps every class to ½) a class above ½ stays the top
+ * class (ties are possible within rounding when p is within ~1e-7 of ½), but when every probability is below
  * ½ the perturbation can reorder classes (it is not monotonic). When every perturbed value clips to 0
  * (β large), ART divides by zero; this rule blocks with `invalid_value` instead.
  *
