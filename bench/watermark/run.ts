@@ -42,7 +42,7 @@ import { markdownTable, sig, updateReadme, writeResults } from '../lib/report.mj
 
 const quick = process.argv.includes('--quick');
 const TEXT_RUNS = quick ? 100 : 500;
-const MODEL_RUNS = quick ? 2 : 5;
+const MODEL_RUNS = quick ? 2 : 10;
 const results: Record<string, unknown> = {};
 const sections: string[] = [];
 
