@@ -38,6 +38,7 @@ import type { GuardArtifacts } from './app/guards';
 import { ROBUST_Z } from './app/guards';
 import { MNIST } from './app/model';
 import { loadMnistDigits, mnistModelPath, pickDigits } from './data';
+import { redteamRelease, watermarkRelease } from './release-evidence';
 
 ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
@@ -63,6 +64,10 @@ export interface ReleaseOptions {
   /** Digits used for fitting (default 1,250, at most 1,250) and for each calibration (default 625, at most 625). */
   fitCount?: number;
   calibrationCount?: number;
+  /** Embed an ownership watermark before signing (default true). */
+  watermark?: boolean;
+  /** Run a small red-team suite (FGSM on this many digits) for the report (default 0: skipped). */
+  redteamSamples?: number;
 }
 
 /** What `prepareRelease` reports (also written to `release.json`). */
@@ -91,7 +96,9 @@ export async function prepareRelease(options: ReleaseOptions): Promise<ReleaseSu
     writeFile(join(out, 'secrets', file), data, { mode: 0o600 });
 
   // 1. Sign with a key generated now (private half non-extractable, never written anywhere).
-  const model = new Uint8Array(await readFile(modelPath));
+  // 0. Watermark the weights first, so that the signature covers the marked model.
+  const original = new Uint8Array(await readFile(modelPath));
+  const model = options.watermark === false ? original : await watermarkRelease(original, out, name);
   const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   const signed = await signModel(memorySource(name, model), { privateKey: keyPair });
   await writeFile(join(out, 'model', `${name}.sig`), signed.text);
@@ -182,9 +189,22 @@ export async function prepareRelease(options: ReleaseOptions): Promise<ReleaseSu
     clients: Object.keys(CLIENTS),
   };
   await writeFile(join(out, 'release.json'), JSON.stringify(summary, null, 2));
+  // 5. Optional red-team evidence, on digits no other step uses (indices ≡ 10 mod 16).
+  const redteamCount = Math.min(options.redteamSamples ?? 0, 200);
+  if (redteamCount > 0) {
+    const rt = pickDigits(digits, { offset: 10, count: redteamCount, stride: 16 });
+    await redteamRelease(model, out, { inputs: rt.images, labels: rt.labels });
+  }
   await writeFile(
     join(out, 'report.json'),
-    JSON.stringify(reportConfig(correct / held.count, held.count, fpr), null, 2),
+    JSON.stringify(
+      reportConfig(correct / held.count, held.count, fpr, {
+        watermark: options.watermark !== false,
+        redteam: redteamCount > 0,
+      }),
+      null,
+      2,
+    ),
   );
   return summary;
 }
@@ -194,7 +214,12 @@ export async function prepareRelease(options: ReleaseOptions): Promise<ReleaseSu
  * fields the owner knows at release time, and where the evidence will be once the service has run
  * (`deployment.json` and `audit.jsonl` are written by the service).
  */
-function reportConfig(accuracy: number, n: number, fpr: { anomaly: number; adversarial: number }) {
+function reportConfig(
+  accuracy: number,
+  n: number,
+  fpr: { anomaly: number; adversarial: number },
+  extra: { watermark: boolean; redteam: boolean },
+) {
   return {
     format: 'modelsec.report',
     version: 1,
@@ -230,6 +255,8 @@ function reportConfig(accuracy: number, n: number, fpr: { anomaly: number; adver
       encrypted: { path: 'model/opt-mnist.onnx.enc', keyFile: 'secrets/model.kek' },
       signature: { bundle: 'model/opt-mnist.onnx.sig', publicKey: 'keys/release-signing.pub.pem' },
     },
+    ...(extra.watermark ? { watermark: 'watermark-verify.json' } : {}),
+    ...(extra.redteam ? { redteam: 'redteam-report.json' } : {}),
     deployment: 'deployment.json',
     audit: { log: 'audit.jsonl', publicKey: 'keys/audit-ed25519.pub', kid: 'audit-ed25519-1' },
     output: { markdown: 'report/security-report.md', html: 'report/security-report.html' },
