@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifierFromOnnx } from '@modelsec/core';
-import { gunzip, parseIdxDataset } from '@modelsec/redteam';
+import { createRng, gunzip, parseIdxDataset } from '@modelsec/redteam';
 import * as ort from 'onnxruntime-web';
 
 ort.env.wasm.numThreads = 1;
@@ -60,28 +60,18 @@ export async function accuracy(model, { images, labels, count }) {
   return correct / count;
 }
 
-/** A seeded normal generator (Box-Muller over a 32-bit LCG). */
-export function normalRng(seed) {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 2 ** 32;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
-
 /**
  * An extraction attacker's queries: each seed digit, then `perSeed - 1` copies with Gaussian noise on
  * the ink pixels only (digit-like, so they pass the input guards; the distance pattern PRADA detects).
  */
 export function attackerQueries({ images, count }, perSeed, sigma = 0.05) {
-  const normal = normalRng(7);
+  const rng = createRng(7);
   const out = [];
   for (let s = 0; s < count; s++) {
     const base = row(images, s);
     out.push(Float32Array.from(base));
     for (let i = 1; i < perSeed; i++)
-      out.push(base.map((v) => (v > 0 ? Math.min(1, Math.max(0, v + sigma * normal())) : 0)));
+      out.push(base.map((v) => (v > 0 ? Math.min(1, Math.max(0, v + sigma * rng.normal())) : 0)));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRng } from '@modelsec/redteam';
 import { loadMnist } from '@modelsec-test/utils';
 
 /** The example's folder. */
@@ -98,16 +99,6 @@ export async function get(url: string, path: string, key?: string): Promise<{ st
   return { status: res.status, body: await res.json() };
 }
 
-/** A seeded normal generator (Box-Muller over a 32-bit LCG): reproducible attacker noise. */
-export function normalRng(seed: number): () => number {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 2 ** 32;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
-
 /**
  * An extraction attacker's queries: each seed digit as is, then `perSeed - 1` copies with Gaussian noise
  * (σ) on its ink pixels only, seed after seed. The queries stay digit-like (they pass the anomaly and
@@ -120,7 +111,8 @@ export function inkPerturbationQueries(
   perSeed: number,
   sigma = 0.05,
 ): Float32Array[] {
-  const normal = normalRng(7);
+  const rng = createRng(7);
+  const normal = () => rng.normal();
   const out: Float32Array[] = [];
   for (let s = 0; s < seedCount; s++) {
     const base = seeds.subarray(s * 784, (s + 1) * 784);
