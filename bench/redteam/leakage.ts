@@ -17,16 +17,17 @@ import {
 } from '@modelsec/redteam';
 import { digits } from './setup.ts';
 
-export async function extraction(model: Classifier, o: { checkpoints: number[]; seed: number; epochs: number }) {
+/** A query strategy and the label kind the victim returns. */
+export type ExtractionRun = readonly ['natural' | 'jacobian' | 'random', 'soft' | 'hard'];
+
+export async function extraction(
+  model: Classifier,
+  o: { checkpoints: number[]; seed: number; epochs: number; runs: readonly ExtractionRun[] },
+) {
   const evaluation = await digits(1000, 0);
   const pool = (await digits(9000, 1000)).inputs;
   const runs = [];
-  for (const [strategy, labels] of [
-    ['natural', 'soft'],
-    ['natural', 'hard'],
-    ['jacobian', 'soft'],
-    ['random', 'soft'],
-  ] as const) {
+  for (const [strategy, labels] of o.runs) {
     const victim = withQueryBudget(model);
     const t = performance.now();
     const r = await extractModel(victim, {

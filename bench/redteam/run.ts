@@ -8,12 +8,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 import { curves, gradientTiming, hsjRuns, squareRuns } from './evasion.ts';
-import { extraction, membership } from './leakage.ts';
+import { type ExtractionRun, extraction, membership } from './leakage.ts';
 import { promptInjection } from './llm.ts';
 import { digits, loadModels } from './setup.ts';
 
-// `--part evasion` / `--part leakage` run one half (e.g. as two processes) and keep it in a scratch
-// file; `--part merge` (or a run without --part) writes the results and the README section.
+// `--part curves|blackbox|extraction1|extraction2|membership` runs one part (e.g. as parallel processes) and
+// keeps it in a scratch file; `--part merge` then writes the results and the README section. A run
+// without --part does everything in one process.
 const quick = process.argv.includes('--quick');
 const partArg = process.argv.indexOf('--part');
 const part = partArg > 0 ? process.argv[partArg + 1] : 'all';
@@ -27,16 +28,22 @@ const stage = (s: string) => console.log(`▶ ${s} (${((performance.now() - star
 // extraction pool is 1000-9999; membership uses 0-3999 for its own target).
 const N = quick ? 10 : 100;
 const fgsmEps = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-const checkpoints = quick ? [100, 300] : [100, 250, 500, 1000, 2000, 4000];
+const checkpoints = quick ? [100, 300] : [100, 250, 500, 1000, 2000];
 
-async function evasionPart() {
+async function curvesPart() {
   const models = await loadModels();
   const data = await digits(N, 0);
   stage('finite-difference gradient: batch-capable vs original model');
-  const timing = await gradientTiming(models, await digits(quick ? 2 : 5, 0));
+  const timing = await gradientTiming(models, await digits(2, 0));
   stage('FGSM / PGD / random-noise curves');
   const pgdEps = quick ? [0.1] : [0.05, 0.1, 0.15, 0.2];
-  const evasion = await curves(models.batched, data, { fgsmEps, pgdEps, pgdSamples: quick ? 5 : 20, seed: SEED });
+  const evasion = await curves(models.batched, data, { fgsmEps, pgdEps, pgdSamples: 10, seed: SEED });
+  return { timing, evasion };
+}
+
+async function blackBoxPart() {
+  const models = await loadModels();
+  const data = await digits(quick ? 10 : 50, 0);
   stage('Square');
   const square = await squareRuns(models.batched, data, {
     eps: quick ? [0.2] : [0.1, 0.2, 0.3],
@@ -44,20 +51,35 @@ async function evasionPart() {
     seed: SEED,
   });
   stage('HopSkipJump');
-  const m = quick ? 3 : 25;
+  const m = quick ? 3 : 10;
   const hsjData = { inputs: data.inputs.subarray(0, m * 784), labels: data.labels.subarray(0, m) };
   const hopSkipJump = await hsjRuns(models.batched, hsjData, {
     budgets: quick ? [200] : [250, 1000, 2500],
     thresholds: [1, 1.5, 2, 3],
     seed: SEED,
   });
-  return { timing, evasion, square, hopSkipJump };
+  return { square, hopSkipJump };
 }
 
-async function leakagePart() {
+const extractionParts: Record<string, readonly ExtractionRun[]> = {
+  extraction1: [
+    ['natural', 'soft'],
+    ['natural', 'hard'],
+  ],
+  extraction2: [
+    ['jacobian', 'soft'],
+    ['random', 'soft'],
+  ],
+};
+
+async function extractionPart(name: string) {
   const models = await loadModels();
-  stage('extraction');
-  const extract = await extraction(models.batched, { checkpoints, seed: SEED, epochs: quick ? 5 : 20 });
+  stage(`extraction (${name})`);
+  const runs = extractionParts[name] as readonly ExtractionRun[];
+  return extraction(models.batched, { checkpoints, seed: SEED, epochs: quick ? 5 : 20, runs });
+}
+
+async function membershipPart() {
   stage('membership inference');
   const mi = await membership({
     members: quick ? 200 : 1000,
@@ -67,28 +89,36 @@ async function leakagePart() {
   });
   stage('prompt injection (PurpleLlama corpus, stand-in endpoints)');
   const injection = await promptInjection({ seed: SEED });
-  return { extraction: extract, membership: mi, promptInjection: injection };
+  return { membership: mi, promptInjection: injection };
 }
 
-type EvasionPart = Awaited<ReturnType<typeof evasionPart>>;
-type LeakagePart = Awaited<ReturnType<typeof leakagePart>>;
-async function load<T>(name: string, run: () => Promise<T>): Promise<T> {
+type CurvesPart = Awaited<ReturnType<typeof curvesPart>>;
+type BlackBoxPart = Awaited<ReturnType<typeof blackBoxPart>>;
+type ExtractionPart = Awaited<ReturnType<typeof extractionPart>>;
+type MembershipPart = Awaited<ReturnType<typeof membershipPart>>;
+async function load<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
   if (part === name || part === 'all') {
     const r = await run();
     writeFileSync(scratch(name), JSON.stringify(r));
     return r;
   }
+  if (part !== 'merge') return undefined;
   if (!existsSync(scratch(name))) throw new Error(`run --part ${name} first`);
   return JSON.parse(readFileSync(scratch(name), 'utf8')) as T;
 }
-const ev = part === 'leakage' ? undefined : await load<EvasionPart>('evasion', evasionPart);
-const lk = part === 'evasion' ? undefined : await load<LeakagePart>('leakage', leakagePart);
+const cv = await load<CurvesPart>('curves', curvesPart);
+const bb = await load<BlackBoxPart>('blackbox', blackBoxPart);
+const ex1 = await load<ExtractionPart>('extraction1', () => extractionPart('extraction1'));
+const ex2 = await load<ExtractionPart>('extraction2', () => extractionPart('extraction2'));
+const mp = await load<MembershipPart>('membership', membershipPart);
 stage('done');
-if (!ev || !lk) process.exit(0);
-const { timing, evasion, square: squares, hopSkipJump: hsj } = ev;
-const { extraction: extract, membership: mi, promptInjection: injection } = lk;
+if (!cv || !bb || !ex1 || !ex2 || !mp) process.exit(0);
+const { timing, evasion } = cv;
+const { square: squares, hopSkipJump: hsj } = bb;
+const extract = [...ex1, ...ex2];
+const { membership: mi, promptInjection: injection } = mp;
 
-const command = `pnpm bench redteam${quick ? ' -- --quick' : ''}  (node --import tsx redteam/run.ts${quick ? ' --quick' : ''}; or --part evasion and --part leakage in two processes, then --part merge)`;
+const command = `pnpm bench redteam${quick ? ' -- --quick' : ''}  (node --import tsx redteam/run.ts${quick ? ' --quick' : ''}; or --part curves, blackbox, extraction1, extraction2 and membership as separate processes, then --part merge)`;
 const results = {
   seed: SEED,
   samples: N,
@@ -106,7 +136,8 @@ if (!quick) {
     results,
     notes: [
       `Seed ${SEED} for every attack, surrogate and shadow model; the numbers are reproducible with the command above.`,
-      'Evasion digits are MNIST test digits 0..N-1. FGSM uses central finite differences (2 x 784 queries per digit, h = 1e-3); PGD the same gradient, 10 steps, step 2.5 eps/10, random start, early stop.',
+      'Evasion digits are the first MNIST test digits: 100 for FGSM and random noise, 10 for PGD, 50 for Square, 10 for HopSkipJump (sample sizes cut to fit a machine shared by 7 jobs; the lead re-runs on a quiet machine). FGSM uses central finite differences (2 x 784 queries per digit, h = 1e-3); PGD the same gradient, 10 steps, step 2.5 eps/10, random start, early stop.',
+      'Published reference (a different model, white-box gradients): the PyTorch FGSM tutorial LeNet on all 10,000 MNIST test digits goes 98.1% / 94.3% / 85.1% / 68.3% / 43.0% / 20.8% / 8.7% at eps 0 / 0.05 / 0.1 / 0.15 / 0.2 / 0.25 / 0.3 (pytorch.org/tutorials/beginner/fgsm_tutorial.html). The FGSM/PGD update rules are checked against NumPy implementations of IBM ART FastGradientMethod / ProjectedGradientDescent in packages/redteam/test/vectors.',
       'Square and HopSkipJump budgets are per digit and include the clean prediction; success rates are over digits the model classified correctly.',
       'No Python peer (IBM ART, Counterfit) can run here (no PyPI); the same-run baselines are random +-eps noise (evasion) and the original fixed-batch model (gradient cost).',
       "Membership inference: opt-mnist's training set is not available, so the target is a 784-128-10 MLP trained here (60 epochs) on 1,000 member test digits; non-members are 1,000 other test digits; 2 shadow MLPs on 2,000 disjoint digits. The output coarsenings are illustrative wrappers, not @modelsec/filters.",
@@ -145,7 +176,7 @@ const md = [
     ['attack', 'budget', 'ε / bound', 'success', 'median queries (successes)', 'median norm'],
     [
       ...squares.map((s) => [
-        'Square L∞ (p=0.8)',
+        `Square L∞ (p=0.8, ${s.count} digits)`,
         s.maxQueries,
         s.eps ?? '',
         pct(s.successRate),
