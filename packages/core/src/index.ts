@@ -7,5 +7,6 @@
 export * from './bytes/index';
 export * from './digest/index';
 export * from './errors/index';
+export * from './math/index';
 export * from './model/index';
 export * from './rules/index';

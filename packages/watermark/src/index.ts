@@ -20,7 +20,6 @@ export { listInitializers, type OnnxInitializerInfo, readInitializer, replaceIni
 export type { AgreementOptions, AgreementResult, SuspectModel } from './shared/agreement';
 export { MAX_MESSAGE_BYTES, packBits, unpackBits } from './shared/bits';
 export { deriveKey, keyBytes, MAX_KEY_BYTES, MIN_KEY_BYTES, type WatermarkKey } from './shared/key';
-export { betaInc, binomialSf, logGamma, normalSf } from './shared/stats';
 export {
   createTextWatermark,
   type DetectOptions,

@@ -11,7 +11,11 @@
  *   K_ν(x) = ∫₀^∞ exp(−x cosh t) cosh(νt) dt, which converges geometrically for this entire,
  *   doubly-exponentially decaying integrand (Trefethen & Weideman, SIAM Review 56(3), 2014).
  *
- * Accuracy is checked against SciPy 1.17 (`scipy.special`) in test/vectors/special.json.
+ * - `betaInc`: regularized incomplete beta by its continued fraction (modified Lentz, Numerical Recipes
+ *   §6.4); `binomialSf` on top (p-values of bit, trigger and API agreements against chance).
+ *
+ * Shared by the drift statistics (@modelsec/monitor) and the watermark tests (@modelsec/watermark).
+ * Accuracy is checked against SciPy (`scipy.special`, `scipy.stats`) in test/vectors/special*.json.
  */
 
 const LN_SQRT_2PI = 0.9189385332046727418;
@@ -256,4 +260,73 @@ export function besselKScaled(nu: number, x: number): number {
  */
 export function besselK(nu: number, x: number): number {
   return besselKScaled(nu, x) * Math.exp(-x);
+}
+
+const BETA_EPS = 1e-15;
+const MAX_BETA_ITER = 10_000;
+
+/** Continued fraction of the incomplete beta function (modified Lentz). */
+function betaCf(a: number, b: number, x: number): number {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < MAX_BETA_ITER; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < BETA_EPS) break;
+  }
+  return h;
+}
+
+/**
+ * Regularized incomplete beta I_x(a, b) for a, b > 0 and 0 ≤ x ≤ 1.
+ *
+ * @example
+ * ```ts
+ * betaInc(2, 3, 0.4); // 0.5248
+ * ```
+ */
+export function betaInc(a: number, b: number, x: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaCf(a, b, x)) / a;
+  return 1 - (Math.exp(lnFront) * betaCf(b, a, 1 - x)) / b;
+}
+
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p): the p-value of observing at least `k` agreements in `n` trials
+ * when each agrees by chance with probability `p`.
+ *
+ * @example
+ * ```ts
+ * binomialSf(60, 64, 0.5); // 4.3e-14: 60 of 64 watermark bits right by chance
+ * ```
+ */
+export function binomialSf(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  // P(X ≥ k) = I_p(k, n − k + 1).
+  return Math.min(1, Math.max(0, betaInc(k, n - k + 1, p)));
 }

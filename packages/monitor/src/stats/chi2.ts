@@ -4,9 +4,8 @@
  * towards its expected count by min(0.5, |expected − observed|)), and `chiSquareTest` that builds
  * the 2 × k table of category counts (reference row, current row) from two samples.
  */
-import { describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import { chi2Sf, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
 import { isSampleLike, MAX_SAMPLE_SIZE } from './sample';
-import { chi2Sf } from './special';
 
 /** Result of {@link chi2Contingency}. */
 export interface Chi2ContingencyResult {

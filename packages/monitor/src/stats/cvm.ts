@@ -6,9 +6,8 @@
  * normalized statistic is referred to the limiting one-sample distribution (Csörgő & Faraway 1996,
  * series in modified Bessel functions K_{1/4}).
  */
-import { aoneOf, ModelSecTypeError } from '@modelsec/core';
+import { aoneOf, besselKScaled, lgamma, ModelSecTypeError } from '@modelsec/core';
 import { gcd, rankAverage, sortedSample } from './sample';
-import { besselKScaled, lgamma } from './special';
 
 /** Options of {@link cramerVonMisesTest}. */
 export interface CramerVonMisesOptions {

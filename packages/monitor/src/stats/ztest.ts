@@ -4,8 +4,9 @@
  * as 1, pooled-variance z statistic, two-sided p-value. Evidently evaluates 2·(1 − Φ(|z|)); this
  * computes the same quantity as 2·Φ(−|z|), which does not lose precision in the tail.
  */
+
+import { normSf } from '@modelsec/core';
 import { type Category, countCategories } from './chi2';
-import { normSf } from './special';
 
 /** Result of {@link zTestProportions}. */
 export interface ZTestResult {

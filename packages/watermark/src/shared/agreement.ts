@@ -7,12 +7,12 @@ import {
   afunction,
   anumber,
   argmax,
+  binomialSf,
   type Classifier,
   describeValue,
   ModelSecTypeError,
   ValidationError,
 } from '@modelsec/core';
-import { binomialSf } from './stats';
 
 /**
  * A suspect model: a `Classifier` (its argmax is the answer) or a function returning one label per

@@ -10,9 +10,17 @@
  * token-hash.ts). Detection can count each repeated n-gram once (default) and scan windows for
  * watermarked passages inside human text.
  */
-import { aboolean, anumber, aobject, aoneOf, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import {
+  aboolean,
+  anumber,
+  aobject,
+  aoneOf,
+  describeValue,
+  ModelSecTypeError,
+  normSf as normalSf,
+  ValidationError,
+} from '@modelsec/core';
 import { deriveKey, keyBytes, type WatermarkKey } from '../shared/key';
-import { normalSf } from '../shared/stats';
 import { pairSet } from './ngram-set';
 import { mix, tokenHashes } from './token-hash';
 

@@ -6,10 +6,17 @@
  * bit's sign with margin m (in units of the tensor's RMS). Verification reads the signs back and tests
  * the number of matching bits against chance (binomial, p = 1/2).
  */
-import { ainteger, anumber, aobject, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import {
+  ainteger,
+  anumber,
+  aobject,
+  binomialSf,
+  describeValue,
+  ModelSecTypeError,
+  ValidationError,
+} from '@modelsec/core';
 import { packBits, unpackBits } from '../shared/bits';
 import { keyBytes, type WatermarkKey } from '../shared/key';
-import { binomialSf } from '../shared/stats';
 import { addRows, project, projectionKey } from './projection';
 
 /** Largest tensor accepted, in elements (2^26). */

@@ -1,0 +1,15 @@
+/** Special functions in plain double precision (normal, gamma, chi-square, Bessel K, incomplete beta, binomial tails). */
+export {
+  besselK,
+  besselKScaled,
+  betaInc,
+  binomialSf,
+  chi2Sf,
+  erf,
+  erfc,
+  gammaP,
+  gammaQ,
+  lgamma,
+  normCdf,
+  normSf,
+} from './special';
