@@ -3,6 +3,7 @@
  * next to one inference of the MNIST CNN in the same rounds: tasks are interleaved round by round and
  * each ratio is taken within a round, so machine noise hits both sides alike.
  */
+
 import { type AnyRule, softmax } from '@modelsec/core';
 import {
   confidenceThreshold,
@@ -15,6 +16,7 @@ import {
   topK,
   validateProbabilities,
 } from '@modelsec/filters';
+import { cpuRounds } from '../lib/cpu-rounds.mjs';
 import { digits, type Models, median } from './setup.ts';
 
 export const INFERENCE = 'one MNIST inference (opt-mnist.onnx, onnxruntime-web wasm, 1 thread, batch 1)';
@@ -63,21 +65,7 @@ export async function runOverhead(models: Models, options: { rounds: number }) {
       true,
     ),
   ];
-  const cpuMicros = () => {
-    const u = process.cpuUsage();
-    return u.user + u.system;
-  };
-  const perRound = new Map<string, number[]>(tasks.map((t) => [t.name, []]));
-  let counter = 0;
-  for (let round = -3; round < options.rounds; round++) {
-    for (const task of tasks) {
-      const t0 = cpuMicros();
-      for (let r = 0; r < task.reps; r++) await task.run(counter++);
-      const us = (cpuMicros() - t0) / task.reps;
-      if (round < 0) task.reps = Math.max(task.reps, Math.ceil(20_000 / Math.max(us, 0.01)));
-      else (perRound.get(task.name) as number[]).push(us);
-    }
-  }
+  const perRound: Map<string, number[]> = await cpuRounds(tasks, { rounds: options.rounds, floorMicros: 0.01 });
   const inference = perRound.get(INFERENCE) as number[];
   const out: OverheadRow[] = tasks.map((t) => {
     const xs = perRound.get(t.name) as number[];

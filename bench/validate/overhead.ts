@@ -3,6 +3,7 @@
  * run: tasks are interleaved round by round and each ratio is taken within a round, so machine noise
  * hits both sides alike.
  */
+
 import {
   bitDepth,
   calibrateProfile,
@@ -21,6 +22,7 @@ import {
   validateInputSync,
 } from '@modelsec/validators';
 import { z } from 'zod';
+import { cpuRounds } from '../lib/cpu-rounds.mjs';
 import { type Models, median, strided } from './setup.ts';
 
 export const INFERENCE = 'one MNIST inference (original model, onnxruntime-web wasm, 1 thread)';
@@ -141,24 +143,7 @@ export async function runOverhead(models: Models, options: { rounds: number; com
     },
     { name: 'one inference of the batch-capable model (1 row)', reps: 10, run: (i) => models.batched.predict(x(i), 1) },
   ];
-  // CPU time of this process (process.cpuUsage), not wall time: on a shared machine a descheduled
-  // process would otherwise charge other processes' time to whichever task was running.
-  const cpuMicros = () => {
-    const u = process.cpuUsage();
-    return u.user + u.system;
-  };
-  const perRound = new Map<string, number[]>(tasks.map((t) => [t.name, []]));
-  let counter = 0;
-  for (let round = -3; round < options.rounds; round++) {
-    for (const task of tasks) {
-      const t0 = cpuMicros();
-      for (let r = 0; r < task.reps; r++) await task.run(counter++);
-      const us = (cpuMicros() - t0) / task.reps;
-      if (round < 0)
-        task.reps = Math.max(task.reps, Math.ceil(20_000 / Math.max(us, 0.1))); // ≥ 20 ms per batch
-      else (perRound.get(task.name) as number[]).push(us);
-    }
-  }
+  const perRound: Map<string, number[]> = await cpuRounds(tasks, { rounds: options.rounds, floorMicros: 0.1 });
   const inference = perRound.get(INFERENCE) as number[];
   const rows: OverheadRow[] = tasks.map((t) => {
     const xs = perRound.get(t.name) as number[];
