@@ -110,6 +110,7 @@ async function writeConfig(name: string, overrides: Record<string, unknown>) {
 async function report(config: string) {
   const m = memoryIO(dir);
   const code = await runCli(['report', config, '--json'], m.io);
+  if (!m.output()) throw new Error(`no report: ${m.errors()}`);
   const json = JSON.parse(m.output());
   const status = Object.fromEntries((json.results ?? []).map((r: { id: string; status: string }) => [r.id, r.status]));
   return { code, json, status };
@@ -173,6 +174,31 @@ describe('modelsec report', () => {
     expect(status['model-card']).toBe('fail');
     const signed = json.results.find((r: { id: string }) => r.id === 'model-signed');
     expect(signed.evidence.summary).toMatch(/digest_mismatch/);
+  });
+
+  test('malformed evidence files make their items fail, never crash the report', async () => {
+    const garbage = [
+      '',
+      '{',
+      'null',
+      '[1,2]',
+      '{"format":"modelsec.deployment","version":1,"rateLimits":"x"}',
+      '\u0000'.repeat(100),
+    ];
+    for (const [i, text] of garbage.entries()) {
+      for (const f of ['d', 'w', 'r', 'a']) await writeFile(join(dir, `${f}${i}.json`), text);
+      await writeConfig(`garbage${i}.json`, {
+        model: { name: 'x' },
+        deployment: `d${i}.json`,
+        watermark: `w${i}.json`,
+        redteam: `r${i}.json`,
+        audit: { log: `a${i}.json`, publicKey: 'audit.pub' },
+      });
+      const { code, status } = await report(`garbage${i}.json`);
+      expect(code).toBe(1);
+      for (const id of ['watermark', 'adversarial-testing']) expect(status[id]).toBe('fail');
+      expect(status['model-signed']).toBe('not-checked');
+    }
   });
 
   test('config errors are typed and name the field', async () => {

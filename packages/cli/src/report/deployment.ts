@@ -26,6 +26,32 @@ interface Manifest {
   };
 }
 
+const isStrings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+const isObject = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+
+/** Reject manifests whose fields have the wrong types (the file is untrusted input). */
+function checkShape(d: Manifest): void {
+  const bad = (field: string) => {
+    throw new Error(`field ${field} has the wrong type`);
+  };
+  for (const k of ['model', 'auth', 'request', 'outputFilters', 'monitoring'] as const) if (!isObject(d[k])) bad(k);
+  if (!isStrings(d.auth?.methods)) bad('auth.methods');
+  if (!isStrings(d.inputGuards)) bad('inputGuards');
+  if (d.ipAllowList !== undefined && d.ipAllowList !== null && !isStrings(d.ipAllowList)) bad('ipAllowList');
+  if (!isStrings(d.outputFilters?.standard) || !isStrings(d.outputFilters?.hardened)) bad('outputFilters');
+  if (!isStrings(d.monitoring?.alerts) || !isObject(d.monitoring?.extraction) || !isObject(d.monitoring?.drift))
+    bad('monitoring');
+  const limits = d.rateLimits;
+  const okRule = (r: Manifest['rateLimits'] extends (infer R)[] | undefined ? R : never) =>
+    isObject(r) &&
+    typeof r.name === 'string' &&
+    typeof r.algorithm === 'string' &&
+    Number.isFinite(r.limit) &&
+    Number.isFinite(r.windowMs) &&
+    isStrings(r.by);
+  if (limits !== undefined && !(Array.isArray(limits) && limits.every(okRule))) bad('rateLimits');
+}
+
 const make = (
   id: string,
   status: ItemStatus,
@@ -54,7 +80,9 @@ export async function inspectDeployment(
   let d: Manifest;
   try {
     d = JSON.parse(await readFile(path, 'utf8')) as Manifest;
-    if (d.format !== 'modelsec.deployment' || d.version !== 1) throw new Error('not a modelsec.deployment v1 manifest');
+    if (typeof d !== 'object' || d === null || d.format !== 'modelsec.deployment' || d.version !== 1)
+      throw new Error('not a modelsec.deployment v1 manifest');
+    checkShape(d);
   } catch (error) {
     return IDS.map((id) => make(id, 'fail', `deployment manifest unreadable: ${(error as Error).message}`, {}, [path]));
   }
