@@ -85,21 +85,8 @@ export async function startService(options: StartOptions): Promise<RunningServic
   });
   await writeFile(join(dir, 'deployment.json'), JSON.stringify(service.describe(), null, 2));
 
-  const listener = toNodeListener(service.fetch);
-  const server = createServer((req, res) => {
-    // A refusal sent before the whole body was read (413 too large) must not leave the rest of that
-    // body in a kept-alive connection, where it would be parsed as the next request: discard what is
-    // left and close the connection after the response.
-    const writeHead = res.writeHead;
-    res.writeHead = ((...args: Parameters<typeof writeHead>) => {
-      if (!req.complete) {
-        res.setHeader('connection', 'close');
-        req.resume();
-      }
-      return writeHead.apply(res, args);
-    }) as typeof writeHead;
-    listener(req, res);
-  });
+  // toNodeListener closes the connection after a refusal sent before the body was read (413).
+  const server = createServer(toNodeListener(service.fetch));
   // Idle keep-alive connections stay open longer than a client's or load balancer's (Node's 5 s default
   // races with clients that reuse a socket just as the server closes it: ECONNRESET).
   server.keepAliveTimeout = 65_000;

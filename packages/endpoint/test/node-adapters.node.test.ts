@@ -77,6 +77,24 @@ describe('Node http adapter', () => {
     expect(await denied.json()).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
+  test('a refusal before the body is read (413) leaves no bytes behind on a kept-alive connection', async () => {
+    const { handle } = endpoint(1000);
+    const server = createServer(toNodeListener(handle));
+    servers.push(server);
+    const port = await listen(server);
+    const headers = { 'content-type': 'application/json', 'x-api-key': key };
+    const big = `{"features":[${'1,'.repeat(600_000)}1]}`; // 1.2 MB > the 1 MiB default limit
+    for (let round = 0; round < 3; round++) {
+      const refused = await fetch(`http://127.0.0.1:${port}/predict`, { method: 'POST', headers, body: big });
+      expect(refused.status).toBe(413);
+      expect(refused.headers.get('connection')).toBe('close');
+      await refused.arrayBuffer();
+      const ok = await fetch(`http://127.0.0.1:${port}/predict`, { method: 'POST', headers, body: '{"features":[1]}' });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ n: 1 });
+    }
+  });
+
   test('concurrency: 5,000 requests on 8 connections against 100 per window → exactly 100 admitted (memory store)', async () => {
     const { handle, sink } = endpoint(100);
     const server = createServer(toNodeListener(handle));

@@ -94,6 +94,13 @@ export function toNodeListener(
       const request = toRequest(req, origin);
       const remoteAddress = req.socket.remoteAddress;
       const response = await handler(request, remoteAddress === undefined ? {} : { remoteAddress });
+      // A refusal sent before the whole body was read (413, 401 before parsing, ...) must not leave the
+      // rest of that body on a kept-alive connection, where it would be parsed as the next request:
+      // drain it (discarding the bytes) and close the connection after the response.
+      if (!req.complete) {
+        res.setHeader('connection', 'close');
+        req.resume();
+      }
       await writeResponse(res, response);
     };
     run().catch((error) => {
