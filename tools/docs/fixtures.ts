@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { classifierFromOnnx } from '@modelsec/core';
+import { makeBatchable } from '@modelsec/redteam';
 import { createSession, loadMnistModelBytes, MNIST_MODEL, ort } from '@modelsec-test/utils';
 
 /** Shared test data and the MNIST model, re-exported for setup code. */
@@ -89,19 +90,25 @@ export function ecKeyPair(write = false): { privateKey: string; publicKey: strin
 }
 
 /**
- * The real MNIST CNN (opt-mnist.onnx) in onnxruntime-web, as core's `Classifier`.
+ * The real MNIST CNN (opt-mnist.onnx) in onnxruntime-web, as core's `Classifier` (it returns logits).
+ * With `maxBatch` above 1 the model's fixed batch dimension is made symbolic first (redteam's
+ * `makeBatchable`), so attacks and audits that query thousands of digits run in a few calls.
  *
  * @example
  * ```ts
  * const model = await mnistClassifier();
+ * const batched = await mnistClassifier({ maxBatch: 1000 });
  * ```
  */
-export async function mnistClassifier() {
-  const session = await createSession(await loadMnistModelBytes());
+export async function mnistClassifier(options: { maxBatch?: number } = {}) {
+  const maxBatch = options.maxBatch ?? 1;
+  const bytes = await loadMnistModelBytes();
+  const session = await createSession(maxBatch > 1 ? makeBatchable(bytes).bytes : bytes);
   return classifierFromOnnx(session, {
     Tensor: ort.Tensor,
     sampleShape: [...MNIST_MODEL.sampleShape],
     numClasses: MNIST_MODEL.numClasses,
+    ...(maxBatch > 1 ? { maxBatch } : {}),
   });
 }
 
