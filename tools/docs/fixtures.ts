@@ -4,11 +4,11 @@
  * same things an app would have. Nothing here is shown to readers.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { classifierFromOnnx } from '@modelsec/core';
-import { makeBatchable } from '@modelsec/redteam';
-import { createSession, loadMnistModelBytes, MNIST_MODEL, ort } from '@modelsec-test/utils';
+import { createSurrogate, makeBatchable, trainSurrogate } from '@modelsec/redteam';
+import { createSession, loadMnist, loadMnistModelBytes, MNIST_MODEL, ort, sharedDataDir } from '@modelsec-test/utils';
 
 /** Shared test data and the MNIST model, re-exported for setup code. */
 export {
@@ -110,6 +110,58 @@ export async function mnistClassifier(options: { maxBatch?: number } = {}) {
     numClasses: MNIST_MODEL.numClasses,
     ...(maxBatch > 1 ? { maxBatch } : {}),
   });
+}
+
+/**
+ * A small MNIST classifier (an MLP from `@modelsec/redteam`'s surrogate trainer, seeded) trained on
+ * `count` test digits from `offset`: a cheap stand-in for the CNN in snippets whose attacks spend
+ * thousands of queries (finite-difference gradients), so the docs test stays fast. It returns
+ * probabilities and has an exact `inputGradient`.
+ *
+ * @example
+ * ```ts
+ * const model = await smallMnistModel({ hidden: [32] });
+ * ```
+ */
+export function smallMnistModel(
+  options: { hidden?: number[]; count?: number; offset?: number; epochs?: number; seed?: number } = {},
+) {
+  const key = JSON.stringify(options);
+  const cached = smallModels.get(key) ?? trainSmallModel(options);
+  smallModels.set(key, cached); // trained once per test run: snippets only query it
+  return cached;
+}
+
+const smallModels = new Map<string, ReturnType<typeof trainSmallModel>>();
+
+async function trainSmallModel(options: {
+  hidden?: number[];
+  count?: number;
+  offset?: number;
+  epochs?: number;
+  seed?: number;
+}) {
+  const { images, labels } = await loadMnist({ limit: options.count ?? 1000, offset: options.offset ?? 8000 });
+  const seed = options.seed ?? 1;
+  const model = createSurrogate({ sampleShape: [1, 28, 28], numClasses: 10, hidden: options.hidden ?? [32], seed });
+  await trainSurrogate(model, { inputs: images, labels }, { epochs: options.epochs ?? 10, seed });
+  return model;
+}
+
+/**
+ * Make `../shared/data` (the guides' path of the shared test data, relative to the repository root)
+ * resolve from the snippet's temporary working directory: a symbolic link in its parent folder.
+ *
+ * @example
+ * ```ts
+ * await linkSharedData(); // then `modelsec redteam ../shared/data/mnist/opt-mnist.onnx ...` works
+ * ```
+ */
+export async function linkSharedData(): Promise<void> {
+  const link = resolve('..', 'shared', 'data');
+  if (existsSync(link)) return;
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync(await sharedDataDir(), link, 'dir');
 }
 
 /**
