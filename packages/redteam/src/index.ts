@@ -8,6 +8,8 @@
  *
  * @packageDocumentation
  */
+
+export { createRng, type Rng } from '@modelsec/core';
 export { type CheckedData, checkData, type InputBounds, type LabeledData } from './data';
 export { type AccuracyCurve, accuracyCurve, type CurveOptions, type CurvePoint } from './evasion/curve';
 export { fgsm } from './evasion/fgsm';
@@ -76,7 +78,6 @@ export { renderReportHtml } from './report/html';
 export { type RobustnessReport, type RobustnessSuiteConfig, runRobustnessSuite } from './report/suite';
 export { type EvasionSummary, summarizeEvasion } from './report/summary';
 export { type ChartSeries, escapeHtml, type LineChart, lineChart } from './report/svg';
-export { createRng, type Rng } from './rng';
 export { type LossKind, rowLoss, toProbabilities } from './scores';
 export { surrogateGradient } from './surrogate/gradient';
 export { createSurrogate, type Surrogate, type SurrogateOptions } from './surrogate/mlp';

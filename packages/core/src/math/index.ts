@@ -1,4 +1,6 @@
-/** Special functions in plain double precision (normal, gamma, chi-square, Bessel K, incomplete beta, binomial tails). */
+/** Seeded pseudo-random numbers (reproducible experiments) and special functions in plain double precision (normal, gamma, chi-square, Bessel K, incomplete beta, binomial tails). */
+
+export { createRng, type Rng } from './seeded-rng';
 export {
   besselK,
   besselKScaled,

@@ -5,9 +5,8 @@
  * probes (batched into one `predict` call), and a geometric step along it, shrinking the L2 distance
  * to the clean input. `maxQueries` caps every sample's queries, the clean prediction included.
  */
-import { ainteger, anumber, argmax, type Classifier, ModelSecRangeError } from '@modelsec/core';
+import { ainteger, anumber, argmax, type Classifier, createRng, ModelSecRangeError, type Rng } from '@modelsec/core';
 import { checkData, type LabeledData } from '../data';
-import { createRng, type Rng } from '../rng';
 import { checkEvasionOptions, type EvasionOptions } from './options';
 import { type EvasionResult, finish } from './result';
 

@@ -3,9 +3,8 @@
  * input (L∞ or L2) and the valid input range, from an optional seeded random start. With `earlyStop`
  * a sample leaves the loop as soon as it is adversarial, which saves the queries of a black-box gradient.
  */
-import { aboolean, ainteger, anumber, type Classifier } from '@modelsec/core';
+import { aboolean, ainteger, anumber, type Classifier, createRng } from '@modelsec/core';
 import { checkData, type LabeledData } from '../data';
-import { createRng } from '../rng';
 import { checkEvasionOptions, checkGradientOptions, type GradientAttackOptions, spread } from './options';
 import { projectInPlace, stepInPlace } from './project';
 import { classify, type EvasionResult, finish } from './result';

@@ -5,9 +5,8 @@
  * improves. The square side shrinks on the paper's schedule. One query per active sample per iteration,
  * batched across samples; `maxQueries` caps every sample's queries, the clean prediction included.
  */
-import { ainteger, anumber, argmax, type Classifier } from '@modelsec/core';
+import { ainteger, anumber, argmax, type Classifier, createRng } from '@modelsec/core';
 import { checkData, type LabeledData } from '../data';
-import { createRng } from '../rng';
 import { rowLoss } from '../scores';
 import { checkEvasionOptions, type EvasionOptions } from './options';
 import { gather } from './pgd';

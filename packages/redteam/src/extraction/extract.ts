@@ -12,11 +12,11 @@ import {
   aoneOf,
   argmax,
   type Classifier,
+  createRng,
   ModelSecRangeError,
   ValidationError,
 } from '@modelsec/core';
 import { checkBounds, checkData, checkFinite, type InputBounds, type LabeledData } from '../data';
-import { createRng } from '../rng';
 import { toProbabilities } from '../scores';
 import { createSurrogate, type Surrogate } from '../surrogate/mlp';
 import { type TrainOptions, trainSurrogate } from '../surrogate/train';

@@ -4,8 +4,9 @@
  * set grown by Jacobian-based augmentation x' = clip(x + λ·sign(∇x log p_sur(ŷ(x) | x))), using the
  * current surrogate's gradient at the victim's label ŷ.
  */
+
+import type { Rng } from '@modelsec/core';
 import type { InputBounds } from '../data';
-import type { Rng } from '../rng';
 import type { Surrogate } from '../surrogate/mlp';
 
 /** The query strategies of `extractModel`. */

@@ -5,8 +5,7 @@
  * batches so one gradient costs one or a few `predict` calls when the model's `maxBatch` allows (see
  * `makeBatchable` for models exported with a fixed batch of 1).
  */
-import { afunction, ainteger, anumber, aobject, aoneOf, type Classifier } from '@modelsec/core';
-import { createRng } from '../rng';
+import { afunction, ainteger, anumber, aobject, aoneOf, type Classifier, createRng } from '@modelsec/core';
 import { type LossKind, rowLoss } from '../scores';
 import type { GradientResult, GradientSource } from './types';
 

@@ -5,8 +5,7 @@
  * a judge the caller supplies for cases without a canary; cases neither can decide are counted as
  * unjudged, never guessed. Responses are not kept unless asked (they may hold the secrets under test).
  */
-import { aboolean, afunction, ainteger, aobject, describeValue, ModelSecTypeError } from '@modelsec/core';
-import { createRng } from '../rng';
+import { aboolean, afunction, ainteger, aobject, createRng, describeValue, ModelSecTypeError } from '@modelsec/core';
 import { findCanaries, makeCanary } from './canary';
 import type { InjectionCase } from './corpus';
 

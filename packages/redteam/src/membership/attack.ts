@@ -5,9 +5,8 @@
  * same distribution (Shokri et al. 2017), then applied to the target; AUC needs no threshold. Wrap the
  * target in an output filter to measure how much the filter reduces the leak.
  */
-import { afunction, ainteger, aobject, type Classifier, ModelSecRangeError } from '@modelsec/core';
+import { afunction, ainteger, aobject, type Classifier, createRng, ModelSecRangeError } from '@modelsec/core';
 import { type CheckedData, checkData, type LabeledData } from '../data';
-import { createRng } from '../rng';
 import { toProbabilities } from '../scores';
 import { atThreshold, bestThreshold, rocAuc } from './metrics';
 

@@ -4,8 +4,15 @@
  * plain TypeScript (float64, no dependencies). A surrogate is itself a `Classifier` (it returns
  * probabilities) and has an exact input gradient, so it can drive transfer attacks.
  */
-import { ainteger, aobject, type Classifier, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
-import { createRng } from '../rng';
+import {
+  ainteger,
+  aobject,
+  type Classifier,
+  createRng,
+  describeValue,
+  ModelSecTypeError,
+  ValidationError,
+} from '@modelsec/core';
 import type { LossKind } from '../scores';
 
 /** Options of `createSurrogate`. */

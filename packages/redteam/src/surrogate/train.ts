@@ -2,9 +2,16 @@
  * The training loop of the surrogate models: seeded mini-batch shuffling, cross-entropy against hard
  * labels or soft targets (a victim's probabilities), Adam with optional L2 weight decay.
  */
-import { ainteger, anumber, aobject, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import {
+  ainteger,
+  anumber,
+  aobject,
+  createRng,
+  describeValue,
+  ModelSecTypeError,
+  ValidationError,
+} from '@modelsec/core';
 import { checkFinite } from '../data';
-import { createRng } from '../rng';
 import { backward, forward, type Surrogate } from './mlp';
 
 /** Training data: inputs with hard labels or soft targets. */

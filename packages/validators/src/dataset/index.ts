@@ -87,4 +87,3 @@ export type {
   RowScores,
 } from './report/types';
 export type { DuplicateGroup } from './shared/groups';
-export { createDatasetRng, type DatasetRng } from './shared/rng';

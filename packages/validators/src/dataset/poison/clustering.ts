@@ -5,10 +5,9 @@
  * cluster is small (relative size) and well separated (silhouette). The paper reduces with ICA; this
  * uses PCA (same subspace dimension, no extra iteration), which the bench shows is enough.
  */
-import { ainteger, anumber, aobject } from '@modelsec/core';
+import { ainteger, anumber, aobject, createRng, type Rng } from '@modelsec/core';
 import { type Matrix, readLabels, readMatrix, rowsByClass } from '../shared/data';
 import { meanOfRows, project, topDirections } from '../shared/linalg';
-import { createDatasetRng, type DatasetRng } from '../shared/rng';
 
 /** Options of `activationClustering`. */
 export interface ActivationClusteringOptions {
@@ -87,7 +86,7 @@ export function clusterClasses(
   anumber(maxShare, 'options.maxClusterShare', { min: 0, max: 0.5 });
   const minSil = options.minSilhouette ?? 0.15;
   anumber(minSil, 'options.minSilhouette', { min: -1, max: 1 });
-  const rng = createDatasetRng(options.seed ?? 0);
+  const rng = createRng(options.seed ?? 0);
   const scores = new Float64Array(m.n);
   const classes: ClusterClass[] = [];
   rowsByClass(y, classCount).forEach((rows, label) => {
@@ -141,7 +140,7 @@ export function twoMeans(
   z: Float32Array,
   n: number,
   d: number,
-  rng: DatasetRng,
+  rng: Rng,
 ): { assign: Uint8Array; centers: Float64Array } {
   let best: { assign: Uint8Array; centers: Float64Array; inertia: number } | undefined;
   for (let restart = 0; restart < 3; restart++) {
@@ -204,7 +203,7 @@ function sqDist(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: numb
 }
 
 /** Mean silhouette of a two-cluster assignment over up to 1,000 sampled rows (exact distances). */
-function silhouetteScore(z: Float32Array, n: number, d: number, assign: Uint8Array, rng: DatasetRng): number {
+function silhouetteScore(z: Float32Array, n: number, d: number, assign: Uint8Array, rng: Rng): number {
   const idx: number[] = [];
   if (n <= 1000) for (let i = 0; i < n; i++) idx.push(i);
   else for (let i = 0; i < 1000; i++) idx.push(rng.int(n));

@@ -6,10 +6,9 @@
  * are candidates, confirmed by their exact Euclidean distance (≤ `radius`). Both are O(n) hashing
  * plus the candidates' checks.
  */
-import { ainteger, anumber, aobject } from '@modelsec/core';
+import { ainteger, anumber, aobject, createRng } from '@modelsec/core';
 import { type Matrix, readLabels, readMatrix } from '../shared/data';
 import { type DuplicateGroup, hashInts, labelGroups, UnionFind } from '../shared/groups';
-import { createDatasetRng } from '../shared/rng';
 
 /** Options of `findDuplicates`. */
 export interface FindDuplicatesOptions {
@@ -95,7 +94,7 @@ export function duplicates(m: Matrix, y: Int32Array | undefined, options: FindDu
   if (options.near !== false && radius > 0 && n > 1) {
     const near = new UnionFind(n);
     const r2 = radius * radius;
-    const rng = createDatasetRng(options.seed ?? 0);
+    const rng = createRng(options.seed ?? 0);
     const w = 8 * radius;
     const a = new Float64Array(bits * d);
     const b = new Float64Array(bits);

@@ -4,9 +4,8 @@
  * until a row is isolated or the height limit ⌈log2 ψ⌉ is reached. A row's anomaly score is
  * `2^(−E[h(x)] / c(ψ))`: near 1 for rows isolated in few splits, about 0.5 or less for ordinary rows.
  */
-import { ainteger, aobject } from '@modelsec/core';
+import { ainteger, aobject, createRng, type Rng } from '@modelsec/core';
 import { type Matrix, readMatrix } from '../shared/data';
-import { createDatasetRng, type DatasetRng } from '../shared/rng';
 
 /** Options of `isolationForest`. */
 export interface IsolationForestOptions {
@@ -48,7 +47,7 @@ export function forestScores(m: Matrix, options: IsolationForestOptions): Float6
   ainteger(trees, 'options.trees', { min: 1, max: 10_000 });
   const psi = Math.min(options.sampleSize ?? 256, m.n);
   ainteger(psi, 'options.sampleSize', { min: 1 });
-  const rng = createDatasetRng(options.seed ?? 0);
+  const rng = createRng(options.seed ?? 0);
   const limit = Math.ceil(Math.log2(Math.max(2, psi)));
   const total = new Float64Array(m.n);
   const pool = Int32Array.from({ length: m.n }, (_, i) => i);
@@ -78,7 +77,7 @@ interface Tree {
   depth: Int32Array;
 }
 
-function growTree(m: Matrix, rows: Int32Array, limit: number, rng: DatasetRng): Tree {
+function growTree(m: Matrix, rows: Int32Array, limit: number, rng: Rng): Tree {
   const cap = 2 * rows.length + 1;
   const tree: Tree = {
     feature: new Int32Array(cap).fill(-1),

@@ -6,10 +6,17 @@
  * kept when their estimated Jaccard similarity reaches `threshold`. Exact duplicates (same normalized
  * text) are confirmed by string comparison. Memory is O(n · permutations).
  */
-import { ainteger, anumber, aobject, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import {
+  ainteger,
+  anumber,
+  aobject,
+  createRng,
+  describeValue,
+  ModelSecTypeError,
+  ValidationError,
+} from '@modelsec/core';
 import { readLabels } from '../shared/data';
 import { type DuplicateGroup, hashInts, labelGroups, UnionFind } from '../shared/groups';
-import { createDatasetRng } from '../shared/rng';
 
 /** Options of `findTextDuplicates`. */
 export interface TextDuplicatesOptions {
@@ -74,7 +81,7 @@ export function textDuplicates(
   ainteger(maxLength, 'options.maxLength', { min: 1 });
   const n = texts.length;
   if (n === 0) throw new ValidationError('empty_input', '"texts" is empty');
-  const rng = createDatasetRng(options.seed ?? 0);
+  const rng = createRng(options.seed ?? 0);
   const mulA = new Int32Array(perms);
   const addB = new Int32Array(perms);
   for (let p = 0; p < perms; p++) {

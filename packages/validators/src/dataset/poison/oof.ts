@@ -3,9 +3,8 @@
  * so every row's probabilities come from a model that never saw that row (what confident learning
  * needs: in-sample probabilities simply memorise the noisy labels).
  */
-import { ainteger, aobject } from '@modelsec/core';
+import { ainteger, aobject, createRng } from '@modelsec/core';
 import { type Matrix, readLabels, readMatrix, rowsByClass } from '../shared/data';
-import { createDatasetRng, shuffleInPlace } from '../shared/rng';
 import { fitSoftmax, type SoftmaxRegressionOptions, subsetMatrix } from './softmax';
 
 /** Options of `outOfFoldProbabilities`. */
@@ -60,11 +59,11 @@ export function oofSoftmax(m: Matrix, y: Int32Array, classCount: number, options
 
 /** Fold of each row: rows of each class are shuffled and dealt round-robin. */
 export function stratifiedFolds(y: Int32Array, classCount: number, folds: number, seed: number): Int32Array {
-  const rng = createDatasetRng(seed >>> 0);
+  const rng = createRng(seed >>> 0);
   const fold = new Int32Array(y.length);
   let next = 0;
   for (const rows of rowsByClass(y, classCount)) {
-    shuffleInPlace(rows, rng);
+    rng.shuffle(rows);
     for (let a = 0; a < rows.length; a++) fold[rows[a] as number] = (next + a) % folds;
     next = (next + rows.length) % folds;
   }

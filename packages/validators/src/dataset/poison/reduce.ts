@@ -4,9 +4,10 @@
  * by subspace iteration on a seeded sample of rows (only non-zero entries are touched, so sparse rows
  * such as images are cheap).
  */
+
+import { createRng } from '@modelsec/core';
 import type { Matrix } from '../shared/data';
 import { meanOfRows, project, standardize, topDirections } from '../shared/linalg';
-import { createDatasetRng, shuffleInPlace } from '../shared/rng';
 
 /** Options of the reduction. */
 export interface ReduceOptions {
@@ -31,10 +32,10 @@ export function reduce(m: Matrix, options: ReduceOptions = {}): Reduced {
   const maxDirect = options.maxDirect ?? 64;
   if (m.d <= maxDirect) return { data: standardize(m.data, m.n, m.d), n: m.n, d: m.d, method: 'standardized' };
   const k = Math.min(options.components ?? 32, m.d - 1, Math.max(1, m.n - 1));
-  const rng = createDatasetRng(options.seed ?? 0);
+  const rng = createRng(options.seed ?? 0);
   const all = Int32Array.from({ length: m.n }, (_, i) => i);
   const fitRows = Math.min(m.n, options.fitRows ?? 2000);
-  const sample = fitRows < m.n ? shuffleInPlace(all, rng).slice(0, fitRows) : all;
+  const sample = fitRows < m.n ? rng.shuffle(all).slice(0, fitRows) : all;
   const mean = meanOfRows(m.data, m.d, sample);
   const { vectors } = topDirections(m.data, m.d, sample, mean, k, rng, 10);
   return { data: project(m.data, m.n, m.d, mean, vectors, k), n: m.n, d: k, method: 'pca' };

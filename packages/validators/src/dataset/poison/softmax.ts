@@ -4,10 +4,9 @@
  * probabilities of confident learning; it runs anywhere (no dependency) and costs
  * O(epochs · n · d · classes).
  */
-import { ainteger, anumber, aobject } from '@modelsec/core';
+import { ainteger, anumber, aobject, createRng } from '@modelsec/core';
 import { type Matrix, readLabels, readMatrix } from '../shared/data';
 import { columnScaling } from '../shared/linalg';
-import { createDatasetRng, shuffleInPlace } from '../shared/rng';
 
 /** Options of `trainSoftmaxRegression`. */
 export interface SoftmaxRegressionOptions {
@@ -77,7 +76,7 @@ export function fitSoftmax(
   anumber(l2, 'options.l2', { min: 0 });
   const batchSize = options.batchSize ?? 64;
   ainteger(batchSize, 'options.batchSize', { min: 1 });
-  const rng = createDatasetRng(options.seed ?? 0);
+  const rng = createRng(options.seed ?? 0);
   const { d } = m;
   const k = classCount;
   const sub = subsetMatrix(m, rows);
@@ -97,7 +96,7 @@ export function fitSoftmax(
   const b2 = 0.999;
   let step = 0;
   for (let e = 0; e < epochs; e++) {
-    shuffleInPlace(order, rng);
+    rng.shuffle(order);
     for (let start = 0; start < order.length; start += batchSize) {
       const end = Math.min(order.length, start + batchSize);
       g.fill(0);

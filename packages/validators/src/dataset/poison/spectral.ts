@@ -4,10 +4,9 @@
  * projection on it. A backdoor's poisoned rows share a feature the clean rows of the target class lack,
  * so they dominate that direction and get the largest scores; the paper removes the top `1.5·ε·n_c`.
  */
-import { anumber, aobject } from '@modelsec/core';
+import { anumber, aobject, createRng } from '@modelsec/core';
 import { type Matrix, readLabels, readMatrix, rowsByClass } from '../shared/data';
 import { meanOfRows, topDirections } from '../shared/linalg';
-import { createDatasetRng } from '../shared/rng';
 
 /** Options of `spectralSignatures`. */
 export interface SpectralOptions {
@@ -71,7 +70,7 @@ export function spectralSignatures(
 export function spectral(m: Matrix, y: Int32Array, classCount: number, options: SpectralOptions): SpectralResult {
   const epsilon = options.epsilon ?? 0.05;
   anumber(epsilon, 'options.epsilon', { min: 0, max: 0.5 });
-  const rng = createDatasetRng(options.seed ?? 0);
+  const rng = createRng(options.seed ?? 0);
   const scores = new Float64Array(m.n);
   const projections = new Float64Array(m.n);
   const classes: SpectralClass[] = [];

@@ -4,8 +4,9 @@
  * right singular vectors of a centered row subset (used per class by spectral signatures and
  * activation clustering; the global reduction reuses `fitInputProfile`'s PCA).
  */
+
+import type { Rng } from '@modelsec/core';
 import { symmetricEigen } from '../../input/profile/linalg';
-import type { DatasetRng } from './rng';
 
 /** Column means of the rows `rows` (all rows when omitted) of an `n × d` matrix. */
 export function meanOfRows(x: Float32Array, d: number, rows: ArrayLike<number>): Float64Array {
@@ -136,7 +137,7 @@ export function topDirections(
   rows: ArrayLike<number>,
   mean: Float64Array,
   k: number,
-  rng: DatasetRng,
+  rng: Rng,
   iterations = 12,
 ): { vectors: Float64Array; values: Float64Array } {
   const m = rows.length;

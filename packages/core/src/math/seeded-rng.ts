@@ -1,10 +1,11 @@
 /**
- * Seeded pseudo-random numbers for reproducible attacks: every random choice in this package (random
- * starts, Square-attack squares, HopSkipJump directions, surrogate initialisation, shuffles, canaries)
- * comes from one `Rng`, never from `Math.random`. The generator is sfc32 seeded through splitmix32; it
- * is fast and statistically fine for experiments, and NOT cryptographic.
+ * Seeded pseudo-random numbers for reproducible experiments and screens: attack starts and
+ * directions, surrogate initialisation, isolation-forest sampling, fold assignment, MinHash
+ * coefficients, permutation tests. sfc32 seeded through splitmix32: the same seed gives the same
+ * stream in every runtime. Fast and statistically fine for experiments, and NOT cryptographic: keys,
+ * nonces and noise that defends against an attacker come from `randomBytes` (a CSPRNG) instead.
  */
-import { ainteger } from '@modelsec/core';
+import { ainteger } from '../errors/asserts';
 
 /** A seeded pseudo-random generator (not for cryptography). */
 export interface Rng {
@@ -14,22 +15,28 @@ export interface Rng {
   next(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
+  /** Uniform unsigned 32-bit integer. */
+  u32(): number;
   /** Standard normal sample (Box-Muller). */
   normal(): number;
-  /** Shuffle `items` in place (Fisher-Yates) and return it. */
-  shuffle<T>(items: T[]): T[];
+  /** Shuffle `items` (an array or typed array) in place (Fisher-Yates) and return it. */
+  shuffle<A extends { length: number; [i: number]: unknown }>(items: A): A;
   /** A new, independent generator derived from this one's stream. */
   fork(): Rng;
 }
+
+const TWO_32 = 4294967296;
 
 /**
  * Create a seeded generator. The same seed gives the same stream in every runtime.
  *
  * @param seed - a 32-bit unsigned integer
+ * @throws RangeError when `seed` is not an integer in [0, 2^32).
  * @example
  * ```ts
  * const rng = createRng(42);
  * rng.next(); // same value on every run
+ * rng.shuffle([1, 2, 3, 4]);
  * ```
  */
 export function createRng(seed: number): Rng {
@@ -57,12 +64,11 @@ export function createRng(seed: number): Rng {
   };
   for (let i = 0; i < 12; i++) u32();
   let spare: number | undefined;
-  const rng: Rng = {
+  return {
     seed,
-    next: () => u32() / 4294967296,
-    int(n) {
-      return Math.floor((u32() / 4294967296) * n);
-    },
+    u32,
+    next: () => u32() / TWO_32,
+    int: (n) => Math.floor((u32() / TWO_32) * n),
     normal() {
       if (spare !== undefined) {
         const v = spare;
@@ -70,22 +76,21 @@ export function createRng(seed: number): Rng {
         return v;
       }
       let u = 0;
-      while (u === 0) u = u32() / 4294967296;
-      const v = u32() / 4294967296;
+      while (u === 0) u = u32() / TWO_32;
+      const v = u32() / TWO_32;
       const r = Math.sqrt(-2 * Math.log(u));
       spare = r * Math.sin(2 * Math.PI * v);
       return r * Math.cos(2 * Math.PI * v);
     },
     shuffle(items) {
       for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor((u32() / 4294967296) * (i + 1));
-        const t = items[i] as (typeof items)[number];
-        items[i] = items[j] as (typeof items)[number];
+        const j = Math.floor((u32() / TWO_32) * (i + 1));
+        const t = items[i];
+        items[i] = items[j];
         items[j] = t;
       }
       return items;
     },
     fork: () => createRng(u32()),
   };
-  return rng;
 }
