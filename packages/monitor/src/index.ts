@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { createRng, type Rng } from '@modelsec/core';
 export { type CellValue, type ColumnType, type Dataset, MAX_CELL_LENGTH, MAX_COLUMNS } from './drift/columns';
 export { type CsvOptions, type CsvTable, parseCsv } from './drift/csv';
 export {
@@ -62,7 +63,6 @@ export {
 } from './stats/distance';
 export { type KsMethod, type KsTestOptions, type KsTestResult, ksTest } from './stats/ks';
 export { type MmdTestOptions, type MmdTestResult, mmdTest } from './stats/mmd';
-export { createRng, type Rng } from './stats/random';
 export { MAX_SAMPLE_SIZE } from './stats/sample';
 export { SHAPIRO_MAX_N, type ShapiroWilkResult, shapiroWilk } from './stats/shapiro';
 export { type ZTestResult, zTestProportions } from './stats/ztest';

@@ -7,8 +7,7 @@
  * The permutations come from this package's seeded generator, so p-values are reproducible here but
  * are not the same draws as alibi-detect's (PyTorch) generator.
  */
-import { ainteger, anumber, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
-import { createRng, shuffle } from './random';
+import { ainteger, anumber, createRng, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
 import { isSampleLike } from './sample';
 import { sortFloat64 } from './sort';
 
@@ -110,7 +109,7 @@ export function mmdTest(
   let count = 0;
   const perm = new Uint8Array(labels);
   for (let p = 0; p < permutations; p++) {
-    shuffle(perm, rng);
+    rng.shuffle(perm);
     const v = mmd2(K, perm, n, m);
     permuted.push(v);
     if (statistic <= v) count++;

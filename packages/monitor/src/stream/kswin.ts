@@ -5,9 +5,8 @@
  * `scipy.stats.ks_2samp`); drift when p ≤ alpha and D > 0.1. Draws use this package's seeded
  * generator (river uses Python's `random.Random(seed)`, so individual draws differ from river's).
  */
-import { anumber, ModelSecRangeError } from '@modelsec/core';
+import { anumber, createRng, ModelSecRangeError, type Rng } from '@modelsec/core';
 import { ksSorted } from '../stats/ks';
-import { createRng, type Rng } from '../stats/random';
 import { type DriftDetector, streamValue } from './types';
 
 /** Options of {@link kswin} (river's defaults). */
