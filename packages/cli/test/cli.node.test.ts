@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIO, createProgress, formatBytes, runCli, VERSION } from '@modelsec/cli';
+import { type CliIO, commands, createProgress, formatBytes, runCli, VERSION } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
 
 function memoryIO(options: { tty?: boolean; stdin?: string } = {}) {
@@ -22,7 +22,11 @@ describe('modelsec CLI shell', () => {
   test('--help lists the subcommands and exit codes', async () => {
     const m = memoryIO();
     expect(await runCli(['--help'], m.io)).toBe(0);
-    expect(m.stdout()).toMatch(/commands:\n(?:\s+\S+\s+.+\n)*\s+digest\s+print the digest/);
+    // The section between "commands:" and the next blank line lists every registered command, one per line.
+    const section = m.stdout().split('commands:\n')[1]?.split('\n\n')[0] ?? '';
+    const listed = section.split('\n').map((line) => line.trim().split(/\s+/)[0]);
+    expect(listed).toEqual(commands.map((c) => c.name));
+    expect(section).toContain('print the digest');
     expect(m.stdout()).toContain('exit codes: 0 ok, 1 check failed or error, 2 usage error');
     const again = memoryIO();
     expect(await runCli([], again.io)).toBe(0);
