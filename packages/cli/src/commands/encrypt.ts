@@ -19,7 +19,11 @@ export default defineCommand({
   options: {
     ...KEY_OPTIONS,
     algorithm: { type: 'string', short: 'a', valueName: '<name>', description: ENCRYPTION_ALGORITHMS.join(' or ') },
-    'chunk-size': { type: 'string', valueName: '<bytes>', description: 'plaintext bytes per chunk (default 1048576 = 1 MiB)' },
+    'chunk-size': {
+      type: 'string',
+      valueName: '<bytes>',
+      description: 'plaintext bytes per chunk (default 1048576 = 1 MiB)',
+    },
     'no-digest': { type: 'boolean', description: 'do not hash the plaintext into the header (one read pass less)' },
     'scrypt-log-n': { type: 'string', valueName: '<n>', description: 'passphrase scrypt cost N = 2^n (default 17)' },
   },
