@@ -33,14 +33,6 @@ const GLOBAL_OPTIONS = ['help', 'json', 'no-progress', 'version'];
 const DEFAULT_TIMEOUT = 60_000;
 
 /**
- * Guides their package engineers are still writing: their blocks are listed as skipped tests (so the
- * run shows them) unless `MODELSEC_DOCS_PENDING=1`, which runs them like every other guide. Remove a
- * guide from this list as soon as its blocks run: the list only ever shrinks.
- */
-const PENDING = new Set(['docs/dataset.md', 'docs/redteam.md']);
-const runPending = process.env.MODELSEC_DOCS_PENDING === '1';
-
-/**
  * The guides: docs/*.md and the Markdown files in docs/ subfolders, except the generated API site.
  * `MODELSEC_DOCS=scanner,signing` narrows a local run to guides whose path contains one of the words.
  */
@@ -67,7 +59,6 @@ const guides = listGuides().map((file) => ({ file, ...parseGuide(file, readFileS
 const modules = new Map<DocBlock, BlockModules>();
 let index = 0;
 for (const guide of guides) {
-  if (PENDING.has(guide.file) && !runPending) continue;
   for (const block of guide.blocks) {
     if (block.attrs.ignore || !['ts', 'js', 'shell'].includes(block.kind)) continue;
     if (block.kind === 'shell' && (block.attrs['no-run'] || block.attrs.synopsis)) continue;
@@ -89,8 +80,7 @@ beforeAll(() => {
 }, 180_000);
 
 describe.each(guides)('$file', ({ file, blocks, problems }) => {
-  const skip = PENDING.has(file) && !runPending;
-  it.skipIf(skip)('has well-formed snippet directives', () => {
+  it('has well-formed snippet directives', () => {
     expect(problems).toEqual([]);
   });
   if (blocks.length === 0) return;
@@ -99,9 +89,7 @@ describe.each(guides)('$file', ({ file, blocks, problems }) => {
       .map((k) => ` ${k}`)
       .join('')}`;
     const timeout = Number(block.attrs.timeout ?? DEFAULT_TIMEOUT);
-    it.skipIf(skip)(skip ? `${name} (pending guide: MODELSEC_DOCS_PENDING=1 runs it)` : name, { timeout }, () =>
-      runBlock(block),
-    );
+    it(name, { timeout }, () => runBlock(block));
   }
 });
 
