@@ -3,14 +3,15 @@
  */
 
 /**
- * Row-wise softmax of `count` rows of `k` logits (numerically stable: the row maximum is subtracted).
+ * Row-wise softmax of rows of `k` logits (numerically stable: the row maximum is subtracted). Takes a
+ * typed array or a plain array (no float64 copy needed for small rows).
  *
  * @example
  * ```ts
  * softmax(new Float32Array([1, 2, 3]), 3); // ≈ [0.090, 0.245, 0.665]
  * ```
  */
-export function softmax(logits: Float32Array | Float64Array, k: number): Float32Array {
+export function softmax(logits: ArrayLike<number>, k: number): Float32Array {
   const out = new Float32Array(logits.length);
   for (let r = 0; r < logits.length; r += k) {
     let max = Number.NEGATIVE_INFINITY;

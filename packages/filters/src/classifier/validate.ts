@@ -73,7 +73,7 @@ export function fromLogits(): Rule<ClassifierOutput> {
     check(value) {
       const s = readScores(value, name);
       if (s.k === 1) return { value: s.wrap(s.data.map((x) => 1 / (1 + Math.exp(-x)))) };
-      const p = softmax(new Float64Array(s.data), s.k);
+      const p = softmax(s.data, s.k); // the plain array directly: a float64 copy would live off-heap (µs)
       const out: number[] = [];
       for (let i = 0; i < p.length; i++) out.push(p[i] as number);
       return { value: s.wrap(out) };
