@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, commands, createProgress, formatBytes, runCli, VERSION } from '@modelsec/cli';
+import { commands, createProgress, formatBytes, runCli, VERSION } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(options: { tty?: boolean; stdin?: string } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: options.tty ?? false, columns: 100 },
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), 'modelsec-cli-')),
-    readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (options: { tty?: boolean; stdin?: string } = {}) => sharedMemoryIO(options);
 
 describe('modelsec CLI shell', () => {
   test('--help lists the subcommands and exit codes', async () => {

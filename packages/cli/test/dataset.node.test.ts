@@ -7,22 +7,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env: {},
-    cwd,
-    readStdin: async () => new Uint8Array(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (cwd: string) => sharedMemoryIO({ cwd });
 
 const keys = join(await sharedDataDir(), 'model-transparency/keys/certificate');
 const key = join(keys, 'signing-key.pem');

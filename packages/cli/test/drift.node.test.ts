@@ -1,22 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { createRng } from '@modelsec/monitor';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false, columns: 100 },
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), 'modelsec-drift-')),
-    readStdin: async () => new TextEncoder().encode(stdin),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (stdin = '') => sharedMemoryIO({ stdin });
 
 function csv(rows: number, shift: number, seed: number): string {
   const rng = createRng(seed);

@@ -3,24 +3,13 @@
  * 0 / 1 / 2, and nothing left at the output path when decryption fails.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env,
-    cwd: mkdtempSync(join(tmpdir(), 'modelsec-cli-enc-')),
-    readStdin: async () => new Uint8Array(0),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (env: Record<string, string> = {}) => sharedMemoryIO({ env });
 
 describe('modelsec encrypt / decrypt', () => {
   test('key file (raw, hex or base64): round trip, JSON output', async () => {

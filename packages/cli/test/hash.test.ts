@@ -2,25 +2,14 @@
  * `modelsec hash`: prints `sha256:<root digest>` like `model_signing digest`, reproducing the
  * upstream v1.1.0 model's digest and model_signing's golden root digests (files and shards).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { readSharedJSON, sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(cwd = mkdtempSync(join(tmpdir(), 'modelsec-cli-signing-'))) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env: {},
-    cwd,
-    readStdin: async () => new Uint8Array(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (cwd?: string) => sharedMemoryIO(cwd === undefined ? {} : { cwd });
 
 const shared = await sharedDataDir();
 

@@ -1,22 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { readSharedText, sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false, columns: 100 },
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), 'modelsec-redteam-')),
-    readStdin: async () => new Uint8Array(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = () => sharedMemoryIO();
 
 describe('modelsec redteam', () => {
   test('attacks opt-mnist.onnx on the IDX digits and writes JSON + HTML reports', async () => {

@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { bytesToHex, digest, ModelSecError, randomBytes } from '@modelsec/core';
 import { encryptBytes, rawKeyProvider } from '@modelsec/core/encryption';
 import { memorySource, signModel } from '@modelsec/core/signing';
@@ -16,18 +16,11 @@ import { loadMnistModelBytes } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CHECKLIST, parseReportConfig } from '../src/report/index';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
 function memoryIO(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env: {},
-    cwd,
-    readStdin: async () => new Uint8Array(),
-  };
-  return { io, output: () => out.join(''), errors: () => err.join('') };
+  const m = sharedMemoryIO({ cwd });
+  return { io: m.io, output: m.stdout, errors: m.stderr };
 }
 
 let dir: string;

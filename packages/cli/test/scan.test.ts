@@ -2,25 +2,14 @@
  * `modelsec scan`: exit codes (0 nothing dangerous, 1 dangerous, 2 usage), text and JSON output,
  * --strict, directories and stdin, on the picklescan samples and generated files.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(stdin: Uint8Array = new Uint8Array(0)) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false, columns: 100 },
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), 'modelsec-scan-')),
-    readStdin: async () => stdin,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (stdin: Uint8Array = new Uint8Array(0)) => sharedMemoryIO({ stdin });
 
 // sklearn.linear_model.LogisticRegression() as a protocol-4 pickle: suspicious, not dangerous.
 const SUSPICIOUS = Uint8Array.from([

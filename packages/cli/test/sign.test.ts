@@ -2,25 +2,14 @@
  * `modelsec sign` then `modelsec verify`: key and certificate-chain bundles with model_signing's
  * test keys, written where --signature says and left out of the manifest when inside the model.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(cwd = mkdtempSync(join(tmpdir(), 'modelsec-cli-signing-'))) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env: {},
-    cwd,
-    readStdin: async () => new Uint8Array(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (cwd?: string) => sharedMemoryIO(cwd === undefined ? {} : { cwd });
 
 const keys = join(await sharedDataDir(), 'model-transparency/keys/certificate');
 

@@ -1,21 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false, columns: 100 },
-    env: options.env ?? {},
-    cwd: mkdtempSync(join(tmpdir(), 'modelsec-text-')),
-    readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (options: { stdin?: string; env?: Record<string, string> } = {}) => sharedMemoryIO(options);
 
 const sample = 'Hi, I am Maria Garcia.\nMail maria@example.com or call +1 415-555-0132.\n';
 

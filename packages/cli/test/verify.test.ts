@@ -2,26 +2,15 @@
  * `modelsec verify`: exit 0 for model_signing's own signed models (key, certificate, keyless
  * Sigstore), 1 with the reason and the differing files for tampered models, 2 for usage errors.
  */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
 import legacy from '../../core/test/vectors/signing-legacy.json';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(cwd = mkdtempSync(join(tmpdir(), 'modelsec-cli-signing-'))) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env: {},
-    cwd,
-    readStdin: async () => new Uint8Array(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (cwd?: string) => sharedMemoryIO(cwd === undefined ? {} : { cwd });
 
 const mt = join(await sharedDataDir(), 'model-transparency');
 const pub = join(mt, 'keys/certificate/signing-key-pub.pem');

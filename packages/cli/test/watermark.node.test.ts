@@ -4,23 +4,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIO, runCli } from '@modelsec/cli';
+import { runCli } from '@modelsec/cli';
 import { createTextWatermark } from '@modelsec/watermark';
 import { sharedDataDir } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
+import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
-function memoryIO(cwd: string, env: Record<string, string> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s), isTTY: false },
-    env,
-    cwd,
-    readStdin: async () => new TextEncoder().encode(stdin),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const memoryIO = (cwd: string, env: Record<string, string> = {}, stdin = '') => sharedMemoryIO({ cwd, env, stdin });
 
 const dir = mkdtempSync(join(tmpdir(), 'modelsec-cli-watermark-'));
 const model = join(await sharedDataDir(), 'mnist/opt-mnist.onnx');
