@@ -38,7 +38,7 @@ describe('API keys', () => {
 
   test('a valid key yields its principal; the record never holds the key', async () => {
     const { key, record } = await setup();
-    expect(JSON.stringify(record)).not.toContain(key.split('_')[2]);
+    expect(JSON.stringify(record)).not.toContain(key.slice(-16)); // the secret's tail (ids and secrets may contain _)
     const auth = apiKeyAuthenticator({ pepper, keys: [record] });
     expect(await auth.authenticate(withKey(key))).toEqual({ ...record.principal, via: 'api-key' });
     const viaAuthorization = new Request('https://api.test/', { headers: { authorization: `ApiKey ${key}` } });
