@@ -28,6 +28,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          setupFiles: ['tools/vitest/fast-check-seed.ts'],
           // A real redis-server on a free loopback port for the Redis-backed stores (inject('redisUrl')).
           globalSetup: ['packages/redis/test/support/global-setup.ts'],
         },
@@ -43,6 +44,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.node.test.ts', '**/*.slow.test.ts', 'packages/cli/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          setupFiles: ['tools/vitest/fast-check-seed.ts'],
           browser: {
             enabled: true,
             headless: true,
