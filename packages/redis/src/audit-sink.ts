@@ -9,7 +9,7 @@
 import { astring, ConfigError } from '@modelsec/core';
 import type { AppendResult, AuditEntry, AuditHead, AuditSink } from '@modelsec/endpoint';
 import type { RedisClientLike } from './client';
-import { createRedisExecutor, type RedisExecutor } from './executor';
+import { executorFor, type RedisExecutor } from './executor';
 import { defineLuaScript } from './script';
 
 /** Options of `redisAuditSink`. */
@@ -53,15 +53,7 @@ const decodeHead = (s: unknown): AuditHead | undefined => {
  */
 export function redisAuditSink(options: RedisAuditSinkOptions): AuditSink {
   astring(options?.stream, 'options.stream');
-  const base = options.client;
-  const executor: RedisExecutor =
-    typeof (base as RedisExecutor).run === 'function'
-      ? (base as RedisExecutor)
-      : createRedisExecutor({
-          client: base as RedisClientLike,
-          name: 'redis-audit',
-          timeoutMs: options.timeoutMs ?? 1000,
-        });
+  const executor = executorFor(options.client, { name: 'redis-audit', timeoutMs: options.timeoutMs ?? 1000 });
   if (executor.failMode !== 'closed') throw new ConfigError('invalid_config', 'an audit sink cannot fail open');
   const closed = (work: () => Promise<unknown>) => work();
   const headKey = `${options.stream}:head`;

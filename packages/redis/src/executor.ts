@@ -106,3 +106,17 @@ export function createRedisExecutor(options: RedisExecutorOptions): RedisExecuto
     command: (command, ...args) => guarded(() => client.call(command, ...args)),
   };
 }
+
+/**
+ * The executor a store runs on: `client` itself when it already is an executor (shared settings, one
+ * fail mode for every store), otherwise a new executor over the client with `options`.
+ * @internal
+ */
+export function executorFor(
+  client: RedisClientLike | RedisExecutor,
+  options: Omit<RedisExecutorOptions, 'client'>,
+): RedisExecutor {
+  const x = client as RedisExecutor;
+  if (typeof x.run === 'function' && typeof x.failMode === 'string') return x;
+  return createRedisExecutor({ ...options, client: client as RedisClientLike });
+}

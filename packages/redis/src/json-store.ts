@@ -9,7 +9,7 @@
  */
 import { ainteger, astring, ConfigError, ValidationError } from '@modelsec/core';
 import type { RedisClientLike } from './client';
-import { createRedisExecutor, type RedisExecutor } from './executor';
+import { executorFor, type RedisExecutor } from './executor';
 import { redisKey } from './keys';
 
 /** Options of `redisJsonStore`. */
@@ -52,15 +52,7 @@ export function redisJsonStore<T = unknown>(options: RedisJsonStoreOptions<T>): 
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   ainteger(maxBytes, 'options.maxBytes', { min: 2 });
   if (options.ttlMs !== undefined) ainteger(options.ttlMs, 'options.ttlMs', { min: 1 });
-  const base = options.client;
-  const executor: RedisExecutor =
-    typeof (base as RedisExecutor).run === 'function'
-      ? (base as RedisExecutor)
-      : createRedisExecutor({
-          client: base as RedisClientLike,
-          name: 'redis-json',
-          timeoutMs: options.timeoutMs ?? 2000,
-        });
+  const executor = executorFor(options.client, { name: 'redis-json', timeoutMs: options.timeoutMs ?? 2000 });
   if (executor.failMode !== 'closed') throw new ConfigError('invalid_config', 'a record store cannot fail open');
   const key = (id: string) => {
     astring(id, 'id');

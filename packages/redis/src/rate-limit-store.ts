@@ -9,7 +9,7 @@
 import { bytesToHex, randomBytes } from '@modelsec/core';
 import type { ConsumeResult, LimitCheck, LimitState, RateLimitStore } from '@modelsec/endpoint';
 import type { RedisClientLike } from './client';
-import { createRedisExecutor, type RedisExecutor, type RedisExecutorOptions } from './executor';
+import { executorFor, type RedisExecutor, type RedisExecutorOptions } from './executor';
 import { RATE_LIMIT_SCRIPT } from './rate-limit-script';
 
 /** Options of `redisRateLimitStore`. */
@@ -33,9 +33,7 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLi
   /** The executor (availability, fail mode). */
   readonly executor: RedisExecutor;
 } {
-  const executor = isExecutor(options.client)
-    ? options.client
-    : createRedisExecutor({ ...options, client: options.client, name: 'redis' });
+  const executor = executorFor(options.client, { ...options, name: 'redis' });
   return {
     name: 'redis',
     executor,
@@ -66,8 +64,4 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLi
       return { allowed: r[0] === 1, states };
     },
   };
-}
-
-function isExecutor(x: RedisClientLike | RedisExecutor): x is RedisExecutor {
-  return typeof (x as RedisExecutor).run === 'function' && typeof (x as RedisExecutor).failMode === 'string';
 }

@@ -4,7 +4,7 @@
  * only). All keep the predicted class (argmax, first index on ties).
  */
 import { aboolean, ainteger, anumber, aobject, aoneOf, type Finding, type Rule, type Severity } from '@modelsec/core';
-import { type ClassifierOutput, predictedClass, readScores, rowArgmax, zeros } from './scores';
+import { type ClassifierOutput, modifiedFinding, predictedClass, readScores, rowArgmax, zeros } from './scores';
 
 /** Options of `confidenceThreshold`. */
 export interface ConfidenceThresholdOptions {
@@ -92,12 +92,7 @@ export function topK(k: number, options: TopKOptions = {}): Rule<ClassifierOutpu
   const renormalize = options.renormalize ?? false;
   aboolean(renormalize, 'options.renormalize');
   const name = 'topK';
-  const finding: Finding = Object.freeze({
-    rule: name,
-    severity: 'info',
-    message: `kept the top ${k} scores`,
-    action: 'modify',
-  });
+  const finding = modifiedFinding(name, `kept the top ${k} scores`);
   return {
     specificationVersion: 'v1',
     name,
@@ -153,12 +148,7 @@ export function labelOnly(options: LabelOnlyOptions = {}): Rule<ClassifierOutput
   const output = options.output ?? 'onehot';
   aoneOf(output, 'options.output', ['onehot', 'label'] as const);
   const name = 'labelOnly';
-  const finding: Finding = Object.freeze({
-    rule: name,
-    severity: 'info',
-    message: 'answered with the label only',
-    action: 'modify',
-  });
+  const finding = modifiedFinding(name, 'answered with the label only');
   return {
     specificationVersion: 'v1',
     name,

@@ -4,19 +4,9 @@
  * 2018, arXiv:1806.00054) and `noise` (Gaussian or Laplace noise from the platform CSPRNG, renormalized,
  * argmax kept). The ART-compatible rules follow ART's numpy code operation by operation in float64.
  */
-import {
-  aboolean,
-  afunction,
-  anumber,
-  aobject,
-  aoneOf,
-  ConfigError,
-  type Finding,
-  type Rule,
-  ValidationError,
-} from '@modelsec/core';
+import { aboolean, afunction, anumber, aobject, aoneOf, ConfigError, type Rule, ValidationError } from '@modelsec/core';
 import { npAround, npSum } from './numpy';
-import { type ClassifierOutput, predictedClass, readScores, zeros } from './scores';
+import { type ClassifierOutput, modifiedFinding, predictedClass, readScores, zeros } from './scores';
 
 /**
  * Round every score to `decimals` decimal places, halves to even: exactly ART's `Rounded`
@@ -32,12 +22,7 @@ import { type ClassifierOutput, predictedClass, readScores, zeros } from './scor
 export function roundProbabilities(decimals: number): Rule<ClassifierOutput> {
   anumber(decimals, 'decimals', { min: 1, max: 15, integer: true });
   const name = 'roundProbabilities';
-  const finding: Finding = Object.freeze({
-    rule: name,
-    severity: 'info',
-    message: `rounded to ${decimals} decimals`,
-    action: 'modify',
-  });
+  const finding = modifiedFinding(name, `rounded to ${decimals} decimals`);
   return {
     specificationVersion: 'v1',
     name,
@@ -85,12 +70,7 @@ export function reverseSigmoid(options: ReverseSigmoidOptions = {}): Rule<Classi
   anumber(beta, 'options.beta', { min: Number.MIN_VALUE });
   anumber(gamma, 'options.gamma', { min: Number.MIN_VALUE });
   const name = 'reverseSigmoid';
-  const finding: Finding = Object.freeze({
-    rule: name,
-    severity: 'info',
-    message: `reverse sigmoid (beta ${beta}, gamma ${gamma})`,
-    action: 'modify',
-  });
+  const finding = modifiedFinding(name, `reverse sigmoid (beta ${beta}, gamma ${gamma})`);
   const perturbation = (p: number): number => {
     const c = Math.min(CLIP_MAX, Math.max(CLIP_MIN, p));
     const z = -gamma * Math.log((1 - c) / c);
@@ -194,12 +174,7 @@ export function noise(options: NoiseOptions = {}): Rule<ClassifierOutput> {
           return -scale * Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
         };
   const name = 'noise';
-  const finding: Finding = Object.freeze({
-    rule: name,
-    severity: 'info',
-    message: `${distribution} noise (scale ${scale})`,
-    action: 'modify',
-  });
+  const finding = modifiedFinding(name, `${distribution} noise (scale ${scale})`);
   return {
     specificationVersion: 'v1',
     name,

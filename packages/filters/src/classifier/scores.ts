@@ -4,7 +4,7 @@
  * `{ probabilities, numClasses }`. Rules compute in float64 and hand back the shape and array type
  * they were given, so a rule chain over a `Float32Array` row stays a `Float32Array` row.
  */
-import { describeValue, ValidationError } from '@modelsec/core';
+import { describeValue, type Finding, ValidationError } from '@modelsec/core';
 
 /** One row of class scores (probabilities unless a rule says otherwise). */
 export type ProbabilityRow = readonly number[] | Float32Array | Float64Array;
@@ -192,4 +192,12 @@ export function rowArgmax(data: ArrayLike<number>, r: number, k: number): number
  */
 export function predictedClass(data: ArrayLike<number>, r: number, k: number): number {
   return k === 1 ? ((data[r] as number) > 0.5 ? 1 : 0) : rowArgmax(data, r, k);
+}
+
+/**
+ * The frozen `info` finding a rule reports each time it changes an output (`action: 'modify'`).
+ * @internal
+ */
+export function modifiedFinding(rule: string, message: string): Finding {
+  return Object.freeze({ rule, severity: 'info', message, action: 'modify' });
 }

@@ -6,6 +6,7 @@
  * principal components).
  */
 import { ainteger, anumber, aobject } from '@modelsec/core';
+import { dotAt } from '../../input/profile/linalg';
 import { type Matrix, readLabels, readMatrix } from '../shared/data';
 
 /** Neighbours of every row. */
@@ -67,25 +68,11 @@ export function knn(m: Matrix, k: number, maxRows = KNN_MAX_ROWS): Neighbors {
     index[base + pos] = other;
     worst[row] = distance[base + k - 1] as number;
   };
-  const d4 = d - (d % 4);
   for (let i = 0; i < n; i++) {
     const io = i * d;
     const ni = norms[i] as number;
     for (let j = i + 1; j < n; j++) {
-      const jo = j * d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let t = 0;
-      for (; t < d4; t += 4) {
-        s0 += (x[io + t] as number) * (x[jo + t] as number);
-        s1 += (x[io + t + 1] as number) * (x[jo + t + 1] as number);
-        s2 += (x[io + t + 2] as number) * (x[jo + t + 2] as number);
-        s3 += (x[io + t + 3] as number) * (x[jo + t + 3] as number);
-      }
-      for (; t < d; t++) s0 += (x[io + t] as number) * (x[jo + t] as number);
-      let dist = ni + (norms[j] as number) - 2 * (s0 + s1 + s2 + s3);
+      let dist = ni + (norms[j] as number) - 2 * dotAt(x, io, x, j * d, d);
       if (dist < 0) dist = 0;
       if (dist < (worst[i] as number)) insert(i, j, dist);
       if (dist < (worst[j] as number)) insert(j, i, dist);

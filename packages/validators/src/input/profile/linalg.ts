@@ -286,31 +286,35 @@ export function leadingEigen(
   return { values: eig.values.slice(0, k), vectors: q };
 }
 
-/** z[a] = S q[a] for each row a (S symmetric); four accumulators break the add latency chain. */
-function multiplyRows(s: Float64Array, q: Float64Array, z: Float64Array, m: number, d: number): void {
+/**
+ * Dot product of `d` values of `a` from `ao` and of `b` from `bo`; four accumulators break the add
+ * latency chain (about 2x faster than one on long rows).
+ * @internal
+ */
+export function dotAt(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, d: number): number {
   const d4 = d - (d % 4);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j < d4; j += 4) {
+    s0 += (a[ao + j] as number) * (b[bo + j] as number);
+    s1 += (a[ao + j + 1] as number) * (b[bo + j + 1] as number);
+    s2 += (a[ao + j + 2] as number) * (b[bo + j + 2] as number);
+    s3 += (a[ao + j + 3] as number) * (b[bo + j + 3] as number);
+  }
+  for (; j < d; j++) s0 += (a[ao + j] as number) * (b[bo + j] as number);
+  return s0 + s1 + s2 + s3;
+}
+
+/** z[a] = S q[a] for each row a (S symmetric). */
+function multiplyRows(s: Float64Array, q: Float64Array, z: Float64Array, m: number, d: number): void {
   for (let i = 0; i < d; i++) {
-    const row = i * d;
-    for (let a = 0; a < m; a++) {
-      const qa = a * d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let j = 0;
-      for (; j < d4; j += 4) {
-        s0 += (s[row + j] as number) * (q[qa + j] as number);
-        s1 += (s[row + j + 1] as number) * (q[qa + j + 1] as number);
-        s2 += (s[row + j + 2] as number) * (q[qa + j + 2] as number);
-        s3 += (s[row + j + 3] as number) * (q[qa + j + 3] as number);
-      }
-      for (; j < d; j++) s0 += (s[row + j] as number) * (q[qa + j] as number);
-      z[a * d + i] = s0 + s1 + s2 + s3;
-    }
+    for (let a = 0; a < m; a++) z[a * d + i] = dotAt(s, i * d, q, a * d, d);
   }
 }
 
-/** Modified Gram-Schmidt over the rows (twice, for stability); degenerate rows become zero. */
 function orthonormalizeRows(q: Float64Array, m: number, d: number): void {
   for (let pass = 0; pass < 2; pass++) {
     for (let a = 0; a < m; a++) {
