@@ -19,7 +19,10 @@ export type SigningMethod = 'key' | 'certificate' | 'sigstore';
 
 /** A bundle after structural checks. */
 export interface ParsedBundle {
-  /** `key` (publicKey), `certificate` (x509CertificateChain) or `sigstore` (certificate + tlog). */
+  /**
+   * `key` (publicKey), `certificate` (x509CertificateChain) or `sigstore` (certificate + tlog, or
+   * a v0.1/v0.2 bundle's x509CertificateChain + tlog).
+   */
   method: SigningMethod;
   /** The media type. */
   mediaType: string;
@@ -96,7 +99,9 @@ export function parseBundle(input: string | Uint8Array): ParsedBundle {
       if (typeof pk.keyDetails === 'string' && pk.keyDetails.length <= 64) out.legacyKeyDetails = pk.keyDetails;
     }
   } else if (present[0] === 'x509CertificateChain') {
-    out.method = 'certificate';
+    // Sigstore bundles v0.1/v0.2 carried the Fulcio certificate as a chain; with log entries they are keyless.
+    const legacySigstore = /\+json;version=0\.[12]$/.test(mediaType as string) && tlogEntries > 0;
+    out.method = legacySigstore ? 'sigstore' : 'certificate';
     const chain = vm.x509CertificateChain;
     const certs = isJsonObject(chain) ? chain.certificates : undefined;
     if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16)

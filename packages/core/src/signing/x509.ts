@@ -44,6 +44,18 @@ export interface Certificate {
   subjectKeyId?: Uint8Array;
   /** Authority key identifier. */
   authorityKeyId?: Uint8Array;
+  /** Every extension in order: OID, criticality and the `extnValue` content (for Sigstore's custom OIDs and SCTs). */
+  extensions: CertificateExtension[];
+}
+
+/** One raw X.509 extension. */
+export interface CertificateExtension {
+  /** Dotted extension OID. */
+  oid: string;
+  /** The critical flag. */
+  critical: boolean;
+  /** The content of `extnValue` (itself usually DER). */
+  value: Uint8Array;
 }
 
 /** Extended key usage for code signing. */
@@ -101,6 +113,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
     publicKey,
     isCA: false,
     subjectAltNames: [],
+    extensions: [],
   };
   for (; i < tbsItems.length; i++) {
     const item = tbsItems[i] as DerNode;
@@ -150,6 +163,7 @@ function readExtensions(seq: DerNode, cert: Certificate) {
     }
     const body = expectTag(value, TAG.octetString, 'extnValue').value;
     if (critical && !UNDERSTOOD.has(oid)) bad('unknown critical extension');
+    cert.extensions.push({ oid, critical, value: body });
     if (oid === EXT.basicConstraints) {
       const bc = children(expectTag(parseDer(body), TAG.sequence, 'BasicConstraints'));
       let j = 0;

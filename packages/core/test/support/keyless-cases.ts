@@ -1,0 +1,228 @@
+/**
+ * Keyless (Sigstore) test material shared by the universal keyless tests and the Node-only
+ * differential test against @sigstore/verify: the valid bundles (model_signing's four Sigstore test
+ * models and the OMS spec's valid/sigstore.bundle.json) and a tamper matrix, each case a
+ * transformation of a valid bundle JSON and/or the trusted root with the code our verifier must give.
+ */
+import { base64ToBytes, bytesToBase64 } from '@modelsec/core';
+import { SIGSTORE_PUBLIC_GOOD_ROOT } from '@modelsec/core/signing';
+import legacy from '../vectors/signing-legacy.json';
+
+// biome-ignore lint/suspicious/noExplicitAny: test fixtures are free-form JSON
+export type Json = any;
+
+/** model_signing's Sigstore test models. */
+export const SIGSTORE_CASES = legacy.cases.filter((c) => c.method === 'sigstore');
+/** The v1.1.0 bundle: Rekor entry with SET, inclusion proof and checkpoint, plus an RFC 3161 timestamp. */
+export const V110 = SIGSTORE_CASES.find((c) => c.name === 'v1.1.0-sigstore') as (typeof SIGSTORE_CASES)[number];
+/** The v1.0.1 bundle (another Rekor entry, no RFC 3161 timestamp). */
+export const V101 = SIGSTORE_CASES.find((c) => c.name === 'v1.0.1-sigstore') as (typeof SIGSTORE_CASES)[number];
+/** Their signer. */
+export const POLICY = { identity: V110.identity as string, issuer: V110.identity_provider as string };
+/** A certificate-method leaf, issued by model-transparency's test CA (not Fulcio). */
+export const FOREIGN_LEAF: string = JSON.parse(
+  (legacy.cases.find((c) => c.name === 'v1.1.0-certificate') as { signature: string }).signature,
+).verificationMaterial.x509CertificateChain.certificates[0].rawBytes;
+
+/** A tamper case. */
+export interface TamperCase {
+  /** What is changed. */
+  name: string;
+  /** The code our verifier must throw, or `accept` when the change is harmless. */
+  code: string;
+  /** Change a copy of the bundle JSON and/or of the trusted root. */
+  apply(bundle: Json, root: Json): void;
+}
+
+function flipBase64(b64: string, at: number): string {
+  const bytes = base64ToBytes(b64);
+  const i = at < 0 ? bytes.length + at : at;
+  bytes[i] = (bytes[i] as number) ^ 0x01;
+  return bytesToBase64(bytes);
+}
+
+const entry = (b: Json) => b.verificationMaterial.tlogEntries[0];
+const token = (b: Json) => b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0];
+
+function flipCheckpointSignature(envelope: string): string {
+  const lines = envelope.split('\n');
+  const i = lines.findIndex((l) => l.startsWith('\u2014 '));
+  const parts = (lines[i] as string).split(' ');
+  parts[2] = flipBase64(parts[2] as string, -5);
+  lines[i] = parts.join(' ');
+  return lines.join('\n');
+}
+
+/** Find the SCT list inside the leaf DER (OID 1.3.6.1.4.1.11129.2.4.2) and flip a byte of its last SCT signature. */
+function corruptSct(certB64: string): string {
+  const der = base64ToBytes(certB64);
+  const oid = [0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0xd6, 0x79, 0x02, 0x04, 0x02];
+  let at = -1;
+  for (let i = 0; i < der.length - oid.length && at < 0; i++) if (oid.every((b, j) => der[i + j] === b)) at = i;
+  if (at < 0) throw new Error('no SCT extension');
+  der[at + oid.length + 40] = (der[at + oid.length + 40] as number) ^ 0x01; // inside the SCT list
+  return bytesToBase64(der);
+}
+
+/** The tamper matrix (applied to the v1.1.0 bundle and the public-good root). */
+export const TAMPER_CASES: TamperCase[] = [
+  {
+    name: 'flipped byte in the SET',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      entry(b).inclusionPromise.signedEntryTimestamp = flipBase64(entry(b).inclusionPromise.signedEntryTimestamp, 20);
+    },
+  },
+  {
+    name: 'flipped byte in an inclusion proof hash',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      entry(b).inclusionProof.hashes[0] = flipBase64(entry(b).inclusionProof.hashes[0], 3);
+    },
+  },
+  {
+    name: 'flipped byte in the checkpoint signature',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      const cp = entry(b).inclusionProof.checkpoint;
+      cp.envelope = flipCheckpointSignature(cp.envelope);
+    },
+  },
+  {
+    name: 'wrong logId',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      entry(b).logId.keyId = 'zxGZFVvd0FEmjR8WrFwMdcAJ9vtaY/QXf44Y1wUeP6A=';
+    },
+  },
+  {
+    name: 'body of another entry',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      entry(b).canonicalizedBody = JSON.parse(V101.signature).verificationMaterial.tlogEntries[0].canonicalizedBody;
+    },
+  },
+  {
+    name: 'integratedTime moved outside the certificate validity (SET no longer verifies)',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      entry(b).integratedTime = String(Number(entry(b).integratedTime) + 86_400);
+    },
+  },
+  {
+    name: 'SCT list corrupted inside the leaf certificate',
+    code: 'certificate_untrusted',
+    apply: (b) => {
+      b.verificationMaterial.certificate.rawBytes = corruptSct(b.verificationMaterial.certificate.rawBytes);
+    },
+  },
+  {
+    name: 'leaf certificate from another chain',
+    code: 'certificate_untrusted',
+    apply: (b) => {
+      b.verificationMaterial.certificate.rawBytes = FOREIGN_LEAF;
+    },
+  },
+  {
+    name: 'forged RFC 3161 token (message imprint changed)',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      // The TSTInfo's hashedMessage: a 32-byte OCTET STRING right after the SHA-256 AlgorithmIdentifier.
+      const der = base64ToBytes(token(b).signedTimestamp);
+      const marker = [0x05, 0x00, 0x04, 0x20];
+      const i = der.findIndex((_, k) => marker.every((m, j) => der[k + j] === m));
+      der[i + 4] = (der[i + 4] as number) ^ 0x01;
+      token(b).signedTimestamp = bytesToBase64(der);
+    },
+  },
+  {
+    name: 'corrupted RFC 3161 token (truncated)',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      token(b).signedTimestamp = bytesToBase64(base64ToBytes(token(b).signedTimestamp).subarray(0, 200));
+    },
+  },
+  {
+    name: 'flipped byte in the RFC 3161 signature',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      token(b).signedTimestamp = flipBase64(token(b).signedTimestamp, -10);
+    },
+  },
+  {
+    name: 'TSA removed from the trusted root',
+    code: 'tlog_invalid',
+    apply: (_b, r) => {
+      r.timestampAuthorities = [];
+    },
+  },
+  {
+    name: 'CT logs removed from the trusted root',
+    code: 'certificate_untrusted',
+    apply: (_b, r) => {
+      r.ctlogs = [];
+    },
+  },
+  {
+    name: 'Rekor logs removed from the trusted root',
+    code: 'tlog_invalid',
+    apply: (_b, r) => {
+      r.tlogs = [];
+    },
+  },
+  {
+    name: 'Fulcio CAs removed from the trusted root',
+    code: 'certificate_untrusted',
+    apply: (_b, r) => {
+      r.certificateAuthorities = [];
+    },
+  },
+  {
+    name: 'tampered payload (same statement, one more space: other bytes)',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      b.dsseEnvelope.payload = btoa(`${atob(b.dsseEnvelope.payload)} `);
+    },
+  },
+  {
+    name: 'no inclusion promise and no timestamp: no trusted time',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      delete entry(b).inclusionPromise;
+      delete b.verificationMaterial.timestampVerificationData;
+    },
+  },
+  {
+    name: 'the same bundle in the v0.2 form (x509CertificateChain): still verifies',
+    code: 'accept',
+    apply: (b) => {
+      b.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+      const { certificate } = b.verificationMaterial;
+      delete b.verificationMaterial.certificate;
+      b.verificationMaterial.x509CertificateChain = { certificates: [certificate] };
+    },
+  },
+  {
+    name: 'the same log entry listed twice',
+    code: 'tlog_invalid',
+    apply: (b) => {
+      b.verificationMaterial.tlogEntries.push(structuredClone(entry(b)));
+    },
+  },
+  {
+    name: 'no inclusion promise, integratedTime changed: the RFC 3161 time and the proof still verify',
+    code: 'accept',
+    apply: (b) => {
+      delete entry(b).inclusionPromise;
+      entry(b).integratedTime = '1';
+    },
+  },
+];
+
+/** Apply a case to fresh copies of the v1.1.0 bundle and the public-good root. */
+export function tampered(c: TamperCase): { bundle: string; root: Json } {
+  const bundle = JSON.parse(V110.signature);
+  const root = structuredClone(SIGSTORE_PUBLIC_GOOD_ROOT) as Json;
+  c.apply(bundle, root);
+  return { bundle: JSON.stringify(bundle), root };
+}
