@@ -46,4 +46,4 @@ export {
 export { type ParsedStatement, PREDICATE_TYPE, parseStatement, statementBytes } from './statement';
 export { isJsonObject, type JsonValue, parseStrictJson, type StrictJsonLimits } from './strict-json';
 export { type VerifyModelOptions, type VerifyModelResult, verifyBundle, verifyModel } from './verify';
-export { type Certificate, parseCertificate } from './x509';
+export { type Certificate, type CertificateExtension, parseCertificate } from './x509';

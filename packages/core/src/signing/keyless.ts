@@ -21,7 +21,7 @@ import { verifySignature } from './keys';
 import { array, base64, fail, object, recode } from './sigstore/fields';
 import { signerOf, verifyFulcioChain } from './sigstore/fulcio';
 import { verifyScts } from './sigstore/sct';
-import { readEntry, verifyEntry, verifyPromise } from './sigstore/tlog';
+import { readEntry, type TlogEntry, verifyEntry, verifyPromise } from './sigstore/tlog';
 import { readTrustedRoot } from './sigstore/trust';
 import { verifyTimestamp } from './sigstore/tsa';
 import { SIGSTORE_PUBLIC_GOOD_ROOT } from './sigstore-root';
@@ -87,10 +87,14 @@ async function verify(bundle: ParsedBundle, policy: KeylessPolicy): Promise<Keyl
   // 1. Signing times: every timestamp present must verify.
   const times: Date[] = [];
   for (const token of tokens) times.push(await verifyTimestamp(token, bundle.signature, trust.timestampAuthorities));
+  const promised = new Set<TlogEntry>();
   for (const entry of entries) {
     if (entry.integratedTime === 0) continue;
     const at = await verifyPromise(entry, trust.tlogs);
-    if (at) times.push(at);
+    if (at) {
+      times.push(at);
+      promised.add(entry);
+    }
   }
   if (times.length === 0) fail('tlog_invalid', 'the bundle has no verifiable signing time');
   // 2. Certificate chain at every time, then SCTs.
@@ -98,7 +102,7 @@ async function verify(bundle: ParsedBundle, policy: KeylessPolicy): Promise<Keyl
   await verifyScts(leaf, path[1] as never, trust.ctlogs);
   // 3. Log inclusion and bodies.
   const content = { signature: bundle.signature, payload: bundle.payload, certificate: leafDer };
-  for (const entry of entries) await verifyEntry(entry, trust.tlogs, content);
+  for (const entry of entries) await verifyEntry(entry, trust.tlogs, content, promised.has(entry));
   // 4. The DSSE signature.
   if (leaf.publicKey.kind !== 'ecdsa' && leaf.publicKey.kind !== 'ed25519')
     fail('signature_invalid', 'the signing certificate key cannot verify DSSE signatures');

@@ -86,7 +86,8 @@ export async function verifyPromise(entry: TlogEntry, logs: TrustedLog[]): Promi
 }
 
 /**
- * Verify an entry's inclusion (promise and/or proof with its checkpoint) and its body.
+ * Verify an entry's inclusion (promise and/or proof with its checkpoint) and its body;
+ * `promiseVerified` skips re-checking a SET already verified by `verifyPromise`.
  *
  * @throws IntegrityError `tlog_invalid`.
  * @example
@@ -94,8 +95,13 @@ export async function verifyPromise(entry: TlogEntry, logs: TrustedLog[]): Promi
  * await verifyEntry(entry, trust.tlogs, { signature, payload, certificate });
  * ```
  */
-export async function verifyEntry(entry: TlogEntry, logs: TrustedLog[], content: SignedContent): Promise<void> {
-  let included = (await verifyPromise(entry, logs)) !== undefined;
+export async function verifyEntry(
+  entry: TlogEntry,
+  logs: TrustedLog[],
+  content: SignedContent,
+  promiseVerified = false,
+): Promise<void> {
+  let included = promiseVerified || (await verifyPromise(entry, logs)) !== undefined;
   const proof = entry.json.inclusionProof;
   if (proof !== undefined && proof !== null) {
     const envelope = string(object(proof, 'checkpoint', 'tlog_invalid'), 'envelope', 'tlog_invalid');
