@@ -82,6 +82,12 @@ async function verify(bundle: ParsedBundle, policy: KeylessPolicy): Promise<Keyl
     base64(t, 'signedTimestamp', 'bundle_malformed'),
   );
   if (entries.length === 0) fail('tlog_invalid', 'the bundle has no transparency log entry');
+  // As @sigstore/bundle requires: v0.1 entries carry an inclusion promise, later ones an inclusion proof + checkpoint.
+  const v01 = /\+json;version=0\.1$/.test(bundle.mediaType);
+  for (const e of entries) {
+    if (v01) object(e.json, 'inclusionPromise', 'bundle_malformed');
+    else object(object(e.json, 'inclusionProof', 'bundle_malformed'), 'checkpoint', 'bundle_malformed');
+  }
   const ids = new Set(entries.map((e) => `${bytesToHex(e.logId)}/${e.logIndex}`));
   if (ids.size !== entries.length) fail('tlog_invalid', 'the bundle lists the same log entry twice');
   // 1. Signing times: every timestamp present must verify.

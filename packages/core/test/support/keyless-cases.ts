@@ -4,8 +4,10 @@
  * models and the OMS spec's valid/sigstore.bundle.json) and a tamper matrix, each case a
  * transformation of a valid bundle JSON and/or the trusted root with the code our verifier must give.
  */
-import { base64ToBytes, bytesToBase64 } from '@modelsec/core';
+import { base64ToBytes, bytesToBase64, bytesToHex, concatBytes, hexToBytes } from '@modelsec/core';
 import { SIGSTORE_PUBLIC_GOOD_ROOT } from '@modelsec/core/signing';
+import { p256 } from '@noble/curves/nist';
+import { sha256 } from '@noble/hashes/sha2';
 import legacy from '../vectors/signing-legacy.json';
 
 // biome-ignore lint/suspicious/noExplicitAny: test fixtures are free-form JSON
@@ -64,6 +66,47 @@ function corruptSct(certB64: string): string {
   return bytesToBase64(der);
 }
 
+/**
+ * A test Rekor key (P-256, derived from a fixed string) that replaces the public-good logs, so an
+ * entry's SET can be re-signed for another integratedTime; its inclusion proof (whose checkpoint only
+ * the real log can sign) is dropped and the bundle written in the v0.1 form, where the SET alone
+ * proves inclusion.
+ */
+const TEST_LOG_KEY = sha256(new TextEncoder().encode('modelsec keyless test rekor key'));
+const TEST_LOG_SPKI = concatBytes(
+  hexToBytes('3059301306072a8648ce3d020106082a8648ce3d030107034200'),
+  p256.getPublicKey(TEST_LOG_KEY, false),
+);
+const TEST_LOG_ID = sha256(TEST_LOG_SPKI);
+
+function resignSet(b: Json, root: Json, integratedTime: number) {
+  // A v0.1 bundle: its entries need an inclusion promise, not an inclusion proof.
+  b.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+  b.verificationMaterial.x509CertificateChain = { certificates: [b.verificationMaterial.certificate] };
+  delete b.verificationMaterial.certificate;
+  const e = entry(b);
+  delete e.inclusionProof;
+  e.integratedTime = String(integratedTime);
+  e.logId.keyId = bytesToBase64(TEST_LOG_ID);
+  const payload =
+    `{"body":${JSON.stringify(e.canonicalizedBody)},"integratedTime":${integratedTime},` +
+    `"logID":"${bytesToHex(TEST_LOG_ID)}","logIndex":${Number(e.logIndex)}}`;
+  const sig = p256.sign(sha256(new TextEncoder().encode(payload)), TEST_LOG_KEY, { prehash: false });
+  e.inclusionPromise.signedEntryTimestamp = bytesToBase64(sig.toDERRawBytes());
+  root.tlogs = [
+    {
+      baseUrl: 'https://rekor.test.invalid',
+      hashAlgorithm: 'SHA2_256',
+      publicKey: {
+        rawBytes: bytesToBase64(TEST_LOG_SPKI),
+        keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+        validFor: { start: '2021-01-01T00:00:00Z' },
+      },
+      logId: { keyId: bytesToBase64(TEST_LOG_ID) },
+    },
+  ];
+}
+
 /** The tamper matrix (applied to the v1.1.0 bundle and the public-good root). */
 export const TAMPER_CASES: TamperCase[] = [
   {
@@ -107,6 +150,51 @@ export const TAMPER_CASES: TamperCase[] = [
     code: 'tlog_invalid',
     apply: (b) => {
       entry(b).integratedTime = String(Number(entry(b).integratedTime) + 86_400);
+    },
+  },
+  {
+    name: 'SET re-signed by a trusted test log, same integratedTime (control)',
+    code: 'accept',
+    apply: (b, r) => resignSet(b, r, Number(entry(b).integratedTime)),
+  },
+  {
+    name: 'SET re-signed by a trusted test log for an integratedTime after the certificate expired',
+    code: 'certificate_untrusted',
+    apply: (b, r) => resignSet(b, r, Number(entry(b).integratedTime) + 3600),
+  },
+  {
+    name: 'SET re-signed by a trusted test log for an integratedTime before the certificate was issued',
+    code: 'certificate_untrusted',
+    apply: (b, r) => resignSet(b, r, Number(entry(b).integratedTime) - 3600),
+  },
+  {
+    name: 'Fulcio CA validFor window ends before the signing time',
+    code: 'certificate_untrusted',
+    apply: (_b, r) => {
+      for (const ca of r.certificateAuthorities)
+        ca.validFor = { start: '2021-01-01T00:00:00Z', end: '2025-01-01T00:00:00Z' };
+    },
+  },
+  {
+    name: 'Rekor key validFor window ends before integratedTime',
+    code: 'tlog_invalid',
+    apply: (_b, r) => {
+      for (const t of r.tlogs) t.publicKey.validFor = { start: '2021-01-01T00:00:00Z', end: '2025-01-01T00:00:00Z' };
+    },
+  },
+  {
+    name: 'TSA validFor window ends before the timestamp',
+    code: 'tlog_invalid',
+    apply: (_b, r) => {
+      for (const t of r.timestampAuthorities)
+        t.validFor = { start: '2021-01-01T00:00:00Z', end: '2025-01-01T00:00:00Z' };
+    },
+  },
+  {
+    name: 'CT log validFor window ends before the SCT',
+    code: 'certificate_untrusted',
+    apply: (_b, r) => {
+      for (const t of r.ctlogs) t.publicKey.validFor = { start: '2021-01-01T00:00:00Z', end: '2025-01-01T00:00:00Z' };
     },
   },
   {
@@ -200,6 +288,23 @@ export const TAMPER_CASES: TamperCase[] = [
       const { certificate } = b.verificationMaterial;
       delete b.verificationMaterial.certificate;
       b.verificationMaterial.x509CertificateChain = { certificates: [certificate] };
+    },
+  },
+  {
+    name: 'inclusion proof removed from a v0.3 bundle',
+    code: 'bundle_malformed',
+    apply: (b) => {
+      delete entry(b).inclusionProof;
+    },
+  },
+  {
+    name: 'inclusion promise removed from a v0.1 bundle',
+    code: 'bundle_malformed',
+    apply: (b) => {
+      b.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+      b.verificationMaterial.x509CertificateChain = { certificates: [b.verificationMaterial.certificate] };
+      delete b.verificationMaterial.certificate;
+      delete entry(b).inclusionPromise;
     },
   },
   {
