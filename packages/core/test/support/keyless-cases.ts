@@ -79,7 +79,45 @@ const TEST_LOG_SPKI = concatBytes(
 );
 const TEST_LOG_ID = sha256(TEST_LOG_SPKI);
 
-function resignSet(b: Json, root: Json, integratedTime: number) {
+const b64json = (v: unknown) => bytesToBase64(new TextEncoder().encode(JSON.stringify(v)));
+
+/** Rekor bodies of other kinds for the same envelope (what `rekor-cli` would log for it). */
+function otherBody(b: Json, kind: 'intoto' | 'hashedrekord', tamper = false): string {
+  const cert = b.verificationMaterial.certificate.rawBytes as string;
+  const pem = `-----BEGIN CERTIFICATE-----\n${cert.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`;
+  const hash = sha256(base64ToBytes(b.dsseEnvelope.payload));
+  if (tamper) hash[0] = (hash[0] as number) ^ 1;
+  const value = bytesToHex(hash);
+  const sig = b.dsseEnvelope.signatures[0].sig as string;
+  const pemB64 = bytesToBase64(new TextEncoder().encode(pem));
+  if (kind === 'hashedrekord') {
+    return b64json({
+      apiVersion: '0.0.1',
+      kind,
+      spec: {
+        data: { hash: { algorithm: 'sha256', value } },
+        signature: { content: sig, publicKey: { content: pemB64 } },
+      },
+    });
+  }
+  const envelope = { payloadType: b.dsseEnvelope.payloadType, signatures: [{ sig: btoa(sig), publicKey: pemB64 }] };
+  return b64json({
+    apiVersion: '0.0.2',
+    kind,
+    spec: { content: { envelope, payloadHash: { algorithm: 'sha256', value } } },
+  });
+}
+
+function resignSet(
+  b: Json,
+  root: Json,
+  integratedTime: number,
+  body?: { kind: string; version: string; body: string },
+) {
+  if (body) {
+    entry(b).canonicalizedBody = body.body;
+    entry(b).kindVersion = { kind: body.kind, version: body.version };
+  }
   // A v0.1 bundle: its entries need an inclusion promise, not an inclusion proof.
   b.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
   b.verificationMaterial.x509CertificateChain = { certificates: [b.verificationMaterial.certificate] };
@@ -166,6 +204,46 @@ export const TAMPER_CASES: TamperCase[] = [
     name: 'SET re-signed by a trusted test log for an integratedTime before the certificate was issued',
     code: 'certificate_untrusted',
     apply: (b, r) => resignSet(b, r, Number(entry(b).integratedTime) - 3600),
+  },
+  {
+    name: 'intoto 0.0.2 entry for the same envelope (SET re-signed by the test log)',
+    code: 'accept',
+    apply: (b, r) =>
+      resignSet(b, r, Number(entry(b).integratedTime), {
+        kind: 'intoto',
+        version: '0.0.2',
+        body: otherBody(b, 'intoto'),
+      }),
+  },
+  {
+    name: 'intoto 0.0.2 entry recording another payload hash',
+    code: 'tlog_invalid',
+    apply: (b, r) =>
+      resignSet(b, r, Number(entry(b).integratedTime), {
+        kind: 'intoto',
+        version: '0.0.2',
+        body: otherBody(b, 'intoto', true),
+      }),
+  },
+  {
+    name: 'hashedrekord 0.0.1 entry for the same signature and payload hash (SET re-signed by the test log)',
+    code: 'accept',
+    apply: (b, r) =>
+      resignSet(b, r, Number(entry(b).integratedTime), {
+        kind: 'hashedrekord',
+        version: '0.0.1',
+        body: otherBody(b, 'hashedrekord'),
+      }),
+  },
+  {
+    name: 'hashedrekord 0.0.1 entry recording another payload hash',
+    code: 'tlog_invalid',
+    apply: (b, r) =>
+      resignSet(b, r, Number(entry(b).integratedTime), {
+        kind: 'hashedrekord',
+        version: '0.0.1',
+        body: otherBody(b, 'hashedrekord', true),
+      }),
   },
   {
     name: 'Fulcio CA validFor window ends before the signing time',

@@ -2,7 +2,8 @@
  * Rekor (transparency log) entries of a keyless bundle: the signed entry timestamp (SET, the log's
  * signature over the canonical JSON `{"body","integratedTime","logID","logIndex"}`), which makes
  * `integratedTime` a trusted signing time; the inclusion proof with its signed checkpoint; and the
- * canonicalized body (`dsse` 0.0.1, `intoto` 0.0.2), which must describe this very envelope,
+ * canonicalized body (`dsse` 0.0.1, `intoto` 0.0.2, `hashedrekord` 0.0.1 over the payload, as
+ * @sigstore/verify reads it for DSSE bundles), which must describe this very envelope,
  * signature and certificate.
  */
 import { base64ToBytes, bytesToBase64, bytesToHex, bytesToUtf8, utf8ToBytes } from '../../bytes/encoding';
@@ -152,7 +153,14 @@ async function verifyBody(entry: TlogEntry, content: SignedContent): Promise<voi
     sig = recode('tlog_invalid', 'the intoto signature', () => base64ToBytes(inner));
     hash = string(object(c, 'payloadHash', 'tlog_invalid'), 'value', 'tlog_invalid');
     verifier = isJsonObject(sigs[0]) && typeof sigs[0].publicKey === 'string' ? sigs[0].publicKey : undefined;
-  } else return fail('tlog_invalid', 'unsupported tlog entry kind (dsse 0.0.1 and intoto 0.0.2 only)');
+  } else if (kind === 'hashedrekord' && version === '0.0.1') {
+    const signature = object(spec, 'signature', 'tlog_invalid');
+    sigs = [signature];
+    sig = base64(signature, 'content', 'tlog_invalid');
+    hash = string(object(object(spec, 'data', 'tlog_invalid'), 'hash', 'tlog_invalid'), 'value', 'tlog_invalid');
+    const key = isJsonObject(signature.publicKey) ? signature.publicKey.content : undefined;
+    verifier = typeof key === 'string' ? key : undefined;
+  } else return fail('tlog_invalid', 'unsupported tlog entry kind (dsse 0.0.1, intoto 0.0.2, hashedrekord 0.0.1)');
   if (sigs.length !== 1) fail('tlog_invalid', 'the tlog entry must carry exactly one signature');
   if (!equalBytes(sig, content.signature)) fail('tlog_invalid', 'the tlog entry records another signature');
   const expected = bytesToHex(await digest('sha256', content.payload));
