@@ -44,12 +44,12 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
     if (decoded === undefined || !textLike(decoded)) return;
     out.push({ encoding, start, end, decoded });
   };
-  forEachMatch(BASE64_RE, text, (m) => {
+  scanBase64(text, (m) => {
     if (left <= 0 || !/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0])) return;
     left -= m[0].length;
     take('base64', m.index, m.index + m[0].length, base64Text(m[0]));
   });
-  forEachMatch(HEX_RE, text, (m) => {
+  scanHex(text, (m) => {
     if (left <= 0) return;
     left -= m[0].length;
     const hex = m[0].replace(/[ :,]/g, '');
@@ -80,6 +80,74 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
   return out;
 }
 
+// ASCII membership: 1 = base64 alphabet (standard and URL-safe), 2 = hex digit, 4 = hex separator.
+const CHARS = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  const set = (chars: string, bit: number) => {
+    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = (t[chars.charCodeAt(i)] as number) | bit;
+  };
+  set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-', 1);
+  set('0123456789abcdefABCDEF', 2);
+  set(' :,', 4);
+  return t;
+})();
+const charBits = (c: number): number => (c < 128 ? (CHARS[c] as number) : 0);
+const BASE64_AT: RegExp = /* @__PURE__ */ new RegExp(BASE64_RE.source, 'y');
+const HEX_AT: RegExp = /* @__PURE__ */ new RegExp(HEX_RE.source, 'iy');
+
+/**
+ * Exactly `forEachMatch(BASE64_RE, text, fn)`, with the regex tried only where it can match: at the
+ * start of a run of 16 or more base64 characters that does not follow "=".
+ */
+function scanBase64(text: string, fn: (m: RegExpExecArray) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if ((charBits(text.charCodeAt(i)) & 1) === 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && (charBits(text.charCodeAt(j)) & 1) !== 0) j++;
+    if (j - i >= 16 && text.charCodeAt(i - 1) !== 61) {
+      BASE64_AT.lastIndex = i;
+      const m = BASE64_AT.exec(text);
+      if (m !== null) {
+        fn(m);
+        j = Math.max(j, i + m[0].length);
+      }
+    }
+    i = j;
+  }
+  BASE64_AT.lastIndex = 0;
+}
+
+/**
+ * Exactly `forEachMatch(HEX_RE, text, fn)`, with the regex tried only where it can match: at a hex
+ * digit not preceded by one, with at least 24 hex digits and separators from there on.
+ */
+function scanHex(text: string, fn: (m: RegExpExecArray) => void): void {
+  const n = text.length;
+  let runEnd = 0;
+  let from = 0;
+  for (let p = 0; p < n; p++) {
+    if ((charBits(text.charCodeAt(p)) & 2) === 0 || p < from) continue;
+    if ((charBits(text.charCodeAt(p - 1)) & 2) !== 0) continue;
+    if (runEnd <= p) {
+      runEnd = p + 1;
+      while (runEnd < n && (charBits(text.charCodeAt(runEnd)) & 6) !== 0) runEnd++;
+    }
+    if (runEnd - p < 24) continue;
+    HEX_AT.lastIndex = p;
+    const m = HEX_AT.exec(text);
+    if (m !== null) {
+      fn(m);
+      from = p + m[0].length;
+    }
+  }
+  HEX_AT.lastIndex = 0;
+}
+
 function base64Text(s: string): string | undefined {
   const std = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
   if (std.length % 4 === 1) return undefined;
@@ -93,9 +161,15 @@ function base64Text(s: string): string | undefined {
   }
 }
 
+const UTF8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
+
 function utf8(bytes: Uint8Array): string | undefined {
+  // ASCII is valid UTF-8 and decodes to itself: skip the decoder's fixed cost (most decoded runs).
+  let ascii = true;
+  for (let i = 0; i < bytes.length && ascii; i++) ascii = (bytes[i] as number) < 128;
+  if (ascii && bytes.length <= 4096) return String.fromCharCode(...bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }

@@ -7,10 +7,11 @@
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { checkText } from '../shared/limits';
-import { normalizeForMatch, toOriginal } from '../shared/normalize';
+import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { decodePayloads } from './decode';
+import { familiesToScan } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 
 /** One signal of injection. */
@@ -84,12 +85,13 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   const families = options.families ?? PHRASE_FAMILIES;
   if (!Array.isArray(families)) throw new ModelSecTypeError('"options.families" expected an array');
   const findings: InjectionFinding[] = [];
-  scanFamilies(text, families, findings, '');
-  structural(text, findings);
+  const norm = normalizeForMatch(text);
+  scanFamilies(norm, families, findings);
+  structural(text, norm, findings);
   if (options.decode !== false) {
     for (const p of decodePayloads(text)) {
       const inner: InjectionFinding[] = [];
-      scanFamilies(p.decoded, families, inner, '');
+      scanFamilies(normalizeForMatch(p.decoded), families, inner);
       const best = new Map<string, number>();
       for (const f of inner) best.set(f.family, Math.max(best.get(f.family) ?? 0, f.score));
       for (const [family, score] of best)
@@ -129,9 +131,11 @@ export async function detectPromptInjectionAsync(
   return { score, injection: score >= threshold, findings };
 }
 
-function scanFamilies(text: string, families: readonly PhraseFamily[], out: InjectionFinding[], prefix: string): void {
-  const norm = normalizeForMatch(text);
-  for (const f of families) {
+function scanFamilies(norm: Normalized, families: readonly PhraseFamily[], out: InjectionFinding[]): void {
+  const scan = familiesToScan(norm.text, families);
+  for (let k = 0; k < families.length; k++) {
+    if (scan[k] === 0) continue;
+    const f = families[k] as PhraseFamily;
     forEachMatch(f.re, norm.text, (m) => {
       let end = m.index + m[0].length;
       if (f.tail) {
@@ -141,7 +145,7 @@ function scanFamilies(text: string, families: readonly PhraseFamily[], out: Inje
         end += t[0].length;
       }
       const span = toOriginal(norm, m.index, end);
-      out.push({ family: prefix + f.id, start: span.start, end: span.end, score: f.weight });
+      out.push({ family: f.id, start: span.start, end: span.end, score: f.weight });
     });
   }
 }
@@ -157,8 +161,46 @@ export const CONCAT_RE: RegExp = /\b[a-z] ?\+ ?[a-z]\b/i;
 /** @internal "Part 1 is ...". */
 export const PART_RE: RegExp = /\bpart \d(?: is|:| =)/gi;
 
-/** Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions. */
-function structural(text: string, out: InjectionFinding[]): void {
+/**
+ * Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions.
+ * `norm` is `normalizeForMatch(text)`; for ASCII text (`norm.map` undefined) it is the lower-cased text
+ * with the same offsets, and the patterns that need a non-ASCII character or a literal the text lacks
+ * are skipped (they cannot match).
+ */
+function structural(text: string, norm: Normalized, out: InjectionFinding[]): void {
+  const ascii = norm.map === undefined;
+  const lower = norm.text;
+  if (!ascii) unicodeSignals(text, out);
+  let shots = 0;
+  if (!ascii || lower.includes('q:')) forEachMatch(SHOT_RE, text, () => shots++);
+  if (shots >= 3)
+    out.push({ family: 'many_shot', start: 0, end: Math.min(text.length, 1), score: Math.min(0.5, 0.1 * shots) });
+  // Payload splitting: parts assigned to variables and concatenated, or "Part 1 ... Part 2 ...".
+  let assigns = 0;
+  let firstAssign = -1;
+  if (!ascii || lower.includes('=')) {
+    forEachMatch(ASSIGN_RE, text, (m) => {
+      if (firstAssign < 0) firstAssign = m.index;
+      assigns++;
+    });
+  }
+  if (assigns >= 2 && CONCAT_RE.test(text))
+    out.push({ family: 'payload_split', start: firstAssign, end: firstAssign + 1, score: 0.45 });
+  let parts = 0;
+  let firstPart = -1;
+  if (!ascii || lower.includes('part ')) {
+    forEachMatch(PART_RE, text, (m) => {
+      if (firstPart < 0) firstPart = m.index;
+      parts++;
+    });
+  }
+  if (parts >= 2) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
+  const rep = ascii ? asciiRepetition(lower) : longestRepetition(text);
+  if (rep) out.push({ family: 'repeated_tokens', start: rep.start, end: rep.end, score: 0.35 });
+}
+
+/** Tag characters, zero-width characters inside words and bidi controls (none of them is ASCII). */
+function unicodeSignals(text: string, out: InjectionFinding[]): void {
   if (TAGS.test(text)) {
     const i = text.search(TAGS);
     out.push({ family: 'invisible_text', start: i, end: i + 2, score: 0.6 });
@@ -174,28 +216,6 @@ function structural(text: string, out: InjectionFinding[]): void {
   });
   if (zw >= 2) out.push({ family: 'invisible_text', start: first, end: first + 1, score: 0.45 });
   forEachMatch(BIDI, text, (m) => out.push({ family: 'bidi_control', start: m.index, end: m.index + 1, score: 0.3 }));
-  let shots = 0;
-  forEachMatch(SHOT_RE, text, () => shots++);
-  if (shots >= 3)
-    out.push({ family: 'many_shot', start: 0, end: Math.min(text.length, 1), score: Math.min(0.5, 0.1 * shots) });
-  // Payload splitting: parts assigned to variables and concatenated, or "Part 1 ... Part 2 ...".
-  let assigns = 0;
-  let firstAssign = -1;
-  forEachMatch(ASSIGN_RE, text, (m) => {
-    if (firstAssign < 0) firstAssign = m.index;
-    assigns++;
-  });
-  if (assigns >= 2 && CONCAT_RE.test(text))
-    out.push({ family: 'payload_split', start: firstAssign, end: firstAssign + 1, score: 0.45 });
-  let parts = 0;
-  let firstPart = -1;
-  forEachMatch(PART_RE, text, (m) => {
-    if (firstPart < 0) firstPart = m.index;
-    parts++;
-  });
-  if (parts >= 2) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
-  const rep = longestRepetition(text);
-  if (rep) out.push({ family: 'repeated_tokens', start: rep.start, end: rep.end, score: 0.35 });
 }
 
 /** The first phrase of 1-4 words repeated at least 8 times in a row (linear scan per phrase length). */
@@ -213,6 +233,50 @@ function longestRepetition(text: string): { start: number; end: number } | undef
           const startWord = words[i - run - n + 1] as { start: number };
           return { start: startWord.start, end: (words[i] as { end: number }).end };
         }
+      } else run = 0;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `longestRepetition` for ASCII text, given lower-cased (same offsets): words are runs of [a-z0-9],
+ * compared by length, hash and then characters, without allocating a string per word.
+ */
+function asciiRepetition(lower: string): { start: number; end: number } | undefined {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hashes: number[] = [];
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      i++;
+      continue;
+    }
+    let h = c;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = lower.charCodeAt(j);
+      if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
+      h = (Math.imul(h, 31) + d) | 0;
+    }
+    starts.push(i);
+    ends.push(j);
+    hashes.push(h);
+    i = j;
+  }
+  const same = (a: number, b: number): boolean => {
+    const len = (ends[a] as number) - (starts[a] as number);
+    if (hashes[a] !== hashes[b] || len !== (ends[b] as number) - (starts[b] as number)) return false;
+    return lower.startsWith(lower.slice(starts[a] as number, ends[a] as number), starts[b] as number);
+  };
+  for (let w = 1; w <= 4; w++) {
+    let run = 0;
+    for (let i = w; i < starts.length; i++) {
+      if (same(i, i - w)) {
+        run++;
+        if (run >= 7 * w) return { start: starts[i - run - w + 1] as number, end: ends[i] as number };
       } else run = 0;
     }
   }

@@ -6,6 +6,8 @@
  * multilingual families cover "ignore the previous instructions" and "password" in 14 languages.
  */
 
+import { splitAlternatives } from './literals';
+
 /** One family of injection phrases. */
 export interface PhraseFamily {
   /** Stable id reported in findings (`override`, `role_spoof`...). */
@@ -29,33 +31,11 @@ const GAP = '§';
 /** Up to n words between two parts of a phrase (a marker, expanded by `family`). */
 const gap = (n: number) => `${GAP}${n}${GAP}`;
 const expand = (s: string) => s.replace(/§(\d)§/g, (_m, n) => `(?:${SEP}${W}){0,${n}}${SEP}`);
-/** Split a pattern at its top-level alternatives. */
-function branches(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(source.slice(start));
-  return out;
-}
-
 /** Compile a family: branches without a gap share one regex; each branch with a gap becomes anchor + tail. */
 function family(id: string, weight: number, source: string): PhraseFamily[] {
   const plain: string[] = [];
   const out: PhraseFamily[] = [];
-  for (const b of branches(source)) {
+  for (const b of splitAlternatives(source)) {
     const at = b.indexOf(GAP);
     if (at < 0) plain.push(b);
     else out.push({ id, weight, re: new RegExp(b.slice(0, at), 'gu'), tail: new RegExp(expand(b.slice(at)), 'uy') });

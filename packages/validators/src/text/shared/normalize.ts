@@ -28,22 +28,42 @@ export const INVISIBLE: RegExp =
 export function normalizeForMatch(text: string): Normalized {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
   if (/^[\u0000-\u007f]*$/.test(text)) return { text: text.toLowerCase(), map: undefined };
-  const parts: string[] = [];
+  let out = '';
   const offsets: number[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
+  while (i < n) {
+    // ASCII runs are lower-cased in one call; other code points one by one.
+    let j = i;
+    while (j < n && text.charCodeAt(j) < 128) j++;
+    if (j > i) {
+      out += text.slice(i, j).toLowerCase();
+      for (let k = i; k < j; k++) offsets.push(k);
+      i = j;
+      if (i >= n) break;
+    }
     const cp = text.codePointAt(i) as number;
-    const ch = String.fromCodePoint(cp);
-    let out: string;
-    if (cp < 128) out = ch.toLowerCase();
-    else if (INVISIBLE.test(ch) || (cp >= 0xe0000 && cp <= 0xe007f)) out = '';
-    else out = ch.normalize('NFKC').toLowerCase();
-    for (let k = 0; k < out.length; k++) offsets.push(i);
-    parts.push(out);
-    i += ch.length;
+    const folded = foldCodePoint(cp);
+    for (let k = 0; k < folded.length; k++) offsets.push(i);
+    out += folded;
+    i += cp > 0xffff ? 2 : 1;
   }
-  offsets.push(text.length);
-  return { text: parts.join(''), map: Int32Array.from(offsets) };
+  offsets.push(n);
+  return { text: out, map: Int32Array.from(offsets) };
+}
+
+/** Folded forms of non-ASCII code points seen so far (bounded: at most `FOLD_CACHE_SIZE` entries). */
+const folds = new Map<number, string>();
+const FOLD_CACHE_SIZE = 4096;
+
+/** NFKC + lower case of one non-ASCII code point; '' for invisible format characters and tags. */
+function foldCodePoint(cp: number): string {
+  const hit = folds.get(cp);
+  if (hit !== undefined) return hit;
+  const ch = String.fromCodePoint(cp);
+  const folded = INVISIBLE.test(ch) || (cp >= 0xe0000 && cp <= 0xe007f) ? '' : ch.normalize('NFKC').toLowerCase();
+  if (folds.size < FOLD_CACHE_SIZE) folds.set(cp, folded);
+  return folded;
 }
 
 /**
