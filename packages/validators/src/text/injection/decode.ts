@@ -58,9 +58,27 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
     for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
     take('hex', m.index, m.index + m[0].length, utf8(bytes));
   });
+  // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40): skip the scans without one.
+  if (text.includes('%'))
+    scanUrl(
+      text,
+      () => left,
+      (n) => (left -= n),
+      take,
+    );
+  if (text.includes('\uDB40')) scanTags(text, out);
+  return out;
+}
+
+function scanUrl(
+  text: string,
+  left: () => number,
+  spend: (n: number) => void,
+  take: (encoding: DecodedPayload['encoding'], start: number, end: number, decoded: string | undefined) => void,
+): void {
   forEachMatch(URL_RE, text, (m) => {
-    if (left <= 0) return;
-    left -= m[0].length;
+    if (left() <= 0) return;
+    spend(m[0].length);
     let d: string | undefined;
     try {
       d = decodeURIComponent(m[0]);
@@ -69,6 +87,9 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
     }
     take('url', m.index, m.index + m[0].length, d);
   });
+}
+
+function scanTags(text: string, out: DecodedPayload[]): void {
   forEachMatch(TAGS_RE, text, (m) => {
     let s = '';
     for (const ch of m[0]) {
@@ -77,7 +98,6 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
     }
     if (s.length > 0) out.push({ encoding: 'unicode_tags', start: m.index, end: m.index + m[0].length, decoded: s });
   });
-  return out;
 }
 
 // ASCII membership: 1 = base64 alphabet (standard and URL-safe), 2 = hex digit, 4 = hex separator.

@@ -24,7 +24,7 @@ const gates = new WeakMap<readonly PhraseFamily[], Gate>();
 /** Family arrays seen once: the gate is built when an array comes back (a fresh array per call never pays for it). */
 const seen = new WeakSet<readonly PhraseFamily[]>();
 
-/** Regex syntax characters escaped for a `u` pattern (other punctuation must not be escaped there). */
+/** Regex syntax characters, escaped in the literal pattern. */
 const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 
 function build(families: readonly PhraseFamily[]): Gate {
@@ -44,7 +44,7 @@ function build(families: readonly PhraseFamily[]): Gate {
     enables.set(l, [...ks]);
   }
   const re =
-    literals.length > 0 ? new RegExp(literals.map((l) => l.replace(SYNTAX, '\\$&')).join('|'), 'gu') : undefined;
+    literals.length > 0 ? new RegExp(literals.map((l) => l.replace(SYNTAX, '\\$&')).join('|'), 'g') : undefined;
   return { re, enables, always };
 }
 
@@ -84,8 +84,9 @@ export function familiesToScan(text: string, families: readonly PhraseFamily[]):
       }
     }
     if (left === 0) break;
-    // The next start position: one code point further (every start is tried, so no literal is missed).
-    re.lastIndex = m.index + ((m[0].codePointAt(0) as number) > 0xffff ? 2 : 1);
+    // The next start position (every start is tried, so no literal is missed). The regex works on UTF-16
+    // units (no `u` flag: literals are plain unit sequences), so one unit further.
+    re.lastIndex = m.index + 1;
     m = re.exec(text);
   }
   re.lastIndex = 0;
