@@ -178,6 +178,16 @@ describe('streams', () => {
     for (const chunks of everySplit(text)) expect(streamed(filter, chunks)).toBe(whole.text);
   });
 
+  test('with PII on, a link the URL policy allows is kept; others are removed (never masked as PII)', () => {
+    const filter = createTextFilter({ pii: true, urls: { allow: ['example.com'] } });
+    const text = 'Docs: https://docs.example.com/guide and https://evil.test/x, mail ada@example.com.';
+    const whole = filter.filter(text);
+    expect(whole.text).toBe('Docs: https://docs.example.com/guide and [link removed], mail ***************.');
+    for (const chunks of everySplit(text)) expect(streamed(filter, chunks)).toBe(whole.text);
+    // Without a URL policy, links are PII like any other (Presidio's URL entity).
+    expect(createTextFilter({ pii: true }).filter(text).text).not.toContain('docs.example.com');
+  });
+
   test('property: any chunking of any mix gives the whole-text result', () => {
     const canary = createCanary();
     const filter = createTextFilter({

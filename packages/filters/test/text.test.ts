@@ -4,6 +4,7 @@
 import { isModelSecError } from '@modelsec/core';
 import {
   contentPolicy,
+  createUrlPolicy,
   DEFAULT_TEXT_SAFE_RESPONSE,
   extractJson,
   filterOutput,
@@ -98,6 +99,27 @@ describe('URL policy', () => {
       'see https://docs.example.com/a and [link removed] and [link removed] (Cyrillic а) and [link removed]',
     );
     expect(r.findings.map((f) => f.details?.reason)).toEqual(['deny', 'not_allowed', 'scheme']);
+  });
+});
+
+describe('PII redaction with a link policy', () => {
+  test('links the policy allows survive piiRedaction; other links and PII do not', async () => {
+    const links = createUrlPolicy({ allow: ['example.com'] });
+    const text = 'See https://docs.example.com/a, https://tracker.test/?u=ada and write to ada@example.com.';
+    const r = await filterOutput<string>(text, [piiRedaction({ urls: links }), urlPolicy(links)]);
+    // piiRedaction runs first: the tracking link is masked as PII, the allowed one passes both rules.
+    expect(r.output).toBe('See https://docs.example.com/a, *************************** and write to ***************.');
+    // Without `urls`, every URL is PII (Presidio's URL entity), allowed or not.
+    const plain = await filterOutput<string>(text, [piiRedaction(), urlPolicy(links)]);
+    expect(plain.output).not.toContain('docs.example.com');
+    // An own `keep` still applies alongside the policy.
+    const kept = await filterOutput<string>(text, [
+      piiRedaction({ urls: { allow: ['example.com'] }, keep: (f) => f.entity === 'EMAIL_ADDRESS' }),
+    ]);
+    expect(kept.output).toContain('ada@example.com');
+    expect(kept.output).toContain('https://docs.example.com/a');
+    expect(kept.output).not.toContain('tracker.test');
+    expect(() => piiRedaction({ keep: 1 as never })).toThrow(TypeError);
   });
 });
 

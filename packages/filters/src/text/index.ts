@@ -16,7 +16,7 @@ export {
   promptLeak,
 } from './leak';
 export { compileLexicon, type Lexicon, type LexiconMatch } from './lexicon';
-export { piiRedaction, secretRedaction } from './redaction';
+export { type PiiRedactionOptions, piiRedaction, secretRedaction } from './redaction';
 export {
   createTextFilter,
   type StreamPiiOptions,

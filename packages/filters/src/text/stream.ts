@@ -314,6 +314,9 @@ function createSession(cfg: Config): TextFilterSession {
       for (const f of found) {
         if (f.end <= base) continue;
         const value = window.slice(f.start, f.end);
+        // With a URL policy, links are its to decide (it finds the same URLs): kept if allowed, else
+        // replaced by its replacement, never masked as PII.
+        if (f.entity === 'URL' && cfg.urls) continue;
         const replacement = redactPII(value, {
           mode: cfg.piiMode,
           ...(cfg.piiVault ? { vault: cfg.piiVault } : {}),

@@ -3,7 +3,15 @@
  * with `runRules`, `guard()`, `validateInput` and the output filters. Findings carry spans (UTF-16
  * offsets into the checked string) and scores; their messages name the entity or issue, never the value.
  */
-import { aoneOf, describeValue, type Finding, type Rule, type Severity, ValidationError } from '@modelsec/core';
+import {
+  afunction,
+  aoneOf,
+  describeValue,
+  type Finding,
+  type Rule,
+  type Severity,
+  ValidationError,
+} from '@modelsec/core';
 import { type Canary, detectCanaryLeak } from './injection/canary';
 import {
   type DetectInjectionAsyncOptions,
@@ -13,6 +21,7 @@ import {
 } from './injection/detect';
 import { type DetectPiiAsyncOptions, detectPII, detectPIIAsync } from './pii/detect';
 import { type RedactionMode, redactPII } from './pii/redact';
+import type { PiiFinding } from './pii/types';
 import type { PiiVault } from './pii/vault';
 import { type DetectSecretsOptions, detectSecrets } from './secrets/detect';
 import { type SanitizeOptions, sanitizeText } from './unicode/sanitize';
@@ -39,6 +48,11 @@ export interface PiiRuleOptions extends DetectPiiAsyncOptions {
   key?: Uint8Array;
   /** Severity of the findings; default `medium`. */
   severity?: Severity;
+  /**
+   * Findings to leave alone: neither reported nor redacted (for example links an allow list accepts;
+   * the filters' `piiRedaction({ urls })` sets it).
+   */
+  keep?: (finding: PiiFinding, text: string) => boolean;
 }
 
 /**
@@ -55,12 +69,15 @@ export function piiRule(options: PiiRuleOptions = {}): Rule<string> {
   aoneOf(action, 'options.action', ['block', 'redact', 'flag'] as const);
   const mode = options.mode ?? 'placeholder';
   const severity = options.severity ?? 'medium';
+  if (options.keep !== undefined) afunction(options.keep, 'options.keep');
   return {
     specificationVersion: 'v1',
     name: 'pii',
     async check(value) {
       const s = text(value, 'pii');
-      const found = options.ner ? await detectPIIAsync(s, options) : detectPII(s, options);
+      const detected = options.ner ? await detectPIIAsync(s, options) : detectPII(s, options);
+      const keep = options.keep;
+      const found = keep === undefined ? detected : detected.filter((f) => !keep(f, s));
       if (found.length === 0) return undefined;
       const findings: Finding[] = found.map((f) => ({
         rule: 'pii',
