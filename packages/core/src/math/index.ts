@@ -1,5 +1,6 @@
 /** Seeded pseudo-random numbers (reproducible experiments) and special functions in plain double precision (normal, gamma, chi-square, Bessel K, incomplete beta, binomial tails). */
 
+export { boxMuller } from './box-muller';
 export { createRng, type Rng } from './seeded-rng';
 export {
   besselK,

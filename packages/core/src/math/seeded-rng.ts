@@ -5,7 +5,9 @@
  * stream in every runtime. Fast and statistically fine for experiments, and NOT cryptographic: keys,
  * nonces and noise that defends against an attacker come from `randomBytes` (a CSPRNG) instead.
  */
+
 import { ainteger } from '../errors/asserts';
+import { boxMuller } from './box-muller';
 
 /** A seeded pseudo-random generator (not for cryptography). */
 export interface Rng {
@@ -63,25 +65,12 @@ export function createRng(seed: number): Rng {
     return t >>> 0;
   };
   for (let i = 0; i < 12; i++) u32();
-  let spare: number | undefined;
   return {
     seed,
     u32,
     next: () => u32() / TWO_32,
     int: (n) => Math.floor((u32() / TWO_32) * n),
-    normal() {
-      if (spare !== undefined) {
-        const v = spare;
-        spare = undefined;
-        return v;
-      }
-      let u = 0;
-      while (u === 0) u = u32() / TWO_32;
-      const v = u32() / TWO_32;
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
-    },
+    normal: boxMuller(() => u32() / TWO_32),
     shuffle(items) {
       for (let i = items.length - 1; i > 0; i--) {
         const j = Math.floor((u32() / TWO_32) * (i + 1));

@@ -153,6 +153,45 @@ export function decodeOid(node: DerNode, code: IntegrityCode = 'certificate_inva
 }
 
 /**
+ * The OID of an AlgorithmIdentifier (`SEQUENCE { OID, parameters? }`).
+ *
+ * @example
+ * ```ts
+ * algorithmOid(node); // '1.2.840.10045.4.3.2' (ecdsa-with-SHA256)
+ * ```
+ */
+export function algorithmOid(node: DerNode | undefined, code: IntegrityCode = 'certificate_invalid'): string {
+  return decodeOid(children(expectTag(node, TAG.sequence, 'AlgorithmIdentifier', code), code)[0] as DerNode, code);
+}
+
+/**
+ * A UTCTime or GeneralizedTime in UTC with whole seconds (RFC 5280), or with `fractions`, a
+ * GeneralizedTime that may carry fractional seconds (RFC 3161 `genTime`).
+ *
+ * @returns the time, or undefined for another tag or a malformed value.
+ * @example
+ * ```ts
+ * derTime(notBefore); // 2025-04-08T06:59:43.000Z
+ * ```
+ */
+export function derTime(node: DerNode | undefined, fractions = false): Date | undefined {
+  if (!node || (node.tag !== TAG.utcTime && node.tag !== TAG.generalizedTime)) return undefined;
+  const s = new TextDecoder().decode(node.value);
+  const m =
+    node.tag === TAG.utcTime
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
+      : fractions
+        ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,9}))?Z$/.exec(s)
+        : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  if (!m) return undefined;
+  let year = Number(m[1]);
+  if (node.tag === TAG.utcTime) year += year < 50 ? 2000 : 1900;
+  const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+  const t = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
+  return Number.isFinite(t) ? new Date(t) : undefined;
+}
+
+/**
  * The unsigned big-endian magnitude of a DER INTEGER (leading zero removed), rejecting negatives
  * and non-minimal encodings.
  *

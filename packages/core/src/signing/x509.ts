@@ -5,7 +5,18 @@
  * critical extensions make the certificate unusable, as RFC 5280 §4.2 requires.
  */
 import { IntegrityError } from '../errors/model-sec-error';
-import { bitStringBytes, children, type DerNode, decodeOid, expectTag, integerBytes, parseDer, TAG } from './der';
+import {
+  algorithmOid,
+  bitStringBytes,
+  children,
+  type DerNode,
+  decodeOid,
+  derTime,
+  expectTag,
+  integerBytes,
+  parseDer,
+  TAG,
+} from './der';
 import { type PublicKeyInfo, parseSpki } from './keys';
 
 /** A parsed certificate. */
@@ -93,12 +104,12 @@ export function parseCertificate(der: Uint8Array): Certificate {
     i = 1;
   } else bad('only X.509 v3 certificates are supported');
   const serial = integerBytes(tbsItems[i++] as DerNode);
-  const innerAlg = algOid(tbsItems[i++]);
+  const innerAlg = algorithmOid(tbsItems[i++]);
   const issuer = expectTag(tbsItems[i++], TAG.sequence, 'issuer Name').raw;
   const [nb, na] = children(expectTag(tbsItems[i++], TAG.sequence, 'Validity'));
   const subject = expectTag(tbsItems[i++], TAG.sequence, 'subject Name').raw;
   const publicKey = parseSpki(expectTag(tbsItems[i++], TAG.sequence, 'SubjectPublicKeyInfo').raw);
-  const signatureAlgorithm = algOid(outerAlg);
+  const signatureAlgorithm = algorithmOid(outerAlg);
   if (signatureAlgorithm !== innerAlg) bad('signature algorithm differs between TBS and certificate');
   const cert: Certificate = {
     der,
@@ -128,24 +139,8 @@ function bad(why: string): never {
   throw new IntegrityError('certificate_invalid', `invalid certificate: ${why}`);
 }
 
-function algOid(node: DerNode | undefined): string {
-  const [oid] = children(expectTag(node, TAG.sequence, 'AlgorithmIdentifier'));
-  return decodeOid(oid as DerNode);
-}
-
 function parseTime(node: DerNode | undefined): Date {
-  if (!node || (node.tag !== TAG.utcTime && node.tag !== TAG.generalizedTime)) bad('bad validity time');
-  const s = new TextDecoder().decode(node.value);
-  const m =
-    node.tag === TAG.utcTime
-      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
-      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s);
-  if (!m) bad('validity time must be UTC with seconds');
-  let year = Number(m[1]);
-  if (node.tag === TAG.utcTime) year += year < 50 ? 2000 : 1900;
-  const t = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
-  if (!Number.isFinite(t)) bad('bad validity time');
-  return new Date(t);
+  return derTime(node) ?? bad('validity time must be UTCTime or GeneralizedTime in UTC with whole seconds');
 }
 
 function readExtensions(seq: DerNode, cert: Certificate) {

@@ -4,6 +4,7 @@
  * key (projection signs, trigger inputs and labels, noise in robustness checks) comes from here, so it
  * is reproducible from the key and unpredictable without it.
  */
+import { boxMuller } from '@modelsec/core';
 import { chacha20 } from '@noble/ciphers/chacha';
 
 const CHUNK = 4096;
@@ -41,7 +42,6 @@ export function keyStream(key: Uint8Array, index = 0): KeyStream {
   const words = new DataView(buf.buffer);
   let pos = CHUNK;
   let counter = 0;
-  let spare: number | undefined;
   const refill = (): void => {
     chacha20(key, nonce, ZEROS, buf, counter);
     counter += CHUNK / 64;
@@ -84,19 +84,7 @@ export function keyStream(key: Uint8Array, index = 0): KeyStream {
       }
       return Math.floor(stream.uniform() * n);
     },
-    normal() {
-      if (spare !== undefined) {
-        const v = spare;
-        spare = undefined;
-        return v;
-      }
-      let u = 0;
-      while (u === 0) u = stream.uniform();
-      const v = stream.uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
-    },
+    normal: boxMuller(() => stream.uniform()),
   };
   return stream;
 }

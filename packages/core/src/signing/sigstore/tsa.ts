@@ -8,7 +8,17 @@
  */
 import { equalBytes } from '../../bytes/ops';
 import { digest } from '../../digest/digest';
-import { children, type DerNode, decodeOid, expectTag, integerBytes, parseDer, TAG } from '../der';
+import {
+  algorithmOid,
+  children,
+  type DerNode,
+  decodeOid,
+  derTime,
+  expectTag,
+  integerBytes,
+  parseDer,
+  TAG,
+} from '../der';
 import { verifySignature } from '../keys';
 import { fail, recode } from './fields';
 import { chainAt } from './fulcio';
@@ -122,24 +132,17 @@ function parseToken(der: Uint8Array): Token {
   signedAttrs[0] = TAG.set;
   return {
     genTime: generalizedTime(tst[4]),
-    imprintHash: hash(HASHES, algOid(imprintAlg)),
+    imprintHash: hash(HASHES, algorithmOid(imprintAlg, 'tlog_invalid')),
     imprint: expectTag(imprint, TAG.octetString, 'hashedMessage', code).value,
     tstInfo,
     issuer: expectTag(issuer, TAG.sequence, 'issuer', code).raw,
     serial: integerBytes(serial as DerNode, code),
-    digestHash: hash(HASHES, algOid(si[2])),
+    digestHash: hash(HASHES, algorithmOid(si[2], 'tlog_invalid')),
     signedAttrs,
     messageDigest,
-    signatureHash: hash(ECDSA, algOid(si[4])),
+    signatureHash: hash(ECDSA, algorithmOid(si[4], 'tlog_invalid')),
     signature: expectTag(si[5], TAG.octetString, 'signature', code).value,
   };
-}
-
-function algOid(node: DerNode | undefined): string {
-  return decodeOid(
-    children(expectTag(node, TAG.sequence, 'AlgorithmIdentifier', 'tlog_invalid'), 'tlog_invalid')[0] as DerNode,
-    'tlog_invalid',
-  );
 }
 
 function hash<T>(table: Record<string, T>, oid: string): T {
@@ -150,11 +153,7 @@ function hash<T>(table: Record<string, T>, oid: string): T {
 
 /** GeneralizedTime `YYYYMMDDHHMMSS[.fff]Z`. */
 function generalizedTime(node: DerNode | undefined): Date {
-  const s = new TextDecoder().decode(expectTag(node, TAG.generalizedTime, 'genTime', 'tlog_invalid').value);
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,9}))?Z$/.exec(s);
-  if (!m) throw new Error('bad genTime');
-  const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
-  if (!Number.isFinite(t)) throw new Error('bad genTime');
-  return new Date(t);
+  const t = derTime(expectTag(node, TAG.generalizedTime, 'genTime', 'tlog_invalid'), true);
+  if (t === undefined) throw new Error('bad genTime');
+  return t;
 }

@@ -59,34 +59,21 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
     take('hex', m.index, m.index + m[0].length, utf8(bytes));
   });
   // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40): skip the scans without one.
-  if (text.includes('%'))
-    scanUrl(
-      text,
-      () => left,
-      (n) => (left -= n),
-      take,
-    );
+  if (text.includes('%')) {
+    forEachMatch(URL_RE, text, (m) => {
+      if (left <= 0) return;
+      left -= m[0].length;
+      let d: string | undefined;
+      try {
+        d = decodeURIComponent(m[0]);
+      } catch {
+        d = undefined;
+      }
+      take('url', m.index, m.index + m[0].length, d);
+    });
+  }
   if (text.includes('\uDB40')) scanTags(text, out);
   return out;
-}
-
-function scanUrl(
-  text: string,
-  left: () => number,
-  spend: (n: number) => void,
-  take: (encoding: DecodedPayload['encoding'], start: number, end: number, decoded: string | undefined) => void,
-): void {
-  forEachMatch(URL_RE, text, (m) => {
-    if (left() <= 0) return;
-    spend(m[0].length);
-    let d: string | undefined;
-    try {
-      d = decodeURIComponent(m[0]);
-    } catch {
-      d = undefined;
-    }
-    take('url', m.index, m.index + m[0].length, d);
-  });
 }
 
 function scanTags(text: string, out: DecodedPayload[]): void {
