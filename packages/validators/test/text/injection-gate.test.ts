@@ -6,6 +6,7 @@
 import { PHRASE_FAMILIES } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { compileLiterals, scanLiterals } from '../../src/text/injection/automaton';
 import { familiesToScan } from '../../src/text/injection/gate';
 import { requiredLiterals, splitAlternatives } from '../../src/text/injection/literals';
 import { normalizeForMatch } from '../../src/text/shared/normalize';
@@ -81,6 +82,61 @@ describe('requiredLiterals', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('literal automaton', () => {
+  /** Every (end offset, literal) occurrence, by brute force. */
+  const occurrences = (literals: readonly string[], text: string): string[] => {
+    const out: string[] = [];
+    literals.forEach((l, k) => {
+      for (let i = text.indexOf(l); i >= 0; i = text.indexOf(l, i + 1)) out.push(`${i + l.length}:${k}`);
+    });
+    return out.sort();
+  };
+  /** The same pairs from the automaton: the hits of each prefix of the text minus those of the shorter one. */
+  const scanned = (literals: readonly string[], text: string): string[] => {
+    const a = compileLiterals(literals);
+    const count = (s: string): number[] => {
+      const ks: number[] = [];
+      scanLiterals(a, s, (k) => ks.push(k) > 0);
+      return ks;
+    };
+    const out: string[] = [];
+    for (let end = 1; end <= text.length; end++)
+      for (const k of count(text.slice(0, end)).slice(count(text.slice(0, end - 1)).length)) out.push(`${end}:${k}`);
+    return out.sort();
+  };
+
+  test('known answers: overlapping and nested literals, non-ASCII, surrogates', () => {
+    expect(scanned(['he', 'she', 'his', 'hers'], 'ushers')).toEqual(['4:0', '4:1', '6:3']);
+    expect(scanned(['忽略', '略的', 'a'], 'x忽略的a')).toEqual(['3:0', '4:1', '5:2']);
+    expect(scanned(['😀x', 'x'], '😀😀x')).toEqual(['5:0', '5:1']);
+    expect(scanned(['aa'], 'aaaa')).toEqual(['2:0', '3:0', '4:0']);
+  });
+
+  test('reports exactly the occurrences a brute-force search finds', () => {
+    const unit = fc.constantFrom('a', 'b', 'c', ' ', 'é', 'ü', '忽', '略', '\uD83D', '\uDE00', 'Z');
+    const word = fc.array(unit, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 8 }),
+        fc.array(unit, { maxLength: 40 }).map((xs) => xs.join('')),
+        (literals, text) => {
+          expect(scanned(literals, text)).toEqual(occurrences(literals, text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('stops when the callback returns false', () => {
+    const seen: number[] = [];
+    scanLiterals(compileLiterals(['a']), 'aaaa', (k) => {
+      seen.push(k);
+      return seen.length < 2;
+    });
+    expect(seen).toEqual([0, 0]);
   });
 });
 

@@ -103,6 +103,38 @@ describe('detectPromptInjection', () => {
     );
   });
 
+  test('repeated phrases: the ASCII fast path finds what the general path finds', () => {
+    // A trailing U+00A0 (not a word character) sends the same words through the general path.
+    const repeats = (s: string) =>
+      detectPromptInjection(s)
+        .findings.filter((f) => f.family === 'repeated_tokens')
+        .map((f) => [f.start, f.end]);
+    const word = fc.constantFrom('a', 'ab', 'ba', 'Ab', 'go', 'go2', '7', 'x');
+    const sep = fc.constantFrom(' ', ' ', '-', '. ', '\n', '__');
+    const piece = fc.oneof(
+      fc.tuple(word, sep).map(([w, s]) => w + s),
+      fc
+        .tuple(fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 4 }), fc.integer({ min: 5, max: 10 }))
+        .map(([ws, k]) =>
+          ws
+            .map(([w, s]) => w + s)
+            .join('')
+            .repeat(k),
+        ),
+    );
+    let hits = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const s = pieces.join('');
+        const fast = repeats(s);
+        if (fast.length > 0) hits++;
+        expect(fast).toEqual(repeats(`${s}\u00A0`));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(hits).toBeGreaterThan(100);
+  });
+
   test('adversarial megabyte inputs complete', () => {
     for (const a of [
       'ignore '.repeat(149_796),

@@ -44,20 +44,23 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
     if (decoded === undefined || !textLike(decoded)) return;
     out.push({ encoding, start, end, decoded });
   };
-  scanBase64(text, (m) => {
-    if (left <= 0 || !/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0])) return;
-    left -= m[0].length;
-    take('base64', m.index, m.index + m[0].length, base64Text(m[0]));
-  });
-  scanHex(text, (m) => {
-    if (left <= 0) return;
-    left -= m[0].length;
-    const hex = m[0].replace(/[ :,]/g, '');
-    if (hex.length % 2 !== 0) return;
-    const bytes = new Uint8Array(hex.length / 2);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-    take('hex', m.index, m.index + m[0].length, utf8(bytes));
-  });
+  const { base64, hex } = runsIn(text);
+  if (base64)
+    scanBase64(text, (m) => {
+      if (left <= 0 || !/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0])) return;
+      left -= m[0].length;
+      take('base64', m.index, m.index + m[0].length, base64Text(m[0]));
+    });
+  if (hex)
+    scanHex(text, (m) => {
+      if (left <= 0) return;
+      left -= m[0].length;
+      const digits = m[0].replace(/[ :,]/g, '');
+      if (digits.length % 2 !== 0) return;
+      const bytes = new Uint8Array(digits.length / 2);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
+      take('hex', m.index, m.index + m[0].length, utf8(bytes));
+    });
   // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40): skip the scans without one.
   if (text.includes('%')) {
     forEachMatch(URL_RE, text, (m) => {
@@ -101,6 +104,29 @@ const CHARS = /* @__PURE__ */ (() => {
 const charBits = (c: number): number => (c < 128 ? (CHARS[c] as number) : 0);
 const BASE64_AT: RegExp = /* @__PURE__ */ new RegExp(BASE64_RE.source, 'y');
 const HEX_AT: RegExp = /* @__PURE__ */ new RegExp(HEX_RE.source, 'iy');
+
+/**
+ * Whether `text` has a run of 16 base64 characters (every BASE64_RE match is one) and a run of hex
+ * digits and separators with 24 hex digits (every HEX_RE match has 12 digit pairs), in one pass: most
+ * texts have neither and skip both scanners.
+ */
+function runsIn(text: string): { base64: boolean; hex: boolean } {
+  const table = CHARS;
+  let base64 = false;
+  let hex = false;
+  let b = 0;
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bits = c < 128 ? (table[c] as number) : 0;
+    if ((bits & 1) !== 0) {
+      if (++b >= 16) base64 = true;
+    } else b = 0;
+    if ((bits & 6) === 0) h = 0;
+    else if ((bits & 2) !== 0 && ++h >= 24) hex = true;
+  }
+  return { base64, hex };
+}
 
 /**
  * Exactly `forEachMatch(BASE64_RE, text, fn)`, with the regex tried only where it can match: at the
@@ -171,6 +197,9 @@ function base64Text(s: string): string | undefined {
 const UTF8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 function utf8(bytes: Uint8Array): string | undefined {
+  // What `textLike` accepts has 8 or more characters and a space, so 8 or more bytes and a 0x20 byte
+  // (UTF-8 encodes U+0020 as that byte and uses it for nothing else): skip the decoding of the rest.
+  if (bytes.length < 8 || bytes.indexOf(32) < 0) return undefined;
   // ASCII is valid UTF-8 and decodes to itself: skip the decoder's fixed cost (most decoded runs).
   let ascii = true;
   for (let i = 0; i < bytes.length && ascii; i++) ascii = (bytes[i] as number) < 128;

@@ -241,12 +241,20 @@ function longestRepetition(text: string): { start: number; end: number } | undef
 
 /**
  * `longestRepetition` for ASCII text, given lower-cased (same offsets): words are runs of [a-z0-9],
- * compared by length, hash and then characters, without allocating a string per word.
+ * compared by length, hash and then characters, in one streaming pass that keeps only the last five
+ * words (no array of words). Runs for the four phrase lengths are counted side by side; the answer is
+ * the first run found for the shortest phrase length, as in `longestRepetition`.
  */
 function asciiRepetition(lower: string): { start: number; end: number } | undefined {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const hashes: number[] = [];
+  // Ring buffer of the last RING words: start, end and hash of word i at i % RING.
+  const RING = 8;
+  const starts = new Int32Array(RING);
+  const ends = new Int32Array(RING);
+  const hashes = new Int32Array(RING);
+  const run = [0, 0, 0, 0, 0];
+  const runStart = [0, 0, 0, 0, 0];
+  const found: ({ start: number; end: number } | undefined)[] = [];
+  let words = 0;
   const n = lower.length;
   for (let i = 0; i < n; ) {
     const c = lower.charCodeAt(i);
@@ -261,26 +269,33 @@ function asciiRepetition(lower: string): { start: number; end: number } | undefi
       if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
       h = (Math.imul(h, 31) + d) | 0;
     }
-    starts.push(i);
-    ends.push(j);
-    hashes.push(h);
+    const slot = words % RING;
+    starts[slot] = i;
+    ends[slot] = j;
+    hashes[slot] = h;
+    for (let w = 1; w <= 4 && w <= words; w++) {
+      if (found[w] !== undefined) continue;
+      const prev = (words - w) % RING;
+      const start = starts[prev] as number;
+      if (hashes[prev] === h && (ends[prev] as number) - start === j - i && sameWord(lower, start, i, j - i)) {
+        if (run[w] === 0) runStart[w] = start;
+        run[w] = (run[w] as number) + 1;
+        if ((run[w] as number) >= 7 * w) {
+          found[w] = { start: runStart[w] as number, end: j };
+          if (w === 1) return found[1];
+        }
+      } else run[w] = 0;
+    }
+    words++;
     i = j;
   }
-  const same = (a: number, b: number): boolean => {
-    const len = (ends[a] as number) - (starts[a] as number);
-    if (hashes[a] !== hashes[b] || len !== (ends[b] as number) - (starts[b] as number)) return false;
-    return lower.startsWith(lower.slice(starts[a] as number, ends[a] as number), starts[b] as number);
-  };
-  for (let w = 1; w <= 4; w++) {
-    let run = 0;
-    for (let i = w; i < starts.length; i++) {
-      if (same(i, i - w)) {
-        run++;
-        if (run >= 7 * w) return { start: starts[i - run - w + 1] as number, end: ends[i] as number };
-      } else run = 0;
-    }
-  }
-  return undefined;
+  return found[1] ?? found[2] ?? found[3] ?? found[4];
+}
+
+/** Whether the `len` units at `a` and at `b` of `s` are equal. */
+function sameWord(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
 }
 
 /** Noisy-OR over families (the strongest hit of each family counts once). */

@@ -29,8 +29,16 @@ export function normalizeForMatch(text: string): Normalized {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
   if (/^[\u0000-\u007f]*$/.test(text)) return { text: text.toLowerCase(), map: undefined };
   let out = '';
-  const offsets: number[] = [];
   const n = text.length;
+  // Offsets in a typed array grown on demand (NFKC can lengthen a code point, e.g. "ﷺ" to 18 units).
+  let map = new Int32Array(n + 1);
+  let len = 0;
+  const room = (k: number) => {
+    if (len + k <= map.length) return;
+    const bigger = new Int32Array(Math.max(2 * map.length, len + k));
+    bigger.set(map);
+    map = bigger;
+  };
   let i = 0;
   while (i < n) {
     // ASCII runs are lower-cased in one call; other code points one by one.
@@ -38,18 +46,21 @@ export function normalizeForMatch(text: string): Normalized {
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
       out += text.slice(i, j).toLowerCase();
-      for (let k = i; k < j; k++) offsets.push(k);
+      room(j - i);
+      for (let k = i; k < j; k++) map[len++] = k;
       i = j;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
     const folded = foldCodePoint(cp);
-    for (let k = 0; k < folded.length; k++) offsets.push(i);
+    room(folded.length);
+    for (let k = 0; k < folded.length; k++) map[len++] = i;
     out += folded;
     i += cp > 0xffff ? 2 : 1;
   }
-  offsets.push(n);
-  return { text: out, map: Int32Array.from(offsets) };
+  room(1);
+  map[len++] = n;
+  return { text: out, map: len === map.length ? map : map.slice(0, len) };
 }
 
 /** Folded forms of non-ASCII code points seen so far (bounded: at most `FOLD_CACHE_SIZE` entries). */
