@@ -5,8 +5,17 @@
  * for words that are both a name and a place ("Florence"), and context words raise them.
  */
 import { hasContext, wordSet } from '../shared/context';
-import { defaultGazetteer, type Gazetteer } from './gazetteer';
+import {
+  defaultGazetteer,
+  type Gazetteer,
+  gazetteerTable,
+  IN_FIRST,
+  IN_LAST,
+  IN_PLACE,
+  IN_PLACE_HEAD,
+} from './gazetteer';
 import type { PiiCandidate, PiiRecognizer } from './types';
+import { WordFlags } from './word-index';
 
 const MAX_WORD = 40;
 const PARTICLES = new Set([
@@ -94,17 +103,25 @@ const SMALL_WORDS: ReadonlyMap<string, number> = /* @__PURE__ */ (() => {
   add(['name'], W_NAME);
   return m;
 })();
+/** SMALL_WORDS as a word table (looked up in the text without building the lower-case word). */
+const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
+  const t = new WordFlags(SMALL_WORDS.size);
+  for (const [w, bits] of SMALL_WORDS) t.add(w, bits);
+  return t;
+})();
 /** Place cues with their trailing space, as the text before a capitalized word must end. */
 const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
 
-// Bits of the gazetteer lookups a token remembers.
-const G_FIRST = 1;
-const G_LAST = 2;
-const G_PLACE = 4;
+// Bits of the gazetteer lookups a token remembers (the bits of the gazetteer's word table).
+const G_FIRST = IN_FIRST;
+const G_LAST = IN_LAST;
+const G_PLACE = IN_PLACE;
 
 /**
  * A word of the text; its lower-case form and its lookups are computed on first use (most words never
- * need them) and remembered, so each list is asked at most once per word and scan.
+ * need them) and remembered, so each list is asked at most once per word and scan. With a word table
+ * (gazetteers from `createGazetteer`), one probe answers every list and the lower-case string is not
+ * built for ASCII words.
  */
 class Token {
   private low: string | undefined;
@@ -116,6 +133,7 @@ class Token {
     readonly start: number,
     readonly end: number,
     readonly upper: boolean,
+    private readonly table: WordFlags | undefined,
   ) {}
   get lower(): string {
     this.low ??= this.text.slice(this.start, this.end).toLowerCase();
@@ -123,16 +141,32 @@ class Token {
   }
   /** Bits of the small word lists (`W_*`). */
   get words(): number {
-    if (this.small < 0) this.small = SMALL_WORDS.get(this.lower) ?? 0;
+    if (this.small < 0) this.small = SMALL_TABLE.lookupText(this.text, this.start, this.end);
     return this.small;
   }
-  /** Whether the lower-case word is in `set` (the gazetteer list of bit `bit`). */
+  /** Whether the lower-case word is in `set`, the gazetteer list of bit `bit` (`G_*`). */
   in(bit: number, set: ReadonlySet<string>): boolean {
-    if ((this.asked & bit) === 0) {
+    if (this.table !== undefined) {
+      if (this.asked === 0) {
+        this.asked = 1;
+        this.found = this.table.lookupText(this.text, this.start, this.end);
+      }
+    } else if ((this.asked & bit) === 0) {
       this.asked |= bit;
       if (set.has(this.lower)) this.found |= bit;
     }
     return (this.found & bit) !== 0;
+  }
+  /** `map.get(this.lower)` for the gazetteer's `placeWords`. */
+  placeWords(map: ReadonlyMap<string, number>): number | undefined {
+    if (this.table !== undefined) {
+      if (this.asked === 0) {
+        this.asked = 1;
+        this.found = this.table.lookupText(this.text, this.start, this.end);
+      }
+      if ((this.found & IN_PLACE_HEAD) === 0) return undefined;
+    }
+    return map.get(this.lower);
   }
 }
 
@@ -153,7 +187,7 @@ function classOf(c: number): number {
   return k;
 }
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, table: WordFlags | undefined): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -173,7 +207,7 @@ function tokenize(text: string): Token[] {
       else break;
     }
     // Words longer than any name or place are skipped (and bound the length of a finding).
-    if (i - start <= MAX_WORD) out.push(new Token(text, start, i, k === 3));
+    if (i - start <= MAX_WORD) out.push(new Token(text, start, i, k === 3, table));
   }
   return out;
 }
@@ -200,7 +234,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     maxLength: 6 * 42,
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
-      const tokens = tokenize(text);
+      const tokens = tokenize(text, gazetteerTable(g));
       let upper = 0;
       for (const t of tokens) if (t.upper) upper++;
       scanPlaces(text, tokens, g, emit);
@@ -214,7 +248,7 @@ function scanPlaces(text: string, tokens: readonly Token[], g: Gazetteer, emit: 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!t.upper || (t.words & W_NOT_NAME) !== 0 || (t.end - t.start < 3 && isAllCaps(text, t))) continue;
-    const max = g.placeWords.get(t.lower);
+    const max = t.placeWords(g.placeWords);
     if (max === undefined) {
       const n = placeCue(text, tokens, i, g);
       if (n > 0) {

@@ -7,7 +7,8 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { wordSet } from '../shared/context';
 import { factsOf, type TextFacts } from '../shared/facts';
-import { countDigits, isWordAt } from '../shared/regex';
+import { countDigits, digitsOf, isWordAt } from '../shared/regex';
+import { nationalLengthImpossible } from './phone-lengths';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Candidate phone numbers. */
@@ -83,7 +84,7 @@ export function phoneRecognizer(options: PhoneOptions = {}): PiiRecognizer {
         if (ext) score += 0.05;
         if (left > 0) {
           left--;
-          if (isValid(main, plus, regions)) score += 0.2;
+          if (isValidPhone(main, plus, regions)) score += 0.2;
         }
         const c: PiiCandidate = {
           entity: 'PHONE_NUMBER',
@@ -124,15 +125,23 @@ function scanPhoneAnchors(text: string, f: TextFacts, fn: (m: RegExpExecArray) =
   PHONE_RE.lastIndex = 0;
 }
 
-function isValid(s: string, plus: boolean, regions: readonly CountryCode[]): boolean {
+/**
+ * Whether libphonenumber-js validates `s` (international with "+" or "00", else national for one of
+ * `regions`). With `exhaustive` false, regions whose parse is certainly invalid by length are not
+ * parsed (`nationalLengthImpossible`); the answer is the same.
+ * @internal
+ */
+export function isValidPhone(s: string, plus: boolean, regions: readonly CountryCode[], exhaustive = false): boolean {
   try {
     if (plus) return parsePhoneNumberFromString(s)?.isValid() === true;
     if (s.startsWith('00')) return parsePhoneNumberFromString(`+${s.slice(2)}`)?.isValid() === true;
     // National numbers: a trunk prefix 0 rules out NANP regions, ten digits without it rules in NANP.
     const trunk = /^\(?0/.test(s);
+    const digits = exhaustive ? '' : digitsOf(s);
     for (const r of regions) {
       const nanp = r === 'US' || r === 'CA';
       if (trunk === nanp) continue;
+      if (!exhaustive && nationalLengthImpossible(digits, r)) continue;
       if (parsePhoneNumberFromString(s, r)?.isValid()) return true;
     }
   } catch {

@@ -116,23 +116,35 @@ function isLetter(s: string, i: number): boolean {
   return LETTER.test(s[i] as string);
 }
 
-/** A `Set` whose contents cannot change after construction (so its lookup tables stay valid). */
-class FrozenWordSet extends Set<string> {
+/**
+ * A `Set` whose contents cannot change after construction (so lookup tables built from it stay valid).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const names = new FrozenWordSet(['ada', 'grace']); // names.add('x') throws a TypeError
+ * ```
+ */
+export class FrozenWordSet extends Set<string> {
   #sealed = false;
+  /** The set of `words`, read-only from now on. */
   constructor(words: Iterable<string>) {
     super();
     for (const w of words) super.add(w);
     this.#sealed = true;
   }
+  /** Throws: the set is read-only. */
   override add(value: string): this {
-    if (this.#sealed) throw new TypeError('context word sets are read-only');
+    if (this.#sealed) throw new TypeError('word sets are read-only');
     return super.add(value);
   }
+  /** Throws: the set is read-only. */
   override delete(_value: string): boolean {
-    throw new TypeError('context word sets are read-only');
+    throw new TypeError('word sets are read-only');
   }
+  /** Throws: the set is read-only. */
   override clear(): void {
-    throw new TypeError('context word sets are read-only');
+    throw new TypeError('word sets are read-only');
   }
 }
 

@@ -1,0 +1,119 @@
+/**
+ * Word tables for word lists: a 32-bit FNV-1a hash of a lower-case word, computed straight from the
+ * text for ASCII words (no substring, no `toLowerCase`), and an open-addressing table of words with a
+ * few flag bits each (which lists hold the word), compared unit by unit against the text: one probe
+ * answers "is this word of the text in list A, B, C?" exactly, without allocating for ASCII words.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a hash of the UTF-16 units of `s`.
+ *
+ * @example
+ * ```ts
+ * wordHash('maria') === asciiLowerHash('Maria', 0, 5); // true
+ * ```
+ */
+export function wordHash(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h | 0;
+}
+
+/**
+ * `wordHash(text.slice(start, end).toLowerCase())` for a range of ASCII units, or `undefined` when
+ * the range has a non-ASCII unit (whose lower-case form only `toLowerCase` knows).
+ *
+ * @example
+ * ```ts
+ * asciiLowerHash('Hi Maria', 3, 8); // wordHash('maria')
+ * ```
+ */
+export function asciiLowerHash(text: string, start: number, end: number): number | undefined {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h | 0;
+}
+
+/**
+ * An open-addressing table from lower-case words to flag bits (1-255): `add(word, flag)` ORs `flag`
+ * into the word's flags; `lookupText` finds a range of the text (lower-cased) without building its
+ * string, comparing the stored words unit by unit, so its answers are exact.
+ *
+ * @example
+ * ```ts
+ * const t = new WordFlags(2);
+ * t.add('ada', 1);
+ * t.lookupText('Hi Ada', 3, 6); // 1
+ * ```
+ */
+export class WordFlags {
+  private readonly hashes: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly words: (string | undefined)[];
+  private readonly shift: number;
+  private readonly mask: number;
+  /** A table sized for `capacity` distinct words (load at most 1/2). */
+  constructor(capacity: number) {
+    let bits = 4;
+    while (1 << bits < 2 * capacity) bits++;
+    this.hashes = new Int32Array(1 << bits);
+    this.flags = new Uint8Array(1 << bits);
+    this.words = new Array<string | undefined>(1 << bits).fill(undefined);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+  }
+  /** Add `flag` (1-255) to the flags of `word` (lower-case). */
+  add(word: string, flag: number): void {
+    const h = wordHash(word);
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    while (this.flags[i] !== 0 && !(this.hashes[i] === h && this.words[i] === word)) i = (i + 1) & this.mask;
+    this.hashes[i] = h;
+    this.words[i] = word;
+    this.flags[i] = (this.flags[i] as number) | flag;
+  }
+  /** The flags of `word` (0 when absent). */
+  lookup(word: string): number {
+    const h = wordHash(word);
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const f = this.flags[i] as number;
+      if (f === 0) return 0;
+      if (this.hashes[i] === h && this.words[i] === word) return f;
+      i = (i + 1) & this.mask;
+    }
+  }
+  /** The flags of `text.slice(start, end).toLowerCase()` (0 when absent). */
+  lookupText(text: string, start: number, end: number): number {
+    const h = asciiLowerHash(text, start, end);
+    if (h === undefined) return this.lookup(text.slice(start, end).toLowerCase());
+    const len = end - start;
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    outer: for (;;) {
+      const f = this.flags[i] as number;
+      if (f === 0) return 0;
+      if (this.hashes[i] === h) {
+        const w = this.words[i] as string;
+        if (w.length === len) {
+          for (let k = 0; k < len; k++) {
+            let c = text.charCodeAt(start + k);
+            if (c >= 65 && c <= 90) c += 32;
+            if (w.charCodeAt(k) !== c) {
+              i = (i + 1) & this.mask;
+              continue outer;
+            }
+          }
+          return f;
+        }
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+}
