@@ -26,12 +26,23 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(source)).toEqual(want);
   });
 
-  test.each(['(?:^|\\n)[ \\t]*system', 'x{0,2}y', 'a|', '(?<!x)abc', '[a-z]+ing', '\\p{L}+', '😀?x', '(?:ab)?c'])(
-    '%s has no required literal',
-    (source) => {
-      expect(requiredLiterals(source)).toBeUndefined();
-    },
-  );
+  test.each(['a|', '\\p{L}+', '[a-z]|x', '(?:ab)?', '\\d{2,}', '(?<!x)'])('%s has no required literal', (source) => {
+    expect(requiredLiterals(source)).toBeUndefined();
+  });
+
+  test.each([
+    ['(?:^|\\n)[ \\t]*system', ['system']],
+    ['x{0,2}y', ['y']],
+    ['(?<!x)abc', ['abc']],
+    ['[a-z]+ing', ['ing']],
+    ['😀?x', ['x']],
+    ['(?:ab)?c', ['c']],
+    ['\\p{L}{1,3}?foo', ['foo']],
+    ['[\\]x]+ab', ['ab']],
+    ['\\u{1F600}*\\x41?z|q', ['z', 'q']],
+  ])('%s: literals read after a leading optional or unknown term', (source, want) => {
+    expect(requiredLiterals(source)).toEqual(want);
+  });
 
   test('splitAlternatives ignores | inside groups, classes and escapes', () => {
     expect(splitAlternatives('a|(?:b|c)|[|]|\\|')).toEqual(['a', '(?:b|c)', '[|]', '\\|']);
@@ -44,19 +55,30 @@ describe('requiredLiterals', () => {
     source: '.['.includes(c) ? `\\${c}` : c,
     sample: fc.constant(c),
   }));
-  const klass: fc.Arbitrary<Term> = fc.constant({ source: '[abc]', sample: fc.constantFrom('a', 'b', 'c') });
-  const { term } = fc.letrec<{ term: Term; seq: Term; alt: Term }>((tie) => ({
+  const klass: fc.Arbitrary<Term> = fc.constantFrom(
+    { source: '[abc]', sample: fc.constantFrom('a', 'b', 'c') },
+    { source: '[^x]', sample: fc.constantFrom('a', 'é', '-') },
+    { source: '\\p{L}', sample: fc.constantFrom('a', 'é', '忽') },
+    { source: '[\\]a]', sample: fc.constantFrom(']', 'a') },
+    { source: '(?<!x)', sample: fc.constant('') },
+  );
+  const { term, alt } = fc.letrec<{ term: Term; seq: Term; alt: Term }>((tie) => ({
     term: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       atom,
       klass,
       tie('alt').map((t) => ({ source: `(?:${t.source})`, sample: t.sample })),
-      fc.tuple(tie('term'), fc.constantFrom('?', '*', '+', '{0,2}', '{2}')).map(([t, q]) => ({
-        source: `(?:${t.source})${q}`,
-        sample: fc
-          .integer({ min: q === '{2}' ? 2 : q === '+' ? 1 : 0, max: q === '?' ? 1 : 2 })
-          .chain((n) => fc.array(t.sample, { minLength: n, maxLength: n }).map((xs) => xs.join(''))),
-      })),
+      fc
+        .tuple(tie('term'), fc.constantFrom('?', '*', '+', '{0,2}', '{2}', '??', '+?', '{1,}', '{0,2}?'))
+        .map(([t, q]) => ({
+          source: `(?:${t.source})${q}`,
+          sample: fc
+            .integer({
+              min: q === '{2}' ? 2 : q.startsWith('+') || q === '{1,}' ? 1 : 0,
+              max: q.startsWith('?') ? 1 : 2,
+            })
+            .chain((n) => fc.array(t.sample, { minLength: n, maxLength: n }).map((xs) => xs.join(''))),
+        })),
     ),
     seq: fc.array(tie('term'), { minLength: 1, maxLength: 4 }).map((ts) => ({
       source: ts.map((t) => t.source).join(''),
@@ -73,7 +95,7 @@ describe('requiredLiterals', () => {
   test('sound: every string a pattern matches contains one of its literals', () => {
     fc.assert(
       fc.property(
-        term.chain((t) => fc.tuple(fc.constant(t.source), t.sample)),
+        fc.oneof(term, alt).chain((t) => fc.tuple(fc.constant(t.source), t.sample)),
         ([source, sample]) => {
           expect(new RegExp(`^(?:${source})$`, 'u').test(sample)).toBe(true);
           const literals = requiredLiterals(source);

@@ -10,6 +10,8 @@ import {
 import { NOT_STRINGS, readSharedJSON } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { asciiScan } from '../../src/text/injection/ascii-scan';
+import { runsIn } from '../../src/text/injection/decode';
 
 const families = (t: string) => [...new Set(detectPromptInjection(t).findings.map((f) => f.family))];
 
@@ -133,6 +135,34 @@ describe('detectPromptInjection', () => {
       { numRuns: 1500 },
     );
     expect(hits).toBeGreaterThan(100);
+  });
+
+  test('the ASCII pass finds the runs the payload decoder looks for', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('QUFB', 'aGVsbG8', '+/', '_-', '=', 'deadBEEF', '0a', ' ', ':', ',', 'x', '.', 'G', '\n'),
+      fc.string({ unit: fc.constantFrom('a', 'F', '0', '9', ' ', ':', ',', '+', 'z', '-', '='), maxLength: 30 }),
+      fc
+        .array(fc.tuple(fc.constantFrom('0', '7', 'a', 'F', 'e'), fc.constantFrom('', '', ' ', ':', ',', '  ')), {
+          minLength: 16,
+          maxLength: 30,
+        })
+        .map((xs) => xs.map(([d, sep]) => d + sep).join('')),
+    );
+    let base64 = 0;
+    let hex = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const s = pieces.join('');
+        const want = runsIn(s);
+        const got = asciiScan(s.toLowerCase());
+        expect({ base64: got.base64, hex: got.hex }).toEqual(want);
+        if (want.base64) base64++;
+        if (want.hex) hex++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(base64).toBeGreaterThan(30);
+    expect(hex).toBeGreaterThan(30);
   });
 
   test('adversarial megabyte inputs complete', () => {

@@ -38,13 +38,25 @@ export const DECODE_BUDGET = 1 << 20;
  * ```
  */
 export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPayload[] {
+  return decodeWithRuns(text, budget, runsIn(text));
+}
+
+/**
+ * @internal `decodePayloads` given `runsIn(text)`, computed by the caller (the injection detector's
+ * ASCII pass computes it with other facts).
+ */
+export function decodeWithRuns(
+  text: string,
+  budget: number,
+  runs: { base64: boolean; hex: boolean },
+): DecodedPayload[] {
   const out: DecodedPayload[] = [];
   let left = budget;
   const take = (encoding: DecodedPayload['encoding'], start: number, end: number, decoded: string | undefined) => {
     if (decoded === undefined || !textLike(decoded)) return;
     out.push({ encoding, start, end, decoded });
   };
-  const { base64, hex } = runsIn(text);
+  const { base64, hex } = runs;
   if (base64)
     scanBase64(text, (m) => {
       if (left <= 0 || !/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0])) return;
@@ -106,11 +118,11 @@ const BASE64_AT: RegExp = /* @__PURE__ */ new RegExp(BASE64_RE.source, 'y');
 const HEX_AT: RegExp = /* @__PURE__ */ new RegExp(HEX_RE.source, 'iy');
 
 /**
- * Whether `text` has a run of 16 base64 characters (every BASE64_RE match is one) and a run of hex
+ * @internal Whether `text` has a run of 16 base64 characters (every BASE64_RE match is one) and a run of hex
  * digits and separators with 24 hex digits (every HEX_RE match has 12 digit pairs), in one pass: most
  * texts have neither and skip both scanners.
  */
-function runsIn(text: string): { base64: boolean; hex: boolean } {
+export function runsIn(text: string): { base64: boolean; hex: boolean } {
   const table = CHARS;
   let base64 = false;
   let hex = false;

@@ -10,7 +10,8 @@ import { checkText } from '../shared/limits';
 import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
-import { decodePayloads } from './decode';
+import { type AsciiScan, asciiScan } from './ascii-scan';
+import { DECODE_BUDGET, decodeWithRuns, runsIn } from './decode';
 import { familiesToScan } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 
@@ -87,9 +88,9 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   const findings: InjectionFinding[] = [];
   const norm = normalizeForMatch(text);
   scanFamilies(norm, families, findings);
-  structural(text, norm, findings);
+  const runs = structural(text, norm, findings);
   if (options.decode !== false) {
-    for (const p of decodePayloads(text)) {
+    for (const p of decodeWithRuns(text, DECODE_BUDGET, runs ?? runsIn(text))) {
       const inner: InjectionFinding[] = [];
       scanFamilies(normalizeForMatch(p.decoded), families, inner);
       const best = new Map<string, number>();
@@ -165,9 +166,10 @@ export const PART_RE: RegExp = /\bpart \d(?: is|:| =)/gi;
  * Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions.
  * `norm` is `normalizeForMatch(text)`; for ASCII text (`norm.map` undefined) it is the lower-cased text
  * with the same offsets, and the patterns that need a non-ASCII character or a literal the text lacks
- * are skipped (they cannot match).
+ * are skipped (they cannot match). For ASCII text, returns the runs the payload decoder needs (found in the
+ * same pass as repetitions).
  */
-function structural(text: string, norm: Normalized, out: InjectionFinding[]): void {
+function structural(text: string, norm: Normalized, out: InjectionFinding[]): AsciiScan | undefined {
   const ascii = norm.map === undefined;
   const lower = norm.text;
   if (!ascii) unicodeSignals(text, out);
@@ -195,8 +197,10 @@ function structural(text: string, norm: Normalized, out: InjectionFinding[]): vo
     });
   }
   if (parts >= 2) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
-  const rep = ascii ? asciiRepetition(lower) : longestRepetition(text);
+  const scan = ascii ? asciiScan(lower) : undefined;
+  const rep = scan ? scan.repetition : longestRepetition(text);
   if (rep) out.push({ family: 'repeated_tokens', start: rep.start, end: rep.end, score: 0.35 });
+  return scan;
 }
 
 /** Tag characters, zero-width characters inside words and bidi controls (none of them is ASCII). */
@@ -237,65 +241,6 @@ function longestRepetition(text: string): { start: number; end: number } | undef
     }
   }
   return undefined;
-}
-
-/**
- * `longestRepetition` for ASCII text, given lower-cased (same offsets): words are runs of [a-z0-9],
- * compared by length, hash and then characters, in one streaming pass that keeps only the last five
- * words (no array of words). Runs for the four phrase lengths are counted side by side; the answer is
- * the first run found for the shortest phrase length, as in `longestRepetition`.
- */
-function asciiRepetition(lower: string): { start: number; end: number } | undefined {
-  // Ring buffer of the last RING words: start, end and hash of word i at i % RING.
-  const RING = 8;
-  const starts = new Int32Array(RING);
-  const ends = new Int32Array(RING);
-  const hashes = new Int32Array(RING);
-  const run = [0, 0, 0, 0, 0];
-  const runStart = [0, 0, 0, 0, 0];
-  const found: ({ start: number; end: number } | undefined)[] = [];
-  let words = 0;
-  const n = lower.length;
-  for (let i = 0; i < n; ) {
-    const c = lower.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-      i++;
-      continue;
-    }
-    let h = c;
-    let j = i + 1;
-    for (; j < n; j++) {
-      const d = lower.charCodeAt(j);
-      if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
-      h = (Math.imul(h, 31) + d) | 0;
-    }
-    const slot = words % RING;
-    starts[slot] = i;
-    ends[slot] = j;
-    hashes[slot] = h;
-    for (let w = 1; w <= 4 && w <= words; w++) {
-      if (found[w] !== undefined) continue;
-      const prev = (words - w) % RING;
-      const start = starts[prev] as number;
-      if (hashes[prev] === h && (ends[prev] as number) - start === j - i && sameWord(lower, start, i, j - i)) {
-        if (run[w] === 0) runStart[w] = start;
-        run[w] = (run[w] as number) + 1;
-        if ((run[w] as number) >= 7 * w) {
-          found[w] = { start: runStart[w] as number, end: j };
-          if (w === 1) return found[1];
-        }
-      } else run[w] = 0;
-    }
-    words++;
-    i = j;
-  }
-  return found[1] ?? found[2] ?? found[3] ?? found[4];
-}
-
-/** Whether the `len` units at `a` and at `b` of `s` are equal. */
-function sameWord(s: string, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
-  return true;
 }
 
 /** Noisy-OR over families (the strongest hit of each family counts once). */

@@ -126,17 +126,74 @@ function alternatives(source: string): Partial[] {
 }
 
 /**
+ * Where the term (atom and its quantifier) that starts at `i` ends, or -1 when it cannot tell.
+ * Atoms: an escape (`\\p{L}`, `\\u{...}`, `\\uXXXX`, `\\xXX`, `\\cX`, `\\k<name>` or two characters),
+ * a group, a class or one code point; quantifiers: `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, each maybe lazy.
+ */
+function termEnd(source: string, i: number): number {
+  const c = source[i];
+  let j: number;
+  if (c === '\\') {
+    const e = source[i + 1];
+    const braced = (e === 'p' || e === 'P' || e === 'u') && source[i + 2] === '{';
+    if (braced || (e === 'k' && source[i + 2] === '<')) {
+      const close = source.indexOf(braced ? '}' : '>', i + 3);
+      if (close < 0) return -1;
+      j = close + 1;
+    } else j = i + (e === 'u' ? 6 : e === 'x' ? 4 : e === 'c' ? 3 : 2);
+  } else if (c === '(') {
+    const close = closeOf(source, i);
+    if (close < 0) return -1;
+    j = close + 1;
+  } else if (c === '[') {
+    j = i + 1;
+    while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+    if (j >= source.length) return -1;
+    j++;
+  } else if (c === undefined) {
+    return -1;
+  } else j = i + String.fromCodePoint(source.codePointAt(i) as number).length;
+  const q = source[j];
+  if (q === '?' || q === '*' || q === '+') j++;
+  else if (q === '{') {
+    const m = /^\{\d+(?:,\d*)?\}/.exec(source.slice(j, j + 24));
+    if (m === null) return -1;
+    j += m[0].length;
+  } else return j;
+  return source[j] === '?' ? j + 1 : j;
+}
+
+/**
+ * Literals of one top-level sequence: those read from its start, or when a match may begin without
+ * one (an optional or unknown leading term, such as `(?:^|\\n)[ \\t]*`), those read from a later term.
+ * Every match of the sequence contains a match of each of its suffixes, so literals every match of a
+ * suffix contains are contained in every match of the sequence.
+ */
+function branchLiterals(branch: string): string[] | undefined {
+  for (let i = 0; i >= 0 && i < branch.length; i = termEnd(branch, i)) {
+    const found = sequence(branch.slice(i));
+    if (found.length > 0 && found.every((p) => p.text.length > 0)) return found.map((p) => p.text);
+  }
+  return undefined;
+}
+
+/**
  * Required literals of a regex source (as written, without flags), or `undefined` when the pattern can
  * match without containing any literal the analysis can name.
  *
  * @example
  * ```ts
  * requiredLiterals('\\b(?:ignore|forget) (?:all|the)'); // ['ignore all', 'ignore the', 'forget all', 'forget the']
- * requiredLiterals('(?:^|\\n)[ \\t]*system'); // undefined ('' is possible before the class)
+ * requiredLiterals('(?:^|\\n)[ \\t]*system'); // ['system'] (read after the optional start)
+ * requiredLiterals('a|[a-z]+'); // undefined (the second branch names no literal)
  * ```
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  const found = alternatives(source);
-  if (found.length === 0 || found.some((p) => p.text.length === 0)) return undefined;
-  return [...new Set(found.map((p) => p.text))];
+  const out = new Set<string>();
+  for (const branch of splitAlternatives(source)) {
+    const found = branchLiterals(branch);
+    if (found === undefined) return undefined;
+    for (const l of found) out.add(l);
+  }
+  return [...out];
 }

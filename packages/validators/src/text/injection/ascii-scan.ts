@@ -1,0 +1,111 @@
+/**
+ * One pass over the lower-cased form of an ASCII text for the injection detector's ASCII fast path:
+ * the repeated-phrase check (`longestRepetition` on [a-z0-9] words, compared by length, hash and then
+ * characters, keeping only the last few words) and the runs the payload decoder needs before it scans
+ * (`runsIn` of decode.ts). Lower-casing ASCII keeps offsets, and keeps each unit in or out of the
+ * base64 alphabet, the hex digits and the hex separators, so the flags are those of the original text.
+ */
+
+/** What `asciiScan` finds. */
+export interface AsciiScan {
+  /** The first phrase of 1-4 words repeated at least 8 times in a row, as `longestRepetition` finds it. */
+  repetition: { start: number; end: number } | undefined;
+  /** A run of 16 base64 characters (standard or URL-safe alphabet). */
+  base64: boolean;
+  /** A run of hex digits and separators (space, `:`, `,`) with 24 hex digits. */
+  hex: boolean;
+}
+
+const WORD = 1;
+const BASE64 = 2;
+const HEX = 4;
+const SEP = 8;
+const CLASSES = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  const set = (chars: string, bit: number) => {
+    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = (t[chars.charCodeAt(i)] as number) | bit;
+  };
+  set('abcdefghijklmnopqrstuvwxyz0123456789', WORD | BASE64);
+  set('+/_-', BASE64);
+  set('0123456789abcdef', HEX);
+  set(' :,', SEP);
+  return t;
+})();
+/** Words remembered (more than the longest phrase length, 4). */
+const RING = 8;
+
+/**
+ * Scan `lower` (an ASCII text lower-cased).
+ *
+ * @example
+ * ```ts
+ * asciiScan('ha '.repeat(8)).repetition; // { start: 0, end: 23 }
+ * ```
+ */
+export function asciiScan(lower: string): AsciiScan {
+  const table = CLASSES;
+  const starts = new Int32Array(RING);
+  const ends = new Int32Array(RING);
+  const hashes = new Int32Array(RING);
+  const run = new Int32Array(5);
+  const runStart = new Int32Array(5);
+  const found: ({ start: number; end: number } | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  let repetition: { start: number; end: number } | undefined;
+  let words = 0;
+  let base64 = false;
+  let hex = false;
+  let b = 0; // base64 characters in the current run
+  let h = 0; // hex digits in the current run of digits and separators
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    const c = lower.charCodeAt(i);
+    const bits = c < 128 ? (table[c] as number) : 0;
+    if ((bits & WORD) === 0) {
+      if ((bits & BASE64) === 0) b = 0;
+      else if (++b >= 16) base64 = true;
+      if ((bits & SEP) === 0) h = 0;
+      i++;
+      continue;
+    }
+    let hash = c;
+    let j = i;
+    for (; j < n; j++) {
+      const d = lower.charCodeAt(j);
+      const e = d < 128 ? (table[d] as number) : 0;
+      if ((e & WORD) === 0) break;
+      if (j > i) hash = (Math.imul(hash, 31) + d) | 0;
+      if (++b >= 16) base64 = true;
+      if ((e & HEX) === 0) h = 0;
+      else if (++h >= 24) hex = true;
+    }
+    if (repetition === undefined) {
+      const slot = words % RING;
+      starts[slot] = i;
+      ends[slot] = j;
+      hashes[slot] = hash;
+      for (let w = 1; w <= 4 && w <= words; w++) {
+        if (found[w] !== undefined) continue;
+        const prev = (words - w) % RING;
+        const start = starts[prev] as number;
+        if (hashes[prev] === hash && (ends[prev] as number) - start === j - i && sameWord(lower, start, i, j - i)) {
+          if (run[w] === 0) runStart[w] = start;
+          run[w] = (run[w] as number) + 1;
+          // The shortest phrase length wins: a run of single words ends the search.
+          if ((run[w] as number) >= 7 * w) {
+            found[w] = { start: runStart[w] as number, end: j };
+            if (w === 1) repetition = found[1];
+          }
+        } else run[w] = 0;
+      }
+      words++;
+    }
+    i = j;
+  }
+  return { repetition: repetition ?? found[2] ?? found[3] ?? found[4], base64, hex };
+}
+
+/** Whether the `len` units at `a` and at `b` of `s` are equal. */
+function sameWord(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
