@@ -23,6 +23,8 @@ export const NAMED_DATE_RE: RegExp = new RegExp(
 /** @internal Weekday names. */
 export const WEEKDAY_RE: RegExp = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 
+/** Every NAMED_DATE_RE match contains one of these in some case (a plain literal alternation). */
+const MONTH_PREFIX: RegExp = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 /** @internal Every WEEKDAY_RE match contains "day" in some case. */
 export const DAY: RegExp = /day/i;
 const NUMERIC_AT = /* @__PURE__ */ stickyTwin(NUMERIC_DATE_RE);
@@ -85,8 +87,9 @@ export const dateRecognizer: PiiRecognizer = {
       put(m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8);
     }
     ISO_AT.lastIndex = 0;
-    // Every NAMED_DATE_RE alternative has a digit.
-    if (f.digits > 0) forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
+    // Every NAMED_DATE_RE alternative has a digit and a month name (ASCII under /i without u).
+    if (f.digits > 0 && MONTH_PREFIX.test(text))
+      forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
     if (DAY.test(text)) forEachMatch(WEEKDAY_RE, text, (m) => put(m.index, m.index + m[0].length, 0.55));
   },
 };

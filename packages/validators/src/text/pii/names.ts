@@ -15,7 +15,7 @@ import {
   IN_PLACE_HEAD,
 } from './gazetteer';
 import type { PiiCandidate, PiiRecognizer } from './types';
-import { WordFlags } from './word-index';
+import { asciiLowerHash, WordFlags } from './word-index';
 
 const MAX_WORD = 40;
 const PARTICLES = new Set([
@@ -128,6 +128,9 @@ class Token {
   private small = -1;
   private asked = 0;
   private found = 0;
+  /** `asciiLowerHash` of the word: 0 = not computed, 1 = in `h`, 2 = the word is not ASCII. */
+  private hashed = 0;
+  private h = 0;
   constructor(
     private readonly text: string,
     readonly start: number,
@@ -139,9 +142,18 @@ class Token {
     this.low ??= this.text.slice(this.start, this.end).toLowerCase();
     return this.low;
   }
+  /** Flags of the word in a word table (hashed once for both tables). */
+  private flagsIn(table: WordFlags): number {
+    if (this.hashed === 0) {
+      const h = asciiLowerHash(this.text, this.start, this.end);
+      this.hashed = h === undefined ? 2 : 1;
+      this.h = h ?? 0;
+    }
+    return this.hashed === 1 ? table.lookupAscii(this.text, this.start, this.end, this.h) : table.lookup(this.lower);
+  }
   /** Bits of the small word lists (`W_*`). */
   get words(): number {
-    if (this.small < 0) this.small = SMALL_TABLE.lookupText(this.text, this.start, this.end);
+    if (this.small < 0) this.small = this.flagsIn(SMALL_TABLE);
     return this.small;
   }
   /** Whether the lower-case word is in `set`, the gazetteer list of bit `bit` (`G_*`). */
@@ -149,7 +161,7 @@ class Token {
     if (this.table !== undefined) {
       if (this.asked === 0) {
         this.asked = 1;
-        this.found = this.table.lookupText(this.text, this.start, this.end);
+        this.found = this.flagsIn(this.table);
       }
     } else if ((this.asked & bit) === 0) {
       this.asked |= bit;
@@ -162,7 +174,7 @@ class Token {
     if (this.table !== undefined) {
       if (this.asked === 0) {
         this.asked = 1;
-        this.found = this.table.lookupText(this.text, this.start, this.end);
+        this.found = this.flagsIn(this.table);
       }
       if ((this.found & IN_PLACE_HEAD) === 0) return undefined;
     }
@@ -170,13 +182,16 @@ class Token {
   }
 }
 
-// Per-UTF-16-unit classes, filled lazily for non-ASCII units: 1 letter/mark (3 if upper-case), 2 other.
-const CLASS = new Uint8Array(65536);
+// Per-UTF-16-unit classes, ASCII filled now, other units on first use: 1 letter/mark (3 if upper-case), 2 other.
+const CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) k[c] = (c | 32) >= 97 && (c | 32) <= 122 ? (c <= 90 ? 3 : 1) : 2;
+  return k;
+})();
 /** @internal */
 export const LETTER: RegExp = /[\p{L}\p{M}]/u;
 
 function classOf(c: number): number {
-  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? (c <= 90 ? 3 : 1) : 2;
   let k = CLASS[c] as number;
   if (k === 0) {
     const ch = String.fromCharCode(c);

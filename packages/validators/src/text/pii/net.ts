@@ -166,7 +166,8 @@ export const ipRecognizer: PiiRecognizer = {
       }
       IPV4_AT.lastIndex = 0;
     }
-    if (f.colons < 2) return; // IPV6_RE needs two colons
+    // IPV6_RE needs two colons with at most four hex digits (ASCII, /i without u) between them.
+    if (f.colons < 2 || !hasSeparatedHex(text, ':', 0, 4)) return;
     forEachMatch(IPV6_RE, text, (m) => {
       if (!ipv6Valid(m[0])) return;
       emit({
@@ -188,9 +189,14 @@ export const macRecognizer: PiiRecognizer = {
   entities: ['MAC_ADDRESS'],
   maxLength: 17,
   scan(text, emit) {
-    // MAC_RE needs five colons, five dashes or two dots.
+    // MAC_RE needs ":xx:" (five colons), "-xx-" (five dashes) or ".xxxx." (two dots), x a hex digit.
     const f = factsOf(text);
-    if (f.colons < 5 && f.dashes < 5 && f.dots < 2) return;
+    if (
+      !(f.colons >= 5 && hasSeparatedHex(text, ':', 2, 2)) &&
+      !(f.dashes >= 5 && hasSeparatedHex(text, '-', 2, 2)) &&
+      !(f.dots >= 2 && hasSeparatedHex(text, '.', 4, 4))
+    )
+      return;
     forEachMatch(MAC_RE, text, (m) => {
       emit({
         entity: 'MAC_ADDRESS',
@@ -204,6 +210,21 @@ export const macRecognizer: PiiRecognizer = {
     });
   },
 };
+
+/** True when `text` has `sep`, then `min` to `max` ASCII hex digits, then `sep` again. */
+function hasSeparatedHex(text: string, sep: string, min: number, max: number): boolean {
+  const code = sep.charCodeAt(0);
+  for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
+    let j = i + 1;
+    while (j - i - 1 < max && isHex(text.charCodeAt(j))) j++;
+    if (j - i - 1 >= min && text.charCodeAt(j) === code) return true;
+  }
+  return false;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
 
 /** Cryptocurrency addresses validated by their checksums. */
 export const cryptoRecognizer: PiiRecognizer = {

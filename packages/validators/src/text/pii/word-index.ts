@@ -94,6 +94,10 @@ export class WordFlags {
   lookupText(text: string, start: number, end: number): number {
     const h = asciiLowerHash(text, start, end);
     if (h === undefined) return this.lookup(text.slice(start, end).toLowerCase());
+    return this.lookupAscii(text, start, end, h);
+  }
+  /** `lookupText` for an ASCII range whose `asciiLowerHash` is `h`. */
+  lookupAscii(text: string, start: number, end: number, h: number): number {
     const len = end - start;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     outer: for (;;) {

@@ -110,10 +110,18 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/** `LETTER.test` of each non-ASCII UTF-16 unit, filled on first use: 1 letter or mark, 2 not. */
+const NON_ASCII_LETTER = new Uint8Array(65536);
+
 function isLetter(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
-  return LETTER.test(s[i] as string);
+  let k = NON_ASCII_LETTER[c] as number; // NaN (past the end) reads undefined: not a letter
+  if (k === 0) {
+    k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    NON_ASCII_LETTER[c] = k;
+  }
+  return k === 1;
 }
 
 /**

@@ -14,9 +14,9 @@ export interface TextFacts {
   /** Number of ASCII digit runs. */
   runs: number;
   /** `runStart[k]`/`runEnd[k]`: the k-th maximal run of ASCII digits, `[start, end)`, in text order. */
-  runStart: Int32Array;
+  runStart: readonly number[];
   /** See `runStart`. */
-  runEnd: Int32Array;
+  runEnd: readonly number[];
   /** ASCII digits in the text. */
   digits: number;
   /** Count of `.`, `:`, `-` and `@`. */
@@ -67,11 +67,25 @@ export function factsOf(text: string): TextFacts {
   return computeFacts(text);
 }
 
+/** Classes of ASCII units: 1 digit, 2 other word unit ([A-Za-z_]), 3 ".", 4 ":", 5 "-", 6 "@", 0 other. */
+const ASCII_CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) k[c] = 1;
+  for (let c = 65; c <= 90; c++) k[c] = 2;
+  for (let c = 97; c <= 122; c++) k[c] = 2;
+  k[95] = 2;
+  k[46] = 3;
+  k[58] = 4;
+  k[45] = 5;
+  k[64] = 6;
+  return k;
+})();
+
 function computeFacts(text: string): TextFacts {
   const n = text.length;
-  let runStart: Int32Array = new Int32Array(8);
-  let runEnd: Int32Array = new Int32Array(8);
-  let runs = 0;
+  // Plain arrays: cheaper to create than typed arrays for the few runs of a short text.
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
   let digits = 0;
   let dots = 0;
   let colons = 0;
@@ -80,48 +94,40 @@ function computeFacts(text: string): TextFacts {
   let maxDigitWord = 0;
   let word = 0; // length of the current [A-Za-z0-9_] run
   let wordHasDigit = false;
-  let inRun = false;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits++;
-      if (!inRun) {
-        if (runs === runStart.length) {
-          runStart = grow(runStart);
-          runEnd = grow(runEnd);
-        }
-        runStart[runs] = i;
-        inRun = true;
+    const k = c < 128 ? (ASCII_CLASS[c] as number) : 0;
+    if (k === 1) {
+      // A whole run of digits at once.
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d < 48 || d > 57) break;
       }
-      word++;
+      runStart.push(i);
+      runEnd.push(j);
+      digits += j - i;
+      word += j - i;
       wordHasDigit = true;
+      i = j;
       continue;
     }
-    if (inRun) {
-      runEnd[runs++] = i;
-      inRun = false;
-    }
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+    i++;
+    if (k === 2) {
       word++;
       continue;
     }
     if (wordHasDigit && word > maxDigitWord) maxDigitWord = word;
     word = 0;
     wordHasDigit = false;
-    if (c === 46) dots++;
-    else if (c === 58) colons++;
-    else if (c === 45) dashes++;
-    else if (c === 64) ats++;
+    if (k === 3) dots++;
+    else if (k === 4) colons++;
+    else if (k === 5) dashes++;
+    else if (k === 6) ats++;
   }
-  if (inRun) runEnd[runs++] = n;
   if (wordHasDigit && word > maxDigitWord) maxDigitWord = word;
-  return { runs, runStart, runEnd, digits, dots, colons, dashes, ats, maxDigitWord };
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+  return { runs: runStart.length, runStart, runEnd, digits, dots, colons, dashes, ats, maxDigitWord };
 }
 
 /**
