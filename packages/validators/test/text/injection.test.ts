@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { asciiScan } from '../../src/text/injection/ascii-scan';
 import { runsIn } from '../../src/text/injection/decode';
+import { unicodeScan } from '../../src/text/injection/unicode-scan';
 
 const families = (t: string) => [...new Set(detectPromptInjection(t).findings.map((f) => f.family))];
 
@@ -131,6 +132,74 @@ describe('detectPromptInjection', () => {
         const fast = repeats(s);
         if (fast.length > 0) hits++;
         expect(fast).toEqual(repeats(`${s}\u00A0`));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(hits).toBeGreaterThan(100);
+  });
+
+  test('the Unicode pass finds the repetitions and invisible characters the regex scans find', () => {
+    // The regex-based reference the streaming pass replaced.
+    const reference = (text: string) => {
+      const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+        w: m[0].toLowerCase(),
+        start: m.index,
+        end: m.index + m[0].length,
+      }));
+      for (let n = 1; n <= 4; n++) {
+        let run = 0;
+        for (let i = n; i < words.length; i++) {
+          if (words[i]?.w === words[i - n]?.w) {
+            run++;
+            if (run >= 7 * n) return { start: words[i - run - n + 1]?.start, end: words[i]?.end };
+          } else run = 0;
+        }
+      }
+      return undefined;
+    };
+    const word = fc.constantFrom('ça', 'ÇA', 'οδος', 'ΟΔΟΣ', 'İz', 'iz', '𝐀b', '٣4', 'x', 'e\u0301', '忽略', 'ß', 'SS');
+    const sep = fc.constantFrom(
+      ' ',
+      ' ',
+      '\u200B',
+      '\u00A0',
+      '-',
+      '\u202E',
+      '\uDB40\uDC41',
+      '\uD800',
+      ', ',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u2067',
+    );
+    const payload = fc.constantFrom(
+      'QUFBQUFBQUFBQUFBQUFB',
+      'aGVsbG8gd29ybGQ-_x',
+      'de ad be ef 00 11 22 33 44 55 66 77',
+      '0A:1b:2C',
+    );
+    const piece = fc.oneof(
+      fc.tuple(word, sep).map(([w, s]) => w + s),
+      payload,
+      fc
+        .tuple(fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 4 }), fc.integer({ min: 6, max: 10 }))
+        .map(([ws, k]) =>
+          ws
+            .map(([w, s]) => w + s)
+            .join('')
+            .repeat(k),
+        ),
+    );
+    let hits = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.constantFrom('é', ''), (pieces, tail) => {
+        const s = pieces.join('') + tail;
+        const got = unicodeScan(s);
+        expect(got.repetition).toEqual(reference(s));
+        expect({ base64: got.base64, hex: got.hex }).toEqual(runsIn(s));
+        expect(got.invisible).toBe(/[\u200B-\u200D\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069\uDB40]/.test(s));
+        if (got.repetition) hits++;
       }),
       { numRuns: 1500 },
     );

@@ -1,14 +1,15 @@
 /**
  * One pass over the lower-cased form of an ASCII text for the injection detector's ASCII fast path:
- * the repeated-phrase check (`longestRepetition` on [a-z0-9] words, compared by length, hash and then
- * characters, keeping only the last few words) and the runs the payload decoder needs before it scans
+ * the repeated-phrase check of `unicodeScan` on [a-z0-9] words, compared by length, hash and then
+ * characters, keeping only the last few words, and the runs the payload decoder needs before it scans
  * (`runsIn` of decode.ts). Lower-casing ASCII keeps offsets, and keeps each unit in or out of the
  * base64 alphabet, the hex digits and the hex separators, so the flags are those of the original text.
  */
+import { PAYLOAD_CHARS } from './decode';
 
 /** What `asciiScan` finds. */
 export interface AsciiScan {
-  /** The first phrase of 1-4 words repeated at least 8 times in a row, as `longestRepetition` finds it. */
+  /** The first phrase of 1-4 words repeated at least 8 times in a row, as `unicodeScan` finds it. */
   repetition: { start: number; end: number } | undefined;
   /** A run of 16 base64 characters (standard or URL-safe alphabet). */
   base64: boolean;
@@ -20,19 +21,26 @@ const WORD = 1;
 const BASE64 = 2;
 const HEX = 4;
 const SEP = 8;
+/** [a-z0-9] plus the payload classes of decode.ts shifted up one bit (BASE64, HEX, SEP). */
 const CLASSES = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
-  const set = (chars: string, bit: number) => {
-    for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = (t[chars.charCodeAt(i)] as number) | bit;
-  };
-  set('abcdefghijklmnopqrstuvwxyz0123456789', WORD | BASE64);
-  set('+/_-', BASE64);
-  set('0123456789abcdef', HEX);
-  set(' :,', SEP);
+  for (let c = 0; c < 128; c++) {
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    t[c] = ((PAYLOAD_CHARS[c] as number) << 1) | (word ? WORD : 0);
+  }
   return t;
 })();
 /** Words remembered (more than the longest phrase length, 4). */
 const RING = 8;
+const SCRATCH = {
+  /** Start, end and hash of word i at i % RING. */
+  starts: new Int32Array(RING),
+  ends: new Int32Array(RING),
+  hashes: new Int32Array(RING),
+  /** Per phrase length 1-4: words in the current run, and where the run's phrase starts. */
+  run: new Int32Array(5),
+  runStart: new Int32Array(5),
+};
 
 /**
  * Scan `lower` (an ASCII text lower-cased).
@@ -43,19 +51,18 @@ const RING = 8;
  * ```
  */
 export function asciiScan(lower: string): AsciiScan {
-  const table = CLASSES;
-  const starts = new Int32Array(RING);
-  const ends = new Int32Array(RING);
-  const hashes = new Int32Array(RING);
-  const run = new Int32Array(5);
-  const runStart = new Int32Array(5);
+  // Scratch state shared by calls (the scan is synchronous; allocating it per call cost more than the scan).
+  const { starts, ends, hashes, run, runStart } = SCRATCH;
+  run.fill(0);
   const found: ({ start: number; end: number } | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   let repetition: { start: number; end: number } | undefined;
   let words = 0;
+  // The payload-run counts of `runStep` (decode.ts), kept in local variables on this hot path.
   let base64 = false;
   let hex = false;
   let b = 0; // base64 characters in the current run
   let h = 0; // hex digits in the current run of digits and separators
+  const table = CLASSES;
   const n = lower.length;
   for (let i = 0; i < n; ) {
     const c = lower.charCodeAt(i);

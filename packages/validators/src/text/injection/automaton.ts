@@ -15,13 +15,15 @@ export interface LiteralAutomaton {
   readonly asciiClass: Uint8Array;
   /** Number of ASCII classes (class 0 included). */
   readonly classes: number;
-  /** `delta[state * classes + class]`: the next state on an ASCII unit. */
-  readonly delta: Uint16Array | Uint32Array;
+  /** `delta[state * classes + class]`: the row offset (`classes` times the state) of the next state on an ASCII unit. */
+  readonly delta: Int32Array;
   /** Trie edges on non-ASCII units, per state. */
   readonly next: readonly (Map<number, number> | undefined)[];
   /** Failure link of each state (the longest proper suffix that is a trie node). */
   readonly fail: Int32Array;
-  /** `output[state]`: 1 + index of the literals ending at this state (own or through failure links) in `outputs`, or 0. */
+  /** States from this one on have literals ending at them (own or through failure links); the root is 0. */
+  readonly firstOutput: number;
+  /** `output[state]`: index in `outputs` of the literals ending at the state (for states from `firstOutput` on). */
   readonly output: Int32Array;
   /** Literal indices ending at a state (in `literals` order), deduplicated per state. */
   readonly outputs: readonly (readonly number[])[];
@@ -65,7 +67,8 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
   });
   const states = edges.length;
   const fail = new Int32Array(states);
-  const delta = states < 0xffff ? new Uint16Array(states * classes) : new Uint32Array(states * classes);
+  // One element type for every automaton keeps the scan loop's array reads monomorphic.
+  const delta = new Int32Array(states * classes);
   const outLists: number[][] = ends.map((e) => e.slice());
   // Breadth-first: a state's failure link and transitions are known before its children's.
   const order: number[] = [0];
@@ -89,26 +92,40 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
       delta[s * classes + k] = t !== undefined ? t : s === 0 ? 0 : (delta[(fail[s] as number) * classes + k] as number);
     }
   }
+  // Renumber: states where a literal ends come last, so the scan tests "a literal ends here" with one
+  // comparison; transitions hold the next state's row offset (state * classes).
+  const id = new Int32Array(states);
+  let count = 0;
+  for (let t = 0; t < states; t++) if ((outLists[t] as number[]).length === 0) id[t] = count++;
+  const firstOutput = count;
+  for (let t = 0; t < states; t++) if ((outLists[t] as number[]).length > 0) id[t] = count++;
+  const rows = new Int32Array(states * classes);
+  const failOf = new Int32Array(states);
+  const next: (Map<number, number> | undefined)[] = new Array(states);
   const output = new Int32Array(states);
   const outputs: number[][] = [];
   const byKey = new Map<string, number>();
-  for (let s = 0; s < states; s++) {
-    const list = (outLists[s] as number[]).sort((a, b) => a - b);
+  for (let t = 0; t < states; t++) {
+    const me = id[t] as number;
+    for (let k = 1; k < classes; k++)
+      rows[me * classes + k] = (id[delta[t * classes + k] as number] as number) * classes;
+    failOf[me] = id[fail[t] as number] as number;
+    const non = [...(edges[t] as Map<number, number>)]
+      .filter(([u]) => u >= 128)
+      .map(([u, v]) => [u, id[v] as number] as const);
+    next[me] = non.length > 0 ? new Map(non) : undefined;
+    const list = (outLists[t] as number[]).sort((a, b) => a - b);
     if (list.length === 0) continue;
     const key = list.join(',');
-    let id = byKey.get(key);
-    if (id === undefined) {
-      id = outputs.length;
+    let o = byKey.get(key);
+    if (o === undefined) {
+      o = outputs.length;
       outputs.push(list);
-      byKey.set(key, id);
+      byKey.set(key, o);
     }
-    output[s] = id + 1;
+    output[me] = o;
   }
-  const next = edges.map((m) => {
-    const non = [...m].filter(([u]) => u >= 128);
-    return non.length > 0 ? new Map(non) : undefined;
-  });
-  return { states, asciiClass, classes, delta, next, fail, output, outputs };
+  return { states, asciiClass, classes, delta: rows, next, fail: failOf, firstOutput, output, outputs };
 }
 
 /**
@@ -122,20 +139,22 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
  */
 export function scanLiterals(a: LiteralAutomaton, text: string, hit: (literal: number) => boolean): void {
   const { asciiClass, classes, delta, next, fail, output, outputs } = a;
-  let s = 0;
+  const firstRow = a.firstOutput * classes;
+  let row = 0;
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
     if (u < 128) {
-      s = delta[s * classes + (asciiClass[u] as number)] as number;
+      row = delta[row + (asciiClass[u] as number)] as number;
     } else {
+      let s = row / classes;
       let t = next[s]?.get(u);
       while (t === undefined && s !== 0) {
         s = fail[s] as number;
         t = next[s]?.get(u);
       }
-      s = t ?? 0;
+      row = (t ?? 0) * classes;
     }
-    const o = output[s] as number;
-    if (o !== 0) for (const k of outputs[o - 1] as readonly number[]) if (!hit(k)) return;
+    if (row >= firstRow)
+      for (const k of outputs[output[row / classes] as number] as readonly number[]) if (!hit(k)) return;
   }
 }

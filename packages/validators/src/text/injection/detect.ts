@@ -11,9 +11,10 @@ import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normal
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
-import { DECODE_BUDGET, decodeWithRuns, runsIn } from './decode';
+import { DECODE_BUDGET, decodeWithRuns } from './decode';
 import { familiesToScan } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
+import { type UnicodeScan, unicodeScan } from './unicode-scan';
 
 /** One signal of injection. */
 export interface InjectionFinding extends TextSpan {
@@ -90,7 +91,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   scanFamilies(norm, families, findings);
   const runs = structural(text, norm, findings);
   if (options.decode !== false) {
-    for (const p of decodeWithRuns(text, DECODE_BUDGET, runs ?? runsIn(text))) {
+    for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
       const inner: InjectionFinding[] = [];
       scanFamilies(normalizeForMatch(p.decoded), families, inner);
       const best = new Map<string, number>();
@@ -153,8 +154,6 @@ function scanFamilies(norm: Normalized, families: readonly PhraseFamily[], out: 
 
 /** @internal Questions of a many-shot dialogue. */
 export const SHOT_RE: RegExp = /(?:^|[\s.?!])q:\s/gi;
-/** @internal Words for the repetition check. */
-export const WORDS_RE: RegExp = /[\p{L}\p{N}]+/gu;
 /** @internal String assignments of a payload split: `a = "..."`. */
 export const ASSIGN_RE: RegExp = /\b[a-z] ?= ?["']/gi;
 /** @internal Concatenation of split parts: `a + b`. */
@@ -166,21 +165,24 @@ export const PART_RE: RegExp = /\bpart \d(?: is|:| =)/gi;
  * Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions.
  * `norm` is `normalizeForMatch(text)`; for ASCII text (`norm.map` undefined) it is the lower-cased text
  * with the same offsets, and the patterns that need a non-ASCII character or a literal the text lacks
- * are skipped (they cannot match). For ASCII text, returns the runs the payload decoder needs (found in the
- * same pass as repetitions).
+ * are skipped (they cannot match). Returns what the one pass over the text found, with the runs the
+ * payload decoder needs.
  */
-function structural(text: string, norm: Normalized, out: InjectionFinding[]): AsciiScan | undefined {
+function structural(text: string, norm: Normalized, out: InjectionFinding[]): AsciiScan | UnicodeScan {
   const ascii = norm.map === undefined;
   const lower = norm.text;
-  if (!ascii) unicodeSignals(text, out);
+  const scan = ascii ? asciiScan(lower) : unicodeScan(text);
+  if (!ascii && (scan as UnicodeScan).invisible) unicodeSignals(text, out);
+  // The literal checks run on the normalized text even when it is not ASCII: it keeps the text's ASCII
+  // units in order, lower-cased, and these case-insensitive patterns (no `u` flag) only fold ASCII.
   let shots = 0;
-  if (!ascii || lower.includes('q:')) forEachMatch(SHOT_RE, text, () => shots++);
+  if (lower.includes('q:')) forEachMatch(SHOT_RE, text, () => shots++);
   if (shots >= 3)
     out.push({ family: 'many_shot', start: 0, end: Math.min(text.length, 1), score: Math.min(0.5, 0.1 * shots) });
   // Payload splitting: parts assigned to variables and concatenated, or "Part 1 ... Part 2 ...".
   let assigns = 0;
   let firstAssign = -1;
-  if (!ascii || lower.includes('=')) {
+  if (lower.includes('=')) {
     forEachMatch(ASSIGN_RE, text, (m) => {
       if (firstAssign < 0) firstAssign = m.index;
       assigns++;
@@ -190,20 +192,19 @@ function structural(text: string, norm: Normalized, out: InjectionFinding[]): As
     out.push({ family: 'payload_split', start: firstAssign, end: firstAssign + 1, score: 0.45 });
   let parts = 0;
   let firstPart = -1;
-  if (!ascii || lower.includes('part ')) {
+  if (lower.includes('part ')) {
     forEachMatch(PART_RE, text, (m) => {
       if (firstPart < 0) firstPart = m.index;
       parts++;
     });
   }
   if (parts >= 2) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
-  const scan = ascii ? asciiScan(lower) : undefined;
-  const rep = scan ? scan.repetition : longestRepetition(text);
+  const rep = scan.repetition;
   if (rep) out.push({ family: 'repeated_tokens', start: rep.start, end: rep.end, score: 0.35 });
   return scan;
 }
 
-/** Tag characters, zero-width characters inside words and bidi controls (none of them is ASCII). */
+/** Tag characters, zero-width characters inside words and bidi controls (none of them is ASCII; `unicodeScan` tells whether any occurs). */
 function unicodeSignals(text: string, out: InjectionFinding[]): void {
   if (TAGS.test(text)) {
     const i = text.search(TAGS);
@@ -220,27 +221,6 @@ function unicodeSignals(text: string, out: InjectionFinding[]): void {
   });
   if (zw >= 2) out.push({ family: 'invisible_text', start: first, end: first + 1, score: 0.45 });
   forEachMatch(BIDI, text, (m) => out.push({ family: 'bidi_control', start: m.index, end: m.index + 1, score: 0.3 }));
-}
-
-/** The first phrase of 1-4 words repeated at least 8 times in a row (linear scan per phrase length). */
-function longestRepetition(text: string): { start: number; end: number } | undefined {
-  const words: { w: string; start: number; end: number }[] = [];
-  forEachMatch(WORDS_RE, text, (m) => {
-    words.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  });
-  for (let n = 1; n <= 4; n++) {
-    let run = 0;
-    for (let i = n; i < words.length; i++) {
-      if ((words[i] as { w: string }).w === (words[i - n] as { w: string }).w) {
-        run++;
-        if (run >= 7 * n) {
-          const startWord = words[i - run - n + 1] as { start: number };
-          return { start: startWord.start, end: (words[i] as { end: number }).end };
-        }
-      } else run = 0;
-    }
-  }
-  return undefined;
 }
 
 /** Noisy-OR over families (the strongest hit of each family counts once). */

@@ -9,7 +9,7 @@ export interface Normalized {
   /** Lower-cased NFKC text without invisible format characters. */
   text: string;
   /** `map[i]` = offset in the original of normalized unit `i`; `map[text.length]` = original length. Undefined when identity. */
-  map: Int32Array | undefined;
+  map: readonly number[] | undefined;
 }
 
 // Format characters, the combining grapheme joiner, Hangul fillers and variation selectors.
@@ -30,15 +30,8 @@ export function normalizeForMatch(text: string): Normalized {
   if (/^[\u0000-\u007f]*$/.test(text)) return { text: text.toLowerCase(), map: undefined };
   let out = '';
   const n = text.length;
-  // Offsets in a typed array grown on demand (NFKC can lengthen a code point, e.g. "ﷺ" to 18 units).
-  let map = new Int32Array(n + 1);
-  let len = 0;
-  const room = (k: number) => {
-    if (len + k <= map.length) return;
-    const bigger = new Int32Array(Math.max(2 * map.length, len + k));
-    bigger.set(map);
-    map = bigger;
-  };
+  // A plain array of small integers (V8 keeps it packed; a typed array costs more to allocate here).
+  const map: number[] = [];
   let i = 0;
   while (i < n) {
     // ASCII runs are lower-cased in one call; other code points one by one.
@@ -46,21 +39,18 @@ export function normalizeForMatch(text: string): Normalized {
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
       out += text.slice(i, j).toLowerCase();
-      room(j - i);
-      for (let k = i; k < j; k++) map[len++] = k;
+      for (let k = i; k < j; k++) map.push(k);
       i = j;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
     const folded = foldCodePoint(cp);
-    room(folded.length);
-    for (let k = 0; k < folded.length; k++) map[len++] = i;
+    for (let k = 0; k < folded.length; k++) map.push(i);
     out += folded;
     i += cp > 0xffff ? 2 : 1;
   }
-  room(1);
-  map[len++] = n;
-  return { text: out, map: len === map.length ? map : map.slice(0, len) };
+  map.push(n);
+  return { text: out, map };
 }
 
 /** Folded forms of non-ASCII code points seen so far (bounded: at most `FOLD_CACHE_SIZE` entries). */
