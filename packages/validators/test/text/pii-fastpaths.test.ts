@@ -8,7 +8,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import { describe, expect, test } from 'vitest';
 import { scanWith } from '../../src/text/pii/ids';
 import { isValidPhone } from '../../src/text/pii/phone';
-import { nationalLengthImpossible } from '../../src/text/pii/phone-lengths';
+import { internationalCertainlyInvalid, nationalCertainlyInvalid } from '../../src/text/pii/phone-lengths';
 import { WordFlags } from '../../src/text/pii/word-index';
 
 const REGIONS: CountryCode[] = [
@@ -57,13 +57,27 @@ describe('phone length shortcut', () => {
     let skipped = 0;
     fc.assert(
       fc.property(phoneLike, fc.constantFrom(...REGIONS), (s, region) => {
-        if (!nationalLengthImpossible(s.replace(/\D/g, ''), region)) return;
+        if (!nationalCertainlyInvalid(s.replace(/\D/g, ''), region)) return;
         skipped++;
         expect(parsesValid(s, region)).toBe(false);
       }),
       { numRuns: 4000 },
     );
     expect(skipped).toBeGreaterThan(500); // the property is not vacuous
+  });
+
+  test('a skipped international number is never valid', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(phoneLike, fc.boolean(), (s, trunk) => {
+        const international = `+${s.replace(/^\(/, '')}${trunk ? ' (0) 20' : ''}`;
+        if (!internationalCertainlyInvalid(international.replace(/\D/g, ''))) return;
+        skipped++;
+        expect(parsePhoneNumberFromString(international)?.isValid() === true).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(skipped).toBeGreaterThan(300);
   });
 
   test('validation with the shortcut equals validation without it', () => {
@@ -78,12 +92,16 @@ describe('phone length shortcut', () => {
   });
 
   test('known answers', () => {
-    expect(nationalLengthImpossible('415555010', 'US')).toBe(true); // 9 digits: no NANP number
-    expect(nationalLengthImpossible('4155550100', 'US')).toBe(false);
-    expect(nationalLengthImpossible('3105555', 'US')).toBe(false); // 7-digit NANP pattern exists
-    expect(nationalLengthImpossible('01234567890', 'FR')).toBe(true); // NSN 10 or 11, French NSNs have 9
-    expect(nationalLengthImpossible('0123456789', 'FR')).toBe(false);
-    expect(nationalLengthImpossible('0112345678', 'US')).toBe(false); // IDD prefix: another calling code
+    expect(nationalCertainlyInvalid('415555010', 'US')).toBe(true); // 9 digits: no NANP number
+    expect(nationalCertainlyInvalid('4155550100', 'US')).toBe(false);
+    expect(nationalCertainlyInvalid('3105555', 'US')).toBe(false); // 7-digit NANP pattern exists
+    expect(nationalCertainlyInvalid('01234567890', 'FR')).toBe(true); // NSN 10 or 11, French NSNs have 9
+    expect(nationalCertainlyInvalid('0123456789', 'FR')).toBe(false);
+    expect(nationalCertainlyInvalid('0112345678', 'US')).toBe(false); // IDD prefix: another calling code
+    expect(nationalCertainlyInvalid('5551234567', 'US')).toBe(false); // matches NANP patterns (not valid though)
+    expect(internationalCertainlyInvalid('4412345')).toBe(true); // +44 with a 5-digit NSN
+    expect(internationalCertainlyInvalid('442079460958')).toBe(false);
+    expect(internationalCertainlyInvalid('8001234567')).toBe(false); // +800: no country list, never skipped
   });
 });
 

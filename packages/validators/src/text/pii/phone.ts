@@ -8,7 +8,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import { wordSet } from '../shared/context';
 import { factsOf, type TextFacts } from '../shared/facts';
 import { countDigits, digitsOf, isWordAt } from '../shared/regex';
-import { nationalLengthImpossible } from './phone-lengths';
+import { internationalCertainlyInvalid, nationalCertainlyInvalid } from './phone-lengths';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Candidate phone numbers. */
@@ -128,20 +128,27 @@ function scanPhoneAnchors(text: string, f: TextFacts, fn: (m: RegExpExecArray) =
 /**
  * Whether libphonenumber-js validates `s` (international with "+" or "00", else national for one of
  * `regions`). With `exhaustive` false, regions whose parse is certainly invalid by length are not
- * parsed (`nationalLengthImpossible`); the answer is the same.
+ * parsed (`nationalCertainlyInvalid`); the answer is the same.
  * @internal
  */
 export function isValidPhone(s: string, plus: boolean, regions: readonly CountryCode[], exhaustive = false): boolean {
   try {
-    if (plus) return parsePhoneNumberFromString(s)?.isValid() === true;
-    if (s.startsWith('00')) return parsePhoneNumberFromString(`+${s.slice(2)}`)?.isValid() === true;
+    if (plus) {
+      if (!exhaustive && internationalCertainlyInvalid(digitsOf(s))) return false;
+      return parsePhoneNumberFromString(s)?.isValid() === true;
+    }
+    if (s.startsWith('00')) {
+      const international = `+${s.slice(2)}`;
+      if (!exhaustive && internationalCertainlyInvalid(digitsOf(international))) return false;
+      return parsePhoneNumberFromString(international)?.isValid() === true;
+    }
     // National numbers: a trunk prefix 0 rules out NANP regions, ten digits without it rules in NANP.
     const trunk = /^\(?0/.test(s);
     const digits = exhaustive ? '' : digitsOf(s);
     for (const r of regions) {
       const nanp = r === 'US' || r === 'CA';
       if (trunk === nanp) continue;
-      if (!exhaustive && nationalLengthImpossible(digits, r)) continue;
+      if (!exhaustive && nationalCertainlyInvalid(digits, r)) continue;
       if (parsePhoneNumberFromString(s, r)?.isValid()) return true;
     }
   } catch {
