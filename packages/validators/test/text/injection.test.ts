@@ -172,10 +172,12 @@ describe('detectPromptInjection', () => {
       '\uFEFF',
       '\u00AD',
       '\u2067',
+      '’', // case-ignorable: "ΟΔΟΣ’ça" lower-cases its Σ to σ in the whole text, to ς in the word alone
     );
     const payload = fc.constantFrom(
       'QUFBQUFBQUFBQUFBQUFB',
       'aGVsbG8gd29ybGQ-_x',
+      'aGVsbG8gd29ybGQ-',
       'de ad be ef 00 11 22 33 44 55 66 77',
       '0A:1b:2C',
     );

@@ -18,10 +18,11 @@ export interface AsciiScan {
 }
 
 const WORD = 1;
-const BASE64 = 2;
-const HEX = 4;
-const SEP = 8;
-/** [a-z0-9] plus the payload classes of decode.ts shifted up one bit (BASE64, HEX, SEP). */
+// Bit positions of the payload classes of decode.ts, shifted up one bit past WORD.
+const BASE64_BIT = 1;
+const HEX_BIT = 2;
+const SEP_BIT = 3;
+/** [a-z0-9] (WORD) plus the payload classes of decode.ts at BASE64_BIT, HEX_BIT and SEP_BIT. */
 const CLASSES = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
@@ -57,20 +58,21 @@ export function asciiScan(lower: string): AsciiScan {
   const found: ({ start: number; end: number } | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   let repetition: { start: number; end: number } | undefined;
   let words = 0;
-  // The payload-run counts of `runStep` (decode.ts), kept in local variables on this hot path.
-  let base64 = false;
-  let hex = false;
-  let b = 0; // base64 characters in the current run
-  let h = 0; // hex digits in the current run of digits and separators
+  // The payload-run counts of `runStep` (decode.ts), kept in local variables on this hot path and
+  // updated without branches (whether a letter is a hex digit is unpredictable): b counts base64
+  // characters and h hex digits in the current runs, `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
+  let flags = 0;
+  let b = 0;
+  let h = 0;
   const table = CLASSES;
   const n = lower.length;
   for (let i = 0; i < n; ) {
     const c = lower.charCodeAt(i);
     const bits = c < 128 ? (table[c] as number) : 0;
     if ((bits & WORD) === 0) {
-      if ((bits & BASE64) === 0) b = 0;
-      else if (++b >= 16) base64 = true;
-      if ((bits & SEP) === 0) h = 0;
+      b = (b + 1) & -((bits >> BASE64_BIT) & 1);
+      h &= -((bits >> SEP_BIT) & 1); // a separator keeps the run
+      flags |= (15 - b) >>> 31;
       i++;
       continue;
     }
@@ -81,9 +83,9 @@ export function asciiScan(lower: string): AsciiScan {
       const e = d < 128 ? (table[d] as number) : 0;
       if ((e & WORD) === 0) break;
       if (j > i) hash = (Math.imul(hash, 31) + d) | 0;
-      if (++b >= 16) base64 = true;
-      if ((e & HEX) === 0) h = 0;
-      else if (++h >= 24) hex = true;
+      b++; // every word character is a base64 character
+      h = (h + 1) & -((e >> HEX_BIT) & 1);
+      flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
     }
     if (repetition === undefined) {
       const slot = words % RING;
@@ -108,7 +110,11 @@ export function asciiScan(lower: string): AsciiScan {
     }
     i = j;
   }
-  return { repetition: repetition ?? found[2] ?? found[3] ?? found[4], base64, hex };
+  return {
+    repetition: repetition ?? found[2] ?? found[3] ?? found[4],
+    base64: (flags & 1) !== 0,
+    hex: (flags & 2) !== 0,
+  };
 }
 
 /** Whether the `len` units at `a` and at `b` of `s` are equal. */

@@ -6,7 +6,7 @@
  * those scans; and the runs the payload decoder needs. `asciiScan` is the same pass for ASCII text.
  */
 
-import { RUN_BASE64, RUN_HEX, runStep } from './decode';
+import { PAYLOAD_CHARS } from './decode';
 
 /** What `unicodeScan` finds. */
 export interface UnicodeScan {
@@ -70,35 +70,69 @@ function wordCharAt(text: string, i: number): number {
  * ```
  */
 export function unicodeScan(text: string): UnicodeScan {
-  const words: string[] = new Array(RING);
-  const starts = new Array<number>(RING);
+  // Lower-casing the whole text once gives every word's lower-case form at the same offsets, unless the
+  // text has U+0130 (İ lower-cases to two units) or U+03A3 (Σ lower-cases by context, final sigma):
+  // then each word is lower-cased on its own, as the word list of the reference did.
+  const lower = text.includes('\u0130') || text.includes('\u03A3') ? undefined : text.toLowerCase();
+  // The last RING words: their lower-case form (a string and an offset in it), length and hash.
+  const forms: string[] = new Array(RING);
+  const at = [0, 0, 0, 0, 0, 0, 0, 0];
+  const lens = [0, 0, 0, 0, 0, 0, 0, 0];
+  const hashes = [0, 0, 0, 0, 0, 0, 0, 0];
+  const starts = [0, 0, 0, 0, 0, 0, 0, 0];
   const run = [0, 0, 0, 0, 0];
   const runStart = [0, 0, 0, 0, 0];
   const found: ({ start: number; end: number } | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   let repetition: { start: number; end: number } | undefined;
   let invisible = false;
   let count = 0;
-  let runs = 0; // runStep state
+  // The payload-run counts of `runStep` (decode.ts), without branches as in `asciiScan`: b counts base64
+  // characters and h hex digits in the current runs; `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
+  let flags = 0;
+  let b = 0;
+  let h = 0;
   const n = text.length;
   let start = -1; // start of the word being read
+  let hash = 0; // of the word's lower-case units (when `lower` is known)
   for (let i = 0; i <= n; ) {
     const len = i < n ? wordCharAt(text, i) : 0;
     if (len > 0) {
       // Letters and digits: ASCII ones count in the payload runs, others end them.
-      runs = runStep(runs, text.charCodeAt(i));
-      if (start < 0) start = i;
+      const c = text.charCodeAt(i);
+      const bits = c < 128 ? (PAYLOAD_CHARS[c] as number) : 0;
+      b = (b + 1) & -(bits & 1);
+      h = (h + 1) & -((bits >> 1) & 1); // a letter or digit is no separator
+      flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
+      if (start < 0) {
+        start = i;
+        hash = 0;
+      }
+      if (lower !== undefined) {
+        hash = (Math.imul(hash, 31) + lower.charCodeAt(i)) | 0;
+        if (len === 2) hash = (Math.imul(hash, 31) + lower.charCodeAt(i + 1)) | 0;
+      }
       i += len;
       continue;
     }
     if (start >= 0 && repetition === undefined) {
-      const w = text.slice(start, i).toLowerCase();
+      const form = lower ?? text.slice(start, i).toLowerCase();
+      const from = lower === undefined ? 0 : start;
+      const size = lower === undefined ? form.length : i - start;
+      if (lower === undefined) for (let k = 0; k < size; k++) hash = (Math.imul(hash, 31) + form.charCodeAt(k)) | 0;
       const slot = count % RING;
-      words[slot] = w;
+      forms[slot] = form;
+      at[slot] = from;
+      lens[slot] = size;
+      hashes[slot] = hash;
       starts[slot] = start;
       for (let k = 1; k <= 4 && k <= count; k++) {
         if (found[k] !== undefined) continue;
         const prev = (count - k) % RING;
-        if (words[prev] === w) {
+        if (
+          hashes[prev] === hash &&
+          lens[prev] === size &&
+          sameUnits(forms[prev] as string, at[prev] as number, form, from, size)
+        ) {
           if (run[k] === 0) runStart[k] = starts[prev] as number;
           run[k] = (run[k] as number) + 1;
           // The shortest phrase length wins: a run of single words ends the search.
@@ -113,14 +147,23 @@ export function unicodeScan(text: string): UnicodeScan {
     start = -1;
     if (i === n) break;
     const c = text.charCodeAt(i);
-    runs = runStep(runs, c);
+    const bits = c < 128 ? (PAYLOAD_CHARS[c] as number) : 0;
+    b = (b + 1) & -(bits & 1);
+    h = (h + ((bits >> 1) & 1)) & -(((bits >> 1) | (bits >> 2)) & 1); // a separator keeps the run
+    flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
     if (!invisible && isInvisible(c)) invisible = true;
     i++;
   }
   return {
     repetition: repetition ?? found[2] ?? found[3] ?? found[4],
     invisible,
-    base64: (runs & RUN_BASE64) !== 0,
-    hex: (runs & RUN_HEX) !== 0,
+    base64: (flags & 1) !== 0,
+    hex: (flags & 2) !== 0,
   };
+}
+
+/** Whether `len` units of `a` at `i` equal those of `b` at `j`. */
+function sameUnits(a: string, i: number, b: string, j: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }
