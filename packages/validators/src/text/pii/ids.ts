@@ -15,8 +15,23 @@ export const CARD_RE: RegExp = /\d(?:[ -]?\d){11,18}(?!\d)/y;
 export const DIGIT_RUN: RegExp = /\d+/g;
 const cardStart = (t: string, i: number) => {
   const c = t.charCodeAt(i - 1); // NaN before the start: accepted
-  return !((c >= 48 && c <= 57) || c === 46 || c === 45);
+  return !((c >= 48 && c <= 57) || c === 46 || c === 45) && twelveDigitsAhead(t, i);
 };
+
+/** CARD_RE can only match at `i` if 12 digits follow, with at most one space or dash between two. */
+function twelveDigitsAhead(t: string, i: number): boolean {
+  let count = 0;
+  for (let j = i; count < 12; j++) {
+    const c = t.charCodeAt(j);
+    if (c >= 48 && c <= 57) count++;
+    else if (!((c === 32 || c === 45) && count > 0 && isDigit(t.charCodeAt(j + 1)))) return false;
+  }
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 /** @internal IBAN candidates (case-insensitive, optional spaces). */
 export const IBAN_RE: RegExp = /(?<![\p{L}\p{N}_])[a-z]{2}\d{2}(?: ?[a-z0-9]){11,32}/giu;
 /** @internal SSN candidates: 3-2-4 digits with one kind of separator, or 9 digits. */

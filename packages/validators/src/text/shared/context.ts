@@ -110,16 +110,22 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** `LETTER.test` of each non-ASCII UTF-16 unit, filled on first use: 1 letter or mark, 2 not. */
-const NON_ASCII_LETTER = new Uint8Array(65536);
+/**
+ * Letter class of each UTF-16 unit: 1 letter (ASCII letters and the apostrophe; other units when
+ * `LETTER` matches them), 2 not; non-ASCII units are classified on first use (0 until then).
+ */
+const LETTER_CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) k[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 2;
+  return k;
+})();
 
 function isLetter(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
-  let k = NON_ASCII_LETTER[c] as number; // NaN (past the end) reads undefined: not a letter
+  let k = LETTER_CLASS[c] as number; // NaN (past the end) reads undefined: not a letter
   if (k === 0) {
     k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-    NON_ASCII_LETTER[c] = k;
+    LETTER_CLASS[c] = k;
   }
   return k === 1;
 }
