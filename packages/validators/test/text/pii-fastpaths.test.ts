@@ -152,7 +152,11 @@ describe('gazetteer word tables', () => {
     const cased = fc
       .tuple(word, fc.constantFrom('lower', 'title', 'upper'))
       .map(([w, c]) =>
-        c === 'upper' ? w.toUpperCase() : c === 'title' ? w.replace(/^./u, (x) => x.toUpperCase()) : w,
+        c === 'upper'
+          ? w.toUpperCase()
+          : c === 'title'
+            ? w.replace(/(^|\s)(\S)/gu, (_, a: string, x: string) => a + x.toUpperCase())
+            : w,
       );
     const text = fc
       .array(fc.tuple(cased, fc.constantFrom(' ', ' ', ', ', '. ', '\n', "'s ")), { maxLength: 24 })

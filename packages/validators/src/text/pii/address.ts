@@ -84,14 +84,21 @@ function streets(
 ): void {
   // STREET_EN_RE and STREET_NUM_RE start with 1-5 digits then a letter, comma or space (a longer run
   // cannot match); tried at the digit runs exactly as scanAnchored(/\d+/g, ...) would.
+  // After the digits comes a space (both), a comma or a letter ([a-z] under /iu: ASCII letters, U+017F, U+212A).
   const short = (t: string, i: number) => {
     if (!wordStart(t, i)) return false;
     let j = i + 1;
     while (j <= i + 5 && isDigitAt(t, j)) j++;
-    return j <= i + 5;
+    if (j > i + 5) return false;
+    const c = t.charCodeAt(j);
+    return c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 0x17f || c === 0x212a;
   };
   scanDigitRuns(f, STREET_EN_RE, text, short, add);
   scanDigitRuns(f, STREET_NUM_RE, text, short, add);
+  // STREET_PREFIX_RE and ATTACHED_RE matches have a space followed by a digit run.
+  let spaceDigits = false;
+  for (let k = 0; k < f.runs && !spaceDigits; k++) spaceDigits = text.charCodeAt((f.runStart[k] as number) - 1) === 32;
+  if (!spaceDigits) return;
   scanAnchored(PREFIX_RE, STREET_PREFIX_RE, text, wordStart, (m) => {
     parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
   });

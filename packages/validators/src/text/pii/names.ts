@@ -15,7 +15,7 @@ import {
   IN_PLACE_HEAD,
 } from './gazetteer';
 import type { PiiCandidate, PiiRecognizer } from './types';
-import { asciiLowerHash, WordFlags } from './word-index';
+import { asciiLowerHash, foldAsciiLower, foldString, WordFlags, wordHash } from './word-index';
 
 const MAX_WORD = 40;
 const PARTICLES = new Set([
@@ -151,6 +151,10 @@ class Token {
     }
     return this.hashed === 1 ? table.lookupAscii(this.text, this.start, this.end, this.h) : table.lookup(this.lower);
   }
+  /** `foldString(h, this.lower)`, without building `lower` for ASCII words. */
+  foldLower(h: number): number {
+    return foldAsciiLower(h, this.text, this.start, this.end) ?? foldString(h, this.lower);
+  }
   /** Bits of the small word lists (`W_*`). */
   get words(): number {
     if (this.small < 0) this.small = this.flagsIn(SMALL_TABLE);
@@ -249,17 +253,31 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     maxLength: 6 * 42,
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
-      const tokens = tokenize(text, gazetteerTable(g));
+      const table = gazetteerTable(g);
+      const tokens = tokenize(text, table);
       let upper = 0;
       for (const t of tokens) if (t.upper) upper++;
-      scanPlaces(text, tokens, g, emit);
+      scanPlaces(text, tokens, g, table, emit);
       // Lower-case names are only looked for in text written without capitals (chat, transcripts).
       scanPeople(text, tokens, g, emit, upper * 20 < tokens.length);
     },
   };
 }
 
-function scanPlaces(text: string, tokens: readonly Token[], g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+/** The lower-case words `tokens[i]` .. `tokens[i + n - 1]` joined by single spaces. */
+function joinLower(tokens: readonly Token[], i: number, n: number): string {
+  let key = (tokens[i] as Token).lower;
+  for (let k = 1; k < n; k++) key += ` ${(tokens[i + k] as Token).lower}`;
+  return key;
+}
+
+function scanPlaces(
+  text: string,
+  tokens: readonly Token[],
+  g: Gazetteer,
+  table: WordFlags | undefined,
+  emit: (c: PiiCandidate) => void,
+): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!t.upper || (t.words & W_NOT_NAME) !== 0 || (t.end - t.start < 3 && isAllCaps(text, t))) continue;
@@ -281,15 +299,23 @@ function scanPlaces(text: string, tokens: readonly Token[], g: Gazetteer, emit: 
       }
       continue;
     }
-    let key = t.lower;
+    // Multi-word places: with a word table, the key's hash is extended word by word and the key is
+    // built only when some place has that hash.
+    let key = table === undefined ? t.lower : '';
+    let h = table === undefined ? 0 : t.foldLower(wordHash(''));
     let best = -1;
     for (let n = 1; n <= max && i + n - 1 < tokens.length; n++) {
       if (n > 1) {
         const prev = tokens[i + n - 2] as Token;
         const cur = tokens[i + n - 1] as Token;
         if (!adjacent(text, prev, cur)) break;
-        key += ` ${cur.lower}`;
-        if (g.places.has(key) && cur.upper) best = n;
+        if (table !== undefined) {
+          h = cur.foldLower(foldString(h, ' '));
+          if (cur.upper && (table.hashFlags(h) & IN_PLACE) !== 0 && g.places.has(joinLower(tokens, i, n))) best = n;
+        } else {
+          key += ` ${cur.lower}`;
+          if (g.places.has(key) && cur.upper) best = n;
+        }
       } else if (t.in(G_PLACE, g.places)) best = 1; // t.upper holds here
     }
     if (best < 0) continue;

@@ -17,7 +17,18 @@ const FNV_PRIME = 0x01000193;
  * ```
  */
 export function wordHash(s: string): number {
-  let h = FNV_OFFSET;
+  return foldString(FNV_OFFSET, s);
+}
+
+/**
+ * Continue an FNV-1a hash `h` over the units of `s` (`foldString(wordHash(a), b) === wordHash(a + b)`).
+ *
+ * @example
+ * ```ts
+ * foldString(wordHash('new'), ' york') === wordHash('new york'); // true
+ * ```
+ */
+export function foldString(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
@@ -32,7 +43,19 @@ export function wordHash(s: string): number {
  * ```
  */
 export function asciiLowerHash(text: string, start: number, end: number): number | undefined {
-  let h = FNV_OFFSET;
+  return foldAsciiLower(FNV_OFFSET, text, start, end);
+}
+
+/**
+ * `foldString(h, text.slice(start, end).toLowerCase())` for a range of ASCII units, or `undefined`
+ * when the range has a non-ASCII unit.
+ *
+ * @example
+ * ```ts
+ * foldAsciiLower(wordHash('new '), 'York', 0, 4) === wordHash('new york'); // true
+ * ```
+ */
+export function foldAsciiLower(h: number, text: string, start: number, end: number): number | undefined {
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 128) return undefined;
@@ -78,6 +101,17 @@ export class WordFlags {
     this.hashes[i] = h;
     this.words[i] = word;
     this.flags[i] = (this.flags[i] as number) | flag;
+  }
+  /** The flags of every word whose `wordHash` is `h`, OR-ed (0: no word of the table has that hash). */
+  hashFlags(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    let out = 0;
+    for (;;) {
+      const f = this.flags[i] as number;
+      if (f === 0) return out;
+      if (this.hashes[i] === h) out |= f;
+      i = (i + 1) & this.mask;
+    }
   }
   /** The flags of `word` (0 when absent). */
   lookup(word: string): number {
