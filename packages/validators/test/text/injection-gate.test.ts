@@ -7,9 +7,11 @@ import { PHRASE_FAMILIES } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileLiterals, scanLiterals } from '../../src/text/injection/automaton';
-import { familiesToScan } from '../../src/text/injection/gate';
-import { requiredLiterals, splitAlternatives } from '../../src/text/injection/literals';
+import { familiesToScan, gateFamilies } from '../../src/text/injection/gate';
+import { literalsOf, requiredLiterals, splitAlternatives } from '../../src/text/injection/literals';
+import { forEachMatchAt } from '../../src/text/shared/facts';
 import { normalizeForMatch } from '../../src/text/shared/normalize';
+import { forEachMatch } from '../../src/text/shared/regex';
 
 describe('requiredLiterals', () => {
   test.each([
@@ -98,8 +100,11 @@ describe('requiredLiterals', () => {
         fc.oneof(term, alt).chain((t) => fc.tuple(fc.constant(t.source), t.sample)),
         ([source, sample]) => {
           expect(new RegExp(`^(?:${source})$`, 'u').test(sample)).toBe(true);
-          const literals = requiredLiterals(source);
-          if (literals !== undefined) expect(literals.some((l) => sample.includes(l))).toBe(true);
+          const found = literalsOf(source);
+          expect(found?.literals).toEqual(requiredLiterals(source));
+          if (found !== undefined) expect(found.literals.some((l) => sample.includes(l))).toBe(true);
+          // A prefix analysis: every match starts with a literal (the sample matches the whole pattern).
+          if (found?.prefix) expect(found.literals.some((l) => sample.startsWith(l))).toBe(true);
         },
       ),
       { numRuns: 2000 },
@@ -203,6 +208,38 @@ describe('familiesToScan (built-in families)', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  test('a family tried only where its literals start finds the matches of a full scan', () => {
+    const spans = (each: (fn: (m: RegExpExecArray) => void) => void) => {
+      const out: string[] = [];
+      each((m) => out.push(`${m.index}+${m[0].length}`));
+      return out;
+    };
+    let tried = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 12 }),
+        (parts) => {
+          const norm = normalizeForMatch(parts.join('')).text;
+          const { scan, starts, sticky } = gateFamilies(norm, PHRASE_FAMILIES);
+          PHRASE_FAMILIES.forEach((f, k) => {
+            const at = starts[k];
+            if (scan[k] === 0 || at === undefined) return;
+            tried++;
+            expect(at).toEqual([...new Set(at)].sort((a, b) => a - b));
+            const sparse = spans((fn) => forEachMatchAt(sticky[k] as RegExp, norm, at, fn));
+            expect(sparse, `${f.id} (${k}) on ${JSON.stringify(norm)}`).toEqual(
+              spans((fn) => forEachMatch(f.re, norm, fn)),
+            );
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(tried).toBeGreaterThan(3000);
+    // Most built-in families qualify: their every match starts with a literal.
+    expect(PHRASE_FAMILIES.filter((f) => literalsOf(f.re.source)?.prefix).length).toBeGreaterThan(25);
   });
 
   test('benign text enables few families; an attack enables its own', () => {

@@ -129,15 +129,15 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
 }
 
 /**
- * Call `hit(k)` for the literals ending at each position of `text` (every occurrence, in text order,
- * overlapping ones included), until `hit` returns false.
+ * Call `hit(k, end)` for the literals ending at each position of `text` (every occurrence, in the order
+ * of their ends, overlapping ones included; `end` is exclusive), until `hit` returns false.
  *
  * @example
  * ```ts
  * scanLiterals(compileLiterals(['ab', 'b']), 'xab', (k) => (console.log(k), true)); // 0, then 1
  * ```
  */
-export function scanLiterals(a: LiteralAutomaton, text: string, hit: (literal: number) => boolean): void {
+export function scanLiterals(a: LiteralAutomaton, text: string, hit: (literal: number, end: number) => boolean): void {
   const { asciiClass, classes, delta, next, fail, output, outputs } = a;
   const firstRow = a.firstOutput * classes;
   let row = 0;
@@ -155,6 +155,6 @@ export function scanLiterals(a: LiteralAutomaton, text: string, hit: (literal: n
       row = (t ?? 0) * classes;
     }
     if (row >= firstRow)
-      for (const k of outputs[output[row / classes] as number] as readonly number[]) if (!hit(k)) return;
+      for (const k of outputs[output[row / classes] as number] as readonly number[]) if (!hit(k, i + 1)) return;
   }
 }

@@ -6,13 +6,14 @@
  * Families combine with a noisy-OR into a score in [0, 1]; an optional classifier (your model) joins it.
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
+import { forEachMatchAt } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, decodeWithRuns } from './decode';
-import { familiesToScan } from './gate';
+import { gateFamilies } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
 
@@ -134,11 +135,11 @@ export async function detectPromptInjectionAsync(
 }
 
 function scanFamilies(norm: Normalized, families: readonly PhraseFamily[], out: InjectionFinding[]): void {
-  const scan = familiesToScan(norm.text, families);
+  const { scan, starts, sticky } = gateFamilies(norm.text, families);
   for (let k = 0; k < families.length; k++) {
     if (scan[k] === 0) continue;
     const f = families[k] as PhraseFamily;
-    forEachMatch(f.re, norm.text, (m) => {
+    const found = (m: RegExpExecArray) => {
       let end = m.index + m[0].length;
       if (f.tail) {
         f.tail.lastIndex = end;
@@ -148,7 +149,11 @@ function scanFamilies(norm: Normalized, families: readonly PhraseFamily[], out: 
       }
       const span = toOriginal(norm, m.index, end);
       out.push({ family: f.id, start: span.start, end: span.end, score: f.weight });
-    });
+    };
+    // Where the gate knows every place a match can start, the pattern is tried only there.
+    const at = starts[k];
+    if (at !== undefined) forEachMatchAt(sticky[k] as RegExp, norm.text, at, found);
+    else forEachMatch(f.re, norm.text, found);
   }
 }
 

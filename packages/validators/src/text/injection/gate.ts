@@ -6,18 +6,36 @@
  * every occurrence of every literal, overlapping ones included. The gate of the built-in families is built on first use; for another array
  * of families, when the same array is passed again (pass one array, not a fresh one per call).
  */
+
+import { stickyTwin } from '../shared/facts';
 import { compileLiterals, type LiteralAutomaton, scanLiterals } from './automaton';
-import { requiredLiterals } from './literals';
+import { literalsOf } from './literals';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 
 /** What one set of families needs for gating. */
 interface Gate {
   /** The required literals of every family; undefined when no family can be gated. */
   literals: LiteralAutomaton | undefined;
-  /** Literal index → indices of the families it enables. */
+  /** Literal index → its length and the indices of the families it enables. */
+  lengths: number[];
   enables: number[][];
   /** Families without required literals: always scanned. */
   always: number[];
+  /** Per family: the sticky twin of its pattern when every match starts with one of its literals. */
+  sticky: (RegExp | undefined)[];
+}
+
+/** What `gateFamilies` tells about a text. */
+export interface GateResult {
+  /** Per family: 1 = scan it, 0 = it cannot match. */
+  scan: Uint8Array;
+  /**
+   * Per family whose every match starts with one of its literals: where its literals occur (increasing,
+   * no repeats), the only places a match can start; try `sticky` there (`forEachMatchAt`).
+   */
+  starts: (number[] | undefined)[];
+  /** Per family with `starts`: the sticky twin of its pattern. */
+  sticky: readonly (RegExp | undefined)[];
 }
 
 const gates = new WeakMap<readonly PhraseFamily[], Gate>();
@@ -27,14 +45,17 @@ const seen = new WeakSet<readonly PhraseFamily[]>();
 function build(families: readonly PhraseFamily[]): Gate {
   const byLiteral = new Map<string, number[]>();
   const always: number[] = [];
+  const sticky: (RegExp | undefined)[] = [];
   families.forEach((f, k) => {
     // Case-insensitive families would need case folding of the literals: they are always scanned.
-    const literals = f.re.flags.includes('i') ? undefined : requiredLiterals(f.re.source);
-    if (literals === undefined) always.push(k);
-    else for (const l of literals) byLiteral.set(l, [...(byLiteral.get(l) ?? []), k]);
+    const found = f.re.flags.includes('i') ? undefined : literalsOf(f.re.source);
+    if (found === undefined) always.push(k);
+    else for (const l of found.literals) byLiteral.set(l, [...(byLiteral.get(l) ?? []), k]);
+    sticky.push(found?.prefix ? stickyTwin(f.re) : undefined);
   });
-  const literals = byLiteral.size > 0 ? compileLiterals([...byLiteral.keys()]) : undefined;
-  return { literals, enables: [...byLiteral.values()], always };
+  const keys = [...byLiteral.keys()];
+  const literals = keys.length > 0 ? compileLiterals(keys) : undefined;
+  return { literals, lengths: keys.map((l) => l.length), enables: [...byLiteral.values()], always, sticky };
 }
 
 /**
@@ -46,31 +67,53 @@ function build(families: readonly PhraseFamily[]): Gate {
  * ```
  */
 export function familiesToScan(text: string, families: readonly PhraseFamily[]): Uint8Array {
+  return gateFamilies(text, families).scan;
+}
+
+/**
+ * Which of `families` can match `text`, and where matches of the families whose every match starts with
+ * a literal can start.
+ *
+ * @example
+ * ```ts
+ * const { scan, starts } = gateFamilies('please ignore the above', PHRASE_FAMILIES);
+ * ```
+ */
+export function gateFamilies(text: string, families: readonly PhraseFamily[]): GateResult {
   let gate = gates.get(families);
   if (gate === undefined) {
     if (families !== PHRASE_FAMILIES && !seen.has(families)) {
       seen.add(families);
-      return new Uint8Array(families.length).fill(1);
+      return { scan: new Uint8Array(families.length).fill(1), starts: [], sticky: [] };
     }
     gate = build(families);
     gates.set(families, gate);
   }
   const scan = new Uint8Array(families.length);
-  let left = families.length;
-  for (const k of gate.always) {
-    scan[k] = 1;
-    left--;
-  }
-  if (gate.literals === undefined || left === 0) return scan;
-  const enables = gate.enables;
-  scanLiterals(gate.literals, text, (k) => {
+  const starts: (number[] | undefined)[] = [];
+  for (const k of gate.always) scan[k] = 1;
+  if (gate.literals === undefined) return { scan, starts, sticky: gate.sticky };
+  const { enables, lengths, sticky } = gate;
+  scanLiterals(gate.literals, text, (k, end) => {
     for (const f of enables[k] as number[]) {
-      if (scan[f] === 0) {
-        scan[f] = 1;
-        left--;
+      scan[f] = 1;
+      if (sticky[f] !== undefined) {
+        const at = starts[f];
+        if (at === undefined) starts[f] = [end - (lengths[k] as number)];
+        else at.push(end - (lengths[k] as number));
       }
     }
-    return left > 0;
+    return true;
   });
-  return scan;
+  // Hits come in the order of their ends: a longer literal ending later may start earlier.
+  for (const at of starts) if (at !== undefined && at.length > 1) sortUnique(at);
+  return { scan, starts, sticky };
+}
+
+/** Sort small integer lists in place, without repeats. */
+function sortUnique(xs: number[]): void {
+  xs.sort((a, b) => a - b);
+  let w = 1;
+  for (let r = 1; r < xs.length; r++) if (xs[r] !== xs[w - 1]) xs[w++] = xs[r] as number;
+  xs.length = w;
 }

@@ -169,12 +169,37 @@ function termEnd(source: string, i: number): number {
  * Every match of the sequence contains a match of each of its suffixes, so literals every match of a
  * suffix contains are contained in every match of the sequence.
  */
-function branchLiterals(branch: string): string[] | undefined {
+function branchLiterals(branch: string): { literals: string[]; prefix: boolean } | undefined {
   for (let i = 0; i >= 0 && i < branch.length; i = termEnd(branch, i)) {
     const found = sequence(branch.slice(i));
-    if (found.length > 0 && found.every((p) => p.text.length > 0)) return found.map((p) => p.text);
+    if (found.length > 0 && found.every((p) => p.text.length > 0))
+      return { literals: found.map((p) => p.text), prefix: i === 0 };
   }
   return undefined;
+}
+
+/**
+ * Required literals of a regex source (as written, without flags), and whether every match starts with
+ * one of them (`prefix`: each branch's literals were read from its start, where only zero-width
+ * assertions may precede them); `undefined` when the pattern can match without containing any literal
+ * the analysis can name.
+ *
+ * @example
+ * ```ts
+ * literalsOf('\\b(?:ignore|forget) all'); // { literals: ['ignore all', 'forget all'], prefix: true }
+ * literalsOf('(?:^|\\n)[ \\t]*system'); // { literals: ['system'], prefix: false }
+ * ```
+ */
+export function literalsOf(source: string): { literals: string[]; prefix: boolean } | undefined {
+  const out = new Set<string>();
+  let prefix = true;
+  for (const branch of splitAlternatives(source)) {
+    const found = branchLiterals(branch);
+    if (found === undefined) return undefined;
+    for (const l of found.literals) out.add(l);
+    prefix &&= found.prefix;
+  }
+  return { literals: [...out], prefix };
 }
 
 /**
@@ -189,11 +214,5 @@ function branchLiterals(branch: string): string[] | undefined {
  * ```
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  const out = new Set<string>();
-  for (const branch of splitAlternatives(source)) {
-    const found = branchLiterals(branch);
-    if (found === undefined) return undefined;
-    for (const l of found) out.add(l);
-  }
-  return [...out];
+  return literalsOf(source)?.literals;
 }
