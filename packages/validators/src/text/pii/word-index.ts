@@ -78,8 +78,8 @@ export function foldAsciiLower(h: number, text: string, start: number, end: numb
  * ```
  */
 export class WordFlags {
-  private readonly hashes: Int32Array;
-  private readonly flags: Uint8Array;
+  /** Slot `i`: `slots[2i]` the word's hash, `slots[2i + 1]` its flags (0: empty slot); one cache line per probe. */
+  private readonly slots: Int32Array;
   private readonly words: (string | undefined)[];
   private readonly shift: number;
   private readonly mask: number;
@@ -87,8 +87,7 @@ export class WordFlags {
   constructor(capacity: number) {
     let bits = 4;
     while (1 << bits < 2 * capacity) bits++;
-    this.hashes = new Int32Array(1 << bits);
-    this.flags = new Uint8Array(1 << bits);
+    this.slots = new Int32Array(2 << bits);
     this.words = new Array<string | undefined>(1 << bits).fill(undefined);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
@@ -96,31 +95,34 @@ export class WordFlags {
   /** Add `flag` (1-255) to the flags of `word` (lower-case). */
   add(word: string, flag: number): void {
     const h = wordHash(word);
+    const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
-    while (this.flags[i] !== 0 && !(this.hashes[i] === h && this.words[i] === word)) i = (i + 1) & this.mask;
-    this.hashes[i] = h;
+    while (s[2 * i + 1] !== 0 && !(s[2 * i] === h && this.words[i] === word)) i = (i + 1) & this.mask;
+    s[2 * i] = h;
+    s[2 * i + 1] = (s[2 * i + 1] as number) | flag;
     this.words[i] = word;
-    this.flags[i] = (this.flags[i] as number) | flag;
   }
   /** The flags of every word whose `wordHash` is `h`, OR-ed (0: no word of the table has that hash). */
   hashFlags(h: number): number {
+    const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     let out = 0;
     for (;;) {
-      const f = this.flags[i] as number;
+      const f = s[2 * i + 1] as number;
       if (f === 0) return out;
-      if (this.hashes[i] === h) out |= f;
+      if (s[2 * i] === h) out |= f;
       i = (i + 1) & this.mask;
     }
   }
   /** The flags of `word` (0 when absent). */
   lookup(word: string): number {
     const h = wordHash(word);
+    const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const f = this.flags[i] as number;
+      const f = s[2 * i + 1] as number;
       if (f === 0) return 0;
-      if (this.hashes[i] === h && this.words[i] === word) return f;
+      if (s[2 * i] === h && this.words[i] === word) return f;
       i = (i + 1) & this.mask;
     }
   }
@@ -133,11 +135,12 @@ export class WordFlags {
   /** `lookupText` for an ASCII range whose `asciiLowerHash` is `h`. */
   lookupAscii(text: string, start: number, end: number, h: number): number {
     const len = end - start;
+    const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     outer: for (;;) {
-      const f = this.flags[i] as number;
+      const f = s[2 * i + 1] as number;
       if (f === 0) return 0;
-      if (this.hashes[i] === h) {
+      if (s[2 * i] === h) {
         const w = this.words[i] as string;
         if (w.length === len) {
           for (let k = 0; k < len; k++) {
