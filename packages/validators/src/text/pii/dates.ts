@@ -23,26 +23,6 @@ export const NAMED_DATE_RE: RegExp = new RegExp(
 /** @internal Weekday names. */
 export const WEEKDAY_RE: RegExp = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 
-/** Lower-case first three letters of the month names (every NAMED_DATE_RE match has one, in some case). */
-const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** The month prefixes as numbers, `c0 << 16 | c1 << 8 | c2`. */
-const MONTH_CODES: ReadonlySet<number> = /* @__PURE__ */ new Set(
-  MONTH_PREFIXES.map((m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2)),
-);
-
-/** True when the text has a month prefix in any ASCII case (what /jan|feb|...|dec/i would find). */
-function hasMonthPrefix(text: string): boolean {
-  for (let i = 0; i + 2 < text.length; i++) {
-    const c0 = text.charCodeAt(i) | 32;
-    if (c0 < 97 || c0 > 122) continue;
-    const c1 = text.charCodeAt(i + 1) | 32;
-    if (c1 < 97 || c1 > 122) continue;
-    const c2 = text.charCodeAt(i + 2) | 32;
-    if (c2 >= 97 && c2 <= 122 && MONTH_CODES.has((c0 << 16) | (c1 << 8) | c2)) return true;
-  }
-  return false;
-}
-
 /** @internal Every WEEKDAY_RE match contains "day" in some case. */
 export const DAY: RegExp = /day/i;
 const NUMERIC_AT = /* @__PURE__ */ stickyTwin(NUMERIC_DATE_RE);
@@ -105,9 +85,8 @@ export const dateRecognizer: PiiRecognizer = {
       put(m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8);
     }
     ISO_AT.lastIndex = 0;
-    // Every NAMED_DATE_RE alternative has a digit and a month name (ASCII under /i without u).
-    if (f.digits > 0 && hasMonthPrefix(text))
-      forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
+    // Every NAMED_DATE_RE alternative has a digit.
+    if (f.digits > 0) forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
     if (DAY.test(text)) forEachMatch(WEEKDAY_RE, text, (m) => put(m.index, m.index + m[0].length, 0.55));
   },
 };
