@@ -3,6 +3,7 @@ import { detectSecrets, shannon } from '@modelsec/validators';
 import { NOT_STRINGS } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { forEachToken } from '../../src/text/secrets/detect';
 
 // Fake credentials in the documented formats (the AWS pair is AWS's own documentation example).
 const fake = {
@@ -91,5 +92,31 @@ describe('detectSecrets', () => {
     ]) {
       expect(Array.isArray(detectSecrets(a))).toBe(true);
     }
+  });
+});
+
+describe('entropy tokens', () => {
+  test('forEachToken finds exactly the matches of the token regex it replaced', () => {
+    const TOKEN_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
+    const run = (n: number) => 'aZ9+/=_-'.repeat(70).slice(0, n);
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '.', '\n', 'é', '"', ':', '😀'),
+      fc.integer({ min: 15, max: 25 }).map(run),
+      fc.integer({ min: 505, max: 520 }).map(run),
+      fc.string({ unit: fc.constantFrom('a', 'B', '7', '=', '-', ' ', '#'), maxLength: 30 }),
+    );
+    let tokens = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const got: string[] = [];
+        forEachToken(text, (s, e) => got.push(`${s}-${e}`));
+        const want = [...text.matchAll(TOKEN_RE)].map((m) => `${m.index}-${m.index + m[0].length}`);
+        expect(got).toEqual(want);
+        tokens += want.length;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(tokens).toBeGreaterThan(300);
   });
 });
