@@ -206,8 +206,15 @@ function classOf(c: number): number {
   return k;
 }
 
-function tokenize(text: string, table: WordFlags | undefined): Token[] {
+/** The words of a text and how many of them are capitalized. */
+interface Tokens {
+  tokens: Token[];
+  upper: number;
+}
+
+function tokenize(text: string, table: WordFlags | undefined): Tokens {
   const out: Token[] = [];
+  let upper = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -226,9 +233,12 @@ function tokenize(text: string, table: WordFlags | undefined): Token[] {
       else break;
     }
     // Words longer than any name or place are skipped (and bound the length of a finding).
-    if (i - start <= MAX_WORD) out.push(new Token(text, start, i, k === 3, table));
+    if (i - start <= MAX_WORD) {
+      out.push(new Token(text, start, i, k === 3, table));
+      if (k === 3) upper++;
+    }
   }
-  return out;
+  return { tokens: out, upper };
 }
 
 /** True when tokens a and b are separated by exactly one space (or one space after a period for "St."). */
@@ -254,9 +264,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);
-      const tokens = tokenize(text, table);
-      let upper = 0;
-      for (const t of tokens) if (t.upper) upper++;
+      const { tokens, upper } = tokenize(text, table);
       scanPlaces(text, tokens, g, table, emit);
       // Lower-case names are only looked for in text written without capitals (chat, transcripts).
       scanPeople(text, tokens, g, emit, upper * 20 < tokens.length);
@@ -444,8 +452,16 @@ function possessive(text: string, t: Token): boolean {
 }
 
 function isAllCaps(text: string, t: Token): boolean {
-  const w = text.slice(t.start, t.end);
-  return w === w.toUpperCase();
+  // ASCII words: upper-casing changes exactly the letters a-z.
+  for (let i = t.start; i < t.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      const w = text.slice(t.start, t.end);
+      return w === w.toUpperCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 /** Number of capitalized words (1-3) after a place cue such as "grew up in", or 0. */
