@@ -42,7 +42,8 @@ export function defaultGazetteer(): Gazetteer {
 }
 
 /**
- * Build a gazetteer from word lists (any case).
+ * Build a gazetteer from word lists (any case). Its sets and map are read-only (`add`, `set`, `delete`
+ * and `clear` throw a TypeError): build a new gazetteer to change the lists.
  *
  * @example
  * ```ts
