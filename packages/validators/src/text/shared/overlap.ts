@@ -20,13 +20,12 @@ const PAIRWISE = 48;
  */
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], textLength: number): C[] {
   if (candidates.length <= 1) return candidates.slice();
-  const order = candidates
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => b.c.score - a.c.score || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  // Sorted copy (no wrapper objects): Array.prototype.sort is stable, so ties keep the order found.
+  const order = candidates.slice().sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
   const kept: C[] = [];
   if (candidates.length <= PAIRWISE) {
     // A candidate is dropped when it shares a position with a kept one; empty spans share none.
-    outer: for (const { c } of order) {
+    outer: for (const c of order) {
       if (c.start < c.end) {
         for (const k of kept) if (k.start < k.end && c.start < k.end && k.start < c.end) continue outer;
       }
@@ -34,7 +33,7 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
     }
   } else {
     const taken = new Uint8Array(textLength);
-    outer: for (const { c } of order) {
+    outer: for (const c of order) {
       for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer;
       taken.fill(1, c.start, c.end);
       kept.push(c);
