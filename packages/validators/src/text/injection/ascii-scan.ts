@@ -1,16 +1,16 @@
 /**
  * One pass over the lower-cased form of an ASCII text for the injection detector's ASCII fast path:
- * the repeated-phrase check of `unicodeScan` on [a-z0-9] words, compared by length, hash and then
- * characters, keeping only the last few words, and the runs the payload decoder needs before it scans
+ * the repeated-phrase check (`repeats.ts`) on [a-z0-9] words, and the runs the payload decoder needs before it scans
  * (`runsIn` of decode.ts). Lower-casing ASCII keeps offsets, and keeps each unit in or out of the
  * base64 alphabet, the hex digits and the hex separators, so the flags are those of the original text.
  */
 import { PAYLOAD_CHARS } from './decode';
+import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 
 /** What `asciiScan` finds. */
 export interface AsciiScan {
   /** The first phrase of 1-4 words repeated at least 8 times in a row, as `unicodeScan` finds it. */
-  repetition: { start: number; end: number } | undefined;
+  repetition: Span | undefined;
   /** A run of 16 base64 characters (standard or URL-safe alphabet). */
   base64: boolean;
   /** A run of hex digits and separators (space, `:`, `,`) with 24 hex digits. */
@@ -31,18 +31,6 @@ const CLASSES = /* @__PURE__ */ (() => {
   }
   return t;
 })();
-/** Words remembered (more than the longest phrase length, 4). */
-const RING = 8;
-const SCRATCH = {
-  /** Start, end and hash of word i at i % RING. */
-  starts: new Int32Array(RING),
-  ends: new Int32Array(RING),
-  hashes: new Int32Array(RING),
-  /** Per phrase length 1-4: words in the current run, and where the run's phrase starts. */
-  run: new Int32Array(5),
-  runStart: new Int32Array(5),
-};
-
 /**
  * Scan `lower` (an ASCII text lower-cased).
  *
@@ -52,12 +40,8 @@ const SCRATCH = {
  * ```
  */
 export function asciiScan(lower: string): AsciiScan {
-  // Scratch state shared by calls (the scan is synchronous; allocating it per call cost more than the scan).
-  const { starts, ends, hashes, run, runStart } = SCRATCH;
-  run.fill(0);
-  const found: ({ start: number; end: number } | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
-  let repetition: { start: number; end: number } | undefined;
-  let words = 0;
+  startRepeats();
+  let done = false; // a run of single words was found
   // The payload-run counts of `runStep` (decode.ts), kept in local variables on this hot path and
   // updated without branches (whether a letter is a hex digit is unpredictable): b counts base64
   // characters and h hex digits in the current runs, `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
@@ -87,38 +71,12 @@ export function asciiScan(lower: string): AsciiScan {
       h = (h + 1) & -((e >> HEX_BIT) & 1);
       flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
     }
-    if (repetition === undefined) {
-      const slot = words % RING;
-      starts[slot] = i;
-      ends[slot] = j;
-      hashes[slot] = hash;
-      for (let w = 1; w <= 4 && w <= words; w++) {
-        if (found[w] !== undefined) continue;
-        const prev = (words - w) % RING;
-        const start = starts[prev] as number;
-        if (hashes[prev] === hash && (ends[prev] as number) - start === j - i && sameWord(lower, start, i, j - i)) {
-          if (run[w] === 0) runStart[w] = start;
-          run[w] = (run[w] as number) + 1;
-          // The shortest phrase length wins: a run of single words ends the search.
-          if ((run[w] as number) >= 7 * w) {
-            found[w] = { start: runStart[w] as number, end: j };
-            if (w === 1) repetition = found[1];
-          }
-        } else run[w] = 0;
-      }
-      words++;
-    }
+    if (!done) done = addWord(lower, i, j - i, hash, i, j);
     i = j;
   }
   return {
-    repetition: repetition ?? found[2] ?? found[3] ?? found[4],
+    repetition: repeatsFound(),
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
   };
-}
-
-/** Whether the `len` units at `a` and at `b` of `s` are equal. */
-function sameWord(s: string, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
-  return true;
 }

@@ -7,11 +7,12 @@
  */
 
 import { PAYLOAD_CHARS } from './decode';
+import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 
 /** What `unicodeScan` finds. */
 export interface UnicodeScan {
   /** The first phrase of 1-4 words repeated at least 8 times in a row (offsets into the text). */
-  repetition: { start: number; end: number } | undefined;
+  repetition: Span | undefined;
   /** A zero-width character, bidi control or tag character (its high surrogate U+DB40) occurs. */
   invisible: boolean;
   /** `runsIn(text).base64`: a run of 16 base64 characters. */
@@ -24,8 +25,6 @@ export interface UnicodeScan {
 const CLASS = new Uint8Array(65536);
 /** @internal Letters and digits of any script (what a word is made of). */
 export const WORD_CHAR: RegExp = /[\p{L}\p{N}]/u;
-/** Words remembered (more than the longest phrase length, 4). */
-const RING = 8;
 
 function isWordUnit(c: number): boolean {
   let k = CLASS[c] as number;
@@ -74,18 +73,9 @@ export function unicodeScan(text: string): UnicodeScan {
   // text has U+0130 (İ lower-cases to two units) or U+03A3 (Σ lower-cases by context, final sigma):
   // then each word is lower-cased on its own, as the word list of the reference did.
   const lower = text.includes('\u0130') || text.includes('\u03A3') ? undefined : text.toLowerCase();
-  // The last RING words: their lower-case form (a string and an offset in it), length and hash.
-  const forms: string[] = new Array(RING);
-  const at = [0, 0, 0, 0, 0, 0, 0, 0];
-  const lens = [0, 0, 0, 0, 0, 0, 0, 0];
-  const hashes = [0, 0, 0, 0, 0, 0, 0, 0];
-  const starts = [0, 0, 0, 0, 0, 0, 0, 0];
-  const run = [0, 0, 0, 0, 0];
-  const runStart = [0, 0, 0, 0, 0];
-  const found: ({ start: number; end: number } | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
-  let repetition: { start: number; end: number } | undefined;
+  startRepeats();
+  let done = false; // a run of single words was found
   let invisible = false;
-  let count = 0;
   // The payload-run counts of `runStep` (decode.ts), without branches as in `asciiScan`: b counts base64
   // characters and h hex digits in the current runs; `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
   let flags = 0;
@@ -114,35 +104,14 @@ export function unicodeScan(text: string): UnicodeScan {
       i += len;
       continue;
     }
-    if (start >= 0 && repetition === undefined) {
-      const form = lower ?? text.slice(start, i).toLowerCase();
-      const from = lower === undefined ? 0 : start;
-      const size = lower === undefined ? form.length : i - start;
-      if (lower === undefined) for (let k = 0; k < size; k++) hash = (Math.imul(hash, 31) + form.charCodeAt(k)) | 0;
-      const slot = count % RING;
-      forms[slot] = form;
-      at[slot] = from;
-      lens[slot] = size;
-      hashes[slot] = hash;
-      starts[slot] = start;
-      for (let k = 1; k <= 4 && k <= count; k++) {
-        if (found[k] !== undefined) continue;
-        const prev = (count - k) % RING;
-        if (
-          hashes[prev] === hash &&
-          lens[prev] === size &&
-          sameUnits(forms[prev] as string, at[prev] as number, form, from, size)
-        ) {
-          if (run[k] === 0) runStart[k] = starts[prev] as number;
-          run[k] = (run[k] as number) + 1;
-          // The shortest phrase length wins: a run of single words ends the search.
-          if ((run[k] as number) >= 7 * k) {
-            found[k] = { start: runStart[k] as number, end: i };
-            if (k === 1) repetition = found[1];
-          }
-        } else run[k] = 0;
+    if (start >= 0 && !done) {
+      if (lower !== undefined) done = addWord(lower, start, i - start, hash, start, i);
+      else {
+        const form = text.slice(start, i).toLowerCase();
+        hash = 0;
+        for (let k = 0; k < form.length; k++) hash = (Math.imul(hash, 31) + form.charCodeAt(k)) | 0;
+        done = addWord(form, 0, form.length, hash, start, i);
       }
-      count++;
     }
     start = -1;
     if (i === n) break;
@@ -155,15 +124,9 @@ export function unicodeScan(text: string): UnicodeScan {
     i++;
   }
   return {
-    repetition: repetition ?? found[2] ?? found[3] ?? found[4],
+    repetition: repeatsFound(),
     invisible,
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
   };
-}
-
-/** Whether `len` units of `a` at `i` equal those of `b` at `j`. */
-function sameUnits(a: string, i: number, b: string, j: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
-  return true;
 }

@@ -1,0 +1,106 @@
+/**
+ * The repeated-phrase check of the injection detector's one-pass scans (`asciiScan`, `unicodeScan`):
+ * words are fed in text order with their lower-case form (`size` units of a string from `at`) and a
+ * hash of it, and the first phrase of 1-4 words repeated at least 8 times in a row is found while only
+ * the last few words are kept. Runs for the four phrase lengths are counted side by side; the answer is
+ * the first run found for the shortest phrase length (a run of single words ends the search). The state
+ * is module-level and reused by every scan (the scans are synchronous; allocating it per call cost more
+ * than the check).
+ */
+
+/** A span of the scanned text. */
+export interface Span {
+  /** Start offset (UTF-16). */
+  start: number;
+  /** End offset (UTF-16, exclusive). */
+  end: number;
+}
+
+/** Words remembered (more than the longest phrase length, 4). */
+const RING = 8;
+// Word i at i % RING: its lower-case form (string, offset, length), hash and start in the text.
+const forms: string[] = ['', '', '', '', '', '', '', ''];
+const ats = [0, 0, 0, 0, 0, 0, 0, 0];
+const lens = [0, 0, 0, 0, 0, 0, 0, 0];
+const hashes = [0, 0, 0, 0, 0, 0, 0, 0];
+const starts = [0, 0, 0, 0, 0, 0, 0, 0];
+// Per phrase length 1-4: words in the current run, where the run's phrase starts, the first run found.
+const run = [0, 0, 0, 0, 0];
+const runStart = [0, 0, 0, 0, 0];
+const found: (Span | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+let count = 0;
+
+/**
+ * Start a scan.
+ *
+ * @example
+ * ```ts
+ * startRepeats();
+ * for (let i = 0; i < 8; i++) addWord('ha', 0, 2, 1, 3 * i, 3 * i + 2); // 8 words "ha" at 0, 3, 6...
+ * repeatsFound(); // { start: 0, end: 23 }
+ * ```
+ */
+export function startRepeats(): void {
+  count = 0;
+  for (let k = 1; k <= 4; k++) {
+    run[k] = 0;
+    found[k] = undefined;
+  }
+}
+
+/**
+ * Feed the next word: lower-case form `form[at, at + size)` with `hash`, at `[start, end)` of the text.
+ * Returns true once a run of single words is found (the answer cannot change: stop feeding words).
+ *
+ * @example
+ * ```ts
+ * if (addWord(lower, i, j - i, hash, i, j)) done = true;
+ * ```
+ */
+export function addWord(form: string, at: number, size: number, hash: number, start: number, end: number): boolean {
+  const slot = count % RING;
+  forms[slot] = form;
+  ats[slot] = at;
+  lens[slot] = size;
+  hashes[slot] = hash;
+  starts[slot] = start;
+  for (let k = 1; k <= 4 && k <= count; k++) {
+    if (found[k] !== undefined) continue;
+    const prev = (count - k) % RING;
+    if (
+      hashes[prev] === hash &&
+      lens[prev] === size &&
+      same(forms[prev] as string, ats[prev] as number, form, at, size)
+    ) {
+      if (run[k] === 0) runStart[k] = starts[prev] as number;
+      run[k] = (run[k] as number) + 1;
+      if ((run[k] as number) >= 7 * k) {
+        found[k] = { start: runStart[k] as number, end };
+        if (k === 1) {
+          count++;
+          return true;
+        }
+      }
+    } else run[k] = 0;
+  }
+  count++;
+  return false;
+}
+
+/**
+ * The first phrase repeated 8 times in this scan, for the shortest phrase length that has one.
+ *
+ * @example
+ * ```ts
+ * const rep = repeatsFound(); // { start, end } or undefined
+ * ```
+ */
+export function repeatsFound(): Span | undefined {
+  return found[1] ?? found[2] ?? found[3] ?? found[4];
+}
+
+/** Whether `len` units of `a` at `i` equal those of `b` at `j`. */
+function same(a: string, i: number, b: string, j: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
