@@ -5,7 +5,7 @@
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { forEachMatch } from '../shared/regex';
-import type { PiiRecognizer } from './types';
+import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Numeric dates with `/`, `-` or `.` separators. */
 export const NUMERIC_DATE_RE: RegExp =
@@ -36,22 +36,24 @@ function dayMonthOk(a: number, b: number): boolean {
   return md || dm;
 }
 
+function putDate(emit: (c: PiiCandidate) => void, start: number, end: number, score: number): void {
+  emit({
+    entity: 'DATE_TIME',
+    start,
+    end,
+    score,
+    recognizer: 'dateTime',
+    context: DATE_CONTEXT,
+    contextBoost: 0.2,
+  });
+}
+
 /** Dates and timestamps. */
 export const dateRecognizer: PiiRecognizer = {
   name: 'dateTime',
   entities: ['DATE_TIME'],
   maxLength: 40,
   scan(text, emit) {
-    const put = (start: number, end: number, score: number) =>
-      emit({
-        entity: 'DATE_TIME',
-        start,
-        end,
-        score,
-        recognizer: 'dateTime',
-        context: DATE_CONTEXT,
-        contextBoost: 0.2,
-      });
     const f = factsOf(text);
     // NUMERIC_DATE_RE starts at a run of 1-2 digits followed by "/", "-" or "."; ISO_DATE_RE at a run of
     // exactly 4 digits followed by "-" (each preceded by no word character: runs, not parts of runs).
@@ -66,7 +68,7 @@ export const dateRecognizer: PiiRecognizer = {
       if (m === null) continue;
       next = s + m[0].length;
       if (!dayMonthOk(Number(m[1]), Number(m[2] ?? m[3] ?? m[4]))) continue;
-      put(m.index, m.index + m[0].length, (m[5] as string).length === 4 ? 0.65 : 0.45);
+      putDate(emit, m.index, m.index + m[0].length, (m[5] as string).length === 4 ? 0.65 : 0.45);
     }
     NUMERIC_AT.lastIndex = 0;
     next = 0;
@@ -82,11 +84,11 @@ export const dateRecognizer: PiiRecognizer = {
       const d = Number(m[3]);
       if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
       if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) continue;
-      put(m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8);
+      putDate(emit, m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8);
     }
     ISO_AT.lastIndex = 0;
     // Every NAMED_DATE_RE alternative has a digit.
-    if (f.digits > 0) forEachMatch(NAMED_DATE_RE, text, (m) => put(m.index, m.index + m[0].length, 0.7));
-    if (DAY.test(text)) forEachMatch(WEEKDAY_RE, text, (m) => put(m.index, m.index + m[0].length, 0.55));
+    if (f.digits > 0) forEachMatch(NAMED_DATE_RE, text, (m) => putDate(emit, m.index, m.index + m[0].length, 0.7));
+    if (DAY.test(text)) forEachMatch(WEEKDAY_RE, text, (m) => putDate(emit, m.index, m.index + m[0].length, 0.55));
   },
 };

@@ -5,7 +5,7 @@
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { hasContext } from '../shared/context';
-import { withFacts } from '../shared/facts';
+import { enterFacts, leaveFacts } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { clampScore } from '../shared/types';
@@ -125,23 +125,26 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
     candidates.push(c);
   };
   // The recognizers share one pass of facts about the text (digit runs, character counts).
-  withFacts(text, () => {
+  const outer = enterFacts(text);
+  try {
     for (const r of recognizers) {
       if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
       r.scan(text, emit);
     }
-  });
+  } finally {
+    leaveFacts(outer);
+  }
   return { candidates, threshold };
 }
 
 function finish(text: string, candidates: PiiCandidate[], threshold: number, options: DetectPiiOptions): PiiFinding[] {
   const allow = options.allowList && options.allowList.length > 0 ? new Set(options.allowList) : undefined;
-  const above = candidates.filter((c) => clampScore(c.score) >= threshold && !allow?.has(text.slice(c.start, c.end)));
-  return resolveOverlaps(above, text.length).map((c) => ({
-    entity: c.entity,
-    start: c.start,
-    end: c.end,
-    score: clampScore(c.score),
-    recognizer: c.recognizer,
-  }));
+  const above: PiiCandidate[] = [];
+  for (const c of candidates)
+    if (clampScore(c.score) >= threshold && !allow?.has(text.slice(c.start, c.end))) above.push(c);
+  const kept = resolveOverlaps(above, text.length);
+  const out: PiiFinding[] = [];
+  for (const c of kept)
+    out.push({ entity: c.entity, start: c.start, end: c.end, score: clampScore(c.score), recognizer: c.recognizer });
+  return out;
 }

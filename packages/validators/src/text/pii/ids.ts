@@ -113,13 +113,24 @@ const BANK_AT = /* @__PURE__ */ stickyTwin(BANK_RE);
 const PASSPORT_AT = /* @__PURE__ */ stickyTwin(PASSPORT_RE);
 const DRIVER_AT = /* @__PURE__ */ stickyTwin(DRIVER_RE);
 
+type Emit = (candidate: PiiCandidate) => void;
+
+// Match handlers are module-level functions (no closure per scan).
+
 /** Try `sticky` at `at` unless a previous match covers it; returns the new resume position. */
-function tryAt(sticky: RegExp, text: string, at: number, next: number, fn: (m: RegExpExecArray) => void): number {
+function tryAt(
+  sticky: RegExp,
+  text: string,
+  at: number,
+  next: number,
+  fn: (m: RegExpExecArray, emit: Emit, text: string) => void,
+  emit: Emit,
+): number {
   if (at < next) return next;
   sticky.lastIndex = at;
   const m = sticky.exec(text);
   if (m === null) return next;
-  fn(m);
+  fn(m, emit, text);
   return at + Math.max(1, m[0].length);
 }
 
@@ -140,6 +151,12 @@ const makeBank = /* @__PURE__ */ emitter('usBankNumber', 'US_BANK_NUMBER', BANK_
 const makePassport = /* @__PURE__ */ emitter('usPassport', 'US_PASSPORT', PASSPORT_CONTEXT, 0.55);
 const makeDriver = /* @__PURE__ */ emitter('usDriverLicense', 'US_DRIVER_LICENSE', DRIVER_CONTEXT, 0.55);
 
+function onCard(m: RegExpExecArray, emit: Emit): void {
+  const d = digitsOf(m[0]);
+  if (!cardIssuerOk(d) || !luhn(d) || !cardGroupsOk(m[0])) return;
+  emit(makeCard(m.index, m.index + m[0].length, 0.8));
+}
+
 /** Payment cards: Luhn, issuer range and length, consistent grouping. */
 export const creditCardRecognizer: PiiRecognizer = {
   name: 'creditCard',
@@ -148,11 +165,7 @@ export const creditCardRecognizer: PiiRecognizer = {
   scan(text, emit) {
     const f = factsOf(text);
     if (f.digits < 12) return; // CARD_RE needs 12 digits
-    scanDigitRuns(f, CARD_RE, text, cardStart, (m) => {
-      const d = digitsOf(m[0]);
-      if (!cardIssuerOk(d) || !luhn(d) || !cardGroupsOk(m[0])) return;
-      emit(makeCard(m.index, m.index + m[0].length, 0.8));
-    });
+    scanDigitRuns(f, CARD_RE, text, cardStart, onCard, emit);
   },
 };
 
@@ -169,27 +182,28 @@ export const ibanRecognizer: PiiRecognizer = {
       const s = f.runStart[k] as number;
       if (s < 2 || runLength(f, k) < 2 || !ibanLetter(text.charCodeAt(s - 1)) || !ibanLetter(text.charCodeAt(s - 2)))
         continue;
-      next = tryAt(IBAN_AT, text, s - 2, next, onIban);
-    }
-    function onIban(m: RegExpExecArray): void {
-      const len = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
-      if (len === undefined) return;
-      // Take exactly `len` alphanumerics (the regex may run into following words).
-      let count = 0;
-      let end = 0;
-      const s = m[0];
-      while (end < s.length && count < len) {
-        if (s[end] !== ' ') count++;
-        end++;
-      }
-      if (count !== len) return;
-      const next = text.charCodeAt(m.index + end);
-      if (isAlnum(next)) return;
-      if (!ibanValid(s.slice(0, end))) return;
-      emit(makeIban(m.index, m.index + end, 0.9));
+      next = tryAt(IBAN_AT, text, s - 2, next, onIban, emit);
     }
   },
 };
+
+function onIban(m: RegExpExecArray, emit: Emit, text: string): void {
+  const len = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
+  if (len === undefined) return;
+  // Take exactly `len` alphanumerics (the regex may run into following words).
+  let count = 0;
+  let end = 0;
+  const s = m[0];
+  while (end < s.length && count < len) {
+    if (s[end] !== ' ') count++;
+    end++;
+  }
+  if (count !== len) return;
+  const next = text.charCodeAt(m.index + end);
+  if (isAlnum(next)) return;
+  if (!ibanValid(s.slice(0, end))) return;
+  emit(makeIban(m.index, m.index + end, 0.9));
+}
 
 function ibanLetter(c: number): boolean {
   return isAsciiLetter(c) || c === 0x17f || c === 0x212a;
@@ -197,6 +211,28 @@ function ibanLetter(c: number): boolean {
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function onSsn(m: RegExpExecArray, emit: Emit): void {
+  if (ssnInvalid(m[0])) return;
+  emit(makeSsn(m.index, m.index + m[0].length, m[0].length === 9 ? 0.15 : 0.6));
+}
+
+function onNhs(m: RegExpExecArray, emit: Emit): void {
+  if (nhsValid(digitsOf(m[0]))) emit(makeNhs(m.index, m.index + m[0].length, 0.4));
+}
+
+function onBank(m: RegExpExecArray, emit: Emit): void {
+  emit(makeBank(m.index, m.index + m[0].length, 0.1));
+}
+
+function onPassport(m: RegExpExecArray, emit: Emit): void {
+  emit(makePassport(m.index, m.index + m[0].length, m[0].length === 9 ? 0.12 : 0.1));
+}
+
+function onDriver(m: RegExpExecArray, emit: Emit): void {
+  if (!/\d/.test(m[0])) return;
+  emit(makeDriver(m.index, m.index + m[0].length, 0.11));
 }
 
 /** US Social Security numbers: delimited ones score 0.5 (Presidio's "SSN5"), bare 9 digits need context. */
@@ -208,16 +244,12 @@ export const ssnRecognizer: PiiRecognizer = {
     // SSN_RE starts at a digit run of exactly 3 digits followed by its separator, or of exactly 9.
     const f = factsOf(text);
     if (f.digits < 9) return;
-    const onMatch = (m: RegExpExecArray) => {
-      if (ssnInvalid(m[0])) return;
-      emit(makeSsn(m.index, m.index + m[0].length, m[0].length === 9 ? 0.15 : 0.6));
-    };
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const len = runLength(f, k);
       const c = text.charCodeAt(f.runEnd[k] as number);
       if (len === 9 || (len === 3 && (c === 45 || c === 32 || c === 46)))
-        next = tryAt(SSN_AT, text, f.runStart[k] as number, next, onMatch);
+        next = tryAt(SSN_AT, text, f.runStart[k] as number, next, onSsn, emit);
     }
   },
 };
@@ -231,15 +263,12 @@ export const nhsRecognizer: PiiRecognizer = {
     // NHS_RE starts at a digit run of exactly 3 digits followed by a space or dash, or of exactly 10.
     const f = factsOf(text);
     if (f.digits < 10) return;
-    const onMatch = (m: RegExpExecArray) => {
-      if (nhsValid(digitsOf(m[0]))) emit(makeNhs(m.index, m.index + m[0].length, 0.4));
-    };
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const len = runLength(f, k);
       const c = text.charCodeAt(f.runEnd[k] as number);
       if (len === 10 || (len === 3 && (c === 32 || c === 45)))
-        next = tryAt(NHS_AT, text, f.runStart[k] as number, next, onMatch);
+        next = tryAt(NHS_AT, text, f.runStart[k] as number, next, onNhs, emit);
     }
   },
 };
@@ -253,11 +282,10 @@ export const bankNumberRecognizer: PiiRecognizer = {
     // BANK_RE is a whole digit run of 8-17 digits.
     const f = factsOf(text);
     if (f.digits < 8) return;
-    const onMatch = (m: RegExpExecArray) => emit(makeBank(m.index, m.index + m[0].length, 0.1));
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const len = runLength(f, k);
-      if (len >= 8 && len <= 17) next = tryAt(BANK_AT, text, f.runStart[k] as number, next, onMatch);
+      if (len >= 8 && len <= 17) next = tryAt(BANK_AT, text, f.runStart[k] as number, next, onBank, emit);
     }
   },
 };
@@ -271,16 +299,14 @@ export const passportRecognizer: PiiRecognizer = {
     // PASSPORT_RE is a whole run of 9 digits, or a capital letter and a whole run of 8.
     const f = factsOf(text);
     if (f.digits < 8) return;
-    const onMatch = (m: RegExpExecArray) =>
-      emit(makePassport(m.index, m.index + m[0].length, m[0].length === 9 ? 0.12 : 0.1));
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const len = runLength(f, k);
       const s = f.runStart[k] as number;
-      if (len === 9) next = tryAt(PASSPORT_AT, text, s, next, onMatch);
+      if (len === 9) next = tryAt(PASSPORT_AT, text, s, next, onPassport, emit);
       else if (len === 8 && s > 0) {
         const c = text.charCodeAt(s - 1);
-        if (c >= 65 && c <= 90) next = tryAt(PASSPORT_AT, text, s - 1, next, onMatch);
+        if (c >= 65 && c <= 90) next = tryAt(PASSPORT_AT, text, s - 1, next, onPassport, emit);
       }
     }
   },
@@ -296,19 +322,15 @@ export const driverLicenseRecognizer: PiiRecognizer = {
     // run of 7-14 digits, or at a run of exactly 3 (then two letters and four digits).
     const f = factsOf(text);
     if (f.digits < 5) return;
-    const onMatch = (m: RegExpExecArray) => {
-      if (!/\d/.test(m[0])) return;
-      emit(makeDriver(m.index, m.index + m[0].length, 0.11));
-    };
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const len = runLength(f, k);
       const s = f.runStart[k] as number;
       if (len >= 5 && len <= 14 && s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) {
-        if (s > 1 && isAsciiLetter(text.charCodeAt(s - 2))) next = tryAt(DRIVER_AT, text, s - 2, next, onMatch);
-        next = tryAt(DRIVER_AT, text, s - 1, next, onMatch);
+        if (s > 1 && isAsciiLetter(text.charCodeAt(s - 2))) next = tryAt(DRIVER_AT, text, s - 2, next, onDriver, emit);
+        next = tryAt(DRIVER_AT, text, s - 1, next, onDriver, emit);
       }
-      if ((len >= 7 && len <= 14) || len === 3) next = tryAt(DRIVER_AT, text, s, next, onMatch);
+      if ((len >= 7 && len <= 14) || len === 3) next = tryAt(DRIVER_AT, text, s, next, onDriver, emit);
     }
   },
 };

@@ -31,7 +31,15 @@ export interface TextFacts {
   maxDigitWord: number;
 }
 
-let scope: { text: string; facts: TextFacts | undefined } | undefined;
+/** A `withFacts` scope. @internal */
+export interface FactsScope {
+  /** The text of the scope. */
+  text: string;
+  /** Its facts, once computed. */
+  facts: TextFacts | undefined;
+}
+
+let scope: FactsScope | undefined;
 
 /**
  * Run `fn` with the facts of `text` computed at most once for every `factsOf(text)` inside it.
@@ -42,13 +50,42 @@ let scope: { text: string; facts: TextFacts | undefined } | undefined;
  * ```
  */
 export function withFacts<T>(text: string, fn: () => T): T {
-  const outer = scope;
-  scope = { text, facts: undefined };
+  const outer = enterFacts(text);
   try {
     return fn();
   } finally {
-    scope = outer;
+    leaveFacts(outer);
   }
+}
+
+/**
+ * `withFacts` without a callback: open the scope of `text` and return the enclosing one, which
+ * `leaveFacts` restores (call it in a `finally`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const outer = enterFacts(text);
+ * try { scanAll(text); } finally { leaveFacts(outer); }
+ * ```
+ */
+export function enterFacts(text: string): FactsScope | undefined {
+  const outer = scope;
+  scope = { text, facts: undefined };
+  return outer;
+}
+
+/**
+ * Close the scope opened by `enterFacts`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * leaveFacts(outer);
+ * ```
+ */
+export function leaveFacts(outer: FactsScope | undefined): void {
+  scope = outer;
 }
 
 /**
@@ -133,19 +170,21 @@ function computeFacts(text: string): TextFacts {
 /**
  * Exactly `scanAnchored(/\d+/g, re, text, accept, fn)` (see `regex.ts`), with the digit runs taken
  * from the facts instead of a regex pass: the sticky `re` is tried where a digit run starts (or where
- * the previous match ended inside a run) and `accept` allows it.
+ * the previous match ended inside a run) and `accept` allows it. `arg` is passed to `fn` (so callers
+ * need not create a closure per call).
  *
  * @example
  * ```ts
  * scanDigitRuns(factsOf(text), STREET_RE, text, wordStart, (m) => parts.push(m.index));
  * ```
  */
-export function scanDigitRuns(
+export function scanDigitRuns<A = undefined>(
   facts: TextFacts,
   re: RegExp,
   text: string,
   accept: (text: string, index: number) => boolean,
-  fn: (m: RegExpExecArray) => void,
+  fn: (m: RegExpExecArray, arg: A) => void,
+  arg?: A,
 ): void {
   let next = 0;
   for (let k = 0; k < facts.runs; k++) {
@@ -157,7 +196,7 @@ export function scanDigitRuns(
     re.lastIndex = at;
     const m = re.exec(text);
     if (m !== null && m.index === at) {
-      fn(m);
+      fn(m, arg as A);
       next = Math.max(next, at + Math.max(1, m[0].length));
     }
   }

@@ -21,7 +21,7 @@ const PAIRWISE = 48;
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], textLength: number): C[] {
   if (candidates.length <= 1) return candidates.slice();
   // Sorted copy (no wrapper objects): Array.prototype.sort is stable, so ties keep the order found.
-  const order = candidates.slice().sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+  const order = candidates.slice().sort(byScoreThenLength);
   const kept: C[] = [];
   if (candidates.length <= PAIRWISE) {
     // A candidate is dropped when it shares a position with a kept one; empty spans share none.
@@ -39,5 +39,14 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
       kept.push(c);
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
+}
+
+// Module-level comparators: no closure per call.
+function byScoreThenLength(a: Candidate, b: Candidate): number {
+  return b.score - a.score || b.end - b.start - (a.end - a.start);
+}
+
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
 }
