@@ -162,7 +162,11 @@ describe('detectPromptInjection', () => {
       }
       return undefined;
     };
-    const word = fc.constantFrom('ça', 'ÇA', 'οδος', 'ΟΔΟΣ', 'İz', 'iz', '𝐀b', '٣4', 'x', 'e\u0301', '忽略', 'ß', 'SS');
+    // Mixed-case ASCII words are compared in place; K (Kelvin sign) lower-cases to an ASCII k.
+    const word = fc.constantFrom(
+      ...['ça', 'ÇA', 'οδος', 'ΟΔΟΣ', 'İz', 'iz', 'Iz', '𝐀b', '٣4', 'x', 'X', 'e\u0301', '忽略', 'ß', 'SS', 'sS'],
+      ...['\u212A', 'k', 'K', 'ok', 'o\u212A'],
+    );
     const sep = fc.constantFrom(
       ' ',
       ' ',

@@ -2,6 +2,7 @@ import { estimateTokens, sanitizeText, scriptsOf, skeleton } from '@modelsec/val
 import { NOT_STRINGS } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { normalizeForMatch, originalOffset } from '../../src/text/shared/normalize';
 
 describe('sanitizeText', () => {
   test('strips invisible, private-use and control characters; reports spans in the original', () => {
@@ -66,5 +67,41 @@ describe('sanitizeText', () => {
     for (const a of ['\u200B'.repeat(1 << 20), 'а'.repeat(1 << 20), 'aа'.repeat(1 << 19), '\u202E'.repeat(1 << 20)]) {
       expect(typeof sanitizeText(a).text).toBe('string');
     }
+  });
+});
+
+describe('normalizeForMatch offsets', () => {
+  // The per-unit offset array the segment map replaced: ASCII units one for one, every unit a non-ASCII
+  // code point folds to from its offset, the normalized length to the original length.
+  const reference = (text: string): number[] => {
+    const map: number[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i) as number;
+      const width = cp > 0xffff ? 2 : 1;
+      const folded = cp < 128 ? 1 : normalizeForMatch(text.slice(i, i + width)).text.length;
+      for (let k = 0; k < folded; k++) map.push(i);
+      i += width;
+    }
+    map.push(text.length);
+    return map;
+  };
+
+  test('every normalized unit maps where the per-unit array did', () => {
+    const unit = fc.constantFrom('a', 'B', ' ', 'é', 'Ｉ', 'ﷺ', '\u200B', '😀', '\uD800', 'ß', 'İ', 'ﬁ', '\u00AD', '7');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        const norm = normalizeForMatch(text);
+        if (norm.map === undefined) {
+          expect(norm.text).toBe(text.toLowerCase());
+          return;
+        }
+        const want = reference(text);
+        expect(want.length).toBe(norm.text.length + 1);
+        for (let i = 0; i <= norm.text.length; i++) expect(originalOffset(norm.map, i)).toBe(want[i]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

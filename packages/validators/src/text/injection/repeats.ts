@@ -1,7 +1,7 @@
 /**
  * The repeated-phrase check of the injection detector's one-pass scans (`asciiScan`, `unicodeScan`):
- * words are fed in text order with their lower-case form (`size` units of a string from `at`) and a
- * hash of it, and the first phrase of 1-4 words repeated at least 8 times in a row is found while only
+ * words are fed in text order with their lower-case form (`size` units of a string from `at`, where
+ * A-Z count as a-z: a word of ASCII units may be passed as written) and a hash of that form, and the first phrase of 1-4 words repeated at least 8 times in a row is found while only
  * the last few words are kept. Runs for the four phrase lengths are counted side by side; the answer is
  * the first run found for the shortest phrase length (a run of single words ends the search). The state
  * is module-level and reused by every scan (the scans are synchronous; allocating it per call cost more
@@ -99,8 +99,10 @@ export function repeatsFound(): Span | undefined {
   return found[1] ?? found[2] ?? found[3] ?? found[4];
 }
 
-/** Whether `len` units of `a` at `i` equal those of `b` at `j`. */
+/** Whether `len` units of `a` at `i` equal those of `b` at `j`, A-Z folded to a-z. */
 function same(a: string, i: number, b: string, j: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  for (let k = 0; k < len; k++) if (fold(a.charCodeAt(i + k)) !== fold(b.charCodeAt(j + k))) return false;
   return true;
 }
+
+const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);

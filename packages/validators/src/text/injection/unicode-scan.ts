@@ -69,10 +69,6 @@ function wordCharAt(text: string, i: number): number {
  * ```
  */
 export function unicodeScan(text: string): UnicodeScan {
-  // Lower-casing the whole text once gives every word's lower-case form at the same offsets, unless the
-  // text has U+0130 (İ lower-cases to two units) or U+03A3 (Σ lower-cases by context, final sigma):
-  // then each word is lower-cased on its own, as the word list of the reference did.
-  const lower = text.includes('\u0130') || text.includes('\u03A3') ? undefined : text.toLowerCase();
   startRepeats();
   let done = false; // a run of single words was found
   let invisible = false;
@@ -83,7 +79,11 @@ export function unicodeScan(text: string): UnicodeScan {
   let h = 0;
   const n = text.length;
   let start = -1; // start of the word being read
-  let hash = 0; // of the word's lower-case units (when `lower` is known)
+  // Words of ASCII units are compared in place, folding A-Z (what lower-casing does to them); a word
+  // with another unit is lower-cased on its own (context rules such as the final sigma included), as the
+  // reference's word list did.
+  let hash = 0; // of the word's ASCII units, folded
+  let ascii = true;
   for (let i = 0; i <= n; ) {
     const len = i < n ? wordCharAt(text, i) : 0;
     if (len > 0) {
@@ -96,16 +96,15 @@ export function unicodeScan(text: string): UnicodeScan {
       if (start < 0) {
         start = i;
         hash = 0;
+        ascii = true;
       }
-      if (lower !== undefined) {
-        hash = (Math.imul(hash, 31) + lower.charCodeAt(i)) | 0;
-        if (len === 2) hash = (Math.imul(hash, 31) + lower.charCodeAt(i + 1)) | 0;
-      }
+      if (c < 128) hash = (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+      else ascii = false;
       i += len;
       continue;
     }
     if (start >= 0 && !done) {
-      if (lower !== undefined) done = addWord(lower, start, i - start, hash, start, i);
+      if (ascii) done = addWord(text, start, i - start, hash, start, i);
       else {
         const form = text.slice(start, i).toLowerCase();
         hash = 0;

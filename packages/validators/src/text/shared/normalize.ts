@@ -8,8 +8,24 @@
 export interface Normalized {
   /** Lower-cased NFKC text without invisible format characters. */
   text: string;
-  /** `map[i]` = offset in the original of normalized unit `i`; `map[text.length]` = original length. Undefined when identity. */
-  map: readonly number[] | undefined;
+  /** Where each normalized unit comes from (`originalOffset`); undefined when the offsets are the same. */
+  map: OffsetMap | undefined;
+}
+
+/**
+ * The original offset of every normalized unit, by segments: segment k starts at normalized offset
+ * `at[k]` and maps unit `i` to `from[k] + step[k] * (i - at[k])`: step 1 for a run of ASCII units (kept
+ * one for one), step 0 for the units a non-ASCII code point folded to (all from its offset). A last
+ * segment maps the normalized length to the original length. Its size grows with the non-ASCII code
+ * points, not with the text.
+ */
+export interface OffsetMap {
+  /** Normalized start of each segment, increasing. */
+  at: readonly number[];
+  /** Original offset of each segment's first unit. */
+  from: readonly number[];
+  /** 1 for a run of ASCII units, 0 for the units of one folded code point. */
+  step: readonly number[];
 }
 
 // Format characters, the combining grapheme joiner, Hangul fillers and variation selectors.
@@ -33,27 +49,58 @@ export function normalizeForMatch(text: string): Normalized {
   if (!NON_ASCII.test(text)) return { text: text.toLowerCase(), map: undefined };
   let out = '';
   const n = text.length;
-  // A plain array of small integers (V8 keeps it packed; a typed array costs more to allocate here).
-  const map: number[] = [];
+  const at: number[] = [];
+  const from: number[] = [];
+  const step: number[] = [];
   let i = 0;
   while (i < n) {
     // ASCII runs are lower-cased in one call; other code points one by one.
     let j = i;
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
+      at.push(out.length);
+      from.push(i);
+      step.push(1);
       out += text.slice(i, j).toLowerCase();
-      for (let k = i; k < j; k++) map.push(k);
       i = j;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
     const folded = foldCodePoint(cp);
-    for (let k = 0; k < folded.length; k++) map.push(i);
-    out += folded;
+    if (folded.length > 0) {
+      at.push(out.length);
+      from.push(i);
+      step.push(0);
+      out += folded;
+    }
     i += cp > 0xffff ? 2 : 1;
   }
-  map.push(n);
-  return { text: out, map };
+  at.push(out.length);
+  from.push(n);
+  step.push(0);
+  return { text: out, map: { at, from, step } };
+}
+
+/**
+ * The original offset of normalized unit `i` (`i` = the normalized length gives the original length).
+ *
+ * @example
+ * ```ts
+ * originalOffset(normalizeForMatch('ÀB').map!, 1); // 1
+ * ```
+ */
+export function originalOffset(map: OffsetMap, i: number): number {
+  const { at, from, step } = map;
+  // The last segment starting at or before i (segments of step 0 never start at the same offset twice,
+  // and an ASCII run starts where the previous segment ended).
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((at[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return (from[lo] as number) + (step[lo] as number) * (i - (at[lo] as number));
 }
 
 /** Folded forms of non-ASCII code points seen so far (bounded: at most `FOLD_CACHE_SIZE` entries). */
@@ -81,10 +128,10 @@ function foldCodePoint(cp: number): string {
  */
 export function toOriginal(n: Normalized, start: number, end: number): { start: number; end: number } {
   if (!n.map) return { start, end };
-  const s = n.map[start] as number;
+  const s = originalOffset(n.map, start);
   // The end maps past the last code point of the span.
-  const lastStart = n.map[Math.max(start, end - 1)] as number;
-  let e = n.map[end] as number;
+  const lastStart = originalOffset(n.map, Math.max(start, end - 1));
+  let e = originalOffset(n.map, end);
   if (e <= lastStart) e = lastStart + 1;
   return { start: s, end: Math.max(s + 1, e) };
 }
