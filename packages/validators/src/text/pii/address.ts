@@ -65,36 +65,17 @@ export const addressRecognizer: PiiRecognizer = {
     // Every component but a "USS Name" unit has a digit.
     if (f.digits === 0 && !US_SN.test(text)) return;
     const parts: Part[] = [];
-    const add = (m: RegExpExecArray) => parts.push({ start: m.index, end: m.index + m[0].length });
-    const wordStart = (t: string, i: number) => !isAlnumAt(t, i - 1);
-    if (f.digits > 0) streets(text, f, parts, add, wordStart);
-    forEachMatch(UNIT_RE, text, add);
+    if (f.digits > 0) streets(text, f, parts);
+    forEachMatch(UNIT_RE, text, (m) => addPart(m, parts));
     if (parts.length === 0) return;
     emitBlocks(text, parts, emit);
   },
 };
 
 /** Street lines: English and continental order at digit runs, prefix-type and attached street words. */
-function streets(
-  text: string,
-  f: ReturnType<typeof factsOf>,
-  parts: Part[],
-  add: (m: RegExpExecArray) => void,
-  wordStart: (t: string, i: number) => boolean,
-): void {
-  // STREET_EN_RE and STREET_NUM_RE start with 1-5 digits then a letter, comma or space (a longer run
-  // cannot match); tried at the digit runs exactly as scanAnchored(/\d+/g, ...) would.
-  // After the digits comes a space (both), a comma or a letter ([a-z] under /iu: ASCII letters, U+017F, U+212A).
-  const short = (t: string, i: number) => {
-    if (!wordStart(t, i)) return false;
-    let j = i + 1;
-    while (j <= i + 5 && isDigitAt(t, j)) j++;
-    if (j > i + 5) return false;
-    const c = t.charCodeAt(j);
-    return c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 0x17f || c === 0x212a;
-  };
-  scanDigitRuns(f, STREET_EN_RE, text, short, add);
-  scanDigitRuns(f, STREET_NUM_RE, text, short, add);
+function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): void {
+  scanDigitRuns(f, STREET_EN_RE, text, shortNumber, addPart, parts);
+  scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, addPart, parts);
   // STREET_PREFIX_RE and ATTACHED_RE matches have a space followed by a digit run.
   let spaceDigits = false;
   for (let k = 0; k < f.runs && !spaceDigits; k++) spaceDigits = text.charCodeAt((f.runStart[k] as number) - 1) === 32;
@@ -116,6 +97,28 @@ function streets(
     }
     parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
   });
+}
+
+function addPart(m: RegExpExecArray, parts: Part[]): void {
+  parts.push({ start: m.index, end: m.index + m[0].length });
+}
+
+function wordStart(t: string, i: number): boolean {
+  return !isAlnumAt(t, i - 1);
+}
+
+/**
+ * STREET_EN_RE and STREET_NUM_RE start with 1-5 digits then a letter, comma or space (a longer run
+ * cannot match); tried at the digit runs exactly as scanAnchored(/\d+/g, ...) would. After the digits
+ * comes a space (both), a comma or a letter ([a-z] under /iu: ASCII letters, U+017F, U+212A).
+ */
+function shortNumber(t: string, i: number): boolean {
+  if (!wordStart(t, i)) return false;
+  let j = i + 1;
+  while (j <= i + 5 && isDigitAt(t, j)) j++;
+  if (j > i + 5) return false;
+  const c = t.charCodeAt(j);
+  return c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 0x17f || c === 0x212a;
 }
 
 function isDigitAt(t: string, i: number): boolean {

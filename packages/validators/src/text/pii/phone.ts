@@ -64,48 +64,67 @@ export function phoneRecognizer(options: PhoneOptions = {}): PiiRecognizer {
     entities: ['PHONE_NUMBER'],
     maxLength: 4 + 7 + 7 * 13 + 11,
     scan(text, emit) {
-      let left = budget;
       const f = factsOf(text);
       if (f.digits < 6) return; // no candidate has fewer than 6 digits
-      scanPhoneAnchors(text, f, (m) => {
-        const s = m[0];
-        const ext = /(?: ?(?:x|ext\.?|#) ?\d{1,6})$/i.exec(s);
-        const main = ext ? s.slice(0, ext.index) : s;
-        const digits = countDigits(main);
-        if (digits < 6 || digits > 15) return;
-        if (DATE_LIKE.test(main)) return;
-        const separated = /[ .()-]/.test(main);
-        const plus = main.startsWith('+');
-        if (!separated && !plus && digits < 10) return;
-        // A run of more than 4 groups of 1-2 digits is a list of numbers, not a phone.
-        const groups = main.split(/[ .()-]+/).filter(Boolean);
-        if (groups.length > 5 && groups.every((g) => g.length <= 2)) return;
-        let score = plus || main.startsWith('(') || (separated && digits >= 10) ? 0.45 : digits >= 7 ? 0.35 : 0.25;
-        if (ext) score += 0.05;
-        if (left > 0) {
-          left--;
-          if (isValidPhone(main, plus, regions)) score += 0.2;
-        }
-        const c: PiiCandidate = {
-          entity: 'PHONE_NUMBER',
-          start: m.index,
-          end: m.index + s.length,
-          score,
-          recognizer: 'phone',
-          context: PHONE_CONTEXT,
-          contextBoost: 0.35,
-        };
-        emit(c);
-      });
+      scanPhoneAnchors(text, f, onPhone, { left: budget, regions, emit });
     },
   };
+}
+
+/** State of one phone scan (passed to the module-level match handler: no closure per scan). */
+interface PhoneScan {
+  /** Validations left in the budget. */
+  left: number;
+  regions: readonly CountryCode[];
+  emit: (c: PiiCandidate) => void;
+}
+
+function onPhone(m: RegExpExecArray, st: PhoneScan): void {
+  const s = m[0];
+  const ext = /(?: ?(?:x|ext\.?|#) ?\d{1,6})$/i.exec(s);
+  const main = ext ? s.slice(0, ext.index) : s;
+  const digits = countDigits(main);
+  if (digits < 6 || digits > 15) return;
+  if (DATE_LIKE.test(main)) return;
+  const separated = /[ .()-]/.test(main);
+  const plus = main.startsWith('+');
+  if (!separated && !plus && digits < 10) return;
+  // A run of more than 4 groups of 1-2 digits is a list of numbers, not a phone.
+  const groups = main.split(/[ .()-]+/).filter(Boolean);
+  if (groups.length > 5 && allShort(groups)) return;
+  let score = plus || main.startsWith('(') || (separated && digits >= 10) ? 0.45 : digits >= 7 ? 0.35 : 0.25;
+  if (ext) score += 0.05;
+  if (st.left > 0) {
+    st.left--;
+    if (isValidPhone(main, plus, st.regions)) score += 0.2;
+  }
+  st.emit({
+    entity: 'PHONE_NUMBER',
+    start: m.index,
+    end: m.index + s.length,
+    score,
+    recognizer: 'phone',
+    context: PHONE_CONTEXT,
+    contextBoost: 0.35,
+  });
+}
+
+/** Every group has at most 2 digits. */
+function allShort(groups: readonly string[]): boolean {
+  for (const g of groups) if (g.length > 2) return false;
+  return true;
 }
 
 /**
  * Exactly `scanAnchored(PHONE_ANCHOR, PHONE_RE, text, phoneStart, fn)`, with the anchors (a digit run,
  * with the "+" or "(" right before it) taken from the digit runs of the facts.
  */
-function scanPhoneAnchors(text: string, f: TextFacts, fn: (m: RegExpExecArray) => void): void {
+function scanPhoneAnchors(
+  text: string,
+  f: TextFacts,
+  fn: (m: RegExpExecArray, st: PhoneScan) => void,
+  st: PhoneScan,
+): void {
   let next = 0;
   for (let k = 0; k < f.runs; k++) {
     const s = f.runStart[k] as number;
@@ -118,7 +137,7 @@ function scanPhoneAnchors(text: string, f: TextFacts, fn: (m: RegExpExecArray) =
     PHONE_RE.lastIndex = at;
     const m = PHONE_RE.exec(text);
     if (m !== null && m.index === at) {
-      fn(m);
+      fn(m, st);
       next = Math.max(next, at + Math.max(1, m[0].length));
     }
   }
