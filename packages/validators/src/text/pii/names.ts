@@ -470,7 +470,9 @@ function placeCue(text: string, tokens: readonly Token[], i: number, g: Gazettee
   const prev = tokens[i - 1];
   if (!prev || (prev.words & W_CUE_END) === 0) return 0;
   const before = text.slice(Math.max(0, t.start - 16), t.start).toLowerCase();
-  if (!PLACE_CUES_SPACED.some((cue) => before.endsWith(cue))) return 0;
+  let cued = false;
+  for (const cue of PLACE_CUES_SPACED) if (before.endsWith(cue)) cued = true;
+  if (!cued) return 0;
   if (t.in(G_FIRST, g.firstNames) || (t.words & W_NOT_NAME) !== 0) return 0;
   let n = 1;
   while (n < 3 && i + n < tokens.length) {
