@@ -80,7 +80,9 @@ export function createGazetteer(lists: {
   for (const w of g.firstNames) table.add(w, IN_FIRST);
   for (const w of g.lastNames) table.add(w, IN_LAST);
   for (const w of g.places) table.add(w, IN_PLACE);
-  for (const w of g.placeWords.keys()) table.add(w, IN_PLACE_HEAD);
+  for (const [w, n] of g.placeWords) {
+    table.add(w, IN_PLACE_HEAD | (Math.min(n, PLACE_WORDS_MANY) << PLACE_WORDS_SHIFT));
+  }
   TABLES.set(g, { ...g, table });
   return g;
 }
@@ -94,13 +96,21 @@ export const IN_PLACE = 4;
 /** @internal */
 export const IN_PLACE_HEAD = 8;
 
+/**
+ * @internal The flags of a `placeWords` key also hold its count from this bit on (`PLACE_WORDS_MANY`:
+ * that many or more, ask the map).
+ */
+export const PLACE_WORDS_SHIFT = 8;
+/** @internal */
+export const PLACE_WORDS_MANY = 0x7fff;
+
 const TABLES = new WeakMap<Gazetteer, Gazetteer & { table: WordFlags }>();
 
 /**
  * The word table of a gazetteer built by `createGazetteer` whose lists are still the ones it was
  * built with (lists are read-only), else `undefined`: `table.lookup(w)` has bit `IN_FIRST` exactly
  * when `firstNames.has(w)`, and so on for `IN_LAST` (`lastNames`), `IN_PLACE` (`places`) and
- * `IN_PLACE_HEAD` (keys of `placeWords`).
+ * `IN_PLACE_HEAD` (keys of `placeWords`, with the key's count in the bits from `PLACE_WORDS_SHIFT` on).
  * @internal
  *
  * @example

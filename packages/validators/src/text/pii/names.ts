@@ -13,6 +13,8 @@ import {
   IN_LAST,
   IN_PLACE,
   IN_PLACE_HEAD,
+  PLACE_WORDS_MANY,
+  PLACE_WORDS_SHIFT,
 } from './gazetteer';
 import type { PiiCandidate, PiiRecognizer } from './types';
 import { asciiLowerHash, foldAsciiLower, foldString, WordFlags, wordHash } from './word-index';
@@ -112,78 +114,125 @@ const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
 /** Place cues with their trailing space, as the text before a capitalized word must end. */
 const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
 
-// Bits of the gazetteer lookups a token remembers (the bits of the gazetteer's word table).
+// Bits of the gazetteer lookups a word remembers (the bits of the gazetteer's word table).
 const G_FIRST = IN_FIRST;
 const G_LAST = IN_LAST;
 const G_PLACE = IN_PLACE;
 
 /**
- * A word of the text; its lower-case form and its lookups are computed on first use (most words never
- * need them) and remembered, so each list is asked at most once per word and scan. With a word table
+ * The words of one text as parallel arrays (no object per word), reused by every scan: scans are
+ * synchronous, and a scan that starts while another runs (a custom gazetteer's set calling back into
+ * `detectPII`) gets arrays of its own. A word's lookups are made on first use (most words never need
+ * them) and remembered, so each list is asked at most once per word and scan. With a word table
  * (gazetteers from `createGazetteer`), one probe answers every list and the lower-case string is not
  * built for ASCII words.
  */
-class Token {
-  private low: string | undefined;
-  private small = -1;
-  private asked = 0;
-  private found = 0;
-  /** `asciiLowerHash` of the word: 0 = not computed, 1 = in `h`, 2 = the word is not ASCII. */
-  private hashed = 0;
-  private h = 0;
-  constructor(
-    private readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    readonly upper: boolean,
-    private readonly table: WordFlags | undefined,
-  ) {}
-  get lower(): string {
-    this.low ??= this.text.slice(this.start, this.end).toLowerCase();
-    return this.low;
+class Words {
+  text = '';
+  table: WordFlags | undefined = undefined;
+  busy = false;
+  /** Number of words and of capitalized words. */
+  n = 0;
+  upper = 0;
+  start: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
+  /** 1: the word is capitalized. */
+  cap: Uint8Array = new Uint8Array(0);
+  /** `asciiLowerHash` of the word: `hashed` 0 = not computed, 1 = in `hash`, 2 = the word is not ASCII. */
+  hashed: Uint8Array = new Uint8Array(0);
+  hash: Int32Array = new Int32Array(0);
+  /** Bits of the small word lists (`W_*`), -1 until asked. */
+  small: Int32Array = new Int32Array(0);
+  /** With a table: its flags for the word, -1 until asked; without: the `G_*` bits found among `asked`. */
+  found: Int32Array = new Int32Array(0);
+  asked: Uint8Array = new Uint8Array(0);
+  grow(size: number): void {
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grow32(this.start);
+    this.end = grow32(this.end);
+    this.cap = grow8(this.cap);
+    this.hashed = grow8(this.hashed);
+    this.hash = grow32(this.hash);
+    this.small = grow32(this.small);
+    this.found = grow32(this.found);
+    this.asked = grow8(this.asked);
   }
-  /** Flags of the word in a word table (hashed once for both tables). */
-  private flagsIn(table: WordFlags): number {
-    if (this.hashed === 0) {
-      const h = asciiLowerHash(this.text, this.start, this.end);
-      this.hashed = h === undefined ? 2 : 1;
-      this.h = h ?? 0;
-    }
-    return this.hashed === 1 ? table.lookupAscii(this.text, this.start, this.end, this.h) : table.lookup(this.lower);
+}
+
+const SHARED = /* @__PURE__ */ new Words();
+
+/** The lower-case form of word `i`. */
+function lowerOf(w: Words, i: number): string {
+  return w.text.slice(w.start[i] as number, w.end[i] as number).toLowerCase();
+}
+
+/** Flags of word `i` in a word table (hashed once for both tables). */
+function flagsIn(w: Words, i: number, table: WordFlags): number {
+  let k = w.hashed[i] as number;
+  if (k === 0) {
+    const h = asciiLowerHash(w.text, w.start[i] as number, w.end[i] as number);
+    k = h === undefined ? 2 : 1;
+    w.hashed[i] = k;
+    w.hash[i] = h ?? 0;
   }
-  /** `foldString(h, this.lower)`, without building `lower` for ASCII words. */
-  foldLower(h: number): number {
-    return foldAsciiLower(h, this.text, this.start, this.end) ?? foldString(h, this.lower);
+  return k === 1
+    ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+    : table.lookup(lowerOf(w, i));
+}
+
+/** Bits of the small word lists (`W_*`) of word `i`. */
+function wordsOf(w: Words, i: number): number {
+  let f = w.small[i] as number;
+  if (f < 0) {
+    f = flagsIn(w, i, SMALL_TABLE);
+    w.small[i] = f;
   }
-  /** Bits of the small word lists (`W_*`). */
-  get words(): number {
-    if (this.small < 0) this.small = this.flagsIn(SMALL_TABLE);
-    return this.small;
+  return f;
+}
+
+/** Flags of word `i` in the gazetteer's word table. */
+function tableFlags(w: Words, i: number, table: WordFlags): number {
+  let f = w.found[i] as number;
+  if (f < 0) {
+    f = flagsIn(w, i, table);
+    w.found[i] = f;
   }
-  /** Whether the lower-case word is in `set`, the gazetteer list of bit `bit` (`G_*`). */
-  in(bit: number, set: ReadonlySet<string>): boolean {
-    if (this.table !== undefined) {
-      if (this.asked === 0) {
-        this.asked = 1;
-        this.found = this.flagsIn(this.table);
-      }
-    } else if ((this.asked & bit) === 0) {
-      this.asked |= bit;
-      if (set.has(this.lower)) this.found |= bit;
-    }
-    return (this.found & bit) !== 0;
+  return f;
+}
+
+/** Whether lower-case word `i` is in `set`, the gazetteer list of bit `bit` (`G_*`). */
+function inList(w: Words, i: number, bit: number, set: ReadonlySet<string>): boolean {
+  if (w.table !== undefined) return (tableFlags(w, i, w.table) & bit) !== 0;
+  if (((w.asked[i] as number) & bit) === 0) {
+    w.asked[i] = (w.asked[i] as number) | bit;
+    if (set.has(lowerOf(w, i))) w.found[i] = (w.found[i] as number) | bit;
   }
-  /** `map.get(this.lower)` for the gazetteer's `placeWords`. */
-  placeWords(map: ReadonlyMap<string, number>): number | undefined {
-    if (this.table !== undefined) {
-      if (this.asked === 0) {
-        this.asked = 1;
-        this.found = this.flagsIn(this.table);
-      }
-      if ((this.found & IN_PLACE_HEAD) === 0) return undefined;
-    }
-    return map.get(this.lower);
+  return ((w.found[i] as number) & bit) !== 0;
+}
+
+/** `g.placeWords.get(lower-case word i)`. */
+function placeWordsOf(w: Words, i: number, map: ReadonlyMap<string, number>): number | undefined {
+  if (w.table !== undefined) {
+    const f = tableFlags(w, i, w.table);
+    if ((f & IN_PLACE_HEAD) === 0) return undefined;
+    const count = f >>> PLACE_WORDS_SHIFT;
+    if (count !== PLACE_WORDS_MANY) return count;
   }
+  return map.get(lowerOf(w, i));
+}
+
+/** `foldString(h, lower-case word i)`, without building the string for ASCII words. */
+function foldLowerOf(w: Words, i: number, h: number): number {
+  return foldAsciiLower(h, w.text, w.start[i] as number, w.end[i] as number) ?? foldString(h, lowerOf(w, i));
 }
 
 // Per-UTF-16-unit classes, ASCII filled now, other units on first use: 1 letter/mark (3 if upper-case), 2 other.
@@ -206,16 +255,14 @@ function classOf(c: number): number {
   return k;
 }
 
-/** The words of a text and how many of them are capitalized. */
-interface Tokens {
-  tokens: Token[];
-  upper: number;
-}
-
-function tokenize(text: string, table: WordFlags | undefined): Tokens {
-  const out: Token[] = [];
+/** Fill `w` with the words of `text`. */
+function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
+  w.text = text;
+  w.table = table;
+  let count = 0;
   let upper = 0;
   const n = text.length;
+  const unknown = table === undefined ? 0 : -1;
   let i = 0;
   while (i < n) {
     const k = classOf(text.charCodeAt(i));
@@ -234,18 +281,28 @@ function tokenize(text: string, table: WordFlags | undefined): Tokens {
     }
     // Words longer than any name or place are skipped (and bound the length of a finding).
     if (i - start <= MAX_WORD) {
-      out.push(new Token(text, start, i, k === 3, table));
+      if (count === w.start.length) w.grow(Math.max(64, 2 * count));
+      w.start[count] = start;
+      w.end[count] = i;
+      w.cap[count] = k === 3 ? 1 : 0;
+      w.hashed[count] = 0;
+      w.small[count] = -1;
+      w.found[count] = unknown;
+      w.asked[count] = 0;
+      count++;
       if (k === 3) upper++;
     }
   }
-  return { tokens: out, upper };
+  w.n = count;
+  w.upper = upper;
 }
 
-/** True when tokens a and b are separated by exactly one space (or one space after a period for "St."). */
-function adjacent(text: string, a: Token, b: Token): boolean {
-  const gap = b.start - a.end;
-  if (gap === 1) return text.charCodeAt(a.end) === 32;
-  return gap === 2 && text.charCodeAt(a.end) === 46 && text.charCodeAt(a.end + 1) === 32;
+/** True when words a and b are separated by exactly one space (or one space after a period for "St."). */
+function adjacent(w: Words, a: number, b: number): boolean {
+  const end = w.end[a] as number;
+  const gap = (w.start[b] as number) - end;
+  if (gap === 1) return w.text.charCodeAt(end) === 32;
+  return gap === 2 && w.text.charCodeAt(end) === 46 && w.text.charCodeAt(end + 1) === 32;
 }
 
 /**
@@ -264,40 +321,43 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);
-      const { tokens, upper } = tokenize(text, table);
-      scanPlaces(text, tokens, g, table, emit);
-      // Lower-case names are only looked for in text written without capitals (chat, transcripts).
-      scanPeople(text, tokens, g, emit, upper * 20 < tokens.length);
+      const w = SHARED.busy ? new Words() : SHARED;
+      w.busy = true;
+      try {
+        tokenize(w, text, table);
+        scanPlaces(w, g, emit);
+        // Lower-case names are only looked for in text written without capitals (chat, transcripts).
+        scanPeople(w, g, emit, w.upper * 20 < w.n);
+      } finally {
+        w.busy = false;
+        w.text = '';
+      }
     },
   };
 }
 
-/** The lower-case words `tokens[i]` .. `tokens[i + n - 1]` joined by single spaces. */
-function joinLower(tokens: readonly Token[], i: number, n: number): string {
-  let key = (tokens[i] as Token).lower;
-  for (let k = 1; k < n; k++) key += ` ${(tokens[i + k] as Token).lower}`;
+/** The lower-case words `i` .. `i + n - 1` joined by single spaces. */
+function joinLower(w: Words, i: number, n: number): string {
+  let key = lowerOf(w, i);
+  for (let k = 1; k < n; k++) key += ` ${lowerOf(w, i + k)}`;
   return key;
 }
 
-function scanPlaces(
-  text: string,
-  tokens: readonly Token[],
-  g: Gazetteer,
-  table: WordFlags | undefined,
-  emit: (c: PiiCandidate) => void,
-): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (!t.upper || (t.words & W_NOT_NAME) !== 0 || (t.end - t.start < 3 && isAllCaps(text, t))) continue;
-    const max = t.placeWords(g.placeWords);
+function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  const text = w.text;
+  const table = w.table;
+  const count = w.n;
+  for (let i = 0; i < count; i++) {
+    if (w.cap[i] === 0 || (wordsOf(w, i) & W_NOT_NAME) !== 0 || shortCaps(w, i)) continue;
+    const tStart = w.start[i] as number;
+    const max = placeWordsOf(w, i, g.placeWords);
     if (max === undefined) {
-      const n = placeCue(text, tokens, i, g);
+      const n = placeCue(w, i, g);
       if (n > 0) {
-        const last = tokens[i + n - 1] as Token;
         emit({
           entity: 'LOCATION',
-          start: t.start,
-          end: last.end,
+          start: tStart,
+          end: w.end[i + n - 1] as number,
           score: 0.55,
           recognizer: 'names',
           context: PLACE_CONTEXT,
@@ -309,34 +369,32 @@ function scanPlaces(
     }
     // Multi-word places: with a word table, the key's hash is extended word by word and the key is
     // built only when some place has that hash.
-    let key = table === undefined ? t.lower : '';
-    let h = table === undefined ? 0 : t.foldLower(wordHash(''));
+    let key = table === undefined ? lowerOf(w, i) : '';
+    let h = table === undefined ? 0 : foldLowerOf(w, i, wordHash(''));
     let best = -1;
-    for (let n = 1; n <= max && i + n - 1 < tokens.length; n++) {
+    for (let n = 1; n <= max && i + n - 1 < count; n++) {
       if (n > 1) {
-        const prev = tokens[i + n - 2] as Token;
-        const cur = tokens[i + n - 1] as Token;
-        if (!adjacent(text, prev, cur)) break;
+        const cur = i + n - 1;
+        if (!adjacent(w, cur - 1, cur)) break;
         if (table !== undefined) {
-          h = cur.foldLower(foldString(h, ' '));
-          if (cur.upper && (table.hashFlags(h) & IN_PLACE) !== 0 && g.places.has(joinLower(tokens, i, n))) best = n;
+          h = foldLowerOf(w, cur, foldString(h, ' '));
+          if (w.cap[cur] === 1 && (table.hashFlags(h) & IN_PLACE) !== 0 && g.places.has(joinLower(w, i, n))) best = n;
         } else {
-          key += ` ${cur.lower}`;
-          if (g.places.has(key) && cur.upper) best = n;
+          key += ` ${lowerOf(w, cur)}`;
+          if (g.places.has(key) && w.cap[cur] === 1) best = n;
         }
-      } else if (t.in(G_PLACE, g.places)) best = 1; // t.upper holds here
+      } else if (inList(w, i, G_PLACE, g.places)) best = 1; // word i is capitalized here
     }
     if (best < 0) continue;
-    const last = tokens[i + best - 1] as Token;
-    const isName = best === 1 && (t.in(G_FIRST, g.firstNames) || t.in(G_LAST, g.lastNames));
+    const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
     const score = isName ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && placeCue(text, tokens, i, g) === 0 && !hasContext(text, t.start, t.end, PLACE_CONTEXT, 12, 0)) {
+    if (isName && placeCue(w, i, g) === 0 && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit({
       entity: 'LOCATION',
-      start: t.start,
-      end: last.end,
+      start: tStart,
+      end: w.end[i + best - 1] as number,
       score,
       recognizer: 'names',
       context: PLACE_CONTEXT,
@@ -346,31 +404,27 @@ function scanPlaces(
   }
 }
 
-function scanPeople(
-  text: string,
-  tokens: readonly Token[],
-  g: Gazetteer,
-  emit: (c: PiiCandidate) => void,
-  lowerCaseText: boolean,
-): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (!t.upper && !lowerCaseText) continue;
-    if ((t.words & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
-    if (!t.upper) {
+function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCaseText: boolean): void {
+  const text = w.text;
+  const count = w.n;
+  for (let i = 0; i < count; i++) {
+    const up = w.cap[i] === 1;
+    if (!up && !lowerCaseText) continue;
+    if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
+    if (!up) {
       // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
-      const next = tokens[i + 1];
+      const next = i + 1;
       if (
-        next &&
-        !next.upper &&
-        t.in(G_FIRST, g.firstNames) &&
-        next.in(G_LAST, g.lastNames) &&
-        adjacent(text, t, next)
+        next < count &&
+        w.cap[next] === 0 &&
+        inList(w, i, G_FIRST, g.firstNames) &&
+        inList(w, next, G_LAST, g.lastNames) &&
+        adjacent(w, i, next)
       ) {
         emit({
           entity: 'PERSON',
-          start: t.start,
-          end: next.end,
+          start: w.start[i] as number,
+          end: w.end[next] as number,
           score: 0.5,
           recognizer: 'names',
           context: PERSON_CONTEXT,
@@ -380,25 +434,21 @@ function scanPeople(
       }
       continue;
     }
-    if (t.end - t.start < 3 && isAllCaps(text, t)) continue;
-    const first = t.in(G_FIRST, g.firstNames);
-    const lastOnly = !first && t.in(G_LAST, g.lastNames);
-    const cued = !first && !lastOnly && cueBefore(text, tokens, i);
+    if (shortCaps(w, i)) continue;
+    const first = inList(w, i, G_FIRST, g.firstNames);
+    const lastOnly = !first && inList(w, i, G_LAST, g.lastNames);
+    const cued = !first && !lastOnly && cueBefore(w, i);
     if (!first && !lastOnly && !cued) continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
     let known = 0;
     let unknown = 0;
-    while (j + 1 < tokens.length && j - i < 4 && !possessive(text, tokens[j] as Token)) {
-      const next = tokens[j + 1] as Token;
-      if (!adjacent(text, tokens[j] as Token, next)) break;
-      if (
-        next.upper &&
-        (next.words & (W_HONORIFIC | W_NOT_NAME)) === 0 &&
-        !(next.end - next.start < 3 && isAllCaps(text, next))
-      ) {
-        const isKnown = next.in(G_LAST, g.lastNames) || next.in(G_FIRST, g.firstNames);
-        if (!isKnown && (unknown > 0 || next.in(G_PLACE, g.places))) break;
+    while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
+      const next = j + 1;
+      if (!adjacent(w, j, next)) break;
+      if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 && !shortCaps(w, next)) {
+        const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
+        if (!isKnown && (unknown > 0 || inList(w, next, G_PLACE, g.places))) break;
         j++;
         if (isKnown) known++;
         else unknown++;
@@ -406,15 +456,8 @@ function scanPeople(
       }
       // Name particles: "van der Voet", "de la Cruz".
       let k = j + 1;
-      while (
-        k < tokens.length &&
-        k - j <= 2 &&
-        ((tokens[k] as Token).words & W_PARTICLE) !== 0 &&
-        adjacent(text, tokens[k - 1] as Token, tokens[k] as Token)
-      )
-        k++;
-      const after = tokens[k];
-      if (k > j + 1 && after && after.upper && adjacent(text, tokens[k - 1] as Token, after)) {
+      while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
+      if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
         j = k;
         continue;
       }
@@ -425,71 +468,97 @@ function scanPeople(
     if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
     else if (first) score = 0.6;
     else score = cued ? 0.55 : 0.4;
-    if (words === 1 && t.in(G_PLACE, g.places)) score -= 0.1;
-    const endTok = tokens[j] as Token;
-    const end = possessive(text, endTok) ? endTok.end - 2 : endTok.end;
+    if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;
+    const start = w.start[i] as number;
+    const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
     const c: PiiCandidate = {
       entity: 'PERSON',
-      start: t.start,
+      start,
       end,
       score,
       recognizer: 'names',
       context: PERSON_CONTEXT,
       contextBoost: 0.2,
     };
-    if (hasContext(text, t.start, t.start, HONORIFICS, 6, 0)) c.score += 0.1;
+    if (hasContext(text, start, start, HONORIFICS, 6, 0)) c.score += 0.1;
     emit(c);
     i = j;
   }
 }
 
-/** The lower-cased word ends with "'s" or "’s" (only "s" and "S" lower-case to "s"). */
-function possessive(text: string, t: Token): boolean {
-  if (t.end - t.start < 2) return false;
-  const s = text.charCodeAt(t.end - 1);
-  const q = text.charCodeAt(t.end - 2);
+/** The lower-cased word `i` ends with "'s" or "’s" (only "s" and "S" lower-case to "s"). */
+function possessive(w: Words, i: number): boolean {
+  const end = w.end[i] as number;
+  if (end - (w.start[i] as number) < 2) return false;
+  const s = w.text.charCodeAt(end - 1);
+  const q = w.text.charCodeAt(end - 2);
   return (s === 115 || s === 83) && (q === 39 || q === 0x2019);
 }
 
-function isAllCaps(text: string, t: Token): boolean {
+/** Word `i` is shorter than 3 units and all capitals ("US", "A"). */
+function shortCaps(w: Words, i: number): boolean {
+  const start = w.start[i] as number;
+  const end = w.end[i] as number;
+  if (end - start >= 3) return false;
+  const text = w.text;
   // ASCII words: upper-casing changes exactly the letters a-z.
-  for (let i = t.start; i < t.end; i++) {
-    const c = text.charCodeAt(i);
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 128) {
-      const w = text.slice(t.start, t.end);
-      return w === w.toUpperCase();
+      const s = text.slice(start, end);
+      return s === s.toUpperCase();
     }
     if (c >= 97 && c <= 122) return false;
   }
   return true;
 }
 
+/** `text.slice(max(0, at - 16), at).toLowerCase()` ends with one of `PLACE_CUES_SPACED`. */
+function cueEndsAt(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 16);
+  for (let k = lo; k < at; k++) {
+    if (text.charCodeAt(k) >= 128) {
+      // Lower-casing may change the length of non-ASCII units: take the plain path.
+      const before = text.slice(lo, at).toLowerCase();
+      for (const cue of PLACE_CUES_SPACED) if (before.endsWith(cue)) return true;
+      return false;
+    }
+  }
+  next: for (const cue of PLACE_CUES_SPACED) {
+    const len = cue.length;
+    if (at - lo < len) continue;
+    for (let k = 1; k <= len; k++) {
+      let c = text.charCodeAt(at - k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== cue.charCodeAt(len - k)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
 /** Number of capitalized words (1-3) after a place cue such as "grew up in", or 0. */
-function placeCue(text: string, tokens: readonly Token[], i: number, g: Gazetteer): number {
-  const t = tokens[i] as Token;
-  const prev = tokens[i - 1];
-  if (!prev || (prev.words & W_CUE_END) === 0) return 0;
-  const before = text.slice(Math.max(0, t.start - 16), t.start).toLowerCase();
-  let cued = false;
-  for (const cue of PLACE_CUES_SPACED) if (before.endsWith(cue)) cued = true;
-  if (!cued) return 0;
-  if (t.in(G_FIRST, g.firstNames) || (t.words & W_NOT_NAME) !== 0) return 0;
+function placeCue(w: Words, i: number, g: Gazetteer): number {
+  if (i === 0 || (wordsOf(w, i - 1) & W_CUE_END) === 0) return 0;
+  if (!cueEndsAt(w.text, w.start[i] as number)) return 0;
+  if (inList(w, i, G_FIRST, g.firstNames) || (wordsOf(w, i) & W_NOT_NAME) !== 0) return 0;
   let n = 1;
-  while (n < 3 && i + n < tokens.length) {
-    const next = tokens[i + n] as Token;
-    if (!next.upper || !adjacent(text, tokens[i + n - 1] as Token, next)) break;
+  while (n < 3 && i + n < w.n) {
+    const next = i + n;
+    if (w.cap[next] === 0 || !adjacent(w, next - 1, next)) break;
     n++;
   }
   return n;
 }
 
 /** "my name is X", "Name: X", "called X". */
-function cueBefore(text: string, tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  if (!prev || (tokens[i] as Token).start - prev.end > 3) return false;
-  const w = prev.words;
-  if ((w & W_IS) !== 0) return ((tokens[i - 2]?.words ?? 0) & W_NAME) !== 0;
-  return (w & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((w & W_NAME) !== 0 && text[prev.end] === ':');
+function cueBefore(w: Words, i: number): boolean {
+  if (i === 0) return false;
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return false;
+  const f = wordsOf(w, prev);
+  if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0;
+  return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
 }
 
 /** The default PERSON/LOCATION recognizer over the shipped gazetteer. */

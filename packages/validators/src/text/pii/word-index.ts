@@ -66,7 +66,7 @@ export function foldAsciiLower(h: number, text: string, start: number, end: numb
 }
 
 /**
- * An open-addressing table from lower-case words to flag bits (1-255): `add(word, flag)` ORs `flag`
+ * An open-addressing table from lower-case words to flag bits (positive 31-bit numbers): `add(word, flag)` ORs `flag`
  * into the word's flags; `lookupText` finds a range of the text (lower-cased) without building its
  * string, comparing the stored words unit by unit, so its answers are exact.
  *
@@ -92,7 +92,7 @@ export class WordFlags {
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
   }
-  /** Add `flag` (1-255) to the flags of `word` (lower-case). */
+  /** Add `flag` (positive, below 2^31) to the flags of `word` (lower-case). */
   add(word: string, flag: number): void {
     const h = wordHash(word);
     const s = this.slots;
