@@ -245,13 +245,16 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
 export const LETTER: RegExp = /[\p{L}\p{M}]/u;
 
 function classOf(c: number): number {
-  let k = CLASS[c] as number;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    // Surrogate halves are not classified (astral letters are rare in names and places).
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(ch) ? (ch !== ch.toLowerCase() ? 3 : 1) : 2;
-    CLASS[c] = k;
-  }
+  const k = CLASS[c] as number;
+  return k !== 0 ? k : classify(c);
+}
+
+/** Class of a non-ASCII unit not seen yet (kept out of `classOf` so that it inlines). */
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  // Surrogate halves are not classified (astral letters are rare in names and places).
+  const k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(ch) ? (ch !== ch.toLowerCase() ? 3 : 1) : 2;
+  CLASS[c] = k;
   return k;
 }
 
@@ -480,10 +483,24 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       context: PERSON_CONTEXT,
       contextBoost: 0.2,
     };
-    if (hasContext(text, start, start, HONORIFICS, 6, 0)) c.score += 0.1;
+    if (honorificBefore(text, start)) c.score += 0.1;
     emit(c);
     i = j;
   }
+}
+
+/**
+ * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p or s, so
+ * a window without those letters (either case) and without non-ASCII units has none.
+ */
+function honorificBefore(text: string, start: number): boolean {
+  for (let k = Math.max(0, start - 6); k < start; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c === 109 || c === 100 || c === 112 || c === 115 || c >= 128) {
+      return hasContext(text, start, start, HONORIFICS, 6, 0);
+    }
+  }
+  return false;
 }
 
 /** The lower-cased word `i` ends with "'s" or "’s" (only "s" and "S" lower-case to "s"). */

@@ -78,29 +78,53 @@ export function foldAsciiLower(h: number, text: string, start: number, end: numb
  * ```
  */
 export class WordFlags {
-  /** Slot `i`: `slots[2i]` the word's hash, `slots[2i + 1]` its flags (0: empty slot); one cache line per probe. */
+  /**
+   * Slot `i`: `slots[4i]` the word's hash, `slots[4i + 1]` its flags (0: empty slot), `slots[4i + 2]`
+   * and `slots[4i + 3]` where its units start in `pool` and how many: a probe and the check of a hit
+   * read one slot and one run of `pool`, not a string object.
+   */
   private readonly slots: Int32Array;
-  private readonly words: (string | undefined)[];
+  private pool: Uint16Array = new Uint16Array(256);
+  private used = 0;
   private readonly shift: number;
   private readonly mask: number;
   /** A table sized for `capacity` distinct words (load at most 1/2). */
   constructor(capacity: number) {
     let bits = 4;
     while (1 << bits < 2 * capacity) bits++;
-    this.slots = new Int32Array(2 << bits);
-    this.words = new Array<string | undefined>(1 << bits).fill(undefined);
+    this.slots = new Int32Array(4 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
+  }
+  /** Whether the word of slot `i` is `word`. */
+  private holds(i: number, word: string): boolean {
+    const s = this.slots;
+    const len = s[4 * i + 3] as number;
+    if (len !== word.length) return false;
+    const p = this.pool;
+    const at = s[4 * i + 2] as number;
+    for (let k = 0; k < len; k++) if (p[at + k] !== word.charCodeAt(k)) return false;
+    return true;
   }
   /** Add `flag` (positive, below 2^31) to the flags of `word` (lower-case). */
   add(word: string, flag: number): void {
     const h = wordHash(word);
     const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
-    while (s[2 * i + 1] !== 0 && !(s[2 * i] === h && this.words[i] === word)) i = (i + 1) & this.mask;
-    s[2 * i] = h;
-    s[2 * i + 1] = (s[2 * i + 1] as number) | flag;
-    this.words[i] = word;
+    while (s[4 * i + 1] !== 0 && !(s[4 * i] === h && this.holds(i, word))) i = (i + 1) & this.mask;
+    if (s[4 * i + 1] === 0) {
+      if (this.used + word.length > this.pool.length) {
+        const p = new Uint16Array(Math.max(2 * this.pool.length, this.used + word.length));
+        p.set(this.pool);
+        this.pool = p;
+      }
+      for (let k = 0; k < word.length; k++) this.pool[this.used + k] = word.charCodeAt(k);
+      s[4 * i] = h;
+      s[4 * i + 2] = this.used;
+      s[4 * i + 3] = word.length;
+      this.used += word.length;
+    }
+    s[4 * i + 1] = (s[4 * i + 1] as number) | flag;
   }
   /** The flags of every word whose `wordHash` is `h`, OR-ed (0: no word of the table has that hash). */
   hashFlags(h: number): number {
@@ -108,9 +132,9 @@ export class WordFlags {
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     let out = 0;
     for (;;) {
-      const f = s[2 * i + 1] as number;
+      const f = s[4 * i + 1] as number;
       if (f === 0) return out;
-      if (s[2 * i] === h) out |= f;
+      if (s[4 * i] === h) out |= f;
       i = (i + 1) & this.mask;
     }
   }
@@ -120,9 +144,9 @@ export class WordFlags {
     const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const f = s[2 * i + 1] as number;
+      const f = s[4 * i + 1] as number;
       if (f === 0) return 0;
-      if (s[2 * i] === h && this.words[i] === word) return f;
+      if (s[4 * i] === h && this.holds(i, word)) return f;
       i = (i + 1) & this.mask;
     }
   }
@@ -136,23 +160,22 @@ export class WordFlags {
   lookupAscii(text: string, start: number, end: number, h: number): number {
     const len = end - start;
     const s = this.slots;
+    const p = this.pool;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     outer: for (;;) {
-      const f = s[2 * i + 1] as number;
+      const f = s[4 * i + 1] as number;
       if (f === 0) return 0;
-      if (s[2 * i] === h) {
-        const w = this.words[i] as string;
-        if (w.length === len) {
-          for (let k = 0; k < len; k++) {
-            let c = text.charCodeAt(start + k);
-            if (c >= 65 && c <= 90) c += 32;
-            if (w.charCodeAt(k) !== c) {
-              i = (i + 1) & this.mask;
-              continue outer;
-            }
+      if (s[4 * i] === h && s[4 * i + 3] === len) {
+        const at = (s[4 * i + 2] as number) - start;
+        for (let k = start; k < end; k++) {
+          let c = text.charCodeAt(k);
+          if (c >= 65 && c <= 90) c += 32;
+          if (p[at + k] !== c) {
+            i = (i + 1) & this.mask;
+            continue outer;
           }
-          return f;
         }
+        return f;
       }
       i = (i + 1) & this.mask;
     }
