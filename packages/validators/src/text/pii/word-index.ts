@@ -65,6 +65,9 @@ export function foldAsciiLower(h: number, text: string, start: number, end: numb
   return h | 0;
 }
 
+/** Filter bits per slot of a word table, as a power of two (4 bits per slot, 8 or more per word). */
+const FILTER_BITS = 2;
+
 /**
  * An open-addressing table from lower-case words to flag bits (positive 31-bit numbers): `add(word, flag)` ORs `flag`
  * into the word's flags; `lookupText` finds a range of the text (lower-cased) without building its
@@ -88,6 +91,12 @@ export class WordFlags {
   private used = 0;
   private readonly shift: number;
   private readonly mask: number;
+  /**
+   * One bit per value of the low bits of a hash, set when a word of the table has such a hash: most
+   * words that are not in a large table are answered from this small array, without a probe.
+   */
+  private readonly filter: Int32Array;
+  private readonly filterMask: number;
   /** A table sized for `capacity` distinct words (load at most 1/2). */
   constructor(capacity: number) {
     let bits = 4;
@@ -95,6 +104,13 @@ export class WordFlags {
     this.slots = new Int32Array(4 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
+    this.filter = new Int32Array(1 << (bits + FILTER_BITS - 5));
+    this.filterMask = (1 << (bits + FILTER_BITS)) - 1;
+  }
+  /** 0 when no word of the table has hash `h`. */
+  private maybe(h: number): number {
+    const b = h & this.filterMask;
+    return ((this.filter[b >>> 5] as number) >>> (b & 31)) & 1;
   }
   /** Whether the word of slot `i` is `word`. */
   private holds(i: number, word: string): boolean {
@@ -120,6 +136,8 @@ export class WordFlags {
       }
       for (let k = 0; k < word.length; k++) this.pool[this.used + k] = word.charCodeAt(k);
       s[4 * i] = h;
+      const b = h & this.filterMask;
+      this.filter[b >>> 5] = (this.filter[b >>> 5] as number) | (1 << (b & 31));
       s[4 * i + 2] = this.used;
       s[4 * i + 3] = word.length;
       this.used += word.length;
@@ -128,6 +146,7 @@ export class WordFlags {
   }
   /** The flags of every word whose `wordHash` is `h`, OR-ed (0: no word of the table has that hash). */
   hashFlags(h: number): number {
+    if (this.maybe(h) === 0) return 0;
     const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     let out = 0;
@@ -141,6 +160,7 @@ export class WordFlags {
   /** The flags of `word` (0 when absent). */
   lookup(word: string): number {
     const h = wordHash(word);
+    if (this.maybe(h) === 0) return 0;
     const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     for (;;) {
@@ -158,6 +178,7 @@ export class WordFlags {
   }
   /** `lookupText` for an ASCII range whose `asciiLowerHash` is `h`. */
   lookupAscii(text: string, start: number, end: number, h: number): number {
+    if (this.maybe(h) === 0) return 0;
     const len = end - start;
     const s = this.slots;
     const p = this.pool;
