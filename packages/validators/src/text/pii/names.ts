@@ -17,7 +17,7 @@ import {
   PLACE_WORDS_SHIFT,
 } from './gazetteer';
 import type { PiiCandidate, PiiRecognizer } from './types';
-import { asciiLowerHash, foldAsciiLower, foldString, WordFlags, wordHash } from './word-index';
+import { FNV_OFFSET, FNV_PRIME, foldAsciiLower, foldString, WordFlags, wordHash } from './word-index';
 
 const MAX_WORD = 40;
 const PARTICLES = new Set([
@@ -138,8 +138,8 @@ class Words {
   end: Int32Array = new Int32Array(0);
   /** 1: the word is capitalized. */
   cap: Uint8Array = new Uint8Array(0);
-  /** `asciiLowerHash` of the word: `hashed` 0 = not computed, 1 = in `hash`, 2 = the word is not ASCII. */
-  hashed: Uint8Array = new Uint8Array(0);
+  /** 1: the word is ASCII and `hash` holds its `asciiLowerHash`. */
+  ascii: Uint8Array = new Uint8Array(0);
   hash: Int32Array = new Int32Array(0);
   /** Bits of the small word lists (`W_*`), -1 until asked. */
   small: Int32Array = new Int32Array(0);
@@ -160,7 +160,7 @@ class Words {
     this.start = grow32(this.start);
     this.end = grow32(this.end);
     this.cap = grow8(this.cap);
-    this.hashed = grow8(this.hashed);
+    this.ascii = grow8(this.ascii);
     this.hash = grow32(this.hash);
     this.small = grow32(this.small);
     this.found = grow32(this.found);
@@ -175,16 +175,9 @@ function lowerOf(w: Words, i: number): string {
   return w.text.slice(w.start[i] as number, w.end[i] as number).toLowerCase();
 }
 
-/** Flags of word `i` in a word table (hashed once for both tables). */
+/** Flags of word `i` in a word table. */
 function flagsIn(w: Words, i: number, table: WordFlags): number {
-  let k = w.hashed[i] as number;
-  if (k === 0) {
-    const h = asciiLowerHash(w.text, w.start[i] as number, w.end[i] as number);
-    k = h === undefined ? 2 : 1;
-    w.hashed[i] = k;
-    w.hash[i] = h ?? 0;
-  }
-  return k === 1
+  return w.ascii[i] === 1
     ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
     : table.lookup(lowerOf(w, i));
 }
@@ -258,7 +251,7 @@ function classify(c: number): number {
   return k;
 }
 
-/** Fill `w` with the words of `text`. */
+/** Fill `w` with the words of `text` (and the `asciiLowerHash` of each ASCII word, in the same walk). */
 function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
   w.text = text;
   w.table = table;
@@ -268,19 +261,32 @@ function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
   const unknown = table === undefined ? 0 : -1;
   let i = 0;
   while (i < n) {
-    const k = classOf(text.charCodeAt(i));
+    let c = text.charCodeAt(i);
+    const k = classOf(c);
     if (k === 2) {
       i++;
       continue;
     }
     const start = i;
+    // FNV-1a of the lower-cased ASCII units (`wordHash` of the lower-case word); `wide` once a unit is not ASCII.
+    let h = Math.imul(FNV_OFFSET ^ (c < 91 && c > 64 ? c + 32 : c), FNV_PRIME);
+    let wide = c >= 128;
     i++;
     for (;;) {
-      while (i < n && classOf(text.charCodeAt(i)) !== 2) i++;
-      const c = text.charCodeAt(i);
+      while (i < n) {
+        c = text.charCodeAt(i);
+        const kc = classOf(c);
+        if (kc === 2) break;
+        h = Math.imul(h ^ (kc === 3 && c < 91 ? c + 32 : c), FNV_PRIME);
+        if (c >= 128) wide = true;
+        i++;
+      }
       // Apostrophes and hyphens join letters: "O'Neil", "Jean-Luc".
-      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && classOf(text.charCodeAt(i + 1)) !== 2) i++;
-      else break;
+      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && classOf(text.charCodeAt(i + 1)) !== 2) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (c >= 128) wide = true;
+        i++;
+      } else break;
     }
     // Words longer than any name or place are skipped (and bound the length of a finding).
     if (i - start <= MAX_WORD) {
@@ -288,7 +294,8 @@ function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
       w.start[count] = start;
       w.end[count] = i;
       w.cap[count] = k === 3 ? 1 : 0;
-      w.hashed[count] = 0;
+      w.ascii[count] = wide ? 0 : 1;
+      w.hash[count] = h | 0;
       w.small[count] = -1;
       w.found[count] = unknown;
       w.asked[count] = 0;

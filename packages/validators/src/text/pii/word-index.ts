@@ -5,8 +5,10 @@
  * answers "is this word of the text in list A, B, C?" exactly, without allocating for ASCII words.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** @internal FNV-1a offset basis (for callers that fold a hash inline). */
+export const FNV_OFFSET = 0x811c9dc5;
+/** @internal FNV-1a prime. */
+export const FNV_PRIME = 0x01000193;
 
 /**
  * FNV-1a hash of the UTF-16 units of `s`.
