@@ -275,10 +275,15 @@ function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
     for (;;) {
       while (i < n) {
         c = text.charCodeAt(i);
-        const kc = classOf(c);
-        if (kc === 2) break;
-        h = Math.imul(h ^ (kc === 3 && c < 91 ? c + 32 : c), FNV_PRIME);
-        if (c >= 128) wide = true;
+        if (c < 128) {
+          // ASCII: letters are the only units of class 1 or 3, and `| 32` lower-cases A-Z.
+          if (((c | 32) - 97) >>> 0 >= 26) break;
+          h = Math.imul(h ^ (c | 32), FNV_PRIME);
+        } else {
+          if (classOf(c) === 2) break;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          wide = true;
+        }
         i++;
       }
       // Apostrophes and hyphens join letters: "O'Neil", "Jean-Luc".
