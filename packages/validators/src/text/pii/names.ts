@@ -43,7 +43,8 @@ const PARTICLES = new Set([
   'mc',
   'st',
 ]);
-const HONORIFICS = wordSet('mr mrs ms miss dr prof sir madam mx');
+/** @internal */
+export const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof sir madam mx');
 const PERSON_CONTEXT = wordSet(
   'name named names mr mrs ms miss dr dear hi hello hey thanks thank sincerely regards from by customer patient client user employee son daughter wife husband friend meet met ask tell contact called call signed cc attn',
 );
@@ -111,8 +112,8 @@ const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   for (const [w, bits] of SMALL_WORDS) t.add(w, bits);
   return t;
 })();
-/** Place cues with their trailing space, as the text before a capitalized word must end. */
-const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
+/** @internal Place cues with their trailing space, as the text before a capitalized word must end. */
+export const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
 
 // Bits of the gazetteer lookups a word remembers (the bits of the gazetteer's word table).
 const G_FIRST = IN_FIRST;
@@ -504,8 +505,9 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
 /**
  * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p or s, so
  * a window without those letters (either case) and without non-ASCII units has none.
+ * @internal
  */
-function honorificBefore(text: string, start: number): boolean {
+export function honorificBefore(text: string, start: number): boolean {
   for (let k = Math.max(0, start - 6); k < start; k++) {
     const c = text.charCodeAt(k) | 32;
     if (c === 109 || c === 100 || c === 112 || c === 115 || c >= 128) {
@@ -542,8 +544,8 @@ function shortCaps(w: Words, i: number): boolean {
   return true;
 }
 
-/** `text.slice(max(0, at - 16), at).toLowerCase()` ends with one of `PLACE_CUES_SPACED`. */
-function cueEndsAt(text: string, at: number): boolean {
+/** @internal `text.slice(max(0, at - 16), at).toLowerCase()` ends with one of `PLACE_CUES_SPACED`. */
+export function cueEndsAt(text: string, at: number): boolean {
   const lo = Math.max(0, at - 16);
   for (let k = lo; k < at; k++) {
     if (text.charCodeAt(k) >= 128) {
