@@ -42,7 +42,7 @@ const CLASSES = /* @__PURE__ */ (() => {
 export function asciiScan(lower: string): AsciiScan {
   startRepeats();
   let done = false; // a run of single words was found
-  // The payload-run counts of `runStep` (decode.ts), kept in local variables on this hot path and
+  // The payload-run counts of `runsIn` (decode.ts), kept in local variables on this hot path and
   // updated without branches (whether a letter is a hex digit is unpredictable): b counts base64
   // characters and h hex digits in the current runs, `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
   let flags = 0;

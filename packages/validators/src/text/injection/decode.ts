@@ -118,36 +118,24 @@ const BASE64_AT: RegExp = /* @__PURE__ */ new RegExp(BASE64_RE.source, 'y');
 const HEX_AT: RegExp = /* @__PURE__ */ new RegExp(HEX_RE.source, 'iy');
 
 /**
- * @internal One step of the payload-run count over a text's UTF-16 units: whether the text has a run of
- * 16 base64 characters (every BASE64_RE match is one) and a run of hex digits and separators with 24
- * hex digits (every HEX_RE match has 12 digit pairs). The state is one small integer (start with 0; the
- * base64 count saturates at 16 and the hex count at 24, their flags are `RUN_BASE64` and `RUN_HEX`), so
- * scans that visit every unit anyway find the runs in the same pass at the cost of a few instructions.
- */
-export function runStep(state: number, c: number): number {
-  const bits = c < 128 ? (PAYLOAD_CHARS[c] as number) : 0;
-  let b = state & 31;
-  let h = (state >> 5) & 31;
-  let flags = state & (RUN_BASE64 | RUN_HEX);
-  if ((bits & 1) === 0) b = 0;
-  else if (b < 16 && ++b === 16) flags |= RUN_BASE64;
-  if ((bits & 6) === 0) h = 0;
-  else if ((bits & 2) !== 0 && h < 24 && ++h === 24) flags |= RUN_HEX;
-  return b | (h << 5) | flags;
-}
-/** @internal `runStep` flag: a run of 16 base64 characters. */
-export const RUN_BASE64 = 1 << 10;
-/** @internal `runStep` flag: a run of hex digits and separators with 24 digits. */
-export const RUN_HEX = 1 << 11;
-
-/**
- * @internal The payload runs of `text` (`runStep` over every unit): most texts have neither and skip
- * both scanners.
+ * @internal Whether `text` has a run of 16 base64 characters (every BASE64_RE match is one) and a run of
+ * hex digits and separators with 24 hex digits (every HEX_RE match has 12 digit pairs): most texts have
+ * neither and skip both scanners. The injection detector's one-pass scans (`asciiScan`, `unicodeScan`)
+ * count the same runs inline; their tests hold them equal to this.
  */
 export function runsIn(text: string): { base64: boolean; hex: boolean } {
-  let state = 0;
-  for (let i = 0; i < text.length; i++) state = runStep(state, text.charCodeAt(i));
-  return { base64: (state & RUN_BASE64) !== 0, hex: (state & RUN_HEX) !== 0 };
+  let base64 = false;
+  let hex = false;
+  let b = 0; // base64 characters in the current run
+  let h = 0; // hex digits in the current run of digits and separators
+  for (let i = 0; i < text.length; i++) {
+    const bits = charBits(text.charCodeAt(i));
+    if ((bits & 1) === 0) b = 0;
+    else if (++b >= 16) base64 = true;
+    if ((bits & 6) === 0) h = 0;
+    else if ((bits & 2) !== 0 && ++h >= 24) hex = true;
+  }
+  return { base64, hex };
 }
 
 /**

@@ -72,7 +72,7 @@ export function unicodeScan(text: string): UnicodeScan {
   startRepeats();
   let done = false; // a run of single words was found
   let invisible = false;
-  // The payload-run counts of `runStep` (decode.ts), without branches as in `asciiScan`: b counts base64
+  // The payload-run counts of `runsIn` (decode.ts), without branches as in `asciiScan`: b counts base64
   // characters and h hex digits in the current runs; `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
   let flags = 0;
   let b = 0;
