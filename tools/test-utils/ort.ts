@@ -2,6 +2,7 @@
  * onnxruntime-web for tests, in Node and Chromium: single-threaded wasm (no cross-origin isolation needed).
  */
 import * as ort from 'onnxruntime-web';
+import { settleWithin } from './retry';
 
 ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
@@ -17,5 +18,10 @@ export { ort };
  * ```
  */
 export function createSession(bytes: Uint8Array): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(bytes);
+  // Session creation compiles the wasm backend on first use; it stalled once in a CI browser run.
+  return settleWithin(() => ort.InferenceSession.create(bytes), {
+    ms: 60_000,
+    attempts: 2,
+    what: 'onnxruntime-web session',
+  });
 }

@@ -3,6 +3,7 @@
  * MODELSEC_SHARED_DATA). In Node (tests, benchmarks) it is read from disk; in Chromium it is fetched raw
  * from the Vite dev server (a middleware of tools/vitest/modelsec-plugin.mjs).
  */
+import { settleWithin } from './retry';
 import { isNode } from './runtime';
 
 /** Absolute path of the shared data folder (Node only). */
@@ -19,9 +20,15 @@ export async function readSharedBytes(rel: string): Promise<Uint8Array> {
     const fs = await import(/* @vite-ignore */ 'node:fs/promises' as string);
     return new Uint8Array(await fs.readFile(`${await sharedDataDir()}/${clean}`));
   }
-  const res = await fetch(`/__modelsec_shared/${clean.split('/').map(encodeURIComponent).join('/')}`);
-  if (!res.ok) throw new Error(`shared data ${rel}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  const url = `/__modelsec_shared/${clean.split('/').map(encodeURIComponent).join('/')}`;
+  return settleWithin(
+    async (signal) => {
+      const res = await fetch(url, { signal });
+      if (!res.ok) throw new Error(`shared data ${rel}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    { ms: 30_000, attempts: 3, what: `shared data ${rel}` },
+  );
 }
 
 /** Read a shared data file as UTF-8 text. */
