@@ -4,9 +4,10 @@
  * the few words before a match; we look at a window of characters before and after the match.
  *
  * Speed: the windows are walked in place (no substring per window). For the word sets built here
- * (`wordSet`, immutable), ASCII words are compared through a hash of their lower-case letters and a
- * character-by-character check, without allocating; other words and other sets take the plain path
- * (lower-case the word, look it up), with identical results.
+ * (`wordSet`, immutable), an ASCII word's hash of its lower-case letters is computed in the same walk
+ * and probed in an open-addressing table, then compared character by character, without allocating;
+ * other words and other sets take the plain path (lower-case the word, look it up), with identical
+ * results (test/text/facts-context.test.ts compares both with the plain definition).
  */
 
 /** Characters before a match searched for context words. */
@@ -20,14 +21,19 @@ export const LETTER: RegExp = /[\p{L}\p{M}]/u;
 /** Longest letter run looked up as a context word. */
 const MAX_CONTEXT_WORD = 24;
 
-/** Lookup tables of an immutable word set (ASCII words only; others go through `Set.has`). */
+/**
+ * Lookup table of an immutable word set, for ASCII words only (other words go through `Set.has`): an
+ * open-addressing table of the ×31 hashes of the lower-case words, probed straight from the text.
+ */
 interface WordIndex {
   minLength: number;
   maxLength: number;
   /** Bit `c - 96` set when some word starts with the lower-case ASCII letter `c` (bit 0: apostrophe). */
   first: number;
-  /** Hash of the lower-case word → words with that hash. */
-  byHash: Map<number, string[]>;
+  /** `mask + 1` slots (a power of two, at most half full): the hash of a word, and the word. */
+  mask: number;
+  hashes: Int32Array;
+  words: (string | undefined)[];
 }
 
 const INDEX = new WeakMap<ReadonlySet<string>, WordIndex>();
@@ -60,6 +66,10 @@ export function hasContext(
   return windowHas(text, lo2, Math.min(n, end + after), words, index);
 }
 
+/**
+ * Walk the letter runs of `[lo, hi)` (no regex, no allocation for ASCII runs). An ASCII run's hash is
+ * computed in the same walk; `c | 32` lower-cases A-Z and leaves a-z and the apostrophe (39) as they are.
+ */
 function windowHas(
   text: string,
   lo: number,
@@ -67,67 +77,67 @@ function windowHas(
   words: ReadonlySet<string>,
   index: WordIndex | undefined,
 ): boolean {
-  // Walk the letter runs of [lo, hi) (no regex, no allocation for windows without letters).
   let i = lo;
   while (i < hi) {
-    if (!isLetter(text, i)) {
+    let c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_LETTER[c] === 0 : letterClass(c) !== 1) {
       i++;
       continue;
     }
     const start = i;
+    let h = 0;
     let ascii = true;
-    while (i < hi && isLetter(text, i)) {
-      if (text.charCodeAt(i) >= 128) ascii = false;
-      i++;
+    for (;;) {
+      if (c < 128) h = (Math.imul(h, 31) + (c | 32)) | 0;
+      else ascii = false;
+      if (++i >= hi) break;
+      c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_LETTER[c] === 0 : letterClass(c) !== 1) break;
     }
     const len = i - start;
     if (len > MAX_CONTEXT_WORD) continue;
     if (index !== undefined && ascii) {
-      if (asciiWordIn(text, start, len, index)) return true;
+      if (asciiWordIn(text, start, len, h, index)) return true;
     } else if (words.has(text.slice(start, i).toLowerCase())) return true;
   }
   return false;
 }
 
-/** An ASCII run (letters and apostrophes) looked up without allocating. */
-function asciiWordIn(text: string, start: number, len: number, index: WordIndex): boolean {
+/** An ASCII run (letters and apostrophes) with hash `h`, looked up without allocating. */
+function asciiWordIn(text: string, start: number, len: number, h: number, index: WordIndex): boolean {
   if (len < index.minLength || len > index.maxLength) return false;
   const c0 = text.charCodeAt(start) | 32;
   if (((index.first >>> (c0 === 39 ? 0 : c0 - 96)) & 1) === 0) return false;
-  let h = 0;
-  for (let k = 0; k < len; k++) h = (Math.imul(h, 31) + lowerAscii(text.charCodeAt(start + k))) | 0;
-  const list = index.byHash.get(h);
-  if (list === undefined) return false;
-  outer: for (const w of list) {
-    if (w.length !== len) continue;
-    for (let k = 0; k < len; k++) if (w.charCodeAt(k) !== lowerAscii(text.charCodeAt(start + k))) continue outer;
-    return true;
+  for (let slot = h & index.mask; ; slot = (slot + 1) & index.mask) {
+    const w = index.words[slot];
+    if (w === undefined) return false;
+    if (index.hashes[slot] !== h || w.length !== len) continue;
+    let k = 0;
+    while (k < len && w.charCodeAt(k) === (text.charCodeAt(start + k) | 32)) k++;
+    if (k === len) return true;
   }
-  return false;
 }
 
-function lowerAscii(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/**
- * Letter class of each UTF-16 unit: 1 letter (ASCII letters and the apostrophe; other units when
- * `LETTER` matches them), 2 not; non-ASCII units are classified on first use (0 until then).
- */
-const LETTER_CLASS: Uint8Array = /* @__PURE__ */ (() => {
-  const k = new Uint8Array(65536);
-  for (let c = 0; c < 128; c++) k[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 2;
+/** 1 for ASCII letters and the apostrophe, 0 for other ASCII units. */
+const ASCII_LETTER: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) k[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 0;
   return k;
 })();
 
-function isLetter(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  let k = LETTER_CLASS[c] as number; // NaN (past the end) reads undefined: not a letter
+/**
+ * Letter class of each non-ASCII UTF-16 unit: 1 letter (when `LETTER` matches it), 2 not, 0 until
+ * first classified.
+ */
+const LETTER_CLASS: Uint8Array = /* @__PURE__ */ new Uint8Array(65536);
+
+function letterClass(c: number): number {
+  let k = LETTER_CLASS[c] as number;
   if (k === 0) {
     k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
     LETTER_CLASS[c] = k;
   }
-  return k === 1;
+  return k;
 }
 
 /**
@@ -173,20 +183,30 @@ export class FrozenWordSet extends Set<string> {
  */
 export function wordSet(list: string): ReadonlySet<string> {
   const set = new FrozenWordSet(list.split(/\s+/).filter(Boolean));
-  const index: WordIndex = { minLength: Infinity, maxLength: 0, first: 0, byHash: new Map() };
-  for (const w of set) {
-    // Only words made of lower-case ASCII letters and apostrophes can equal a lower-cased ASCII run;
-    // other entries ("card#", "tel.") can never match a letter run and are left out of the index.
-    if (!/^[a-z']+$/.test(w)) continue;
+  // Only words made of lower-case ASCII letters and apostrophes can equal a lower-cased ASCII run;
+  // other entries ("card#", "tel.") can never match a letter run and are left out of the index.
+  const ascii = [...set].filter((w) => /^[a-z']+$/.test(w));
+  let size = 8;
+  while (size < 2 * ascii.length) size *= 2;
+  const index: WordIndex = {
+    minLength: Infinity,
+    maxLength: 0,
+    first: 0,
+    mask: size - 1,
+    hashes: new Int32Array(size),
+    words: new Array<string | undefined>(size).fill(undefined),
+  };
+  for (const w of ascii) {
     index.minLength = Math.min(index.minLength, w.length);
     index.maxLength = Math.max(index.maxLength, w.length);
     const c0 = w.charCodeAt(0);
     index.first |= 1 << (c0 === 39 ? 0 : c0 - 96);
     let h = 0;
     for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
-    const list = index.byHash.get(h);
-    if (list) list.push(w);
-    else index.byHash.set(h, [w]);
+    let slot = h & index.mask;
+    while (index.words[slot] !== undefined) slot = (slot + 1) & index.mask;
+    index.hashes[slot] = h;
+    index.words[slot] = w;
   }
   INDEX.set(set, index);
   return set;

@@ -104,9 +104,9 @@ export function factsOf(text: string): TextFacts {
   return computeFacts(text);
 }
 
-/** Classes of ASCII units: 1 digit, 2 other word unit ([A-Za-z_]), 3 ".", 4 ":", 5 "-", 6 "@", 0 other. */
-const ASCII_CLASS: Uint8Array = /* @__PURE__ */ (() => {
-  const k = new Uint8Array(128);
+/** Classes of UTF-16 units: 1 digit, 2 other word unit ([A-Za-z_]), 3 ".", 4 ":", 5 "-", 6 "@", 0 other. */
+const CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(65536);
   for (let c = 48; c <= 57; c++) k[c] = 1;
   for (let c = 65; c <= 90; c++) k[c] = 2;
   for (let c = 97; c <= 122; c++) k[c] = 2;
@@ -118,53 +118,67 @@ const ASCII_CLASS: Uint8Array = /* @__PURE__ */ (() => {
   return k;
 })();
 
+/** Units counted per class by `computeFacts` (reused: the function calls nothing that could re-enter it). */
+const COUNT = /* @__PURE__ */ new Int32Array(8);
+
+/**
+ * The facts in one pass that finds the digit runs and counts every other unit by class without a
+ * branch; the longest word with a digit is found afterwards by growing each digit run over the word
+ * units around it (every such word contains a digit run).
+ */
 function computeFacts(text: string): TextFacts {
   const n = text.length;
   // Plain arrays: cheaper to create than typed arrays for the few runs of a short text.
   const runStart: number[] = [];
   const runEnd: number[] = [];
+  const count = COUNT;
+  count.fill(0);
   let digits = 0;
-  let dots = 0;
-  let colons = 0;
-  let dashes = 0;
-  let ats = 0;
-  let maxDigitWord = 0;
-  let word = 0; // length of the current [A-Za-z0-9_] run
-  let wordHasDigit = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = c < 128 ? (ASCII_CLASS[c] as number) : 0;
-    if (k === 1) {
+    if ((c - 48) >>> 0 <= 9) {
       // A whole run of digits at once.
       let j = i + 1;
-      for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if (d < 48 || d > 57) break;
-      }
+      while (j < n && (text.charCodeAt(j) - 48) >>> 0 <= 9) j++;
       runStart.push(i);
       runEnd.push(j);
       digits += j - i;
-      word += j - i;
-      wordHasDigit = true;
       i = j;
       continue;
     }
+    const k = CLASS[c] as number;
+    count[k] = (count[k] as number) + 1;
     i++;
-    if (k === 2) {
-      word++;
-      continue;
-    }
-    if (wordHasDigit && word > maxDigitWord) maxDigitWord = word;
-    word = 0;
-    wordHasDigit = false;
-    if (k === 3) dots++;
-    else if (k === 4) colons++;
-    else if (k === 5) dashes++;
-    else if (k === 6) ats++;
   }
-  if (wordHasDigit && word > maxDigitWord) maxDigitWord = word;
-  return { runs: runStart.length, runStart, runEnd, digits, dots, colons, dashes, ats, maxDigitWord };
+  let maxDigitWord = 0;
+  let reach = 0; // end of the last word grown (later runs inside it belong to the same word)
+  for (let k = 0; k < runStart.length; k++) {
+    if ((runEnd[k] as number) <= reach) continue;
+    let s = runStart[k] as number;
+    while (s > 0 && isWordUnit(text.charCodeAt(s - 1))) s--;
+    let e = runEnd[k] as number;
+    while (e < n && isWordUnit(text.charCodeAt(e))) e++;
+    reach = e;
+    if (e - s > maxDigitWord) maxDigitWord = e - s;
+  }
+  return {
+    runs: runStart.length,
+    runStart,
+    runEnd,
+    digits,
+    dots: count[3] as number,
+    colons: count[4] as number,
+    dashes: count[5] as number,
+    ats: count[6] as number,
+    maxDigitWord,
+  };
+}
+
+/** `[A-Za-z0-9_]`. */
+function isWordUnit(c: number): boolean {
+  const k = CLASS[c] as number;
+  return k === 1 || k === 2;
 }
 
 /**

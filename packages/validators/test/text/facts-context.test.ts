@@ -1,0 +1,145 @@
+/**
+ * The shared helpers of the PII recognizers give what their plain definitions give: `factsOf` equals
+ * counting with regexes, and `hasContext` (hash-probed word tables, walked in place) equals cutting the
+ * windows out, splitting them into letter runs and looking each lower-cased run up in the set.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { hasContext, LETTER, wordSet } from '../../src/text/shared/context';
+import { factsOf, withFacts } from '../../src/text/shared/facts';
+
+/** Text biased to digits, word units, the counted punctuation and non-ASCII units. */
+const factsText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('0', '12', '3456789', '_', 'a', 'Z', '.', ':', '-', '@', ' ', '\n', 'é', '٣', '𝟘', '/'),
+      fc.string({ maxLength: 3 }),
+    ),
+    { maxLength: 24 },
+  )
+  .map((a) => a.join(''));
+
+/** The facts by regexes. */
+function factsByRegex(text: string) {
+  const runs = [...text.matchAll(/[0-9]+/g)];
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  let maxDigitWord = 0;
+  for (const m of text.matchAll(/[A-Za-z0-9_]+/g))
+    if (/[0-9]/.test(m[0])) maxDigitWord = Math.max(maxDigitWord, m[0].length);
+  return {
+    runs: runs.length,
+    runStart: runs.map((m) => m.index),
+    runEnd: runs.map((m) => m.index + m[0].length),
+    digits: count(/[0-9]/g),
+    dots: count(/\./g),
+    colons: count(/:/g),
+    dashes: count(/-/g),
+    ats: count(/@/g),
+    maxDigitWord,
+  };
+}
+
+/** hasContext by its definition: letter runs (per UTF-16 unit) of each window, lower-cased, up to 24 units. */
+function contextByDefinition(
+  text: string,
+  start: number,
+  end: number,
+  words: ReadonlySet<string>,
+  before: number,
+  after: number,
+): boolean {
+  const n = text.length;
+  const windows = [
+    text.slice(Math.min(Math.max(0, start - before), n), Math.min(Math.max(start, 0), n)),
+    text.slice(Math.min(Math.max(end, 0), n), Math.max(0, Math.min(n, end + after))),
+  ];
+  const letter = (u: string) => u === "'" || LETTER.test(u);
+  for (const w of windows) {
+    let run = '';
+    for (const u of `${w} `) {
+      if (letter(u) && u.length === 1 && !/[\uD800-\uDFFF]/.test(u)) {
+        run += u;
+        continue;
+      }
+      if (run.length > 0 && run.length <= 24 && words.has(run.toLowerCase())) return true;
+      run = '';
+    }
+  }
+  return false;
+}
+
+const CONTEXT = wordSet("ssn phone call o'neil dob straße café x mrs");
+const PLAIN = new Set(['ssn', 'phone', 'café', 'straße']);
+
+/** Text made of context words in odd cases, cut words, letters whose lower case differs, other units. */
+const contextText = fc
+  .array(
+    fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          'ssn',
+          'SSN',
+          'Phone',
+          'CALL',
+          "O'Neil",
+          'dob',
+          'STRASSE',
+          'Straße',
+          'CAFÉ',
+          'café',
+          'x',
+          'Mrs',
+        ),
+        weight: 1,
+      },
+      { arbitrary: fc.constantFrom('x\u0301', 'ssn\u0301', 'caf\u00e9s', "'x", "x'", 'xſ', 'Kx', 'ssnİ'), weight: 1 },
+      {
+        arbitrary: fc.constantFrom(' ', ': ', "'", '’', 'İ', 'K', 'ſ', 'é', 'Σ', '\u0301', '\n', '7', '𝐀', 'ab'),
+        weight: 3,
+      },
+      { arbitrary: fc.string({ maxLength: 4 }), weight: 2 },
+    ),
+    { maxLength: 16 },
+  )
+  .map((a) => a.join(''));
+
+describe('shared recognizer helpers', () => {
+  test('factsOf equals counting with regexes, inside and outside a facts scope', () => {
+    fc.assert(
+      fc.property(factsText, (t) => {
+        const want = factsByRegex(t);
+        expect(factsOf(t)).toEqual(want);
+        expect(withFacts(t, () => factsOf(t))).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(factsOf('ab12_c3 x9 4.5:6-7@').maxDigitWord).toBe(7);
+  });
+
+  test('hasContext equals its definition, for indexed word sets and plain sets', () => {
+    fc.assert(
+      fc.property(
+        contextText,
+        fc.nat(),
+        fc.nat(),
+        fc.nat({ max: 60 }),
+        fc.nat({ max: 30 }),
+        (t, a, b, before, after) => {
+          const n = t.length + 1;
+          const start = (a % (n + 4)) - 2;
+          const end = start + (b % 8);
+          for (const set of [CONTEXT, PLAIN]) {
+            expect(hasContext(t, start, end, set, before, after)).toBe(
+              contextByDefinition(t, start, end, set, before, after),
+            );
+          }
+        },
+      ),
+      { numRuns: 4000 },
+    );
+    expect(hasContext('my SSN is 078-05-1120', 10, 21, CONTEXT)).toBe(true);
+    expect(hasContext('my SSNs are 078-05-1120', 12, 23, CONTEXT)).toBe(false);
+    expect(hasContext("tell O'Neil 078", 12, 15, CONTEXT)).toBe(true);
+    expect(hasContext('tell O’Neil 078', 12, 15, CONTEXT)).toBe(false); // ’ is not a letter here
+  });
+});
