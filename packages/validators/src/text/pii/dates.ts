@@ -4,6 +4,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
+import { forEachNamedDate } from './dates-named';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Numeric dates with `/`, `-` or `.` separators. */
@@ -21,11 +22,12 @@ export const NAMED_DATE_RE: RegExp = new RegExp(
 );
 /** @internal Weekday names. */
 export const WEEKDAY_RE: RegExp = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
-
 /** @internal Every WEEKDAY_RE match contains "day" in some case. */
 export const DAY: RegExp = /day/i;
+
 const NUMERIC_AT = /* @__PURE__ */ stickyTwin(NUMERIC_DATE_RE);
 const ISO_AT = /* @__PURE__ */ stickyTwin(ISO_DATE_RE);
+const NAMED_AT = /* @__PURE__ */ stickyTwin(NAMED_DATE_RE);
 
 const DATE_CONTEXT = wordSet('date birth born dob birthday since on until expires expiry day');
 
@@ -47,14 +49,12 @@ function putDate(emit: (c: PiiCandidate) => void, start: number, end: number, sc
   });
 }
 
-/** `forEachMatch(re, text, (m) => putDate(...))` without a closure per call. */
-function putAll(re: RegExp, text: string, emit: (c: PiiCandidate) => void, score: number): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    putDate(emit, m.index, m.index + m[0].length, score);
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  re.lastIndex = 0;
+function onNamed(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
+  putDate(emit, m.index, m.index + m[0].length, 0.7);
+}
+
+function onWeekday(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
+  putDate(emit, m.index, m.index + m[0].length, 0.55);
 }
 
 /** Dates and timestamps. */
@@ -96,8 +96,13 @@ export const dateRecognizer: PiiRecognizer = {
       putDate(emit, m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8);
     }
     ISO_AT.lastIndex = 0;
-    // Every NAMED_DATE_RE alternative has a digit.
-    if (f.digits > 0) putAll(NAMED_DATE_RE, text, emit, 0.7);
-    if (DAY.test(text)) putAll(WEEKDAY_RE, text, emit, 0.55);
+    // NAMED_DATE_RE, tried only where it can start (see dates-named.ts).
+    if (f.runs > 0) forEachNamedDate(NAMED_AT, text, f, onNamed, emit);
+    // Finding "day" is as cheap as finding "y" and "Y" (measured), and WEEKDAY_RE rarely runs after it.
+    if (DAY.test(text)) {
+      WEEKDAY_RE.lastIndex = 0;
+      for (let m = WEEKDAY_RE.exec(text); m !== null; m = WEEKDAY_RE.exec(text)) onWeekday(m, emit);
+      WEEKDAY_RE.lastIndex = 0;
+    }
   },
 };

@@ -4,34 +4,17 @@
  * UK NHS numbers (mod 11), and the context-dependent US bank account, passport and driver-licence numbers.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, scanDigitRuns, stickyTwin, type TextFacts } from '../shared/facts';
+import { factsOf, stickyTwin, type TextFacts } from '../shared/facts';
 import { digitsOf } from '../shared/regex';
 import { IBAN_LENGTHS, ibanValid, luhn, nhsValid } from './checksums';
+import { cardGroupsOk, cardIssuerOk, twelveDigitsFrom } from './ids-card';
+import { tryAt } from './ids-sticky';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Payment card candidates: 12-19 digits with optional single space/dash separators. */
 export const CARD_RE: RegExp = /\d(?:[ -]?\d){11,18}(?!\d)/y;
 /** @internal */
 export const DIGIT_RUN: RegExp = /\d+/g;
-const cardStart = (t: string, i: number) => {
-  const c = t.charCodeAt(i - 1); // NaN before the start: accepted
-  return !((c >= 48 && c <= 57) || c === 46 || c === 45) && twelveDigitsAhead(t, i);
-};
-
-/** CARD_RE can only match at `i` if 12 digits follow, with at most one space or dash between two. */
-function twelveDigitsAhead(t: string, i: number): boolean {
-  let count = 0;
-  for (let j = i; count < 12; j++) {
-    const c = t.charCodeAt(j);
-    if (c >= 48 && c <= 57) count++;
-    else if (!((c === 32 || c === 45) && count > 0 && isDigit(t.charCodeAt(j + 1)))) return false;
-  }
-  return true;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 /** @internal IBAN candidates (case-insensitive, optional spaces). */
 export const IBAN_RE: RegExp = /(?<![\p{L}\p{N}_])[a-z]{2}\d{2}(?: ?[a-z0-9]){11,32}/giu;
 /** @internal SSN candidates: 3-2-4 digits with one kind of separator, or 9 digits. */
@@ -54,36 +37,6 @@ const NHS_CONTEXT = wordSet('nhs health patient hospital medical gp surgery');
 const BANK_CONTEXT = wordSet('account acct bank checking savings routing deposit debit aba');
 const PASSPORT_CONTEXT = wordSet('passport travel visa');
 const DRIVER_CONTEXT = wordSet("driver driver's drivers license licence dl driving permit");
-
-/** Issuer prefixes and allowed lengths (ISO/IEC 7812 ranges of the major networks). */
-function cardIssuerOk(d: string): boolean {
-  const n = d.length;
-  const p2 = Number(d.slice(0, 2));
-  const p3 = Number(d.slice(0, 3));
-  const p4 = Number(d.slice(0, 4));
-  const p6 = Number(d.slice(0, 6));
-  if (d[0] === '4') return n === 13 || n === 16 || n === 19; // Visa
-  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
-  if (p2 === 34 || p2 === 37) return n === 15; // American Express
-  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return n >= 16 && n <= 19; // Discover
-  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
-  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p4 === 3095) return n >= 14 && n <= 19; // Diners
-  if (p2 === 62 || p2 === 81) return n >= 16 && n <= 19; // UnionPay
-  if (p2 === 50 || (p2 >= 56 && p2 <= 69) || p4 === 6759) return n >= 12 && n <= 19; // Maestro
-  if (p4 >= 2200 && p4 <= 2204) return n === 16; // Mir
-  return false;
-}
-
-/** One kind of separator, in groups of 4 (or Amex 4-6-5): random digit runs with stray spaces are not cards. */
-function cardGroupsOk(s: string): boolean {
-  const seps = s.match(/[ -]/g);
-  if (!seps) return true;
-  if (new Set(seps).size > 1) return false;
-  const groups = s.split(/[ -]/).map((g) => g.length);
-  if (groups.every((g, i) => g === 4 || (i === groups.length - 1 && g >= 1 && g <= 4))) return true;
-  const shape = groups.join('-');
-  return shape === '4-6-5' || shape === '4-6-4' || shape === '6-13' || shape === '4-4-4-4-3';
-}
 
 /** Presidio's US SSN invalidation rules. */
 export function ssnInvalid(raw: string): boolean {
@@ -117,23 +70,6 @@ type Emit = (candidate: PiiCandidate) => void;
 
 // Match handlers are module-level functions (no closure per scan).
 
-/** Try `sticky` at `at` unless a previous match covers it; returns the new resume position. */
-function tryAt(
-  sticky: RegExp,
-  text: string,
-  at: number,
-  next: number,
-  fn: (m: RegExpExecArray, emit: Emit, text: string) => void,
-  emit: Emit,
-): number {
-  if (at < next) return next;
-  sticky.lastIndex = at;
-  const m = sticky.exec(text);
-  if (m === null) return next;
-  fn(m, emit, text);
-  return at + Math.max(1, m[0].length);
-}
-
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -165,7 +101,24 @@ export const creditCardRecognizer: PiiRecognizer = {
   scan(text, emit) {
     const f = factsOf(text);
     if (f.digits < 12) return; // CARD_RE needs 12 digits
-    scanDigitRuns(f, CARD_RE, text, cardStart, onCard, emit);
+    // scanDigitRuns(f, CARD_RE, text, accept, onCard, emit) with accept(text, at) = "no digit, '.' or
+    // '-' before `at`, and 12 digits from `at`", the latter read from the runs (ids-card.ts).
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const end = f.runEnd[k] as number;
+      if (end <= next) continue;
+      const at = Math.max(f.runStart[k] as number, next);
+      next = end;
+      const c = text.charCodeAt(at - 1); // NaN before the start: accepted
+      if ((c >= 48 && c <= 57) || c === 46 || c === 45 || !twelveDigitsFrom(text, f, k, at)) continue;
+      CARD_RE.lastIndex = at;
+      const m = CARD_RE.exec(text);
+      if (m !== null) {
+        onCard(m, emit);
+        next = Math.max(next, at + Math.max(1, m[0].length));
+      }
+    }
+    CARD_RE.lastIndex = 0;
   },
 };
 

@@ -6,7 +6,7 @@ import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { forEachMatch } from '../shared/regex';
 import { base58CheckValid, bech32Valid, eip55Valid } from './checksums';
-import type { PiiRecognizer } from './types';
+import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal E-mail domain after the `@` (sticky): up to 8 labels and a letter TLD. */
 export const EMAIL_DOMAIN_RE: RegExp = /(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}_-])/uy;
@@ -38,6 +38,7 @@ export const emailRecognizer: PiiRecognizer = {
   entities: ['EMAIL_ADDRESS'],
   maxLength: 64 + 1 + 8 * 64 + 24,
   scan(text, emit) {
+    if (factsOf(text).ats === 0) return; // no "@": nothing to anchor on
     // Anchored on "@": walk back over the local part (at most 64 units), then match the domain.
     for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
       let start = at;
@@ -79,6 +80,28 @@ function isLocal(text: string, i: number): boolean {
 /** @internal A URL_RE match contains "://" or "www." in any case. */
 export const WWW: RegExp = /www\./i;
 
+/**
+ * `WWW.test(text)` from the dots: "www." in any case (ASCII `w`/`W` only: `/i` without `/u`) is a "."
+ * after three such units. Finding the few dots of a text is cheaper than the regex.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * hasWww('see WwW.example.org'); // true
+ * ```
+ */
+export function hasWww(text: string): boolean {
+  for (let i = text.indexOf('.', 3); i >= 0; i = text.indexOf('.', i + 1)) {
+    if (
+      (text.charCodeAt(i - 1) | 32) === 119 &&
+      (text.charCodeAt(i - 2) | 32) === 119 &&
+      (text.charCodeAt(i - 3) | 32) === 119
+    )
+      return true;
+  }
+  return false;
+}
+
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', "'", '"', '>', '*']);
 
 /** URLs with a scheme or `www.`; trailing punctuation and unbalanced closing brackets are left out. */
@@ -87,7 +110,8 @@ export const urlRecognizer: PiiRecognizer = {
   entities: ['URL'],
   maxLength: 2048 + 6,
   scan(text, emit) {
-    if (text.indexOf('://') < 0 && !WWW.test(text)) return;
+    // Every URL reported has a "." (the host test below needs one) and "://" or "www." (URL_RE).
+    if (factsOf(text).dots === 0 || (text.indexOf('://') < 0 && !hasWww(text))) return;
     forEachMatch(URL_RE, text, (m) => {
       let s = m[0];
       while (s.length > 0 && TRAILING.has(s[s.length - 1] as string)) {
@@ -135,6 +159,7 @@ export function ipv6Valid(s: string): boolean {
 }
 
 const IPV4_AT = /* @__PURE__ */ stickyTwin(IPV4_RE);
+const CRYPTO_AT = /* @__PURE__ */ stickyTwin(CRYPTO_RE);
 
 /** IPv4 (dotted quad, octets 0-255) and IPv6 (validated by parsing). */
 export const ipRecognizer: PiiRecognizer = {
@@ -232,27 +257,67 @@ export const cryptoRecognizer: PiiRecognizer = {
   entities: ['CRYPTO'],
   maxLength: 90,
   scan(text, emit) {
-    // A CRYPTO_RE match is a whole run of [A-Za-z0-9_] (\w on both sides excluded) of 9+ characters
-    // with a digit in it ("bc1" + 6 is the shortest).
-    if (factsOf(text).maxDigitWord < 9) return;
-    forEachMatch(CRYPTO_RE, text, (m) => {
-      const s = m[0];
-      let score = 0;
-      if (s.startsWith('0x')) {
-        const v = eip55Valid(s);
-        score = v === true ? 0.95 : v === undefined ? 0.6 : 0;
-      } else if (/^(?:bc|tb)1/i.test(s)) score = bech32Valid(s) ? 0.95 : 0;
-      else score = base58CheckValid(s) ? 0.95 : 0;
-      if (score > 0)
-        emit({
-          entity: 'CRYPTO',
-          start: m.index,
-          end: m.index + s.length,
-          score,
-          recognizer: 'crypto',
-          context: CRYPTO_CONTEXT,
-          contextBoost: 0.2,
-        });
-    });
+    // A CRYPTO_RE match is a whole run of [A-Za-z0-9_] (\w on both sides excluded, every unit of the
+    // pattern is \w) of 9 to 90 units ("bc1" + 6 to 87) with a digit in it ("1", "3" or "0x" first, or
+    // "bc1"/"tb1"). So it is tried only at the start of each such word holding a digit run, once per
+    // word, in text order: the matches of the global scan.
+    const f = factsOf(text);
+    if (f.maxDigitWord < 9) return;
+    let reach = 0; // end of the last word tried (later runs inside it belong to the same word)
+    for (let k = 0; k < f.runs; k++) {
+      if ((f.runEnd[k] as number) <= reach) continue;
+      let s = f.runStart[k] as number;
+      while (s > 0 && isAsciiWord(text.charCodeAt(s - 1))) s--;
+      let e = f.runEnd[k] as number;
+      while (e < text.length && isAsciiWord(text.charCodeAt(e))) e++;
+      reach = e;
+      if (e - s < 9 || e - s > 90 || !cryptoInitial(text.charCodeAt(s))) continue;
+      CRYPTO_AT.lastIndex = s;
+      const m = CRYPTO_AT.exec(text);
+      if (m !== null) onCrypto(m, emit);
+    }
+    CRYPTO_AT.lastIndex = 0;
   },
 };
+
+/** `[A-Za-z0-9_]` (`\w` without `/u`). */
+function isAsciiWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+}
+
+/** CRYPTO_RE's first units: "1", "3", "0" (0x), "b"/"B" (bc/BC), "t"/"T" (tb/TB). */
+function cryptoInitial(c: number): boolean {
+  return c === 49 || c === 51 || c === 48 || (c | 32) === 98 || (c | 32) === 116;
+}
+
+/**
+ * The score of a CRYPTO_RE match by its checksum (0: not an address).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * cryptoScore('1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2'); // 0.95
+ * ```
+ */
+export function cryptoScore(s: string): number {
+  if (s.startsWith('0x')) {
+    const v = eip55Valid(s);
+    return v === true ? 0.95 : v === undefined ? 0.6 : 0;
+  }
+  if (/^(?:bc|tb)1/i.test(s)) return bech32Valid(s) ? 0.95 : 0;
+  return base58CheckValid(s) ? 0.95 : 0;
+}
+
+function onCrypto(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
+  const score = cryptoScore(m[0]);
+  if (score > 0)
+    emit({
+      entity: 'CRYPTO',
+      start: m.index,
+      end: m.index + m[0].length,
+      score,
+      recognizer: 'crypto',
+      context: CRYPTO_CONTEXT,
+      contextBoost: 0.2,
+    });
+}

@@ -1,0 +1,491 @@
+/**
+ * The DATE_TIME, ids and net fast paths give exactly the answers of the plain global regex scans they
+ * replace: the named-date starts found from the digit runs, and the recognizers as a whole against
+ * references written with the global patterns only.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { luhn } from '../../src/text/pii/checksums';
+import { dateRecognizer, ISO_DATE_RE, NAMED_DATE_RE, NUMERIC_DATE_RE, WEEKDAY_RE } from '../../src/text/pii/dates';
+import { forEachNamedDate } from '../../src/text/pii/dates-named';
+import { CARD_RE, creditCardRecognizer, scanWith } from '../../src/text/pii/ids';
+import { cardGroupsOk, cardIssuerOk, twelveDigitsFrom } from '../../src/text/pii/ids-card';
+import {
+  CRYPTO_RE,
+  cryptoRecognizer,
+  cryptoScore,
+  emailRecognizer,
+  hasWww,
+  URL_RE,
+  urlRecognizer,
+  WWW,
+} from '../../src/text/pii/net';
+import { factsOf, stickyTwin } from '../../src/text/shared/facts';
+import { digitsOf, forEachMatch, scanAnchored } from '../../src/text/shared/regex';
+
+type Span = [number, number];
+
+function spans(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  forEachMatch(re, text, (m) => out.push([m.index, m[0].length]));
+  return out;
+}
+
+/** Random case for each ASCII letter of `s` (seeded by `flips`). */
+const recase = (s: string, flips: boolean[]) =>
+  [...s].map((c, i) => (flips[i % Math.max(1, flips.length)] ? c.toUpperCase() : c)).join('');
+
+const MONTHS = [
+  'jan',
+  'january',
+  'feb',
+  'february',
+  'mar',
+  'march',
+  'apr',
+  'april',
+  'may',
+  'jun',
+  'june',
+  'jul',
+  'july',
+  'aug',
+  'august',
+  'sep',
+  'sept',
+  'september',
+  'oct',
+  'october',
+  'nov',
+  'november',
+  'dec',
+  'december',
+  // near misses
+  'ma',
+  'mays',
+  'junee',
+  'septem',
+  'marc',
+  'janu',
+  'xmar',
+  'decembers',
+  'monday',
+  'Tuesday',
+  'wednesDAY',
+  'sunday',
+  'day',
+];
+
+/** Pieces of date-like text: month names (any case), numbers, suffixes, "of", separators, glue. */
+const piece = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.constantFrom(...MONTHS), fc.array(fc.boolean())).map(([m, f]) => recase(m, f)) },
+  { weight: 5, arbitrary: fc.integer({ min: 0, max: 99999 }).map((n) => String(n).slice(0, 1 + (n % 4))) },
+  { weight: 2, arbitrary: fc.constantFrom('st', 'nd', 'rd', 'th', 'ST', 'Th', 'of', 'OF', 'oF') },
+  { weight: 8, arbitrary: fc.constantFrom(' ', ' ', ' ', '. ', ', ', ',', '.', '-', '/', '  ', 'of ') },
+  { weight: 2, arbitrary: fc.constantFrom('x', '_', 'é', 'ſ', 'K', '\u212a', 'İ', '1', '٣', '\n', 's', 'y') },
+);
+const month = fc.tuple(fc.constantFrom(...MONTHS), fc.array(fc.boolean())).map(([m, f]) => recase(m, f));
+const day = fc.integer({ min: 0, max: 999 }).map((n) => String(n % (n > 500 ? 1000 : 100)));
+const year = fc.integer({ min: 0, max: 99999 }).map((n) => String(n).slice(0, n % 7 === 0 ? 3 : 4));
+const opt = (...xs: string[]) => fc.constantFrom('', ...xs);
+const suffix = opt('st', 'nd', 'rd', 'th', 'TH', 'sT', 'nD');
+/** The four shapes of NAMED_DATE_RE ("March 5th, 2020", "5 of mar. 2020", "Sept 2020", "may 3rd"). */
+const shape = fc.oneof(
+  fc.tuple(month, opt('.'), fc.constant(' '), day, suffix, opt(','), fc.constant(' '), year),
+  fc.tuple(day, suffix, fc.constant(' '), opt('of ', 'OF ', 'of'), month, opt('.'), opt(','), fc.constant(' '), year),
+  fc.tuple(month, opt(' ', '.'), fc.constant(' '), year),
+  fc.tuple(month, opt('.'), fc.constant(' '), day, suffix),
+);
+const dateText = fc
+  .array(
+    fc.tuple(
+      fc.oneof({ weight: 3, arbitrary: shape.map((p) => p.join('')) }, { weight: 2, arbitrary: piece }),
+      fc.constantFrom(' ', ' ', ', ', '', '\n'),
+    ),
+    { maxLength: 8 },
+  )
+  .map((p) => p.flat().join(''));
+const anyText = fc.oneof({ weight: 4, arbitrary: dateText }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) });
+
+describe('named dates from the digit runs', () => {
+  const sticky = stickyTwin(NAMED_DATE_RE);
+  const fast = (text: string) => {
+    const out: Span[] = [];
+    forEachNamedDate(sticky, text, factsOf(text), (m, acc) => acc.push([m.index, m[0].length]), out);
+    return out;
+  };
+
+  test('forEachNamedDate equals the global scan', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const want = spans(NAMED_DATE_RE, text);
+        found += want.length;
+        expect(fast(text)).toEqual(want);
+      }),
+      { numRuns: 6000 },
+    );
+    expect(found).toBeGreaterThan(1000); // the property is not vacuous
+  });
+
+  test('known answers', () => {
+    const t = 'On March 5th, 2020 and 5 of mar. 2020, Sept 2020; x5 May 2020, 12th DECEMBER 1999, may 3rd';
+    expect(fast(t).map(([s, n]) => t.slice(s, s + n))).toEqual([
+      'March 5th, 2020',
+      '5 of mar. 2020',
+      'Sept 2020',
+      'May 2020',
+      '12th DECEMBER 1999',
+      'may 3rd',
+    ]);
+    expect(fast(t)).toEqual(spans(NAMED_DATE_RE, t));
+    expect(fast('mar 5th')).toEqual([[0, 7]]); // text edges
+    expect(fast('Mar. 05th')).toEqual([[0, 9]]);
+    expect(fast('1may 2020 _may 2020 émay 2020')).toEqual([[21, 8]]); // \b is ASCII without /u
+  });
+});
+
+/** HEAD's DATE_TIME recognizer: the four global patterns, no facts. */
+function referenceDates(text: string): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  const ok = (a: number, b: number) =>
+    (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
+  forEachMatch(NUMERIC_DATE_RE, text, (m) => {
+    if (ok(Number(m[1]), Number(m[2] ?? m[3] ?? m[4])))
+      out.push([m.index, m.index + m[0].length, (m[5] as string).length === 4 ? 0.65 : 0.45]);
+  });
+  forEachMatch(ISO_DATE_RE, text, (m) => {
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return;
+    if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) return;
+    out.push([m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8]);
+  });
+  forEachMatch(NAMED_DATE_RE, text, (m) => out.push([m.index, m.index + m[0].length, 0.7]));
+  forEachMatch(WEEKDAY_RE, text, (m) => out.push([m.index, m.index + m[0].length, 0.55]));
+  return out;
+}
+
+describe('dateRecognizer', () => {
+  const numeric = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 2099 }).map((n) => String(n).padStart(1 + (n % 4), '0')),
+        fc.constantFrom('/', '-', '.', ':', 'T', ' ', 'Z', '+', 'a', '_'),
+      ),
+      { maxLength: 12 },
+    )
+    .map((p) => p.join(''));
+
+  test('equals the global scans', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, numeric), (text) => {
+        const got = scanWith(dateRecognizer, text).map((c) => [c.start, c.end, c.score]);
+        expect(got).toEqual(referenceDates(text));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+// ---- credit cards ----
+
+/** HEAD's issuer check (substrings and Number). */
+function refIssuerOk(d: string): boolean {
+  const n = d.length;
+  const p2 = Number(d.slice(0, 2));
+  const p3 = Number(d.slice(0, 3));
+  const p4 = Number(d.slice(0, 4));
+  const p6 = Number(d.slice(0, 6));
+  if (d[0] === '4') return n === 13 || n === 16 || n === 19;
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16;
+  if (p2 === 34 || p2 === 37) return n === 15;
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return n >= 16 && n <= 19;
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;
+  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p4 === 3095) return n >= 14 && n <= 19;
+  if (p2 === 62 || p2 === 81) return n >= 16 && n <= 19;
+  if (p2 === 50 || (p2 >= 56 && p2 <= 69) || p4 === 6759) return n >= 12 && n <= 19;
+  if (p4 >= 2200 && p4 <= 2204) return n === 16;
+  return false;
+}
+
+/** HEAD's unit-by-unit look-ahead. */
+function refTwelveAhead(t: string, i: number): boolean {
+  let count = 0;
+  for (let j = i; count < 12; j++) {
+    const c = t.charCodeAt(j);
+    if (c >= 48 && c <= 57) count++;
+    else if (!((c === 32 || c === 45) && count > 0 && /[0-9]/.test(t[j + 1] ?? ''))) return false;
+  }
+  return true;
+}
+
+/** HEAD's credit-card recognizer: every digit run found by a global regex (cardGroupsOk is unchanged). */
+function referenceCards(text: string): Span[] {
+  const out: Span[] = [];
+  const start = (t: string, i: number) => {
+    const c = t.charCodeAt(i - 1);
+    return !((c >= 48 && c <= 57) || c === 46 || c === 45) && refTwelveAhead(t, i);
+  };
+  scanAnchored(/\d+/g, CARD_RE, text, start, (m) => {
+    const d = digitsOf(m[0]);
+    if (refIssuerOk(d) && luhn(d) && cardGroupsOk(m[0])) out.push([m.index, m.index + m[0].length]);
+  });
+  return out;
+}
+
+const PREFIXES = ['4', '51', '55', '2221', '2720', '34', '37', '6011', '65', '644', '649', '622126', '622925', '3528'];
+PREFIXES.push(
+  '3589',
+  '300',
+  '305',
+  '36',
+  '38',
+  '39',
+  '3095',
+  '62',
+  '81',
+  '50',
+  '56',
+  '69',
+  '6759',
+  '2200',
+  '2204',
+  '1',
+  '7',
+);
+
+/** Luhn-valid (mostly) digit strings with issuer prefixes, 11-20 digits. */
+const cardDigits = fc
+  .tuple(
+    fc.constantFrom(...PREFIXES),
+    fc.constantFrom(16, 16, 16, 15, 13, 19, 12, 14, 17, 18, 11, 20),
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 20, maxLength: 20 }),
+    fc.boolean(),
+  )
+  .map(([p, n, rest, fix]) => {
+    let d = (p + rest.join('')).slice(0, n);
+    if (fix) for (let c = 0; c <= 9 && !luhn(d); c++) d = d.slice(0, -1) + String(c);
+    return d;
+  });
+/** Card numbers grouped 4-4-4-4, 4-6-5 or at random, with one or mixed separators, glued into text. */
+const cardText = fc
+  .array(
+    fc.tuple(
+      fc.oneof(
+        fc
+          .tuple(cardDigits, fc.constantFrom('', ' ', '-', '.', ' -'), fc.constantFrom(4, 4, 6, 3, 5))
+          .map(([d, sep, g]) => {
+            const parts: string[] = [];
+            for (let i = 0; i < d.length; i += g) parts.push(d.slice(i, i + g));
+            return parts
+              .map((x, i) => (sep.length > 1 ? (sep[i % 2] as string) : sep) + x)
+              .join('')
+              .slice(sep.length > 0 ? 1 : 0);
+          }),
+        fc.constantFrom(' ', ' ', ' ', '-', '.', 'x', '12', '4111', ' - ', '\n', 'é'),
+      ),
+      fc.constantFrom(' ', ' ', ' ', ', ', '', '-'),
+    ),
+    { maxLength: 6 },
+  )
+  .map((p) => p.flat().join(''));
+
+describe('credit cards', () => {
+  test('cardIssuerOk equals the substring version', () => {
+    fc.assert(
+      fc.property(fc.oneof(cardDigits, fc.stringMatching(/^[0-9]{0,22}$/)), (d) => {
+        expect(cardIssuerOk(d)).toBe(refIssuerOk(d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('twelveDigitsFrom equals the unit-by-unit look-ahead at every digit', () => {
+    fc.assert(
+      fc.property(cardText, (text) => {
+        const f = factsOf(text);
+        const got: boolean[] = [];
+        const want: boolean[] = [];
+        for (let k = 0; k < f.runs; k++)
+          for (let at = f.runStart[k] as number; at < (f.runEnd[k] as number); at++) {
+            got.push(twelveDigitsFrom(text, f, k, at));
+            want.push(refTwelveAhead(text, at));
+          }
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('the recognizer equals the global-run scan', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(cardText, (text) => {
+        const want = referenceCards(text);
+        found += want.length;
+        expect(scanWith(creditCardRecognizer, text).map((c) => [c.start, c.end])).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(150);
+  });
+});
+
+// ---- net ----
+
+describe('url gate', () => {
+  test('hasWww equals WWW.test', () => {
+    const www = fc
+      .array(fc.constantFrom('w', 'W', '.', 'ww', 'www.', 'WwW', 'x', ' ', 'ŵ', '\u24e6'), { maxLength: 8 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(www, fc.string({ maxLength: 12 })), (t) => {
+        expect(hasWww(t)).toBe(WWW.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  /** HEAD's URL recognizer. */
+  function referenceUrls(text: string): Span[] {
+    const out: Span[] = [];
+    if (text.indexOf('://') < 0 && !WWW.test(text)) return out;
+    const trailing = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', "'", '"', '>', '*']);
+    const count = (s: string, ch: string) => s.split(ch).length - 1;
+    forEachMatch(URL_RE, text, (m) => {
+      let s = m[0];
+      while (s.length > 0 && trailing.has(s[s.length - 1] as string)) {
+        if (s.endsWith(')') && count(s, '(') >= count(s, ')')) break;
+        s = s.slice(0, -1);
+      }
+      const host = s.replace(/^[a-z]+:\/\//i, '');
+      if (/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u.test(host)) out.push([m.index, m.index + s.length]);
+    });
+    return out;
+  }
+
+  test('the recognizer equals HEAD without its dot gate', () => {
+    const url = fc
+      .array(
+        fc.constantFrom(
+          'http://',
+          'HTTPS://',
+          'ftp://',
+          'wss://',
+          'www.',
+          'WWW.',
+          'wWw',
+          'ex',
+          'ample',
+          '.',
+          '.com',
+          ':',
+          '/',
+          '(',
+          ')',
+          ' ',
+          ',',
+          'é',
+          '-',
+        ),
+        { maxLength: 10 },
+      )
+      .map((p) => p.join(''));
+    let found = 0;
+    fc.assert(
+      fc.property(url, (text) => {
+        const want = referenceUrls(text);
+        found += want.length;
+        expect(scanWith(urlRecognizer, text).map((c) => [c.start, c.end])).toEqual(want);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(found).toBeGreaterThan(300);
+  });
+});
+
+describe('email and crypto', () => {
+  test('email: no "@", no candidate; with one, found as before', () => {
+    expect(scanWith(emailRecognizer, 'mail me at ada.example.org')).toEqual([]);
+    expect(scanWith(emailRecognizer, 'mail ada@example.org').map((c) => [c.start, c.end])).toEqual([[5, 20]]);
+  });
+
+  /** HEAD's crypto recognizer: the global scan (the scoring is unchanged). */
+  function referenceCrypto(text: string): Array<[number, number, number]> {
+    const out: Array<[number, number, number]> = [];
+    forEachMatch(CRYPTO_RE, text, (m) => {
+      const score = cryptoScore(m[0]);
+      if (score > 0) out.push([m.index, m.index + m[0].length, score]);
+    });
+    return out;
+  }
+
+  /** A Bech32 string with a valid checksum (BIP 173's reference algorithm), to reach every length. */
+  function bech32(hrp: string, data: number[]): string {
+    const gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    const polymod = (values: number[]) => {
+      let chk = 1;
+      for (const v of values) {
+        const top = chk >>> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ v;
+        for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= gen[i] as number;
+      }
+      return chk;
+    };
+    const expand = [...hrp]
+      .map((c) => c.charCodeAt(0) >> 5)
+      .concat(
+        [0],
+        [...hrp].map((c) => c.charCodeAt(0) & 31),
+      );
+    const mod = polymod([...expand, ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
+    const check = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31);
+    return `${hrp}1${[...data, ...check].map((v) => 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'[v]).join('')}`;
+  }
+
+  test('the Bech32 helper reproduces a BIP 173 vector', () => {
+    const data = [...'qw508d6qejxtdg4y5r3zarvary0c5xw7k'].map((c) => 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'.indexOf(c));
+    expect(bech32('bc', data)).toBe('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4');
+  });
+
+  test('crypto equals the global scan', () => {
+    const addresses = [
+      '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2',
+      '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+      'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4',
+      'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4',
+      '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+      '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed',
+      '0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED',
+    ];
+    // Data lengths 0 and 81 give the shortest (9) and longest (90) addresses CRYPTO_RE takes.
+    const dataLength = fc.oneof(fc.constantFrom(0, 1, 80, 81, 82), fc.integer({ min: 0, max: 82 }));
+    const segwit = fc
+      .tuple(
+        fc.constantFrom('bc', 'tb'),
+        dataLength.chain((n) => fc.array(fc.integer({ min: 0, max: 31 }), { minLength: n, maxLength: n })),
+        fc.boolean(),
+      )
+      .map(([hrp, data, upper]) => (upper ? bech32(hrp, data).toUpperCase() : bech32(hrp, data)));
+    const word = fc.oneof(
+      fc.constantFrom(...addresses),
+      segwit,
+      fc.constantFrom(...addresses).map((a) => a.slice(0, -1)),
+      fc.stringMatching(/^(?:[13]|bc1|tb1|0x|Bc1)[0-9a-zA-Z]{4,45}$/),
+    );
+    const text = fc
+      .array(fc.oneof(word, fc.constantFrom(' ', ' ', '_', 'x', '1', '-', '.', 'é', '\u212a', '\n')), { maxLength: 6 })
+      .map((p) => p.join(''));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const want = referenceCrypto(t);
+        found += want.length;
+        expect(scanWith(cryptoRecognizer, t).map((c) => [c.start, c.end, c.score])).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(300);
+  });
+});
