@@ -365,7 +365,7 @@ describe('url gate', () => {
     return out;
   }
 
-  test('the recognizer equals HEAD without its dot gate', () => {
+  test('the recognizer equals HEAD without its dot and colon gates', () => {
     const url = fc
       .array(
         fc.constantFrom(

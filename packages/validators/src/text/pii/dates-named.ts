@@ -28,22 +28,33 @@ function isLetter(c: number): boolean {
   return (c | 32) >= 97 && (c | 32) <= 122;
 }
 
-/** The first three letters of every month name, lower case. */
-const MONTH3: ReadonlySet<number> = /* @__PURE__ */ new Set(
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
-    (m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
-  ),
-);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/**
- * The three units at `q` are the first three letters of a month name in some case (`c | 32` maps
- * A-Z to a-z and nothing else to a-z), as MONTH needs.
- */
+/** `MONTH3[(a * 26 + b) * 26 + c]` is 1 for the first three letters (a-z as 0-25) of a month name. */
+const MONTH3: Uint8Array = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(26 * 26 * 26);
+  for (const m of MONTHS) t[((m.charCodeAt(0) - 97) * 26 + (m.charCodeAt(1) - 97)) * 26 + (m.charCodeAt(2) - 97)] = 1;
+  return t;
+})();
+
+/** Bit `x - 97` set for each last letter x of a month name (jan, january, ..., sept, september, ...). */
+const MONTH_LAST: number = /* @__PURE__ */ (() => {
+  let bits = 0;
+  for (const c of 'nybrhlegtpvc') bits |= 1 << (c.charCodeAt(0) - 97);
+  return bits;
+})();
+
+/** `(c | 32) - 97`: 0-25 for an ASCII letter (`c | 32` maps A-Z to a-z and nothing else into a-z), else out of 0-25. */
+function letterIndex(c: number): number {
+  return (c | 32) - 97;
+}
+
+/** The three units at `q` are the first three letters of a month name in some case, as MONTH needs. */
 function monthAt(text: string, q: number): boolean {
-  const a = text.charCodeAt(q) | 32;
-  const b = text.charCodeAt(q + 1) | 32;
-  const c = text.charCodeAt(q + 2) | 32;
-  return (a | b | c) < 256 && MONTH3.has((a << 16) | (b << 8) | c);
+  const a = letterIndex(text.charCodeAt(q));
+  const b = letterIndex(text.charCodeAt(q + 1));
+  const c = letterIndex(text.charCodeAt(q + 2));
+  return (a | b | c) >= 0 && a < 26 && b < 26 && c < 26 && MONTH3[(a * 26 + b) * 26 + c] === 1;
 }
 
 /** Start of the run of at most `max` ASCII letters ending before `end`, or -1 (longer, or a word unit before it). */
@@ -58,6 +69,8 @@ function wordStartBefore(text: string, end: number, max: number): number {
 function monthStart(text: string, s: number): number {
   if (text.charCodeAt(s - 1) !== 32) return -1;
   const e = text.charCodeAt(s - 2) === 46 ? s - 2 : s - 1;
+  const last = letterIndex(text.charCodeAt(e - 1));
+  if (last < 0 || last >= 26 || ((MONTH_LAST >> last) & 1) === 0) return -1;
   const p = wordStartBefore(text, e, 9);
   return p >= 0 && e - p >= 3 && monthAt(text, p) ? p : -1;
 }

@@ -110,8 +110,9 @@ export const urlRecognizer: PiiRecognizer = {
   entities: ['URL'],
   maxLength: 2048 + 6,
   scan(text, emit) {
-    // Every URL reported has a "." (the host test below needs one) and "://" or "www." (URL_RE).
-    if (factsOf(text).dots === 0 || (text.indexOf('://') < 0 && !hasWww(text))) return;
+    // Every URL reported has a "." (the host test below needs one) and "://" (so a ":") or "www." (URL_RE).
+    const f = factsOf(text);
+    if (f.dots === 0 || ((f.colons === 0 || text.indexOf('://') < 0) && !hasWww(text))) return;
     forEachMatch(URL_RE, text, (m) => {
       let s = m[0];
       while (s.length > 0 && TRAILING.has(s[s.length - 1] as string)) {
