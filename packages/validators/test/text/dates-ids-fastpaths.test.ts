@@ -5,11 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { luhn } from '../../src/text/pii/checksums';
 import { dateRecognizer, ISO_DATE_RE, NAMED_DATE_RE, NUMERIC_DATE_RE, WEEKDAY_RE } from '../../src/text/pii/dates';
 import { forEachNamedDate } from '../../src/text/pii/dates-named';
 import { CARD_RE, creditCardRecognizer, scanWith } from '../../src/text/pii/ids';
-import { cardGroupsOk, cardIssuerOk, twelveDigitsFrom } from '../../src/text/pii/ids-card';
+import { cardGroupsOk, cardIssuerOk, cardNumberOk, twelveDigitsFrom } from '../../src/text/pii/ids-card';
 import {
   CRYPTO_RE,
   cryptoRecognizer,
@@ -209,6 +208,17 @@ function refIssuerOk(d: string): boolean {
   return false;
 }
 
+/** HEAD's Luhn check (checksums.ts now shares its loop with the card fast path). */
+function luhn(digits: string): boolean {
+  if (!/^\d{2,}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = digits.length - 1, k = 0; i >= 0; i--, k++) {
+    const d = (digits.charCodeAt(i) - 48) * (k % 2 === 1 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  return sum % 10 === 0;
+}
+
 /** HEAD's unit-by-unit look-ahead. */
 function refTwelveAhead(t: string, i: number): boolean {
   let count = 0;
@@ -299,6 +309,20 @@ describe('credit cards', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  test('cardNumberOk equals the issuer and Luhn checks on the digit string', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.oneof(cardDigits, cardText, fc.string({ maxLength: 24 })), (s) => {
+        const d = digitsOf(s);
+        const want = refIssuerOk(d) && luhn(d);
+        if (want) valid++;
+        expect(cardNumberOk(s)).toBe(want);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(valid).toBeGreaterThan(200);
   });
 
   test('twelveDigitsFrom equals the unit-by-unit look-ahead at every digit', () => {

@@ -15,11 +15,25 @@ import { keccak_256 } from '@noble/hashes/sha3';
  * ```
  */
 export function luhn(digits: string): boolean {
-  if (!/^\d{2,}$/.test(digits)) return false;
+  return /^\d{2,}$/.test(digits) && luhnOfDigits(digits);
+}
+
+/**
+ * The Luhn (mod 10) sum over the ASCII digits of `s`, every other unit skipped: `luhn(digitsOf(s))`
+ * for a string with two digits or more, without building the digit string.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * luhnOfDigits('4111 1111 1111 1111'); // true
+ * ```
+ */
+export function luhnOfDigits(s: string): boolean {
   let sum = 0;
   let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
+  for (let i = s.length - 1; i >= 0; i--) {
+    let d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) continue;
     if (double) {
       d *= 2;
       if (d > 9) d -= 9;

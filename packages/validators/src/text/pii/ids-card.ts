@@ -1,20 +1,15 @@
 /**
  * Payment-card checks of the credit-card recognizer, made cheap without changing any answer:
  * - `cardIssuerOk` reads the issuer prefixes from the digit codes (no substrings, no `Number`): the
- *   prefix of the first k digits of a digit string is the same number either way.
+ *   prefix of the first k digits of a digit string is the same number either way; `cardNumberOk`
+ *   also runs the Luhn check, both over the match itself without building its digit string.
  * - `twelveDigitsFrom` answers "can CARD_RE (`\d(?:[ -]?\d){11,18}`) match at `at`" from the digit runs
  *   of the facts instead of walking the text unit by unit: 12 digits must follow with at most one space
  *   or dash between two digits, i.e. the run of `at` and the runs after it, each starting one unit
  *   after the previous one ends with that unit a space or a dash, must hold 12 digits.
  */
 import type { TextFacts } from '../shared/facts';
-
-/** The number of the first `k` digits of the digit string `d` (`Number(d.slice(0, k))`). */
-function prefix(d: string, k: number): number {
-  let v = 0;
-  for (let i = 0; i < k; i++) v = v * 10 + (d.charCodeAt(i) - 48);
-  return v;
-}
+import { luhnOfDigits } from './checksums';
 
 /**
  * Issuer prefixes and allowed lengths of a card number given as its digits (ISO/IEC 7812 ranges of the
@@ -27,9 +22,37 @@ function prefix(d: string, k: number): number {
  * ```
  */
 export function cardIssuerOk(d: string): boolean {
-  const n = d.length;
-  if (n < 12) return false; // every range below needs 12 digits or more
-  const p6 = prefix(d, 6);
+  let p6 = 0;
+  for (let i = 0; i < 6 && i < d.length; i++) p6 = p6 * 10 + (d.charCodeAt(i) - 48);
+  return issuerOk(p6, d.length);
+}
+
+/**
+ * `cardIssuerOk(digitsOf(s)) && luhn(digitsOf(s))` without building the digit string: the digits of `s`
+ * are read in place (ASCII digits, everything else skipped, as `digitsOf` does).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * cardNumberOk('4111 1111 1111 1111'); // true
+ * ```
+ */
+export function cardNumberOk(s: string): boolean {
+  let n = 0;
+  let p6 = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) continue;
+    if (n < 6) p6 = p6 * 10 + c;
+    n++;
+  }
+  if (!issuerOk(p6, n)) return false;
+  return luhnOfDigits(s); // n >= 12 here: luhn's two-digit minimum holds
+}
+
+/** The issuer rules on the number `p6` of the first six digits and the digit count `n`. */
+function issuerOk(p6: number, n: number): boolean {
+  if (n < 12) return false; // every range below needs 12 digits or more (and p6 six digits)
   const p4 = (p6 / 100) | 0;
   const p3 = (p6 / 1000) | 0;
   const p2 = (p6 / 10000) | 0;

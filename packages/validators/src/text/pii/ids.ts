@@ -6,8 +6,8 @@
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts } from '../shared/facts';
 import { digitsOf } from '../shared/regex';
-import { IBAN_LENGTHS, ibanValid, luhn, nhsValid } from './checksums';
-import { cardGroupsOk, cardIssuerOk, twelveDigitsFrom } from './ids-card';
+import { IBAN_LENGTHS, ibanValid, nhsValid } from './checksums';
+import { cardGroupsOk, cardNumberOk, twelveDigitsFrom } from './ids-card';
 import { tryAt } from './ids-sticky';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
@@ -88,8 +88,7 @@ const makePassport = /* @__PURE__ */ emitter('usPassport', 'US_PASSPORT', PASSPO
 const makeDriver = /* @__PURE__ */ emitter('usDriverLicense', 'US_DRIVER_LICENSE', DRIVER_CONTEXT, 0.55);
 
 function onCard(m: RegExpExecArray, emit: Emit): void {
-  const d = digitsOf(m[0]);
-  if (!cardIssuerOk(d) || !luhn(d) || !cardGroupsOk(m[0])) return;
+  if (!cardNumberOk(m[0]) || !cardGroupsOk(m[0])) return; // issuer, length and Luhn; grouping
   emit(makeCard(m.index, m.index + m[0].length, 0.8));
 }
 
