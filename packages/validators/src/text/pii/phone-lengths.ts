@@ -43,8 +43,16 @@ interface Meta {
   hasCallingCode(callingCode: string): boolean;
 }
 
-/** Every number type libphonenumber-js's `getNumberType` tries. */
-const TYPES = [
+/**
+ * Every number type libphonenumber-js's `getNumberType` tries.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * NUMBER_TYPES.includes('MOBILE'); // true
+ * ```
+ */
+export const NUMBER_TYPES: readonly string[] = [
   'FIXED_LINE',
   'MOBILE',
   'PREMIUM_RATE',
@@ -111,8 +119,14 @@ let metadata: Meta | undefined;
 /**
  * The metadata `libphonenumber-js/min` validates with. (The `Metadata` class of `/min` is not used: its
  * CommonJS build receives the JSON module object, `{ default }`, and throws.)
+ * @internal
+ *
+ * @example
+ * ```ts
+ * new Metadata(metadataJson()); // libphonenumber-js/core's Metadata over the "min" data
+ * ```
  */
-function metadataJson(): MetadataJson {
+export function metadataJson(): MetadataJson {
   const m = minMetadata as MetadataJson | { default: MetadataJson };
   return 'countries' in m ? m : m.default;
 }
@@ -154,7 +168,7 @@ function callingCodeFacts(callingCode: string): CallingCodeFacts | undefined {
       // With number types, a valid NSN matches one of the types' patterns; without, the national pattern.
       if (!q.hasTypes()) alternatives.push(pattern);
       else
-        for (const t of TYPES) {
+        for (const t of NUMBER_TYPES) {
           const tp = q.type(t)?.pattern();
           if (typeof tp === 'string' && tp !== '') alternatives.push(tp);
         }

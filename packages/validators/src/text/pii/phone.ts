@@ -3,12 +3,21 @@
  * area code in parentheses, groups separated by space, dot or dash, extensions), scored by shape,
  * raised when libphonenumber-js (metadata "min") validates it for the number's own country code or one
  * of the configured regions, and raised again by context words such as "call", "mobile" or "fax".
+ *
+ * Shortcuts, each giving the answer of the plain code (test/text/phone-fastpaths.test.ts compares the
+ * scan with that code on generated texts): a digit run that PHONE_RE cannot carry past its end (no
+ * "[ .-]<digit>", no extension label) yields at most itself, under 10 digits without separator or
+ * "+", which the handler always drops, so it is not matched at all; a match without "x", "X" or "#"
+ * has no extension; the group count walks the match instead of splitting it; and libphonenumber-js is
+ * asked only when its metadata does not settle the answer (phone-lengths.ts: certainly invalid by
+ * length; phone-valid.ts: the library's parse and validity re-derived for the common cases).
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { wordSet } from '../shared/context';
 import { factsOf, type TextFacts } from '../shared/facts';
 import { countDigits, digitsOf, isWordAt } from '../shared/regex';
 import { internationalCertainlyInvalid, nationalCertainlyInvalid } from './phone-lengths';
+import { internationalValid, nationalValid } from './phone-valid';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Candidate phone numbers. */
@@ -79,19 +88,22 @@ interface PhoneScan {
   emit: (c: PiiCandidate) => void;
 }
 
+/** The extension at the end of a match (every form has an "x" or "#"). */
+const EXT_RE = /(?: ?(?:x|ext\.?|#) ?\d{1,6})$/i;
+
 function onPhone(m: RegExpExecArray, st: PhoneScan): void {
   const s = m[0];
-  const ext = /(?: ?(?:x|ext\.?|#) ?\d{1,6})$/i.exec(s);
+  // A match is "+", digits, [ .()-] and maybe an extension: without "x", "X" or "#" it has none.
+  const ext = s.indexOf('x') < 0 && s.indexOf('X') < 0 && s.indexOf('#') < 0 ? null : EXT_RE.exec(s);
   const main = ext ? s.slice(0, ext.index) : s;
   const digits = countDigits(main);
   if (digits < 6 || digits > 15) return;
   if (DATE_LIKE.test(main)) return;
-  const separated = /[ .()-]/.test(main);
-  const plus = main.startsWith('+');
+  const separated = digits + (main.charCodeAt(0) === 43 ? 1 : 0) < main.length; // anything else is [ .()-]
+  const plus = main.charCodeAt(0) === 43;
   if (!separated && !plus && digits < 10) return;
   // A run of more than 4 groups of 1-2 digits is a list of numbers, not a phone.
-  const groups = main.split(/[ .()-]+/).filter(Boolean);
-  if (groups.length > 5 && allShort(groups)) return;
+  if (listOfShortGroups(main)) return;
   let score = plus || main.startsWith('(') || (separated && digits >= 10) ? 0.45 : digits >= 7 ? 0.35 : 0.25;
   if (ext) score += 0.05;
   if (st.left > 0) {
@@ -109,10 +121,28 @@ function onPhone(m: RegExpExecArray, st: PhoneScan): void {
   });
 }
 
-/** Every group has at most 2 digits. */
-function allShort(groups: readonly string[]): boolean {
-  for (const g of groups) if (g.length > 2) return false;
-  return true;
+/**
+ * `main.split(/[ .()-]+/).filter(Boolean)` has more than 5 groups, each of at most 2 characters,
+ * counted in one walk without the array.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * listOfShortGroups('1 2 3 4 5 6'); // true: a list of numbers, not a phone
+ * listOfShortGroups('12 34 56 78 901'); // false
+ * ```
+ */
+export function listOfShortGroups(main: string): boolean {
+  let groups = 0;
+  let run = 0;
+  for (let i = 0; i <= main.length; i++) {
+    const c = i < main.length ? main.charCodeAt(i) : 32;
+    if (c === 32 || c === 46 || c === 40 || c === 41 || c === 45) {
+      if (run > 0) groups++;
+      run = 0;
+    } else if (++run > 2) return false;
+  }
+  return groups > 5;
 }
 
 /**
@@ -133,6 +163,10 @@ function scanPhoneAnchors(
     const before = text.charCodeAt(s - 1);
     const at = s - 1 >= next && (before === 43 || before === 40) ? s - 1 : Math.max(s, next);
     next = e;
+    // A match from the run's own start that cannot go on past the run's end (no "[ .-]<digit>", no
+    // extension start) is at most the run: fewer than 10 digits, no separator, no "+", never a phone
+    // (onPhone drops it); and it leaves `next` at `e` as a skipped run does: no exec.
+    if (at === s && e - s < 10 && !continues(text, e)) continue;
     if (!phoneStart(text, at)) continue;
     PHONE_RE.lastIndex = at;
     const m = PHONE_RE.exec(text);
@@ -144,21 +178,39 @@ function scanPhoneAnchors(
   PHONE_RE.lastIndex = 0;
 }
 
+/** PHONE_RE could go on at `e`, the end of a digit run: a group "[ .-]<digit>" or an extension. */
+function continues(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c === 32 || c === 46 || c === 45) {
+    const d = text.charCodeAt(e + 1);
+    if (d >= 48 && d <= 57) return true;
+    return c === 32 && extStart(d);
+  }
+  return extStart(c);
+}
+
+/** x, X, e, E or # (an extension label starts with one of them). */
+function extStart(c: number): boolean {
+  return c === 120 || c === 88 || c === 101 || c === 69 || c === 35;
+}
+
 /**
  * Whether libphonenumber-js validates `s` (international with "+" or "00", else national for one of
  * `regions`). With `exhaustive` false, regions whose parse is certainly invalid by length are not
- * parsed (`nationalCertainlyInvalid`); the answer is the same.
+ * parsed (`nationalCertainlyInvalid`) and the metadata answers where it can (`nationalValid`,
+ * `internationalValid`); the answer is the same.
  * @internal
  */
 export function isValidPhone(s: string, plus: boolean, regions: readonly CountryCode[], exhaustive = false): boolean {
   try {
-    if (plus) {
-      if (!exhaustive && internationalCertainlyInvalid(digitsOf(s))) return false;
-      return parsePhoneNumberFromString(s)?.isValid() === true;
-    }
-    if (s.startsWith('00')) {
-      const international = `+${s.slice(2)}`;
-      if (!exhaustive && internationalCertainlyInvalid(digitsOf(international))) return false;
+    if (plus || s.startsWith('00')) {
+      const international = plus ? s : `+${s.slice(2)}`;
+      if (!exhaustive) {
+        const digits = digitsOf(international);
+        if (internationalCertainlyInvalid(digits)) return false;
+        const fast = internationalValid(digits);
+        if (fast !== undefined) return fast;
+      }
       return parsePhoneNumberFromString(international)?.isValid() === true;
     }
     // National numbers: a trunk prefix 0 rules out NANP regions, ten digits without it rules in NANP.
@@ -167,7 +219,12 @@ export function isValidPhone(s: string, plus: boolean, regions: readonly Country
     for (const r of regions) {
       const nanp = r === 'US' || r === 'CA';
       if (trunk === nanp) continue;
-      if (!exhaustive && nationalCertainlyInvalid(digits, r)) continue;
+      if (!exhaustive) {
+        if (nationalCertainlyInvalid(digits, r)) continue;
+        const fast = nationalValid(digits, r);
+        if (fast === true) return true;
+        if (fast === false) continue;
+      }
       if (parsePhoneNumberFromString(s, r)?.isValid()) return true;
     }
   } catch {
