@@ -1,12 +1,14 @@
 /**
  * The shared helpers of the PII recognizers give what their plain definitions give: `factsOf` equals
- * counting with regexes, and `hasContext` (hash-probed word tables, walked in place) equals cutting the
- * windows out, splitting them into letter runs and looking each lower-cased run up in the set.
+ * counting with regexes, `hasContext` (hash-probed word tables, walked in place) equals cutting the
+ * windows out, splitting them into letter runs and looking each lower-cased run up in the set, and
+ * `resolveOverlaps` (insertion sort for short lists) equals the builtin stable sort.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { hasContext, LETTER, wordSet } from '../../src/text/shared/context';
 import { factsOf, withFacts } from '../../src/text/shared/facts';
+import { resolveOverlaps } from '../../src/text/shared/overlap';
 
 /** Text biased to digits, word units, the counted punctuation and non-ASCII units. */
 const factsText = fc
@@ -141,5 +143,33 @@ describe('shared recognizer helpers', () => {
     expect(hasContext('my SSNs are 078-05-1120', 12, 23, CONTEXT)).toBe(false);
     expect(hasContext("tell O'Neil 078", 12, 15, CONTEXT)).toBe(true);
     expect(hasContext('tell O’Neil 078', 12, 15, CONTEXT)).toBe(false); // ’ is not a letter here
+  });
+
+  test('resolveOverlaps equals keeping the best by the builtin stable sort, in text order', () => {
+    const span = fc.record({
+      start: fc.nat({ max: 30 }),
+      length: fc.nat({ max: 6 }),
+      score: fc.constantFrom(0.5, 0.6, 0.85, 1.05),
+    });
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), (spans) => {
+        const cands = spans.map((x, i) => ({
+          entity: 'E',
+          start: x.start,
+          end: x.start + x.length,
+          score: x.score,
+          recognizer: String(i),
+        }));
+        const order = cands.slice().sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+        const kept: typeof cands = [];
+        for (const c of order) {
+          const clash = kept.some((k) => k.start < k.end && c.start < c.end && c.start < k.end && k.start < c.end);
+          if (!clash) kept.push(c);
+        }
+        kept.sort((a, b) => a.start - b.start);
+        expect(resolveOverlaps(cands, 40).map((c) => c.recognizer)).toEqual(kept.map((c) => c.recognizer));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -132,7 +132,8 @@ function computeFacts(text: string): TextFacts {
   const runStart: number[] = [];
   const runEnd: number[] = [];
   const count = COUNT;
-  count.fill(0);
+  // (Stores, not `fill`: a builtin call costs more than the eight stores on a short text.)
+  count[0] = count[1] = count[2] = count[3] = count[4] = count[5] = count[6] = count[7] = 0;
   let digits = 0;
   let i = 0;
   while (i < n) {

@@ -20,8 +20,8 @@ const PAIRWISE = 48;
  */
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], textLength: number): C[] {
   if (candidates.length <= 1) return candidates.slice();
-  // Sorted copy (no wrapper objects): Array.prototype.sort is stable, so ties keep the order found.
-  const order = candidates.slice().sort(byScoreThenLength);
+  // Sorted copy (no wrapper objects), stable: ties keep the order found.
+  const order = stableSort(candidates.slice(), byScoreThenLength);
   const kept: C[] = [];
   if (candidates.length <= PAIRWISE) {
     // A candidate is dropped when it shares a position with a kept one; empty spans share none.
@@ -39,7 +39,28 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
       kept.push(c);
     }
   }
-  return kept.sort(byStart);
+  return stableSort(kept, byStart);
+}
+
+/** Up to this many items, `stableSort` sorts by insertion (no builtin call). */
+const INSERTION = 12;
+
+/**
+ * Sort `items` in place by `cmp`, stably (equal items keep their order), as `Array.prototype.sort`
+ * does: by insertion for the few candidates of a typical text, by the builtin otherwise.
+ */
+function stableSort<C>(items: C[], cmp: (a: C, b: C) => number): C[] {
+  if (items.length > INSERTION) return items.sort(cmp);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as C;
+    let j = i;
+    while (j > 0 && cmp(items[j - 1] as C, item) > 0) {
+      items[j] = items[j - 1] as C;
+      j--;
+    }
+    items[j] = item;
+  }
+  return items;
 }
 
 // Module-level comparators: no closure per call.
