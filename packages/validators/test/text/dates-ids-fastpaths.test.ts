@@ -5,9 +5,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { nhsValid } from '../../src/text/pii/checksums';
 import { dateRecognizer, ISO_DATE_RE, NAMED_DATE_RE, NUMERIC_DATE_RE, WEEKDAY_RE } from '../../src/text/pii/dates';
 import { forEachNamedDate } from '../../src/text/pii/dates-named';
-import { CARD_RE, creditCardRecognizer, scanWith } from '../../src/text/pii/ids';
+import {
+  BANK_RE,
+  bankNumberRecognizer,
+  CARD_RE,
+  creditCardRecognizer,
+  DRIVER_RE,
+  driverLicenseRecognizer,
+  NHS_RE,
+  nhsRecognizer,
+  PASSPORT_RE,
+  passportRecognizer,
+  SSN_RE,
+  scanWith,
+  ssnInvalid,
+  ssnRecognizer,
+} from '../../src/text/pii/ids';
 import { cardGroupsOk, cardIssuerOk, cardNumberOk, twelveDigitsFrom } from '../../src/text/pii/ids-card';
 import {
   CRYPTO_RE,
@@ -176,9 +192,23 @@ describe('dateRecognizer', () => {
     )
     .map((p) => p.join(''));
 
+  const numericShape = fc
+    .tuple(
+      fc.integer({ min: 0, max: 40 }),
+      fc.constantFrom('/', '-', '.'),
+      fc.integer({ min: 0, max: 40 }),
+      fc.boolean(),
+      fc.integer({ min: 0, max: 99999 }),
+      fc.constantFrom(1, 2, 2, 3, 4, 4, 5),
+    )
+    .map(([d, sep, m, same, y, n]) => `${d}${sep}${m}${same ? sep : '/'}${String(y).padStart(n, '0').slice(0, n)}`);
+  const numericText = fc
+    .array(fc.oneof(numericShape, fc.constantFrom(' ', '', '.', '/', '-', 'x', '_', '1', '\n')), { maxLength: 5 })
+    .map((p) => p.join(''));
+
   test('equals the global scans', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, numeric), (text) => {
+      fc.property(fc.oneof(anyText, numeric, numericText), (text) => {
         const got = scanWith(dateRecognizer, text).map((c) => [c.start, c.end, c.score]);
         expect(got).toEqual(referenceDates(text));
       }),
@@ -354,6 +384,138 @@ describe('credit cards', () => {
     );
     expect(found).toBeGreaterThan(150);
   });
+});
+
+// ---- digit-group ids ----
+
+type Scored = [number, number, number];
+
+/** HEAD's SSN, NHS, bank, passport and driver-licence recognizers: the global patterns. */
+const REFERENCES: Array<[string, (text: string) => Scored[]]> = [
+  [
+    'usSsn',
+    (text) => {
+      const out: Scored[] = [];
+      forEachMatch(SSN_RE, text, (m) => {
+        if (!ssnInvalid(m[0])) out.push([m.index, m.index + m[0].length, m[0].length === 9 ? 0.15 : 0.6]);
+      });
+      return out;
+    },
+  ],
+  [
+    'ukNhs',
+    (text) => {
+      const out: Scored[] = [];
+      forEachMatch(NHS_RE, text, (m) => {
+        if (nhsValid(digitsOf(m[0]))) out.push([m.index, m.index + m[0].length, 0.4]);
+      });
+      return out;
+    },
+  ],
+  [
+    'usBankNumber',
+    (text) => {
+      const out: Scored[] = [];
+      forEachMatch(BANK_RE, text, (m) => out.push([m.index, m.index + m[0].length, 0.1]));
+      return out;
+    },
+  ],
+  [
+    'usPassport',
+    (text) => {
+      const out: Scored[] = [];
+      forEachMatch(PASSPORT_RE, text, (m) =>
+        out.push([m.index, m.index + m[0].length, m[0].length === 9 ? 0.12 : 0.1]),
+      );
+      return out;
+    },
+  ],
+  [
+    'usDriverLicense',
+    (text) => {
+      const out: Scored[] = [];
+      forEachMatch(DRIVER_RE, text, (m) => {
+        if (/\d/.test(m[0])) out.push([m.index, m.index + m[0].length, 0.11]);
+      });
+      return out;
+    },
+  ],
+];
+const RECOGNIZERS = {
+  usSsn: ssnRecognizer,
+  ukNhs: nhsRecognizer,
+  usBankNumber: bankNumberRecognizer,
+  usPassport: passportRecognizer,
+  usDriverLicense: driverLicenseRecognizer,
+};
+
+const digitRun = fc
+  .tuple(fc.constantFrom(1, 2, 3, 3, 4, 4, 5, 7, 8, 9, 9, 10, 10, 12, 14, 15, 18), fc.nat())
+  .map(([n, seed]) => String(seed).padStart(n, '7').slice(0, n));
+/** Mod-11-valid NHS numbers as 3-3-4 groups with a space, a dash or nothing between. */
+const nhsNumber = fc
+  .tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }), fc.constantFrom(' ', '-', ''))
+  .map(([d, sep]) => {
+    const sum = d.reduce((acc, x, i) => acc + x * (10 - i), 0);
+    const check = (11 - (sum % 11)) % 11;
+    const s = `${d.join('')}${check === 10 ? 0 : check}`;
+    return `${s.slice(0, 3)}${sep}${s.slice(3, 6)}${sep}${s.slice(6)}`;
+  });
+/** 3-2-4 digit groups with one separator (mostly), as SSNs are written. */
+const ssnShape = fc
+  .tuple(
+    fc.integer({ min: 1, max: 899 }),
+    fc.constantFrom('-', ' ', '.'),
+    fc.integer({ min: 1, max: 99 }),
+    fc.boolean(),
+    fc.integer({ min: 1, max: 9999 }),
+  )
+  .map(
+    ([a, sep, b, same, c]) =>
+      `${String(a).padStart(3, '0')}${sep}${String(b).padStart(2, '0')}${same ? sep : '-'}${String(c).padStart(4, '0')}`,
+  );
+/** Digit groups ("123-45-6789", "943 476 5919", "5/3/2020"...) with one or mixed separators, letters, edges. */
+const groupText = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(digitRun, fc.constantFrom('-', ' ', '.', '/'), digitRun, fc.boolean(), digitRun)
+          .map(([a, sep, b, same, c]) => `${a}${sep}${b}${same ? sep : '-'}${c}`),
+      },
+      { weight: 2, arbitrary: digitRun },
+      { weight: 1, arbitrary: nhsNumber },
+      { weight: 1, arbitrary: ssnShape },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('943 476 5919', '9434765919', '123-45-6789', '219-09-9999', '078-05-1120'),
+      },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(' ', ' ', '-', '.', '/', 'A', 'ab', 'X', 'dl', 'Z9', '_', 'é', '\u212a', '\n'),
+      },
+    ),
+    { maxLength: 7 },
+  )
+  .map((p) => p.join(''));
+
+describe('digit-group ids', () => {
+  for (const [name, reference] of REFERENCES) {
+    test(`${name} equals the global scan`, () => {
+      const r = RECOGNIZERS[name as keyof typeof RECOGNIZERS];
+      let found = 0;
+      fc.assert(
+        fc.property(groupText, (text) => {
+          const want = reference(text);
+          found += want.length;
+          expect(scanWith(r, text).map((c) => [c.start, c.end, c.score])).toEqual(want);
+        }),
+        { numRuns: 2500 },
+      );
+      expect(found).toBeGreaterThan(100);
+    });
+  }
 });
 
 // ---- net ----
