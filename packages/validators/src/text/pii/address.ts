@@ -5,8 +5,11 @@
  * country / postcode segments of a written address block.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, scanDigitRuns } from '../shared/facts';
-import { forEachMatch, isAlnumAt, scanAnchored } from '../shared/regex';
+import { factsOf, forEachMatchAt, stickyTwin } from '../shared/facts';
+import { isAlnumAt } from '../shared/regex';
+import { mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
+import { scanStreetRuns } from './address-streets';
+import { suffixNumber, WordTable, wordNumber } from './address-words';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 const SUFFIX =
@@ -43,12 +46,44 @@ export const US_SN: RegExp = /us[sn]/i;
 /** @internal */
 export const HOUSE_NUMBER: RegExp = /(?:^|[^\p{L}\p{N}])(\d{1,5}) $/u;
 
+/** @internal Sticky twins of the global scans, tried only where `address-starts.ts` says a match can start. */
+export const UNIT_AT: RegExp = stickyTwin(UNIT_RE);
+/** @internal See `UNIT_AT`. */
+export const ATTACHED_AT: RegExp = stickyTwin(ATTACHED_RE);
+/** @internal See `UNIT_AT`. */
+export const PREFIX_AT: RegExp = stickyTwin(PREFIX_RE);
+/** @internal Where a "USS Name" unit can start (every "us[sn]", found without overlaps). */
+export const US_SN_ALL: RegExp = /us[sn]/gi;
+/**
+ * @internal The street types of STREET_EN_RE, the endings of ATTACHED_RE and the street-type words of
+ * PREFIX_RE as word tables (address-words.ts).
+ *
+ * @example
+ * ```ts
+ * SUFFIXES.has(suffixNumber('street')); // true
+ * ```
+ */
+export const SUFFIXES: WordTable = new WordTable(SUFFIX.split('|'), suffixNumber);
+/** @internal See `SUFFIXES`. */
+export const ENDINGS: WordTable = new WordTable(ATTACHED.replace(/\\/g, '').split('|'), wordNumber);
+/** @internal See `SUFFIXES`. */
+export const TYPES: WordTable = new WordTable(PREFIX.replace(/\\/g, '').split('|'), wordNumber);
+
+const BARE_ENDING = /^(?:str\.|u\.)/i;
+const UPPER = /\p{Lu}/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const UPPER_OR_DIGIT_FIRST = /^[\p{Lu}\d]/u;
+const LOWER_WORDS = /^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u;
+
 const ADDRESS_CONTEXT = wordSet(
   'address addresses live lives living located ship shipping deliver delivery mail send sent billing street residence home moved',
 );
 /** A following segment that continues an address block: place words, optional region code and postcode. */
 export const SEGMENT_RE: RegExp =
   /^(?:[\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}){0,4})?(?: ?[A-Z]{2})?(?: ?\d{4,6}(?:-\d{4})?)?$/u;
+
+/** An empty list of starts (never written to). */
+const NONE: number[] = [];
 
 interface Part {
   start: number;
@@ -66,7 +101,8 @@ export const addressRecognizer: PiiRecognizer = {
     if (f.digits === 0 && !US_SN.test(text)) return;
     const parts: Part[] = [];
     if (f.digits > 0) streets(text, f, parts);
-    forEachMatch(UNIT_RE, text, (m) => addPart(m, parts));
+    const units = mergeStarts(f.digits > 0 ? unitStarts(text, f) : NONE, usStarts(text, f.digits === 0));
+    if (units.length > 0) forEachMatchAt(UNIT_AT, text, units, (m) => addPart(m, parts));
     if (parts.length === 0) return;
     emitBlocks(text, parts, emit);
   },
@@ -74,29 +110,42 @@ export const addressRecognizer: PiiRecognizer = {
 
 /** Street lines: English and continental order at digit runs, prefix-type and attached street words. */
 function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): void {
-  scanDigitRuns(f, STREET_EN_RE, text, shortNumber, addPart, parts);
-  scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, addPart, parts);
+  scanStreetRuns(f, STREET_EN_RE, STREET_NUM_RE, SUFFIXES, text, addPart, parts);
   // STREET_PREFIX_RE and ATTACHED_RE matches have a space followed by a digit run.
-  let spaceDigits = false;
-  for (let k = 0; k < f.runs && !spaceDigits; k++) spaceDigits = text.charCodeAt((f.runStart[k] as number) - 1) === 32;
-  if (!spaceDigits) return;
-  scanAnchored(PREFIX_RE, STREET_PREFIX_RE, text, wordStart, (m) => {
-    parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
-  });
-  forEachMatch(ATTACHED_RE, text, (m) => {
-    // Walk back to the start of the word carrying the ending, then over up to two capitalized words.
-    let start = m.index;
-    while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
-    if (start === m.index && !/^(?:str\.|u\.)/i.test(m[0])) return;
-    for (let w = 0; w < 2; w++) {
-      if (text[start - 1] !== ' ') break;
-      let k = start - 1;
-      while (k > 0 && start - 1 - k < 30 && isNameChar(text, k - 1)) k--;
-      if (k === start - 1 || !/\p{Lu}/u.test(text[k] as string)) break;
-      start = k;
-    }
-    parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
-  });
+  const attached: number[] = [];
+  const prefix: number[] = [];
+  streetWordStarts(text, f, ENDINGS, TYPES, attached, prefix);
+  if (prefix.length > 0) {
+    scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, prefix, wordStart, (m) => {
+      parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
+    });
+  }
+  if (attached.length > 0) forEachMatchAt(ATTACHED_AT, text, attached, (m) => attachedPart(text, m, parts));
+}
+
+/** An attached-ending street: walk back to the start of the word carrying the ending, then over up to two capitalized words. */
+function attachedPart(text: string, m: RegExpExecArray, parts: Part[]): void {
+  let start = m.index;
+  while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
+  if (start === m.index && !BARE_ENDING.test(m[0])) return;
+  for (let w = 0; w < 2; w++) {
+    if (text[start - 1] !== ' ') break;
+    let k = start - 1;
+    while (k > 0 && start - 1 - k < 30 && isNameChar(text, k - 1)) k--;
+    if (k === start - 1 || !UPPER.test(text[k] as string)) break;
+    start = k;
+  }
+  parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
+}
+
+/** Starts of every "us[sn]" (none overlap): a superset of the "USS Name" unit starts (`tested`: US_SN matched). */
+function usStarts(text: string, tested: boolean): number[] {
+  if (!tested && !US_SN.test(text)) return NONE;
+  const out: number[] = [];
+  US_SN_ALL.lastIndex = 0;
+  for (let m = US_SN_ALL.exec(text); m !== null; m = US_SN_ALL.exec(text)) out.push(m.index);
+  US_SN_ALL.lastIndex = 0;
+  return out;
 }
 
 function addPart(m: RegExpExecArray, parts: Part[]): void {
@@ -107,86 +156,87 @@ function wordStart(t: string, i: number): boolean {
   return !isAlnumAt(t, i - 1);
 }
 
-/**
- * STREET_EN_RE and STREET_NUM_RE start with 1-5 digits then a letter, comma or space (a longer run
- * cannot match); tried at the digit runs exactly as scanAnchored(/\d+/g, ...) would. After the digits
- * comes a space (both), a comma or a letter ([a-z] under /iu: ASCII letters, U+017F, U+212A).
- */
-function shortNumber(t: string, i: number): boolean {
-  if (!wordStart(t, i)) return false;
-  let j = i + 1;
-  while (j <= i + 5 && isDigitAt(t, j)) j++;
-  if (j > i + 5) return false;
-  const c = t.charCodeAt(j);
-  return c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 0x17f || c === 0x212a;
-}
-
-function isDigitAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  return c >= 48 && c <= 57;
-}
-
 /** Merge components into blocks, extend them over the following segments and emit them. */
 function emitBlocks(text: string, parts: Part[], emit: (c: PiiCandidate) => void): void {
-  parts.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Merge overlapping or adjacent components (separated by commas, spaces or one line break).
-  // (Blocks are built field by field: an object spread here cost more than the rest of the merge.)
+  if (parts.length > 1) parts.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Merge overlapping or adjacent components (separated by commas, spaces or one line break), and emit
+  // each block once it is complete.
   const p0 = parts[0] as Part;
-  let cur: Part & { n: number; street: boolean } = { start: p0.start, end: p0.end, n: 1, street: false };
-  const blocks: (typeof cur)[] = [];
-  for (let k = 1; k <= parts.length; k++) {
-    const p = parts[k];
-    if (p && p.start <= cur.end) {
-      cur.end = Math.max(cur.end, p.end);
-      continue;
+  let start = p0.start;
+  let end = p0.end;
+  let n = 1;
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k] as Part;
+    if (p.start <= end) {
+      end = Math.max(end, p.end);
+    } else if (separatedByCommaOrSpace(text, end, p.start)) {
+      end = p.end;
+      n++;
+    } else {
+      emitBlock(text, start, end, n, emit);
+      start = p.start;
+      end = p.end;
+      n = 1;
     }
-    if (p && separatedByCommaOrSpace(text, cur.end, p.start)) {
-      cur.end = p.end;
-      cur.n++;
-      continue;
-    }
-    blocks.push(cur);
-    if (p) cur = { start: p.start, end: p.end, n: 1, street: false };
   }
-  for (const b of blocks) {
-    const first = text.slice(b.start, b.end);
-    const isUnitOnly = UNIT_RE.test(first) && first.length < 16;
+  emitBlock(text, start, end, n, emit);
+}
+
+/** Extend the block `[start, blockEnd)` of `parts` components over the following segments and emit it. */
+function emitBlock(
+  text: string,
+  start: number,
+  blockEnd: number,
+  parts: number,
+  emit: (c: PiiCandidate) => void,
+): void {
+  // Extend over up to three following segments of the block ("City", "Country 12345", "ST 12345").
+  let end = blockEnd;
+  let extra = 0;
+  for (let s = 0; s < 3; s++) {
+    // Comma- or space-separated segments only (/^(?:, ?| )/): in a line-per-field block, the city and
+    // country lines are reported as LOCATION by the gazetteer.
+    const c0 = text.charCodeAt(end);
+    const space = c0 === 32;
+    if (!space && c0 !== 44) break;
+    const from = space ? end + 1 : text.charCodeAt(end + 1) === 32 ? end + 2 : end + 1;
+    let to = from;
+    while (to < text.length && to - from < 60 && !segmentStop(text.charCodeAt(to))) to++;
+    if (text.charCodeAt(to - 1) === 46) to--;
+    // What the tests below need of the first unit, for ASCII: an upper-case letter after a space, else
+    // a letter or digit (a segment starting with a space or other ASCII unit fails them all).
+    const c = text.charCodeAt(from);
+    if (to > from && c < 128) {
+      if (space ? c < 65 || c > 90 : !((c | 32) >= 97 && (c | 32) <= 122) && !(c >= 48 && c <= 57)) break;
+    }
+    const seg = text.slice(from, to).trimEnd();
+    if (seg.length === 0 || !SEGMENT_RE.test(seg) || (!UPPER_OR_DIGIT_FIRST.test(seg) && !LOWER_WORDS.test(seg))) break;
+    if (space && !UPPER_FIRST.test(seg)) break;
+    end = from + seg.length;
+    extra++;
+  }
+  const n = parts + extra;
+  // A lone short unit ("Apt 4") scores lower; UNIT_RE is tested only when that can apply.
+  let isUnitOnly = false;
+  if (n === 1 && blockEnd - start < 16) {
+    isUnitOnly = UNIT_RE.test(text.slice(start, blockEnd));
     UNIT_RE.lastIndex = 0;
-    // Extend over up to three following segments of the block ("City", "Country 12345", "ST 12345").
-    let end = b.end;
-    let extra = 0;
-    for (let s = 0; s < 3; s++) {
-      // Comma- or space-separated segments only: in a line-per-field block, the city and country lines are
-      // reported as LOCATION by the gazetteer.
-      const sep = /^(?:, ?| )/.exec(text.slice(end, end + 2));
-      if (!sep) break;
-      const from = end + sep[0].length;
-      let to = from;
-      while (to < text.length && to - from < 60 && !',\n?!;'.includes(text[to] as string)) to++;
-      if (text[to - 1] === '.') to--;
-      const seg = text.slice(from, to).trimEnd();
-      if (
-        seg.length === 0 ||
-        !SEGMENT_RE.test(seg) ||
-        (!/^[\p{Lu}\d]/u.test(seg) && !/^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u.test(seg))
-      )
-        break;
-      if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
-      end = from + seg.length;
-      extra++;
-    }
-    const n = b.n + extra;
-    const score = isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1));
-    emit({
-      entity: 'ADDRESS',
-      start: b.start,
-      end,
-      score,
-      recognizer: 'address',
-      context: ADDRESS_CONTEXT,
-      contextBoost: 0.15,
-    });
   }
+  const score = isUnitOnly ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1));
+  emit({
+    entity: 'ADDRESS',
+    start,
+    end,
+    score,
+    recognizer: 'address',
+    context: ADDRESS_CONTEXT,
+    contextBoost: 0.15,
+  });
+}
+
+/** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */
+function segmentStop(c: number): boolean {
+  return c === 44 || c === 10 || c === 63 || c === 33 || c === 59;
 }
 
 /** `text.slice(from, to)` is ",", ", " or " " (what /^(?:, ?| )$/ accepts). */

@@ -1,0 +1,404 @@
+/**
+ * The ADDRESS recognizer's shortcuts give exactly what the plain regex scans give. The reference below
+ * is the recognizer as it was before them (every global pattern scanned at every position, every street
+ * pattern tried at every digit run, the block code with its slices and regexes); each gated scan is also
+ * compared with its plain scan, and the word numbers with the patterns' case-insensitive matching.
+ * Generated texts are built from the pieces that matter: house numbers, street types, endings and
+ * street-type words in mixed case (with U+017F 'ſ' and U+212A 'K'), units, boxes, ship names,
+ * separators, non-ASCII letters and marks.
+ */
+import { readSharedJSON } from '@modelsec-test/utils';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  ATTACHED_AT,
+  ATTACHED_RE,
+  addressRecognizer,
+  ENDINGS,
+  HOUSE_NUMBER,
+  PREFIX_AT,
+  PREFIX_RE,
+  SEGMENT_RE,
+  STREET_EN_RE,
+  STREET_NUM_RE,
+  STREET_PREFIX_RE,
+  SUFFIXES,
+  TYPES,
+  UNIT_AT,
+  UNIT_RE,
+  US_SN,
+  US_SN_ALL,
+} from '../../src/text/pii/address';
+import { mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from '../../src/text/pii/address-starts';
+import { scanStreetRuns } from '../../src/text/pii/address-streets';
+import { code, foldedCode, suffixNumber, wordNumber } from '../../src/text/pii/address-words';
+import type { PiiCandidate } from '../../src/text/pii/types';
+import { factsOf, forEachMatchAt, scanDigitRuns, withFacts } from '../../src/text/shared/facts';
+import { forEachMatch, isAlnumAt, scanAnchored } from '../../src/text/shared/regex';
+
+// ---------------------------------------------------------------------------------------------------
+// Reference: the recognizer before the shortcuts (plain scans), kept verbatim but for names.
+
+interface Part {
+  start: number;
+  end: number;
+}
+
+function referenceScan(text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  const f = factsOf(text);
+  if (f.digits === 0 && !US_SN.test(text)) return out;
+  const parts: Part[] = [];
+  if (f.digits > 0) {
+    scanDigitRuns(f, STREET_EN_RE, text, shortNumber, addPart, parts);
+    scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, addPart, parts);
+    let spaceDigits = false;
+    for (let k = 0; k < f.runs && !spaceDigits; k++)
+      spaceDigits = text.charCodeAt((f.runStart[k] as number) - 1) === 32;
+    if (spaceDigits) {
+      scanAnchored(PREFIX_RE, STREET_PREFIX_RE, text, wordStart, (m) => {
+        parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
+      });
+      forEachMatch(ATTACHED_RE, text, (m) => {
+        let start = m.index;
+        while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
+        if (start === m.index && !/^(?:str\.|u\.)/i.test(m[0])) return;
+        for (let w = 0; w < 2; w++) {
+          if (text[start - 1] !== ' ') break;
+          let k = start - 1;
+          while (k > 0 && start - 1 - k < 30 && isNameChar(text, k - 1)) k--;
+          if (k === start - 1 || !/\p{Lu}/u.test(text[k] as string)) break;
+          start = k;
+        }
+        parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
+      });
+    }
+  }
+  forEachMatch(UNIT_RE, text, (m) => addPart(m, parts));
+  if (parts.length === 0) return out;
+  parts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const p0 = parts[0] as Part;
+  let cur = { start: p0.start, end: p0.end, n: 1 };
+  const blocks: (typeof cur)[] = [];
+  for (let k = 1; k <= parts.length; k++) {
+    const p = parts[k];
+    if (p && p.start <= cur.end) {
+      cur.end = Math.max(cur.end, p.end);
+      continue;
+    }
+    if (p && /^(?:, ?| )$/.test(text.slice(cur.end, p.start))) {
+      cur.end = p.end;
+      cur.n++;
+      continue;
+    }
+    blocks.push(cur);
+    if (p) cur = { start: p.start, end: p.end, n: 1 };
+  }
+  for (const b of blocks) {
+    const first = text.slice(b.start, b.end);
+    const isUnitOnly = UNIT_RE.test(first) && first.length < 16;
+    UNIT_RE.lastIndex = 0;
+    let end = b.end;
+    let extra = 0;
+    for (let s = 0; s < 3; s++) {
+      const sep = /^(?:, ?| )/.exec(text.slice(end, end + 2));
+      if (!sep) break;
+      const from = end + sep[0].length;
+      let to = from;
+      while (to < text.length && to - from < 60 && !',\n?!;'.includes(text[to] as string)) to++;
+      if (text[to - 1] === '.') to--;
+      const seg = text.slice(from, to).trimEnd();
+      if (
+        seg.length === 0 ||
+        !SEGMENT_RE.test(seg) ||
+        (!/^[\p{Lu}\d]/u.test(seg) && !/^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u.test(seg))
+      )
+        break;
+      if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
+      end = from + seg.length;
+      extra++;
+    }
+    const n = b.n + extra;
+    out.push([b.start, end, isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1))]);
+  }
+  return out;
+}
+
+function addPart(m: RegExpExecArray, parts: Part[]): void {
+  parts.push({ start: m.index, end: m.index + m[0].length });
+}
+
+function wordStart(t: string, i: number): boolean {
+  return !isAlnumAt(t, i - 1);
+}
+
+function shortNumber(t: string, i: number): boolean {
+  if (!wordStart(t, i)) return false;
+  let j = i + 1;
+  while (j <= i + 5 && /[0-9]/.test(t[j] ?? '')) j++;
+  if (j > i + 5) return false;
+  const c = t.charCodeAt(j);
+  return c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 0x17f || c === 0x212a;
+}
+
+function isNameChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 39 || c === 0x2019 || c === 45 || (c !== 32 && isAlnumAt(text, i) && !(c >= 48 && c <= 57));
+}
+
+function withHouseNumber(text: string, start: number): number {
+  const m = HOUSE_NUMBER.exec(text.slice(Math.max(0, start - 7), start));
+  return m ? start - (m[1] as string).length - 1 : start;
+}
+
+function recognizerScan(text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  addressRecognizer.scan(text, (c: PiiCandidate) => {
+    expect(c.entity).toBe('ADDRESS');
+    out.push([c.start, c.end, c.score]);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Address-like text.
+
+/** Random upper/lower case, sometimes with 'ſ' for "s" and 'K' for "k" (equal to them under /iu). */
+const cased = (w: string) =>
+  fc.array(fc.nat(5), { minLength: w.length, maxLength: w.length }).map((r) =>
+    [...w]
+      .map((ch, i) => {
+        const x = r[i] as number;
+        if (x === 0 && ch === 's') return 'ſ';
+        if (x === 0 && ch === 'k') return 'K';
+        return x % 2 ? ch.toUpperCase() : ch;
+      })
+      .join(''),
+  );
+const list = (words: string) => words.split(' ');
+const SUFFIX_WORDS = list(
+  'street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq terrace ter highway hwy parkway pkwy circle cir trail trl close crescent cres row alley plaza park hill grove gardens walk mews quay wharf green loop pike turnpike expressway freeway run path point ridge view vista heights',
+);
+const ENDING_WORDS = list(
+  'straße strasse str. weg gasse platz allee damm ring ufer vej vegen veien veg gata gatan vägen katu tie polku kuja laan straat gracht plein kade dijk singel utca út u. ulica cesta ulice iela gatve tee brücke markt hof',
+);
+const TYPE_WORDS = list(
+  'rue via viale calle avenida avda. av. rua ul. ulica piazza plaza chemin boulevard bd avenue allée strada carrer travessa largo quai impasse place camino paseo rambla praça alameda trg ulitsa',
+);
+const UNIT_WORDS = list('apt apartment suite ste unit flat room rm floor fl');
+const NAMES = list(
+  'Main Baker oak Schaarstein Lille Viby Grote Baan du Bac Podleśna Kromwater 184th North the at in is on É-cole O’Neil x2 Łódź İzmir straßen',
+);
+
+const word = (words: string[]) => fc.constantFrom(...words).chain(cased);
+const num = fc.oneof(
+  fc.integer({ min: 0, max: 99_999 }).map(String),
+  fc.integer({ min: 0, max: 9_999_999 }).map(String),
+  fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('b', 'B', 'x', 'ſ', 'K', 'é')).map(([n, l]) => `${n}${l}`),
+);
+const sp = fc.constantFrom(' ', ' ', ' ', ' ', '  ', ', ', ',', '\n', '');
+const names = (min: number, max: number) =>
+  fc.array(fc.oneof(word(NAMES), word(SUFFIX_WORDS), num), { minLength: min, maxLength: max }).map((a) => a.join(' '));
+const tail = fc.constantFrom('', '', '.', ',', '!', '?', '\n', ' apt 2', ' Suite 3', 'x', '-', ' and', '’s', '\u0301');
+/** The shapes of the patterns, each with a chance of a broken separator. */
+const shape = fc.oneof(
+  // "12 Main Street", "221B Baker St."
+  fc.tuple(num, fc.constantFrom('', ',', 'b'), sp, names(0, 4), sp, word(SUFFIX_WORDS), tail).map((a) => a.join('')),
+  // "98 Grote Baan 477"
+  fc.tuple(num, sp, names(0, 4), sp, word(NAMES), sp, num, tail).map((a) => a.join('')),
+  // "Schaarsteinweg 58", "Lille Vibyvej 8"
+  fc
+    .tuple(fc.constantFrom('', 'Lille ', 'Grote '), word(NAMES), word(ENDING_WORDS), sp, num, tail)
+    .map((a) => a.join('')),
+  // "Rue du Bac 46", "(ul. Podleśna 17"
+  fc
+    .tuple(fc.constantFrom('', '(', '12 ', 'x'), word(TYPE_WORDS), sp, names(1, 5), sp, num, tail)
+    .map((a) => a.join('')),
+  // "Apt. # 12", "P.O. Box 12", "PSC 123, Box 45", "APO AE 12345", "USS Nimitz"
+  fc
+    .tuple(word(UNIT_WORDS), fc.constantFrom('', '.', '. ', ' ', ' #', '# ', '.# ', '. # ', '. #  ', '  '), num, tail)
+    .map((a) => a.join('')),
+  fc
+    .tuple(fc.constantFrom('p.o. box ', 'P. O. Box ', 'po box ', 'POBOX ', 'p o box ', 'box '), num)
+    .map((a) => a.join('')),
+  fc
+    .tuple(fc.constantFrom('psc ', 'PSC '), num, fc.constantFrom(', box ', ', Box ', ' box '), num)
+    .map((a) => a.join('')),
+  fc
+    .tuple(fc.constantFrom('apo ', 'FPO ', 'dpo '), fc.constantFrom('aa ', 'AE ', 'ap ', 'xx '), num)
+    .map((a) => a.join('')),
+  fc.tuple(fc.constantFrom('uss ', 'USS ', 'usns ', 'USNV ', 'uſs '), word(NAMES)).map((a) => a.join('')),
+  // following segments: ", Springfield, IL 62704", " Berlin 10115", ", new york 1234"
+  fc
+    .tuple(
+      fc.constantFrom(', ', ' ', ','),
+      names(1, 3),
+      fc.constantFrom('', ' IL', ' ST 12345', ' 10115', ' 12345-6789', '.'),
+    )
+    .map((a) => a.join('')),
+);
+const noise = fc.oneof(
+  fc.constantFrom(
+    'é',
+    'É',
+    'Ä',
+    'ß',
+    'Ł',
+    'İ',
+    'ı',
+    'K',
+    'ſ',
+    '\u0301',
+    '𝐀',
+    'Ú',
+    'Ç',
+    '_',
+    '#',
+    '(',
+    "'",
+    '’',
+    '-',
+    '.',
+  ),
+  fc.string({ maxLength: 3 }),
+);
+const addressText = fc
+  .array(fc.oneof({ weight: 4, arbitrary: shape }, { weight: 1, arbitrary: noise }, { weight: 1, arbitrary: num }), {
+    maxLength: 6,
+  })
+  .chain((chunks) =>
+    fc
+      .array(sp, { minLength: chunks.length, maxLength: chunks.length })
+      .map((seps) => chunks.map((c, i) => c + (seps[i] as string)).join('')),
+  );
+
+const starts = (re: RegExp, t: string) => {
+  const out: [number, string][] = [];
+  forEachMatch(re, t, (m) => out.push([m.index, m[0]]));
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('address recognizer shortcuts', () => {
+  test('the generated text has matches of every pattern (so the properties below are not vacuous)', () => {
+    const hits = { unit: 0, uss: 0, attached: 0, prefix: 0, en: 0, num: 0, blocks: 0, segments: 0 };
+    for (const t of fc.sample(addressText, { numRuns: 3000, seed: 42 })) {
+      const f = factsOf(t);
+      hits.unit += starts(UNIT_RE, t).length;
+      hits.uss += starts(UNIT_RE, t).filter(([, m]) => /^us/i.test(m)).length;
+      hits.attached += starts(ATTACHED_RE, t).length;
+      scanAnchored(PREFIX_RE, STREET_PREFIX_RE, t, wordStart, () => hits.prefix++);
+      scanDigitRuns(f, STREET_EN_RE, t, shortNumber, () => hits.en++);
+      scanDigitRuns(f, STREET_NUM_RE, t, shortNumber, () => hits.num++);
+      const blocks = referenceScan(t);
+      hits.blocks += blocks.length;
+      hits.segments += blocks.filter(([, , score]) => score > 0.65).length;
+    }
+    console.log(hits);
+    for (const n of Object.values(hits)) expect(n).toBeGreaterThan(20);
+  });
+
+  test('the recognizer equals the plain-scan reference on generated address text', () => {
+    fc.assert(
+      fc.property(addressText, (t) => {
+        expect(withFacts(t, () => recognizerScan(t))).toEqual(referenceScan(t));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('the recognizer equals the plain-scan reference on the 2,109 Presidio texts', async () => {
+    const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
+    let candidates = 0;
+    for (const { full_text: t } of records) {
+      const ref = referenceScan(t);
+      candidates += ref.length;
+      expect(recognizerScan(t)).toEqual(ref);
+    }
+    expect(candidates).toBeGreaterThan(500);
+  });
+
+  test('hand-picked shapes: touching parts, boxes, ships, attached endings, segments', () => {
+    const texts = [
+      '12 Main St.Apt 4, Springfield, IL 62704',
+      'Ship to USS Nimitz or PSC 123, Box 45 and P. O. Box 12',
+      'Lille Vibyvej 8, 2300 København S',
+      'ul. Podleśna 17 and Rue du Bac 46, Paris',
+      '98 Grote Baan 477\nApt. # 12',
+      'APO AE 12345 then 221B Baker Street, London NW1 6XE',
+    ];
+    for (const t of texts) expect(recognizerScan(t)).toEqual(referenceScan(t));
+    expect(recognizerScan(texts[0] as string)).toEqual([[0, 39, 0.81]]);
+  });
+
+  test('units: the sticky scan at unitStarts equals the global UNIT_RE scan', () => {
+    fc.assert(
+      fc.property(addressText, (t) => {
+        const f = factsOf(t);
+        const us: number[] = [];
+        if (US_SN.test(t)) forEachMatch(US_SN_ALL, t, (m) => us.push(m.index));
+        const got: [number, string][] = [];
+        forEachMatchAt(UNIT_AT, t, mergeStarts(unitStarts(t, f), us), (m) => got.push([m.index, m[0]]));
+        expect(got).toEqual(starts(UNIT_RE, t));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('attached endings and street-type words: the gated scans equal the plain scans', () => {
+    fc.assert(
+      fc.property(addressText, (t) => {
+        const f = factsOf(t);
+        const attached: number[] = [];
+        const prefix: number[] = [];
+        streetWordStarts(t, f, ENDINGS, TYPES, attached, prefix);
+        const got: [number, string][] = [];
+        forEachMatchAt(ATTACHED_AT, t, attached, (m) => got.push([m.index, m[0]]));
+        expect(got).toEqual(starts(ATTACHED_RE, t));
+        const gotPrefix: [number, string][] = [];
+        scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, t, prefix, wordStart, (m) => gotPrefix.push([m.index, m[0]]));
+        const wantPrefix: [number, string][] = [];
+        scanAnchored(PREFIX_RE, STREET_PREFIX_RE, t, wordStart, (m) => wantPrefix.push([m.index, m[0]]));
+        expect(gotPrefix).toEqual(wantPrefix);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('street lines at digit runs: scanStreetRuns equals the two plain digit-run scans', () => {
+    fc.assert(
+      fc.property(addressText, (t) => {
+        const f = factsOf(t);
+        const got: [number, string][] = [];
+        scanStreetRuns(f, STREET_EN_RE, STREET_NUM_RE, SUFFIXES, t, (m) => got.push([m.index, m[0]]), undefined);
+        const want: [number, string][] = [];
+        const push = (m: RegExpExecArray) => want.push([m.index, m[0]]);
+        scanDigitRuns(f, STREET_EN_RE, t, shortNumber, push);
+        scanDigitRuns(f, STREET_NUM_RE, t, shortNumber, push);
+        const order = (a: [number, string], b: [number, string]) => a[0] - b[0] || a[1].length - b[1].length;
+        expect(got.sort(order)).toEqual(want.sort(order));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('word numbers are equal exactly when the case-insensitive patterns match', () => {
+    const units = fc.constantFrom(...'aAsSkKeEoOäÄéÉçÇúÚüÜßẞſKıİ.-x'.split(''));
+    const short = fc.array(units, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+    const literal = (w: string) => w.replace(/[.]/g, '\\.');
+    fc.assert(
+      fc.property(short, short, (a, b) => {
+        // Without `u` (UNIT_RE, ATTACHED_RE, PREFIX_RE), on words made of units that have a code.
+        if ([...a, ...b].every((ch) => code(ch.charCodeAt(0)) > 0)) {
+          expect(wordNumber(a) === wordNumber(b)).toBe(new RegExp(`^${literal(b)}$`, 'i').test(a));
+        }
+        // With `u` (STREET_EN_RE's street types, ASCII letters only), on runs of `[a-zſK]`.
+        if (/^[a-z]+$/i.test(b) && [...a].every((ch) => foldedCode(ch.charCodeAt(0)) > 0)) {
+          expect(suffixNumber(a) === suffixNumber(b)).toBe(new RegExp(`^${b}$`, 'iu').test(a));
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
