@@ -31,6 +31,7 @@ import {
   cryptoScore,
   emailRecognizer,
   hasWww,
+  ipv6Valid,
   URL_RE,
   urlRecognizer,
   WWW,
@@ -588,6 +589,52 @@ describe('url gate', () => {
       { numRuns: 4000 },
     );
     expect(found).toBeGreaterThan(300);
+  });
+});
+
+describe('ipv6Valid', () => {
+  /** HEAD's version (split into parts and groups). */
+  function reference(s: string): boolean {
+    const parts = s.split('::');
+    if (parts.length > 2) return false;
+    const groups = (p: string) => (p === '' ? [] : p.split(':'));
+    const head = groups(parts[0] as string);
+    const tail = parts.length === 2 ? groups(parts[1] as string) : [];
+    const all = [...head, ...tail];
+    if (!all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
+    return parts.length === 2 ? all.length <= 7 : all.length === 8;
+  }
+
+  test('equals the split version', () => {
+    const group = fc.oneof(
+      fc.stringMatching(/^[0-9a-fA-F]{0,5}$/),
+      fc.constantFrom('', ':', '::', 'g', ' ', '.', '\u017f', '\u212a', 'ſf', 'db8', 'FFFF'),
+    );
+    const address = fc
+      .array(fc.tuple(group, fc.constantFrom(':', ':', ':', '::', '', ':::')), { maxLength: 10 })
+      .map((p) => p.flat().join(''));
+    /** 1-9 groups of 1-4 hex digits, "::" at some place or none, sometimes a group broken. */
+    const shaped = fc
+      .tuple(
+        fc.array(fc.stringMatching(/^[0-9a-fA-F]{1,4}$/), { minLength: 0, maxLength: 9 }),
+        fc.integer({ min: -1, max: 9 }),
+        fc.constantFrom('', '', '', 'g', '12345', ':'),
+      )
+      .map(([gs, at, bad]) => {
+        const g = bad === '' ? gs : [...gs.slice(1), bad];
+        if (at < 0 || at > g.length) return g.join(':');
+        return `${g.slice(0, at).join(':')}::${g.slice(at).join(':')}`;
+      });
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.oneof(shaped, address, fc.string({ maxLength: 12 })), (s) => {
+        const want = reference(s);
+        if (want) valid++;
+        expect(ipv6Valid(s)).toBe(want);
+      }),
+      { numRuns: 6000 },
+    );
+    expect(valid).toBeGreaterThan(300);
   });
 });
 

@@ -149,14 +149,31 @@ function count(s: string, ch: string): number {
  * ```
  */
 export function ipv6Valid(s: string): boolean {
-  const parts = s.split('::');
-  if (parts.length > 2) return false;
-  const groups = (p: string) => (p === '' ? [] : p.split(':'));
-  const head = groups(parts[0] as string);
-  const tail = parts.length === 2 ? groups(parts[1] as string) : [];
-  const all = [...head, ...tail];
-  if (!all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
-  return parts.length === 2 ? all.length <= 7 : all.length === 8;
+  // As `s.split('::')` into at most two parts, each `split(':')` into groups of 1-4 hex digits (ASCII,
+  // either case), 8 groups without "::" or at most 7 with it; read in place, without the arrays. A
+  // second "::" (a third part) leaves an empty group in the tail, which fails there.
+  const d = s.indexOf('::');
+  if (d < 0) return hexGroups(s, 0, s.length) === 8;
+  const head = hexGroups(s, 0, d);
+  const tail = hexGroups(s, d + 2, s.length);
+  return head >= 0 && tail >= 0 && head + tail <= 7;
+}
+
+/** The number of ":"-separated groups of 1-4 hex digits in `s[from, to)` (0 when empty), or -1. */
+function hexGroups(s: string, from: number, to: number): number {
+  if (from === to) return 0;
+  let groups = 0;
+  let len = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      if (len === 0) return -1;
+      groups++;
+      len = 0;
+    } else if (isHex(c) && len < 4) len++;
+    else return -1;
+  }
+  return len === 0 ? -1 : groups + 1;
 }
 
 const IPV4_AT = /* @__PURE__ */ stickyTwin(IPV4_RE);
