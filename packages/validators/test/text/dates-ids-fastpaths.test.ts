@@ -203,8 +203,24 @@ describe('dateRecognizer', () => {
       fc.constantFrom(1, 2, 2, 3, 4, 4, 5),
     )
     .map(([d, sep, m, same, y, n]) => `${d}${sep}${m}${same ? sep : '/'}${String(y).padStart(n, '0').slice(0, n)}`);
+  const two = fc.integer({ min: 0, max: 39 }).map((n) => String(n).padStart(2, '0'));
+  /** ISO 8601 dates and timestamps ("2020-05-17", "2020-05-17T10:20:30.5+02:00"), sometimes broken. */
+  const isoShape = fc
+    .tuple(
+      fc.integer({ min: 900, max: 2100 }).map((y) => String(y).padStart(4, '0')),
+      two,
+      two,
+      fc.constantFrom('', '', 'T', ' ', 't'),
+      two,
+      two,
+      fc.constantFrom('', ':07', ':59.123', ':5'),
+      fc.constantFrom('', 'Z', '+02:00', '-0530', '+1'),
+    )
+    .map(([y, mo, d, sep, h, mi, sec, zone]) => `${y}-${mo}-${d}${sep === '' ? '' : `${sep}${h}:${mi}${sec}${zone}`}`);
   const numericText = fc
-    .array(fc.oneof(numericShape, fc.constantFrom(' ', '', '.', '/', '-', 'x', '_', '1', '\n')), { maxLength: 5 })
+    .array(fc.oneof(numericShape, isoShape, fc.constantFrom(' ', '', '.', '/', '-', 'x', '_', '1', '\n')), {
+      maxLength: 5,
+    })
     .map((p) => p.join(''));
 
   test('equals the global scans', () => {
