@@ -169,7 +169,9 @@ export function streetWordStarts(
           continue;
         }
         h = h * 40 + x;
-        if (m === 1 && s - p >= 2 && s - p <= 7 && endings.has(h)) attached.push(p);
+        // No word of the list ends with these two units: none can start further back.
+        if (s - p === 2 && (m === 1 ? endings : types).pairs[h] === 0) h = -1;
+        else if (m === 1 && s - p >= 2 && s - p <= 7 && endings.has(h)) attached.push(p);
       }
       if (p < 0 && m >= 2 && h > 0 && s >= 2 && s <= 9 && types.has(h)) prefix.push(0);
       // Going on needs this word to be a WORD of 1 to 31 units after a space.

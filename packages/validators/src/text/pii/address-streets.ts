@@ -126,6 +126,9 @@ export function scanStreetRuns<A>(
     if (end > nextEn) nextEn = end;
     if (end > nextNum) nextNum = end;
     if (!tryEn && !tryNum) continue;
+    // streetGate's first test, inline: a space, comma or letter after at most 5 digits.
+    const c = text.charCodeAt(end);
+    if (end - start > 5 || (c !== 32 && c !== 44 && foldedCode(c) === 0)) continue;
     const gate = streetGate(text, start, end, suffixes);
     if (tryEn && (gate & GATE_EN) !== 0) nextEn = tryAt(en, text, start, nextEn, fn, arg);
     if (tryNum && (gate & GATE_NUM) !== 0) nextNum = tryAt(num, text, start, nextNum, fn, arg);

@@ -128,6 +128,11 @@ export function unitClass(c: number): number {
 export class WordTable {
   private readonly bits = new Uint8Array(4096);
   private readonly set: Set<number>;
+  /**
+   * `pairs[code(last) * 40 + code(last but one)]` is 1 for the last two units of each word (the word
+   * number of a word's last two units read backwards, see `wordNumber`).
+   */
+  readonly pairs: Uint8Array = new Uint8Array(1600);
 
   /**
    * @example
@@ -139,6 +144,7 @@ export class WordTable {
     const numbers = words.map(numberOf);
     this.set = new Set(numbers);
     for (const h of numbers) this.bits[slot(h)] = 1;
+    for (const w of words) if (w.length >= 2) this.pairs[wordNumber(w.slice(-2))] = 1;
   }
 
   /**

@@ -88,6 +88,8 @@ const NONE: number[] = [];
 interface Part {
   start: number;
   end: number;
+  /** A UNIT_RE match. */
+  unit: boolean;
 }
 
 /** Street addresses and address blocks. */
@@ -102,7 +104,7 @@ export const addressRecognizer: PiiRecognizer = {
     const parts: Part[] = [];
     if (f.digits > 0) streets(text, f, parts);
     const units = mergeStarts(f.digits > 0 ? unitStarts(text, f) : NONE, usStarts(text, f.digits === 0));
-    if (units.length > 0) forEachMatchAt(UNIT_AT, text, units, (m) => addPart(m, parts));
+    if (units.length > 0) forEachMatchAt(UNIT_AT, text, units, (m) => addUnit(m, parts));
     if (parts.length === 0) return;
     emitBlocks(text, parts, emit);
   },
@@ -117,7 +119,7 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
   streetWordStarts(text, f, ENDINGS, TYPES, attached, prefix);
   if (prefix.length > 0) {
     scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, prefix, wordStart, (m) => {
-      parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
+      parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length, unit: false });
     });
   }
   if (attached.length > 0) forEachMatchAt(ATTACHED_AT, text, attached, (m) => attachedPart(text, m, parts));
@@ -135,7 +137,7 @@ function attachedPart(text: string, m: RegExpExecArray, parts: Part[]): void {
     if (k === start - 1 || !UPPER.test(text[k] as string)) break;
     start = k;
   }
-  parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
+  parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length, unit: false });
 }
 
 /** Starts of every "us[sn]" (none overlap): a superset of the "USS Name" unit starts (`tested`: US_SN matched). */
@@ -149,7 +151,11 @@ function usStarts(text: string, tested: boolean): number[] {
 }
 
 function addPart(m: RegExpExecArray, parts: Part[]): void {
-  parts.push({ start: m.index, end: m.index + m[0].length });
+  parts.push({ start: m.index, end: m.index + m[0].length, unit: false });
+}
+
+function addUnit(m: RegExpExecArray, parts: Part[]): void {
+  parts.push({ start: m.index, end: m.index + m[0].length, unit: true });
 }
 
 function wordStart(t: string, i: number): boolean {
@@ -165,29 +171,37 @@ function emitBlocks(text: string, parts: Part[], emit: (c: PiiCandidate) => void
   let start = p0.start;
   let end = p0.end;
   let n = 1;
+  let unit = p0.unit;
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k] as Part;
     if (p.start <= end) {
       end = Math.max(end, p.end);
+      unit ||= p.unit;
     } else if (separatedByCommaOrSpace(text, end, p.start)) {
       end = p.end;
       n++;
+      unit ||= p.unit;
     } else {
-      emitBlock(text, start, end, n, emit);
+      emitBlock(text, start, end, n, unit, emit);
       start = p.start;
       end = p.end;
       n = 1;
+      unit = p.unit;
     }
   }
-  emitBlock(text, start, end, n, emit);
+  emitBlock(text, start, end, n, unit, emit);
 }
 
-/** Extend the block `[start, blockEnd)` of `parts` components over the following segments and emit it. */
+/**
+ * Extend the block `[start, blockEnd)` of `parts` components (`unit`: one of them is a UNIT_RE match)
+ * over the following segments and emit it.
+ */
 function emitBlock(
   text: string,
   start: number,
   blockEnd: number,
   parts: number,
+  unit: boolean,
   emit: (c: PiiCandidate) => void,
 ): void {
   // Extend over up to three following segments of the block ("City", "Country 12345", "ST 12345").
@@ -216,10 +230,12 @@ function emitBlock(
     extra++;
   }
   const n = parts + extra;
-  // A lone short unit ("Apt 4") scores lower; UNIT_RE is tested only when that can apply.
+  // A lone short unit ("Apt 4") scores lower; UNIT_RE is tested only when that can apply, and not when
+  // the block holds a UNIT_RE match of the text: that match is also one of the block's text (the `\b`
+  // at its ends holds there too, at the ends of the block or before the same units).
   let isUnitOnly = false;
   if (n === 1 && blockEnd - start < 16) {
-    isUnitOnly = UNIT_RE.test(text.slice(start, blockEnd));
+    isUnitOnly = unit || UNIT_RE.test(text.slice(start, blockEnd));
     UNIT_RE.lastIndex = 0;
   }
   const score = isUnitOnly ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1));
@@ -253,6 +269,25 @@ function isNameChar(text: string, i: number): boolean {
 
 /** Include a house number written before the street ("98 Grote Baan 477"). */
 function withHouseNumber(text: string, start: number): number {
-  const m = HOUSE_NUMBER.exec(text.slice(Math.max(0, start - 7), start));
-  return m ? start - (m[1] as string).length - 1 : start;
+  // HOUSE_NUMBER over the 7 units before `start`: they end with a space after 1-5 digits, which start
+  // those 7 units or follow a unit that is not a letter or digit (outside ASCII, the pattern decides).
+  const lo = Math.max(0, start - 7);
+  if (start - 1 < lo || text.charCodeAt(start - 1) !== 32) return start;
+  let d = start - 1;
+  while (d > lo && isDigit(text.charCodeAt(d - 1))) d--;
+  const digits = start - 1 - d;
+  if (digits === 0 || digits > 5) return start;
+  if (d > lo) {
+    const c = text.charCodeAt(d - 1);
+    if (c >= 128) {
+      const m = HOUSE_NUMBER.exec(text.slice(lo, start));
+      return m ? start - (m[1] as string).length - 1 : start;
+    }
+    if (((c | 32) >= 97 && (c | 32) <= 122) || isDigit(c)) return start;
+  }
+  return start - digits - 1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
