@@ -29,11 +29,17 @@ import {
   US_SN,
   US_SN_ALL,
 } from '../../src/text/pii/address';
-import { mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from '../../src/text/pii/address-starts';
+import {
+  matchSpansAt,
+  mergeStarts,
+  scanAnchoredAt,
+  streetWordStarts,
+  unitStarts,
+} from '../../src/text/pii/address-starts';
 import { scanStreetRuns } from '../../src/text/pii/address-streets';
 import { code, foldedCode, suffixNumber, wordNumber } from '../../src/text/pii/address-words';
 import type { PiiCandidate } from '../../src/text/pii/types';
-import { factsOf, forEachMatchAt, scanDigitRuns, withFacts } from '../../src/text/shared/facts';
+import { factsOf, scanDigitRuns, withFacts } from '../../src/text/shared/facts';
 import { forEachMatch, isAlnumAt, scanAnchored } from '../../src/text/shared/regex';
 
 // ---------------------------------------------------------------------------------------------------
@@ -272,9 +278,10 @@ const addressText = fc
       .map((seps) => chunks.map((c, i) => c + (seps[i] as string)).join('')),
   );
 
-const starts = (re: RegExp, t: string) => {
-  const out: [number, string][] = [];
-  forEachMatch(re, t, (m) => out.push([m.index, m[0]]));
+/** The matches of a global pattern as [start, end]. */
+const spans = (re: RegExp, t: string) => {
+  const out: [number, number][] = [];
+  forEachMatch(re, t, (m) => out.push([m.index, m.index + m[0].length]));
   return out;
 };
 
@@ -285,9 +292,9 @@ describe('address recognizer shortcuts', () => {
     const hits = { unit: 0, uss: 0, attached: 0, prefix: 0, en: 0, num: 0, blocks: 0, segments: 0 };
     for (const t of fc.sample(addressText, { numRuns: 3000, seed: 42 })) {
       const f = factsOf(t);
-      hits.unit += starts(UNIT_RE, t).length;
-      hits.uss += starts(UNIT_RE, t).filter(([, m]) => /^us/i.test(m)).length;
-      hits.attached += starts(ATTACHED_RE, t).length;
+      hits.unit += spans(UNIT_RE, t).length;
+      hits.uss += spans(UNIT_RE, t).filter(([a]) => /^us/i.test(t.slice(a))).length;
+      hits.attached += spans(ATTACHED_RE, t).length;
       scanAnchored(PREFIX_RE, STREET_PREFIX_RE, t, wordStart, () => hits.prefix++);
       scanDigitRuns(f, STREET_EN_RE, t, shortNumber, () => hits.en++);
       scanDigitRuns(f, STREET_NUM_RE, t, shortNumber, () => hits.num++);
@@ -295,7 +302,6 @@ describe('address recognizer shortcuts', () => {
       hits.blocks += blocks.length;
       hits.segments += blocks.filter(([, , score]) => score > 0.65).length;
     }
-    console.log(hits);
     for (const n of Object.values(hits)) expect(n).toBeGreaterThan(20);
   });
 
@@ -338,9 +344,9 @@ describe('address recognizer shortcuts', () => {
         const f = factsOf(t);
         const us: number[] = [];
         if (US_SN.test(t)) forEachMatch(US_SN_ALL, t, (m) => us.push(m.index));
-        const got: [number, string][] = [];
-        forEachMatchAt(UNIT_AT, t, mergeStarts(unitStarts(t, f), us), (m) => got.push([m.index, m[0]]));
-        expect(got).toEqual(starts(UNIT_RE, t));
+        const got: [number, number][] = [];
+        matchSpansAt(UNIT_AT, t, mergeStarts(unitStarts(t, f), us), (a, b) => got.push([a, b]), undefined);
+        expect(got).toEqual(spans(UNIT_RE, t));
       }),
       { numRuns: 4000 },
     );
@@ -353,13 +359,15 @@ describe('address recognizer shortcuts', () => {
         const attached: number[] = [];
         const prefix: number[] = [];
         streetWordStarts(t, f, ENDINGS, TYPES, attached, prefix);
-        const got: [number, string][] = [];
-        forEachMatchAt(ATTACHED_AT, t, attached, (m) => got.push([m.index, m[0]]));
-        expect(got).toEqual(starts(ATTACHED_RE, t));
-        const gotPrefix: [number, string][] = [];
-        scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, t, prefix, wordStart, (m) => gotPrefix.push([m.index, m[0]]));
-        const wantPrefix: [number, string][] = [];
-        scanAnchored(PREFIX_RE, STREET_PREFIX_RE, t, wordStart, (m) => wantPrefix.push([m.index, m[0]]));
+        const got: [number, number][] = [];
+        matchSpansAt(ATTACHED_AT, t, attached, (a, b) => got.push([a, b]), undefined);
+        expect(got).toEqual(spans(ATTACHED_RE, t));
+        const gotPrefix: [number, number][] = [];
+        scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, t, prefix, wordStart, (a, b) => gotPrefix.push([a, b]), undefined);
+        const wantPrefix: [number, number][] = [];
+        scanAnchored(PREFIX_RE, STREET_PREFIX_RE, t, wordStart, (m) =>
+          wantPrefix.push([m.index, m.index + m[0].length]),
+        );
         expect(gotPrefix).toEqual(wantPrefix);
       }),
       { numRuns: 4000 },
@@ -370,16 +378,28 @@ describe('address recognizer shortcuts', () => {
     fc.assert(
       fc.property(addressText, (t) => {
         const f = factsOf(t);
-        const got: [number, string][] = [];
-        scanStreetRuns(f, STREET_EN_RE, STREET_NUM_RE, SUFFIXES, t, (m) => got.push([m.index, m[0]]), undefined);
-        const want: [number, string][] = [];
-        const push = (m: RegExpExecArray) => want.push([m.index, m[0]]);
+        const got: [number, number][] = [];
+        scanStreetRuns(f, STREET_EN_RE, STREET_NUM_RE, SUFFIXES, t, (a, b) => got.push([a, b]), undefined);
+        const want: [number, number][] = [];
+        const push = (m: RegExpExecArray) => want.push([m.index, m.index + m[0].length]);
         scanDigitRuns(f, STREET_EN_RE, t, shortNumber, push);
         scanDigitRuns(f, STREET_NUM_RE, t, shortNumber, push);
-        const order = (a: [number, string], b: [number, string]) => a[0] - b[0] || a[1].length - b[1].length;
+        const order = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
         expect(got.sort(order)).toEqual(want.sort(order));
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  test('matchSpansAt equals the global scan for a pattern whose matches can overlap', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 24 }), (t) => {
+        const got: [number, number][] = [];
+        const all = [...Array(t.length).keys()];
+        matchSpansAt(/ab?a|c/y, t, all, (a, b) => got.push([a, b]), undefined);
+        expect(got).toEqual(spans(/ab?a|c/g, t));
+      }),
+      { numRuns: 2000 },
     );
   });
 

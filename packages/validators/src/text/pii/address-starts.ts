@@ -207,40 +207,69 @@ function sortInPlace(a: number[]): void {
 }
 
 /**
- * Exactly `scanAnchored(anchor, re, text, accept, fn)` (shared/regex.ts) when no match of the global
- * `anchor` starts inside another and `starts` (increasing) holds every anchor at which `re` matches:
- * `anchorAt`, the sticky twin of `anchor`, keeps the starts that are anchors. An anchor where `re`
- * fails (or which `accept` refuses) only moves the scan past itself, where no other anchor starts, so
- * leaving it out changes nothing.
+ * Exactly `scanAnchored(anchor, re, text, accept, (m) => fn(m.index, m.index + m[0].length, arg))`
+ * (shared/regex.ts) when no match of the global `anchor` starts inside another and `starts`
+ * (increasing) holds every anchor at which `re` matches: `anchorAt`, the sticky twin of `anchor`, keeps
+ * the starts that are anchors. An anchor where `re` fails (or which `accept` refuses) only moves the
+ * scan past itself, where no other anchor starts, so leaving it out changes nothing. The sticky
+ * patterns are run by `test`, which leaves the end of the match in `lastIndex` (no match array).
  *
  * @example
  * ```ts
- * scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, starts, wordStart, push);
+ * scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, starts, wordStart, (start, end) => {}, undefined);
  * ```
  */
-export function scanAnchoredAt(
+export function scanAnchoredAt<A>(
   anchorAt: RegExp,
   re: RegExp,
   text: string,
   starts: readonly number[],
   accept: (text: string, index: number) => boolean,
-  fn: (m: RegExpExecArray) => void,
+  fn: (start: number, end: number, arg: A) => void,
+  arg: A,
 ): void {
   let next = 0;
   for (const at of starts) {
     if (at < next) continue;
     anchorAt.lastIndex = at;
-    const a = anchorAt.exec(text);
-    if (a === null) continue;
-    next = at + Math.max(1, a[0].length);
+    if (!anchorAt.test(text)) continue;
+    next = Math.max(at + 1, anchorAt.lastIndex);
     if (!accept(text, at)) continue;
     re.lastIndex = at;
-    const m = re.exec(text);
-    if (m !== null && m.index === at) {
-      fn(m);
-      next = Math.max(next, at + Math.max(1, m[0].length));
+    if (re.test(text)) {
+      const end = re.lastIndex;
+      fn(at, end, arg);
+      next = Math.max(next, at + Math.max(1, end - at));
     }
   }
   anchorAt.lastIndex = 0;
   re.lastIndex = 0;
+}
+
+/**
+ * Exactly `forEachMatchAt(sticky, text, starts, (m) => fn(m.index, m.index + m[0].length, arg))`
+ * (shared/facts.ts), run by `test`, which leaves the end of the match in `lastIndex` (no match array).
+ *
+ * @example
+ * ```ts
+ * matchSpansAt(UNIT_AT, text, starts, (start, end, parts) => parts.push({ start, end }), parts);
+ * ```
+ */
+export function matchSpansAt<A>(
+  sticky: RegExp,
+  text: string,
+  starts: readonly number[],
+  fn: (start: number, end: number, arg: A) => void,
+  arg: A,
+): void {
+  let next = 0;
+  for (const at of starts) {
+    if (at < next) continue;
+    sticky.lastIndex = at;
+    if (!sticky.test(text)) continue;
+    const end = sticky.lastIndex;
+    fn(at, end, arg);
+    next = at + Math.max(1, end - at);
+  }
+  sticky.lastIndex = 0;
 }

@@ -96,14 +96,15 @@ function houseNumberAt(t: string, q: number): boolean {
 }
 
 /**
- * Exactly `scanDigitRuns(f, en, text, shortNumber, fn, arg)` followed by the same for `num` (the order
- * of the calls to `fn` aside), where `shortNumber` is what both patterns need before anything else: each
+ * Exactly `scanDigitRuns(f, en, text, shortNumber, (m, a) => fn(m.index, m.index + m[0].length, a), arg)`
+ * followed by the same for `num` (the order of the calls to `fn` aside; the sticky patterns are run by
+ * `test`, which leaves the end of the match in `lastIndex`), where `shortNumber` is what both patterns need before anything else: each
  * sticky pattern is tried at the digit runs where `streetGate` allows it, with its own resume point.
  * At a resume point inside a run the unit before is a digit, which neither pattern accepts.
  *
  * @example
  * ```ts
- * scanStreetRuns(factsOf(text), STREET_EN_RE, STREET_NUM_RE, SUFFIXES, text, (m) => parts.push(m.index));
+ * scanStreetRuns(factsOf(text), STREET_EN_RE, STREET_NUM_RE, SUFFIXES, text, (start, end) => {}, undefined);
  * ```
  */
 export function scanStreetRuns<A>(
@@ -112,7 +113,7 @@ export function scanStreetRuns<A>(
   num: RegExp,
   suffixes: WordTable,
   text: string,
-  fn: (m: RegExpExecArray, arg: A) => void,
+  fn: (start: number, end: number, arg: A) => void,
   arg: A,
 ): void {
   let nextEn = 0;
@@ -140,13 +141,14 @@ function tryAt<A>(
   text: string,
   at: number,
   next: number,
-  fn: (m: RegExpExecArray, arg: A) => void,
+  fn: (start: number, end: number, arg: A) => void,
   arg: A,
 ): number {
   re.lastIndex = at;
-  const m = re.exec(text);
+  const found = re.test(text);
+  const end = re.lastIndex;
   re.lastIndex = 0;
-  if (m === null || m.index !== at) return next;
-  fn(m, arg);
-  return Math.max(next, at + Math.max(1, m[0].length));
+  if (!found) return next;
+  fn(at, end, arg);
+  return Math.max(next, at + Math.max(1, end - at));
 }

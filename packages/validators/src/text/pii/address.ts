@@ -5,9 +5,9 @@
  * country / postcode segments of a written address block.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, forEachMatchAt, stickyTwin } from '../shared/facts';
+import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
-import { mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
+import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
 import type { PiiCandidate, PiiRecognizer } from './types';
@@ -104,7 +104,7 @@ export const addressRecognizer: PiiRecognizer = {
     const parts: Part[] = [];
     if (f.digits > 0) streets(text, f, parts);
     const units = mergeStarts(f.digits > 0 ? unitStarts(text, f) : NONE, usStarts(text, f.digits === 0));
-    if (units.length > 0) forEachMatchAt(UNIT_AT, text, units, (m) => addUnit(m, parts));
+    if (units.length > 0) matchSpansAt(UNIT_AT, text, units, addUnit, parts);
     if (parts.length === 0) return;
     emitBlocks(text, parts, emit);
   },
@@ -118,18 +118,20 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
   const prefix: number[] = [];
   streetWordStarts(text, f, ENDINGS, TYPES, attached, prefix);
   if (prefix.length > 0) {
-    scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, prefix, wordStart, (m) => {
-      parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length, unit: false });
-    });
+    const prefixPart = (start: number, end: number) =>
+      parts.push({ start: withHouseNumber(text, start), end, unit: false });
+    scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, prefix, wordStart, prefixPart, undefined);
   }
-  if (attached.length > 0) forEachMatchAt(ATTACHED_AT, text, attached, (m) => attachedPart(text, m, parts));
+  if (attached.length > 0) {
+    matchSpansAt(ATTACHED_AT, text, attached, (at, end) => attachedPart(text, at, end, parts), undefined);
+  }
 }
 
 /** An attached-ending street: walk back to the start of the word carrying the ending, then over up to two capitalized words. */
-function attachedPart(text: string, m: RegExpExecArray, parts: Part[]): void {
-  let start = m.index;
-  while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
-  if (start === m.index && !BARE_ENDING.test(m[0])) return;
+function attachedPart(text: string, at: number, end: number, parts: Part[]): void {
+  let start = at;
+  while (start > 0 && at - start < 30 && isNameChar(text, start - 1)) start--;
+  if (start === at && !BARE_ENDING.test(text.slice(at, end))) return;
   for (let w = 0; w < 2; w++) {
     if (text[start - 1] !== ' ') break;
     let k = start - 1;
@@ -137,7 +139,7 @@ function attachedPart(text: string, m: RegExpExecArray, parts: Part[]): void {
     if (k === start - 1 || !UPPER.test(text[k] as string)) break;
     start = k;
   }
-  parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length, unit: false });
+  parts.push({ start: withHouseNumber(text, start), end, unit: false });
 }
 
 /** Starts of every "us[sn]" (none overlap): a superset of the "USS Name" unit starts (`tested`: US_SN matched). */
@@ -150,12 +152,12 @@ function usStarts(text: string, tested: boolean): number[] {
   return out;
 }
 
-function addPart(m: RegExpExecArray, parts: Part[]): void {
-  parts.push({ start: m.index, end: m.index + m[0].length, unit: false });
+function addPart(start: number, end: number, parts: Part[]): void {
+  parts.push({ start, end, unit: false });
 }
 
-function addUnit(m: RegExpExecArray, parts: Part[]): void {
-  parts.push({ start: m.index, end: m.index + m[0].length, unit: true });
+function addUnit(start: number, end: number, parts: Part[]): void {
+  parts.push({ start, end, unit: true });
 }
 
 function wordStart(t: string, i: number): boolean {
