@@ -92,6 +92,8 @@ const W_NAME_CUE = 8;
 const W_CUE_END = 16;
 const W_IS = 32;
 const W_NAME = 64;
+/** Not a list: set by `markCaps` on capitalized words that are `shortCaps`. */
+const W_SHORT = 128;
 const SMALL_WORDS: ReadonlyMap<string, number> = /* @__PURE__ */ (() => {
   const m = new Map<string, number>();
   const add = (words: Iterable<string>, bit: number) => {
@@ -123,10 +125,13 @@ const G_PLACE = IN_PLACE;
 /**
  * The words of one text as parallel arrays (no object per word), reused by every scan: scans are
  * synchronous, and a scan that starts while another runs (a custom gazetteer's set calling back into
- * `detectPII`) gets arrays of its own. A word's lookups are made on first use (most words never need
- * them) and remembered, so each list is asked at most once per word and scan. With a word table
- * (gazetteers from `createGazetteer`), one probe answers every list and the lower-case string is not
- * built for ASCII words.
+ * `detectPII`) gets arrays of its own. Every finding starts at a capitalized word (or, in lower-case
+ * text, at any word): `tokenize` lists the capitalized words, `markCaps` asks their lookups once and
+ * keeps those that may start a finding, and both scans visit only these (same words, same order as a
+ * walk over all words that skips the others). Other words are looked up on use: the small lists again
+ * for ASCII words (a fixed table, so the same answer), once for others; the gazetteer only in
+ * lower-case text, remembered. With a word table (gazetteers from `createGazetteer`), one probe answers
+ * every list and the lower-case string is not built for ASCII words.
  */
 class Words {
   text = '';
@@ -142,11 +147,21 @@ class Words {
   /** 1: the word is ASCII and `hash` holds its `asciiLowerHash`. */
   ascii: Uint8Array = new Uint8Array(0);
   hash: Int32Array = new Int32Array(0);
-  /** Bits of the small word lists (`W_*`), -1 until asked. */
+  /**
+   * Bits of the small word lists (`W_*`, and `W_SHORT`) of the capitalized words (from `markCaps`);
+   * for other words with a non-ASCII unit -1 until asked, then their bits; unused for other words.
+   */
   small: Int32Array = new Int32Array(0);
-  /** With a table: its flags for the word, -1 until asked; without: the `G_*` bits found among `asked`. */
+  /**
+   * With a table: its flags for the word, -1 until asked (set for every word only in lower-case text;
+   * `markCaps` asks it for the capitalized words that may start a finding, the only ones asked
+   * otherwise); without: the `G_*` bits found among `asked`.
+   */
   found: Int32Array = new Int32Array(0);
   asked: Uint8Array = new Uint8Array(0);
+  /** Indices of the capitalized words, then (after `markCaps`) of those that may start a finding. */
+  caps: Int32Array = new Int32Array(0);
+  nCaps = 0;
   grow(size: number): void {
     const grow32 = (a: Int32Array) => {
       const b = new Int32Array(size);
@@ -166,6 +181,7 @@ class Words {
     this.small = grow32(this.small);
     this.found = grow32(this.found);
     this.asked = grow8(this.asked);
+    this.caps = grow32(this.caps);
   }
 }
 
@@ -185,9 +201,14 @@ function flagsIn(w: Words, i: number, table: WordFlags): number {
 
 /** Bits of the small word lists (`W_*`) of word `i`. */
 function wordsOf(w: Words, i: number): number {
+  // Capitalized words have theirs from `markCaps`; other ASCII words are asked again (the table is
+  // small and fixed: asking twice gives the same bits), others once (`tokenize` set them to -1).
+  if (w.cap[i] === 1) return w.small[i] as number;
+  if (w.ascii[i] === 1)
+    return SMALL_TABLE.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number);
   let f = w.small[i] as number;
   if (f < 0) {
-    f = flagsIn(w, i, SMALL_TABLE);
+    f = SMALL_TABLE.lookup(lowerOf(w, i));
     w.small[i] = f;
   }
   return f;
@@ -259,58 +280,104 @@ function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
   let count = 0;
   let upper = 0;
   const n = text.length;
-  const unknown = table === undefined ? 0 : -1;
+  let starts = w.start;
+  let ends = w.end;
+  let cap = w.cap;
+  let ascii = w.ascii;
+  let hash = w.hash;
+  let caps = w.caps;
+  let small = w.small;
+  // Module constants read through locals (bundlers turn them into `var`s the engine must re-read).
+  const cls = CLASS;
+  const prime = FNV_PRIME;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    const k = classOf(c);
+    let k = cls[c] as number;
+    if (k === 0) k = classify(c);
     if (k === 2) {
       i++;
       continue;
     }
     const start = i;
-    // FNV-1a of the lower-cased ASCII units (`wordHash` of the lower-case word); `wide` once a unit is not ASCII.
-    let h = Math.imul(FNV_OFFSET ^ (c < 91 && c > 64 ? c + 32 : c), FNV_PRIME);
-    let wide = c >= 128;
+    // FNV-1a of the lower-cased ASCII units (`wordHash` of the lower-case word): `| 32` lower-cases
+    // A-Z and leaves a-z and the joiners ' and - as they are, `(c - 128) >>> 26 & 32` is 32 for ASCII
+    // units and 0 for others; the word is ASCII when no unit has a bit above the 7 low ones (`or`).
+    let h = Math.imul(FNV_OFFSET ^ (c | (((c - 128) >>> 26) & 32)), prime);
+    let or = c;
     i++;
     for (;;) {
       while (i < n) {
         c = text.charCodeAt(i);
-        if (c < 128) {
-          // ASCII: letters are the only units of class 1 or 3, and `| 32` lower-cases A-Z.
-          if (((c | 32) - 97) >>> 0 >= 26) break;
-          h = Math.imul(h ^ (c | 32), FNV_PRIME);
-        } else {
-          if (classOf(c) === 2) break;
-          h = Math.imul(h ^ c, FNV_PRIME);
-          wide = true;
-        }
+        const kc = cls[c] as number;
+        if (kc !== 1 && kc !== 3 && (kc === 2 || classify(c) === 2)) break;
+        h = Math.imul(h ^ (c | (((c - 128) >>> 26) & 32)), prime);
+        or |= c;
         i++;
       }
       // Apostrophes and hyphens join letters: "O'Neil", "Jean-Luc".
       if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && classOf(text.charCodeAt(i + 1)) !== 2) {
-        h = Math.imul(h ^ c, FNV_PRIME);
-        if (c >= 128) wide = true;
+        h = Math.imul(h ^ c, prime);
+        or |= c;
         i++;
       } else break;
     }
+    const wide = or >= 128;
     // Words longer than any name or place are skipped (and bound the length of a finding).
     if (i - start <= MAX_WORD) {
-      if (count === w.start.length) w.grow(Math.max(64, 2 * count));
-      w.start[count] = start;
-      w.end[count] = i;
-      w.cap[count] = k === 3 ? 1 : 0;
-      w.ascii[count] = wide ? 0 : 1;
-      w.hash[count] = h | 0;
-      w.small[count] = -1;
-      w.found[count] = unknown;
-      w.asked[count] = 0;
+      if (count === starts.length) {
+        w.grow(Math.max(64, 2 * count));
+        starts = w.start;
+        ends = w.end;
+        cap = w.cap;
+        ascii = w.ascii;
+        hash = w.hash;
+        caps = w.caps;
+        small = w.small;
+      }
+      starts[count] = start;
+      ends[count] = i;
+      cap[count] = k === 3 ? 1 : 0;
+      ascii[count] = wide ? 0 : 1;
+      hash[count] = h;
+      if (wide) small[count] = -1;
+      if (k === 3) caps[upper++] = count;
       count++;
-      if (k === 3) upper++;
     }
   }
   w.n = count;
   w.upper = upper;
+}
+
+/**
+ * Keep in `w.caps` the capitalized words that may start a finding (not in NOT_NAMES, not `shortCaps`),
+ * mark the `shortCaps` ones with `W_SHORT`, and ask the word table for the kept ones (every scan asks
+ * it for them; a lookup has no side effects, so asking early changes no answer).
+ */
+function markCaps(w: Words): void {
+  const table = w.table;
+  const caps = w.caps;
+  let kept = 0;
+  for (let c = 0; c < w.upper; c++) {
+    const i = caps[c] as number;
+    // A word with a non-ASCII unit is lower-cased once for both tables.
+    const lower = w.ascii[i] === 1 ? undefined : lowerOf(w, i);
+    let f =
+      lower === undefined
+        ? SMALL_TABLE.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+        : SMALL_TABLE.lookup(lower);
+    if (shortCaps(w, i)) f |= W_SHORT;
+    w.small[i] = f;
+    if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
+    if (table !== undefined) {
+      w.found[i] =
+        lower === undefined
+          ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+          : table.lookup(lower);
+    }
+    caps[kept++] = i;
+  }
+  w.nCaps = kept;
 }
 
 /** True when words a and b are separated by exactly one space (or one space after a period for "St."). */
@@ -341,9 +408,16 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       w.busy = true;
       try {
         tokenize(w, text, table);
-        scanPlaces(w, g, emit);
         // Lower-case names are only looked for in text written without capitals (chat, transcripts).
-        scanPeople(w, g, emit, w.upper * 20 < w.n);
+        const lowerCaseText = w.upper * 20 < w.n;
+        // Gazetteer answers not asked yet (capitalized words get theirs from `markCaps`).
+        if (table === undefined) {
+          w.found.fill(0, 0, w.n);
+          w.asked.fill(0, 0, w.n);
+        } else if (lowerCaseText) w.found.fill(-1, 0, w.n);
+        markCaps(w);
+        scanPlaces(w, g, emit);
+        scanPeople(w, g, emit, lowerCaseText);
       } finally {
         w.busy = false;
         w.text = '';
@@ -363,8 +437,12 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): vo
   const text = w.text;
   const table = w.table;
   const count = w.n;
-  for (let i = 0; i < count; i++) {
-    if (w.cap[i] === 0 || (wordsOf(w, i) & W_NOT_NAME) !== 0 || shortCaps(w, i)) continue;
+  const caps = w.caps;
+  // The words before `next` belong to the last finding.
+  let next = 0;
+  for (let c = 0; c < w.nCaps; c++) {
+    const i = caps[c] as number;
+    if (i < next) continue;
     const tStart = w.start[i] as number;
     const max = placeWordsOf(w, i, g.placeWords);
     if (max === undefined) {
@@ -379,14 +457,15 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): vo
           context: PLACE_CONTEXT,
           contextBoost: 0.05,
         });
-        i += n - 1;
+        next = i + n;
       }
       continue;
     }
     // Multi-word places: with a word table, the key's hash is extended word by word and the key is
     // built only when some place has that hash.
     let key = table === undefined ? lowerOf(w, i) : '';
-    let h = table === undefined ? 0 : foldLowerOf(w, i, wordHash(''));
+    // The hash of the first word is `wordHash` of its lower-case form: `tokenize` has it for ASCII words.
+    let h = table === undefined ? 0 : w.ascii[i] === 1 ? (w.hash[i] as number) : foldLowerOf(w, i, wordHash(''));
     let best = -1;
     for (let n = 1; n <= max && i + n - 1 < count; n++) {
       if (n > 1) {
@@ -416,16 +495,25 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): vo
       context: PLACE_CONTEXT,
       contextBoost: 0.2,
     });
-    i += best - 1;
+    next = i + best;
   }
 }
 
 function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCaseText: boolean): void {
-  const text = w.text;
+  if (!lowerCaseText) {
+    // Only the words kept by `markCaps` can start a finding: skip the others without looking at them.
+    const caps = w.caps;
+    let next = 0;
+    for (let c = 0; c < w.nCaps; c++) {
+      const i = caps[c] as number;
+      if (i < next || ((w.small[i] as number) & (W_PARTICLE | W_HONORIFIC)) !== 0) continue;
+      next = personAt(w, g, emit, i) + 1;
+    }
+    return;
+  }
   const count = w.n;
   for (let i = 0; i < count; i++) {
     const up = w.cap[i] === 1;
-    if (!up && !lowerCaseText) continue;
     if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
     if (!up) {
       // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
@@ -450,56 +538,62 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       }
       continue;
     }
-    if (shortCaps(w, i)) continue;
-    const first = inList(w, i, G_FIRST, g.firstNames);
-    const lastOnly = !first && inList(w, i, G_LAST, g.lastNames);
-    const cued = !first && !lastOnly && cueBefore(w, i);
-    if (!first && !lastOnly && !cued) continue;
-    // Extend over capitalized words (and name particles followed by one) separated by single spaces.
-    let j = i;
-    let known = 0;
-    let unknown = 0;
-    while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
-      const next = j + 1;
-      if (!adjacent(w, j, next)) break;
-      if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 && !shortCaps(w, next)) {
-        const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
-        if (!isKnown && (unknown > 0 || inList(w, next, G_PLACE, g.places))) break;
-        j++;
-        if (isKnown) known++;
-        else unknown++;
-        continue;
-      }
-      // Name particles: "van der Voet", "de la Cruz".
-      let k = j + 1;
-      while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
-      if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
-        j = k;
-        continue;
-      }
-      break;
-    }
-    const words = j - i + 1;
-    let score: number;
-    if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
-    else if (first) score = 0.6;
-    else score = cued ? 0.55 : 0.4;
-    if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;
-    const start = w.start[i] as number;
-    const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
-    const c: PiiCandidate = {
-      entity: 'PERSON',
-      start,
-      end,
-      score,
-      recognizer: 'names',
-      context: PERSON_CONTEXT,
-      contextBoost: 0.2,
-    };
-    if (honorificBefore(text, start)) c.score += 0.1;
-    emit(c);
-    i = j;
+    if (((w.small[i] as number) & W_SHORT) !== 0) continue;
+    i = personAt(w, g, emit, i);
   }
+}
+
+/** The PERSON scan at capitalized word `i` (kept by `markCaps`): the last word it used (`i` when none). */
+function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): number {
+  const count = w.n;
+  const first = inList(w, i, G_FIRST, g.firstNames);
+  const lastOnly = !first && inList(w, i, G_LAST, g.lastNames);
+  const cued = !first && !lastOnly && cueBefore(w, i);
+  if (!first && !lastOnly && !cued) return i;
+  // Extend over capitalized words (and name particles followed by one) separated by single spaces.
+  let j = i;
+  let known = 0;
+  let unknown = 0;
+  while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
+    const next = j + 1;
+    if (!adjacent(w, j, next)) break;
+    if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0) {
+      const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
+      if (!isKnown && (unknown > 0 || inList(w, next, G_PLACE, g.places))) break;
+      j++;
+      if (isKnown) known++;
+      else unknown++;
+      continue;
+    }
+    // Name particles: "van der Voet", "de la Cruz".
+    let k = j + 1;
+    while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
+    if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  const words = j - i + 1;
+  let score: number;
+  if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
+  else if (first) score = 0.6;
+  else score = cued ? 0.55 : 0.4;
+  if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;
+  const start = w.start[i] as number;
+  const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
+  const c: PiiCandidate = {
+    entity: 'PERSON',
+    start,
+    end,
+    score,
+    recognizer: 'names',
+    context: PERSON_CONTEXT,
+    contextBoost: 0.2,
+  };
+  if (honorificBefore(w.text, start)) c.score += 0.1;
+  emit(c);
+  return j;
 }
 
 /**
@@ -555,7 +649,12 @@ export function cueEndsAt(text: string, at: number): boolean {
       return false;
     }
   }
-  next: for (const cue of PLACE_CUES_SPACED) {
+  // Only the cues whose last two units before the space are those of the text can match.
+  const c2 = text.charCodeAt(at - 2) | 32;
+  const c3 = text.charCodeAt(at - 3) | 32;
+  const bucket = at - lo < 3 ? undefined : CUE_BUCKETS.get((c3 << 8) | c2);
+  if (bucket === undefined) return false;
+  next: for (const cue of bucket) {
     const len = cue.length;
     if (at - lo < len) continue;
     for (let k = 1; k <= len; k++) {
@@ -567,6 +666,20 @@ export function cueEndsAt(text: string, at: number): boolean {
   }
   return false;
 }
+
+/**
+ * `PLACE_CUES_SPACED` by their two units before the trailing space (ASCII lower-case letters: the key
+ * is `c3 << 8 | c2`, which `| 32` of the text's units must equal for the cue to match; every cue is at
+ * least 3 units long).
+ */
+const CUE_BUCKETS: ReadonlyMap<number, readonly string[]> = /* @__PURE__ */ (() => {
+  const m = new Map<number, string[]>();
+  for (const cue of PLACE_CUES_SPACED) {
+    const key = (cue.charCodeAt(cue.length - 3) << 8) | cue.charCodeAt(cue.length - 2);
+    m.set(key, [...(m.get(key) ?? []), cue]);
+  }
+  return m;
+})();
 
 /** Number of capitalized words (1-3) after a place cue such as "grew up in", or 0. */
 function placeCue(w: Words, i: number, g: Gazetteer): number {

@@ -1,0 +1,593 @@
+/**
+ * Reference for test/text/names-speed.test.ts: the PERSON/LOCATION recognizer as it was before the
+ * capitalized-word index (`markCaps`), the one-pass word facts and the bucketed cue check (commit
+ * d381cf4 of src/text/pii/names.ts, imports pointed at src). Not used by the package.
+ */
+
+import {
+  defaultGazetteer,
+  type Gazetteer,
+  gazetteerTable,
+  IN_FIRST,
+  IN_LAST,
+  IN_PLACE,
+  IN_PLACE_HEAD,
+  PLACE_WORDS_MANY,
+  PLACE_WORDS_SHIFT,
+} from '../../src/text/pii/gazetteer';
+import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
+import { FNV_OFFSET, FNV_PRIME, foldAsciiLower, foldString, WordFlags, wordHash } from '../../src/text/pii/word-index';
+import { hasContext, wordSet } from '../../src/text/shared/context';
+
+const MAX_WORD = 40;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el',
+  'dos',
+  'das',
+  'mc',
+  'st',
+]);
+/** @internal */
+const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof sir madam mx');
+const PERSON_CONTEXT = wordSet(
+  'name named names mr mrs ms miss dr dear hi hello hey thanks thank sincerely regards from by customer patient client user employee son daughter wife husband friend meet met ask tell contact called call signed cc attn',
+);
+const NAME_CUE = wordSet("name named called i'm am signed");
+/** Words that are names in some list but far more often something else in running text. */
+const NOT_NAMES = wordSet(
+  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street',
+);
+/** Phrases after which capitalized words are a place ("grew up in X"). */
+const PLACE_CUES: readonly string[] = [
+  'live in',
+  'lives in',
+  'lived in',
+  'living in',
+  'grew up in',
+  'born in',
+  'based in',
+  'located in',
+  'moved to',
+  "i'm in",
+  'i am in',
+  "we're in",
+  'we are in',
+  'travel to',
+  'traveling to',
+  'travelling to',
+  'trip to',
+  'flew to',
+  'arrived in',
+  'arrived at',
+  'visiting',
+  'raised in',
+  'resident of',
+];
+const CUE_ENDS = wordSet('in to at visiting of');
+const PLACE_CONTEXT = wordSet(
+  'in at from to near city town country live lives lived living born visit visiting located moved travel trip capital state region province village',
+);
+
+// Bits of the small fixed word lists (one lookup per word instead of one per list).
+const W_NOT_NAME = 1;
+const W_PARTICLE = 2;
+const W_HONORIFIC = 4;
+const W_NAME_CUE = 8;
+const W_CUE_END = 16;
+const W_IS = 32;
+const W_NAME = 64;
+const SMALL_WORDS: ReadonlyMap<string, number> = /* @__PURE__ */ (() => {
+  const m = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
+  };
+  add(NOT_NAMES, W_NOT_NAME);
+  add(PARTICLES, W_PARTICLE);
+  add(HONORIFICS, W_HONORIFIC);
+  add(NAME_CUE, W_NAME_CUE);
+  add(CUE_ENDS, W_CUE_END);
+  add(['is'], W_IS);
+  add(['name'], W_NAME);
+  return m;
+})();
+/** SMALL_WORDS as a word table (looked up in the text without building the lower-case word). */
+const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
+  const t = new WordFlags(SMALL_WORDS.size);
+  for (const [w, bits] of SMALL_WORDS) t.add(w, bits);
+  return t;
+})();
+/** @internal Place cues with their trailing space, as the text before a capitalized word must end. */
+const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
+
+// Bits of the gazetteer lookups a word remembers (the bits of the gazetteer's word table).
+const G_FIRST = IN_FIRST;
+const G_LAST = IN_LAST;
+const G_PLACE = IN_PLACE;
+
+/**
+ * The words of one text as parallel arrays (no object per word), reused by every scan: scans are
+ * synchronous, and a scan that starts while another runs (a custom gazetteer's set calling back into
+ * `detectPII`) gets arrays of its own. A word's lookups are made on first use (most words never need
+ * them) and remembered, so each list is asked at most once per word and scan. With a word table
+ * (gazetteers from `createGazetteer`), one probe answers every list and the lower-case string is not
+ * built for ASCII words.
+ */
+class Words {
+  text = '';
+  table: WordFlags | undefined = undefined;
+  busy = false;
+  /** Number of words and of capitalized words. */
+  n = 0;
+  upper = 0;
+  start: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
+  /** 1: the word is capitalized. */
+  cap: Uint8Array = new Uint8Array(0);
+  /** 1: the word is ASCII and `hash` holds its `asciiLowerHash`. */
+  ascii: Uint8Array = new Uint8Array(0);
+  hash: Int32Array = new Int32Array(0);
+  /** Bits of the small word lists (`W_*`), -1 until asked. */
+  small: Int32Array = new Int32Array(0);
+  /** With a table: its flags for the word, -1 until asked; without: the `G_*` bits found among `asked`. */
+  found: Int32Array = new Int32Array(0);
+  asked: Uint8Array = new Uint8Array(0);
+  grow(size: number): void {
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grow32(this.start);
+    this.end = grow32(this.end);
+    this.cap = grow8(this.cap);
+    this.ascii = grow8(this.ascii);
+    this.hash = grow32(this.hash);
+    this.small = grow32(this.small);
+    this.found = grow32(this.found);
+    this.asked = grow8(this.asked);
+  }
+}
+
+const SHARED = /* @__PURE__ */ new Words();
+
+/** The lower-case form of word `i`. */
+function lowerOf(w: Words, i: number): string {
+  return w.text.slice(w.start[i] as number, w.end[i] as number).toLowerCase();
+}
+
+/** Flags of word `i` in a word table. */
+function flagsIn(w: Words, i: number, table: WordFlags): number {
+  return w.ascii[i] === 1
+    ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+    : table.lookup(lowerOf(w, i));
+}
+
+/** Bits of the small word lists (`W_*`) of word `i`. */
+function wordsOf(w: Words, i: number): number {
+  let f = w.small[i] as number;
+  if (f < 0) {
+    f = flagsIn(w, i, SMALL_TABLE);
+    w.small[i] = f;
+  }
+  return f;
+}
+
+/** Flags of word `i` in the gazetteer's word table. */
+function tableFlags(w: Words, i: number, table: WordFlags): number {
+  let f = w.found[i] as number;
+  if (f < 0) {
+    f = flagsIn(w, i, table);
+    w.found[i] = f;
+  }
+  return f;
+}
+
+/** Whether lower-case word `i` is in `set`, the gazetteer list of bit `bit` (`G_*`). */
+function inList(w: Words, i: number, bit: number, set: ReadonlySet<string>): boolean {
+  if (w.table !== undefined) return (tableFlags(w, i, w.table) & bit) !== 0;
+  if (((w.asked[i] as number) & bit) === 0) {
+    w.asked[i] = (w.asked[i] as number) | bit;
+    if (set.has(lowerOf(w, i))) w.found[i] = (w.found[i] as number) | bit;
+  }
+  return ((w.found[i] as number) & bit) !== 0;
+}
+
+/** `g.placeWords.get(lower-case word i)`. */
+function placeWordsOf(w: Words, i: number, map: ReadonlyMap<string, number>): number | undefined {
+  if (w.table !== undefined) {
+    const f = tableFlags(w, i, w.table);
+    if ((f & IN_PLACE_HEAD) === 0) return undefined;
+    const count = f >>> PLACE_WORDS_SHIFT;
+    if (count !== PLACE_WORDS_MANY) return count;
+  }
+  return map.get(lowerOf(w, i));
+}
+
+/** `foldString(h, lower-case word i)`, without building the string for ASCII words. */
+function foldLowerOf(w: Words, i: number, h: number): number {
+  return foldAsciiLower(h, w.text, w.start[i] as number, w.end[i] as number) ?? foldString(h, lowerOf(w, i));
+}
+
+// Per-UTF-16-unit classes, ASCII filled now, other units on first use: 1 letter/mark (3 if upper-case), 2 other.
+const CLASS: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) k[c] = (c | 32) >= 97 && (c | 32) <= 122 ? (c <= 90 ? 3 : 1) : 2;
+  return k;
+})();
+/** @internal */
+const LETTER: RegExp = /[\p{L}\p{M}]/u;
+
+function classOf(c: number): number {
+  const k = CLASS[c] as number;
+  return k !== 0 ? k : classify(c);
+}
+
+/** Class of a non-ASCII unit not seen yet (kept out of `classOf` so that it inlines). */
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  // Surrogate halves are not classified (astral letters are rare in names and places).
+  const k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(ch) ? (ch !== ch.toLowerCase() ? 3 : 1) : 2;
+  CLASS[c] = k;
+  return k;
+}
+
+/** Fill `w` with the words of `text` (and the `asciiLowerHash` of each ASCII word, in the same walk). */
+function tokenize(w: Words, text: string, table: WordFlags | undefined): void {
+  w.text = text;
+  w.table = table;
+  let count = 0;
+  let upper = 0;
+  const n = text.length;
+  const unknown = table === undefined ? 0 : -1;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    const k = classOf(c);
+    if (k === 2) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // FNV-1a of the lower-cased ASCII units (`wordHash` of the lower-case word); `wide` once a unit is not ASCII.
+    let h = Math.imul(FNV_OFFSET ^ (c < 91 && c > 64 ? c + 32 : c), FNV_PRIME);
+    let wide = c >= 128;
+    i++;
+    for (;;) {
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          // ASCII: letters are the only units of class 1 or 3, and `| 32` lower-cases A-Z.
+          if (((c | 32) - 97) >>> 0 >= 26) break;
+          h = Math.imul(h ^ (c | 32), FNV_PRIME);
+        } else {
+          if (classOf(c) === 2) break;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          wide = true;
+        }
+        i++;
+      }
+      // Apostrophes and hyphens join letters: "O'Neil", "Jean-Luc".
+      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && classOf(text.charCodeAt(i + 1)) !== 2) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (c >= 128) wide = true;
+        i++;
+      } else break;
+    }
+    // Words longer than any name or place are skipped (and bound the length of a finding).
+    if (i - start <= MAX_WORD) {
+      if (count === w.start.length) w.grow(Math.max(64, 2 * count));
+      w.start[count] = start;
+      w.end[count] = i;
+      w.cap[count] = k === 3 ? 1 : 0;
+      w.ascii[count] = wide ? 0 : 1;
+      w.hash[count] = h | 0;
+      w.small[count] = -1;
+      w.found[count] = unknown;
+      w.asked[count] = 0;
+      count++;
+      if (k === 3) upper++;
+    }
+  }
+  w.n = count;
+  w.upper = upper;
+}
+
+/** True when words a and b are separated by exactly one space (or one space after a period for "St."). */
+function adjacent(w: Words, a: number, b: number): boolean {
+  const end = w.end[a] as number;
+  const gap = (w.start[b] as number) - end;
+  if (gap === 1) return w.text.charCodeAt(end) === 32;
+  return gap === 2 && w.text.charCodeAt(end) === 46 && w.text.charCodeAt(end + 1) === 32;
+}
+
+/**
+ * A recognizer of PERSON and LOCATION over a gazetteer (the shipped one by default).
+ *
+ * @example
+ * ```ts
+ * const rec = namesRecognizer(createGazetteer({ firstNames: ['Zaphod'], lastNames: [], places: [] }));
+ * ```
+ */
+export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
+  return {
+    name: 'names',
+    entities: ['PERSON', 'LOCATION'],
+    maxLength: 6 * 42,
+    scan(text, emit) {
+      const g = gazetteer ?? defaultGazetteer();
+      const table = gazetteerTable(g);
+      const w = SHARED.busy ? new Words() : SHARED;
+      w.busy = true;
+      try {
+        tokenize(w, text, table);
+        scanPlaces(w, g, emit);
+        // Lower-case names are only looked for in text written without capitals (chat, transcripts).
+        scanPeople(w, g, emit, w.upper * 20 < w.n);
+      } finally {
+        w.busy = false;
+        w.text = '';
+      }
+    },
+  };
+}
+
+/** The lower-case words `i` .. `i + n - 1` joined by single spaces. */
+function joinLower(w: Words, i: number, n: number): string {
+  let key = lowerOf(w, i);
+  for (let k = 1; k < n; k++) key += ` ${lowerOf(w, i + k)}`;
+  return key;
+}
+
+function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  const text = w.text;
+  const table = w.table;
+  const count = w.n;
+  for (let i = 0; i < count; i++) {
+    if (w.cap[i] === 0 || (wordsOf(w, i) & W_NOT_NAME) !== 0 || shortCaps(w, i)) continue;
+    const tStart = w.start[i] as number;
+    const max = placeWordsOf(w, i, g.placeWords);
+    if (max === undefined) {
+      const n = placeCue(w, i, g);
+      if (n > 0) {
+        emit({
+          entity: 'LOCATION',
+          start: tStart,
+          end: w.end[i + n - 1] as number,
+          score: 0.55,
+          recognizer: 'names',
+          context: PLACE_CONTEXT,
+          contextBoost: 0.05,
+        });
+        i += n - 1;
+      }
+      continue;
+    }
+    // Multi-word places: with a word table, the key's hash is extended word by word and the key is
+    // built only when some place has that hash.
+    let key = table === undefined ? lowerOf(w, i) : '';
+    let h = table === undefined ? 0 : foldLowerOf(w, i, wordHash(''));
+    let best = -1;
+    for (let n = 1; n <= max && i + n - 1 < count; n++) {
+      if (n > 1) {
+        const cur = i + n - 1;
+        if (!adjacent(w, cur - 1, cur)) break;
+        if (table !== undefined) {
+          h = foldLowerOf(w, cur, foldString(h, ' '));
+          if (w.cap[cur] === 1 && (table.hashFlags(h) & IN_PLACE) !== 0 && g.places.has(joinLower(w, i, n))) best = n;
+        } else {
+          key += ` ${lowerOf(w, cur)}`;
+          if (g.places.has(key) && w.cap[cur] === 1) best = n;
+        }
+      } else if (inList(w, i, G_PLACE, g.places)) best = 1; // word i is capitalized here
+    }
+    if (best < 0) continue;
+    const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
+    const score = isName ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (isName && placeCue(w, i, g) === 0 && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+      continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
+    }
+    emit({
+      entity: 'LOCATION',
+      start: tStart,
+      end: w.end[i + best - 1] as number,
+      score,
+      recognizer: 'names',
+      context: PLACE_CONTEXT,
+      contextBoost: 0.2,
+    });
+    i += best - 1;
+  }
+}
+
+function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCaseText: boolean): void {
+  const text = w.text;
+  const count = w.n;
+  for (let i = 0; i < count; i++) {
+    const up = w.cap[i] === 1;
+    if (!up && !lowerCaseText) continue;
+    if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
+    if (!up) {
+      // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
+      const next = i + 1;
+      if (
+        next < count &&
+        w.cap[next] === 0 &&
+        inList(w, i, G_FIRST, g.firstNames) &&
+        inList(w, next, G_LAST, g.lastNames) &&
+        adjacent(w, i, next)
+      ) {
+        emit({
+          entity: 'PERSON',
+          start: w.start[i] as number,
+          end: w.end[next] as number,
+          score: 0.5,
+          recognizer: 'names',
+          context: PERSON_CONTEXT,
+          contextBoost: 0.2,
+        });
+        i++;
+      }
+      continue;
+    }
+    if (shortCaps(w, i)) continue;
+    const first = inList(w, i, G_FIRST, g.firstNames);
+    const lastOnly = !first && inList(w, i, G_LAST, g.lastNames);
+    const cued = !first && !lastOnly && cueBefore(w, i);
+    if (!first && !lastOnly && !cued) continue;
+    // Extend over capitalized words (and name particles followed by one) separated by single spaces.
+    let j = i;
+    let known = 0;
+    let unknown = 0;
+    while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
+      const next = j + 1;
+      if (!adjacent(w, j, next)) break;
+      if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 && !shortCaps(w, next)) {
+        const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
+        if (!isKnown && (unknown > 0 || inList(w, next, G_PLACE, g.places))) break;
+        j++;
+        if (isKnown) known++;
+        else unknown++;
+        continue;
+      }
+      // Name particles: "van der Voet", "de la Cruz".
+      let k = j + 1;
+      while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
+      if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    const words = j - i + 1;
+    let score: number;
+    if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
+    else if (first) score = 0.6;
+    else score = cued ? 0.55 : 0.4;
+    if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;
+    const start = w.start[i] as number;
+    const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
+    const c: PiiCandidate = {
+      entity: 'PERSON',
+      start,
+      end,
+      score,
+      recognizer: 'names',
+      context: PERSON_CONTEXT,
+      contextBoost: 0.2,
+    };
+    if (honorificBefore(text, start)) c.score += 0.1;
+    emit(c);
+    i = j;
+  }
+}
+
+/**
+ * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p or s, so
+ * a window without those letters (either case) and without non-ASCII units has none.
+ * @internal
+ */
+function honorificBefore(text: string, start: number): boolean {
+  for (let k = Math.max(0, start - 6); k < start; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c === 109 || c === 100 || c === 112 || c === 115 || c >= 128) {
+      return hasContext(text, start, start, HONORIFICS, 6, 0);
+    }
+  }
+  return false;
+}
+
+/** The lower-cased word `i` ends with "'s" or "’s" (only "s" and "S" lower-case to "s"). */
+function possessive(w: Words, i: number): boolean {
+  const end = w.end[i] as number;
+  if (end - (w.start[i] as number) < 2) return false;
+  const s = w.text.charCodeAt(end - 1);
+  const q = w.text.charCodeAt(end - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019);
+}
+
+/** Word `i` is shorter than 3 units and all capitals ("US", "A"). */
+function shortCaps(w: Words, i: number): boolean {
+  const start = w.start[i] as number;
+  const end = w.end[i] as number;
+  if (end - start >= 3) return false;
+  const text = w.text;
+  // ASCII words: upper-casing changes exactly the letters a-z.
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      const s = text.slice(start, end);
+      return s === s.toUpperCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
+/** @internal `text.slice(max(0, at - 16), at).toLowerCase()` ends with one of `PLACE_CUES_SPACED`. */
+function cueEndsAt(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 16);
+  for (let k = lo; k < at; k++) {
+    if (text.charCodeAt(k) >= 128) {
+      // Lower-casing may change the length of non-ASCII units: take the plain path.
+      const before = text.slice(lo, at).toLowerCase();
+      for (const cue of PLACE_CUES_SPACED) if (before.endsWith(cue)) return true;
+      return false;
+    }
+  }
+  next: for (const cue of PLACE_CUES_SPACED) {
+    const len = cue.length;
+    if (at - lo < len) continue;
+    for (let k = 1; k <= len; k++) {
+      let c = text.charCodeAt(at - k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== cue.charCodeAt(len - k)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Number of capitalized words (1-3) after a place cue such as "grew up in", or 0. */
+function placeCue(w: Words, i: number, g: Gazetteer): number {
+  if (i === 0 || (wordsOf(w, i - 1) & W_CUE_END) === 0) return 0;
+  if (!cueEndsAt(w.text, w.start[i] as number)) return 0;
+  if (inList(w, i, G_FIRST, g.firstNames) || (wordsOf(w, i) & W_NOT_NAME) !== 0) return 0;
+  let n = 1;
+  while (n < 3 && i + n < w.n) {
+    const next = i + n;
+    if (w.cap[next] === 0 || !adjacent(w, next - 1, next)) break;
+    n++;
+  }
+  return n;
+}
+
+/** "my name is X", "Name: X", "called X". */
+function cueBefore(w: Words, i: number): boolean {
+  if (i === 0) return false;
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return false;
+  const f = wordsOf(w, prev);
+  if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0;
+  return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
+}

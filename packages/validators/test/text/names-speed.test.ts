@@ -1,0 +1,177 @@
+/**
+ * The PERSON/LOCATION recognizer with its capitalized-word index (`markCaps`: the scans visit only the
+ * capitalized words that may start a finding, with their list bits and gazetteer flags asked once),
+ * its branch-light tokenizer and its bucketed cue check gives exactly the candidates of the recognizer
+ * before them (test/text/names-speed.reference.ts): same order, entities, starts, ends, scores and
+ * context. Generated texts are built from what the scans look at: given, family and place names from
+ * the shipped lists (capitalized, lower-case, all capitals), multi-word places, honorifics, particles,
+ * name and place cues, words that are never names, possessives, apostrophes and hyphens (' ’ -),
+ * short all-capital words, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
+ * separators; lower-case-only texts take the lower-case-name path. Also run: the shipped gazetteer, a
+ * small gazetteer built by `createGazetteer` (a word table) and a plain-object gazetteer (no table).
+ */
+import { readSharedJSON } from '@modelsec-test/utils';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { PLACE_NAMES } from '../../src/text/data/locations';
+import { FIRST_NAMES, LAST_NAMES } from '../../src/text/data/person-names';
+import { createGazetteer, type Gazetteer } from '../../src/text/pii/gazetteer';
+import { defaultNamesRecognizer, namesRecognizer } from '../../src/text/pii/names';
+import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
+import { referenceNamesRecognizer } from './names-speed.reference';
+
+/** Every 97th entry of a list (a few hundred words, spread over it). */
+const sample = (list: string, step = 97) => list.split('|').filter((_, i) => i % step === 0);
+const FIRST = sample(FIRST_NAMES);
+const LAST = sample(LAST_NAMES);
+const PLACES = [...sample(PLACE_NAMES), 'New York', 'San Francisco', 'Rio de Janeiro', 'St. Louis', 'Florence'];
+const cap = (s: string) => s.replace(/(^|[ '’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+
+const name = fc.oneof(
+  fc.constantFrom(...FIRST, ...LAST, ...PLACES).map(cap),
+  fc.constantFrom(...FIRST, ...LAST, ...PLACES),
+  fc.constantFrom(...FIRST, ...LAST).map((s) => s.toUpperCase()),
+  fc.constantFrom(
+    'New York',
+    'St. Louis',
+    'Maria',
+    'José',
+    'Zoë',
+    'Müller',
+    'İstanbul',
+    'ÉMILE',
+    'O’Neil',
+    "O'Brien",
+    'Jean-Luc',
+    'Anne-Marie',
+  ),
+);
+const word = fc.constantFrom(
+  'Mr',
+  'Mrs.',
+  'Dr',
+  'ms',
+  'Prof',
+  'van',
+  'der',
+  'de',
+  'la',
+  'Van',
+  'St.',
+  'Mc',
+  'my name is',
+  'My Name Is',
+  'Name:',
+  'name',
+  'called',
+  "I'm",
+  'i am',
+  'signed',
+  'grew up in',
+  'lives in',
+  'born in',
+  'moved to',
+  'visiting',
+  'resident of',
+  'Arrived At',
+  'Street',
+  'Bank',
+  'BANK',
+  'BAN\u212A',
+  'Office',
+  'US',
+  'A',
+  'UK',
+  'I',
+  'is',
+  'in',
+  'to',
+  'the',
+  "'s",
+  '’s',
+  "'S",
+  'ſ',
+  'K',
+  'x',
+);
+const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '');
+const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));
+const text = fc.array(fc.tuple(piece, sep), { maxLength: 14 }).map((a) => a.map(([p, s]) => p + s).join(''));
+/** Lower-case texts, with words whose lower-case form is not their own (U+212A lower-cases to 'k'). */
+const lowerPiece = fc.oneof(
+  { arbitrary: piece.map((p) => p.toLowerCase()), weight: 6 },
+  fc.constantFrom('ban\u212A', 'ban\u212A cruz', 'ſt', 'joſé'),
+);
+const lowerText = fc.array(fc.tuple(lowerPiece, sep), { maxLength: 14 }).map((a) => a.map(([p, s]) => p + s).join(''));
+
+const SMALL = createGazetteer({
+  firstNames: ['Maria', 'José', 'Jean-Luc', "O'Brien", 'bank', ...FIRST.slice(0, 40)],
+  lastNames: ['Müller', 'Cruz', ...LAST.slice(0, 40)],
+  places: [
+    'İstanbul',
+    'New York',
+    'York',
+    'Rio de Janeiro',
+    'St. Louis',
+    'Louis',
+    'Florence',
+    'maria',
+    ...PLACES.slice(0, 40),
+  ],
+});
+const PLAIN: Gazetteer = {
+  firstNames: new Set(SMALL.firstNames),
+  lastNames: new Set(SMALL.lastNames),
+  places: new Set(SMALL.places),
+  placeWords: new Map(SMALL.placeWords),
+};
+const PAIRS: [string, PiiRecognizer, PiiRecognizer][] = [
+  ['shipped', defaultNamesRecognizer, referenceNamesRecognizer()],
+  ['table', namesRecognizer(SMALL), referenceNamesRecognizer(SMALL)],
+  ['plain', namesRecognizer(PLAIN), referenceNamesRecognizer(PLAIN)],
+];
+
+/** The candidates of `r` over `t`, with their context sets as sorted word lists. */
+function run(r: PiiRecognizer, t: string): unknown[] {
+  const out: unknown[] = [];
+  r.scan(t, (c: PiiCandidate) =>
+    out.push({ ...c, context: c.context === undefined ? undefined : [...c.context].sort() }),
+  );
+  return out;
+}
+
+describe('names recognizer equals the reference', () => {
+  for (const [label, rec, ref] of PAIRS) {
+    test(`generated texts (${label} gazetteer)`, () => {
+      fc.assert(
+        fc.property(fc.oneof(text, lowerText), (t) => {
+          expect(run(rec, t)).toEqual(run(ref, t));
+        }),
+        { numRuns: label === 'shipped' ? 4000 : 1500 },
+      );
+    });
+  }
+
+  test('Presidio-research generated_large (2,109 texts)', async () => {
+    const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
+    expect(records.length).toBe(2109);
+    let found = 0;
+    for (const { full_text: t } of records) {
+      const got = run(defaultNamesRecognizer, t);
+      expect(got).toEqual(run(referenceNamesRecognizer(), t));
+      found += got.length;
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  test('known answers', () => {
+    const spans = (t: string) =>
+      run(defaultNamesRecognizer, t).map((c) => {
+        const x = c as PiiCandidate;
+        return `${x.entity}:${t.slice(x.start, x.end)}`;
+      });
+    expect(spans('She grew up in Lima and met Maria Garcia in New York.')).toContain('PERSON:Maria Garcia');
+    expect(spans('She grew up in Lima and met Maria Garcia in New York.')).toContain('LOCATION:New York');
+    expect(spans('hi my name is maria garcia and i like tea')).toContain('PERSON:maria garcia');
+  });
+});
