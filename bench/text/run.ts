@@ -111,7 +111,9 @@ while (big.length < 1_000_000) big += `${texts.join('\n')}\n`;
 big = big.slice(0, 1_000_000);
 const bigBytes = new TextEncoder().encode(big).length;
 async function best(rounds: number, fn: () => unknown): Promise<number> {
-  await fn(); // warm-up (JIT)
+  // Warm-up (JIT): three passes, for every row alike, so that each detector and peer is timed in its
+  // optimized steady state (one pass left modelsec's detectors partly unoptimized: up to 1.5x slower).
+  for (let w = 0; w < Math.min(3, rounds); w++) await fn();
   let min = Number.POSITIVE_INFINITY;
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
@@ -122,7 +124,7 @@ async function best(rounds: number, fn: () => unknown): Promise<number> {
 }
 const rp = redactPiiPeer();
 const gr = guardrailsPeer('default');
-const rounds = quick ? 2 : 5;
+const rounds = quick ? 2 : 15;
 const speedRows: { what: string; corpus: string; ms: number; mbps: number }[] = [];
 const measure = async (what: string, corpus: 'per-text' | '1 MB', fn: () => unknown) => {
   const ms = await best(rounds, fn);
@@ -227,7 +229,7 @@ const notes = [
   'Entities nobody reports (ORGANIZATION, TITLE, PREFIX) count as misses for every detector in the overall numbers.',
   'Peers are mapped in their favour: redact-pii streetAddress and zipcode -> ADDRESS, names -> PERSON, its digits/username/password/credentials redactors disabled; guardrails LOCATION (street-address regexes) -> ADDRESS.',
   'Prompt injection: user_input is the attacker-controlled text (the user message for direct cases, the user message with the embedded third-party content for indirect ones); test_case_prompt is the defender system prompt and is not scanned. The phrase families were written while looking at this data set (no held-out split): treat the detection rate as optimistic.',
-  'Timings: best of 5 rounds after a warm-up round, on a machine shared with other jobs; compare ratios within the run.',
+  'Timings: best of 15 rounds after 3 warm-up rounds, every row alike; compare ratios within the run.',
   'hai-guardrails (@presidio-dev/hai-guardrails 1.12.0) was tried as a third peer but cannot run: its worker pool loads a path from its own CI machine.',
 ];
 // The fastest peer on each input (on 1 MB: redact-pii, or guardrails on its first 100 kB).

@@ -6,6 +6,7 @@ import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { forEachMatch } from '../shared/regex';
 import { base58CheckValid, bech32Valid, eip55Valid } from './checksums';
+import { forEachIpv6, forEachMac } from './net-starts';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal E-mail domain after the `@` (sticky): up to 8 labels and a letter TLD. */
@@ -177,6 +178,8 @@ function hexGroups(s: string, from: number, to: number): number {
 }
 
 const IPV4_AT = /* @__PURE__ */ stickyTwin(IPV4_RE);
+const IPV6_AT = /* @__PURE__ */ stickyTwin(IPV6_RE);
+const MAC_AT = /* @__PURE__ */ stickyTwin(MAC_RE);
 const CRYPTO_AT = /* @__PURE__ */ stickyTwin(CRYPTO_RE);
 
 /** IPv4 (dotted quad, octets 0-255) and IPv6 (validated by parsing). */
@@ -211,20 +214,22 @@ export const ipRecognizer: PiiRecognizer = {
     }
     // IPV6_RE needs two colons with at most four hex digits (ASCII, /i without u) between them.
     if (f.colons < 2 || !hasSeparatedHex(text, ':', 0, 4)) return;
-    forEachMatch(IPV6_RE, text, (m) => {
-      if (!ipv6Valid(m[0])) return;
-      emit({
-        entity: 'IP_ADDRESS',
-        start: m.index,
-        end: m.index + m[0].length,
-        score: m[0] === '::' ? 0.1 : 0.75,
-        recognizer: 'ip',
-        context: IP_CONTEXT,
-        contextBoost: 0.2,
-      });
-    });
+    forEachIpv6(IPV6_AT, text, onIpv6, emit);
   },
 };
+
+function onIpv6(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
+  if (!ipv6Valid(m[0])) return;
+  emit({
+    entity: 'IP_ADDRESS',
+    start: m.index,
+    end: m.index + m[0].length,
+    score: m[0] === '::' ? 0.1 : 0.75,
+    recognizer: 'ip',
+    context: IP_CONTEXT,
+    contextBoost: 0.2,
+  });
+}
 
 /** MAC addresses (EUI-48). */
 export const macRecognizer: PiiRecognizer = {
@@ -240,19 +245,21 @@ export const macRecognizer: PiiRecognizer = {
       !(f.dots >= 2 && hasSeparatedHex(text, '.', 4, 4))
     )
       return;
-    forEachMatch(MAC_RE, text, (m) => {
-      emit({
-        entity: 'MAC_ADDRESS',
-        start: m.index,
-        end: m.index + m[0].length,
-        score: 0.7,
-        recognizer: 'mac',
-        context: MAC_CONTEXT,
-        contextBoost: 0.2,
-      });
-    });
+    forEachMac(MAC_AT, text, onMac, emit);
   },
 };
+
+function onMac(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
+  emit({
+    entity: 'MAC_ADDRESS',
+    start: m.index,
+    end: m.index + m[0].length,
+    score: 0.7,
+    recognizer: 'mac',
+    context: MAC_CONTEXT,
+    contextBoost: 0.2,
+  });
+}
 
 /** True when `text` has `sep`, then `min` to `max` ASCII hex digits, then `sep` again. */
 function hasSeparatedHex(text: string, sep: string, min: number, max: number): boolean {
