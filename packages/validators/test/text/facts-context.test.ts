@@ -147,29 +147,36 @@ describe('shared recognizer helpers', () => {
 
   test('resolveOverlaps equals keeping the best by the builtin stable sort, in text order', () => {
     const span = fc.record({
-      start: fc.nat({ max: 30 }),
-      length: fc.nat({ max: 6 }),
-      score: fc.constantFrom(0.5, 0.6, 0.85, 1.05),
+      start: fc.nat({ max: 300 }),
+      length: fc.nat({ max: 8 }),
+      score: fc.oneof(
+        { arbitrary: fc.constantFrom(0.5, 0.6, 0.85, 1.05), weight: 8 },
+        { arbitrary: fc.double({ noNaN: true }), weight: 1 },
+      ),
     });
-    fc.assert(
-      fc.property(fc.array(span, { maxLength: 40 }), (spans) => {
-        const cands = spans.map((x, i) => ({
-          entity: 'E',
-          start: x.start,
-          end: x.start + x.length,
-          score: x.score,
-          recognizer: String(i),
-        }));
-        const order = cands.slice().sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
-        const kept: typeof cands = [];
-        for (const c of order) {
-          const clash = kept.some((k) => k.start < k.end && c.start < c.end && c.start < k.end && k.start < c.end);
-          if (!clash) kept.push(c);
-        }
-        kept.sort((a, b) => a.start - b.start);
-        expect(resolveOverlaps(cands, 40).map((c) => c.recognizer)).toEqual(kept.map((c) => c.recognizer));
-      }),
-      { numRuns: 3000 },
+    const check = (spans: { start: number; length: number; score: number }[]) => {
+      const cands = spans.map((x, i) => ({
+        entity: 'E',
+        start: x.start,
+        end: x.start + x.length,
+        score: x.score,
+        recognizer: String(i),
+      }));
+      const order = cands.slice().sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+      const kept: typeof cands = [];
+      for (const c of order) {
+        const clash = kept.some((k) => k.start < k.end && c.start < c.end && c.start < k.end && k.start < c.end);
+        if (!clash) kept.push(c);
+      }
+      kept.sort((a, b) => a.start - b.start);
+      expect(resolveOverlaps(cands, 310).map((c) => c.recognizer)).toEqual(kept.map((c) => c.recognizer));
+    };
+    // Few candidates (insertion sort), some (builtin sort), many (packed numeric keys).
+    fc.assert(fc.property(fc.array(span, { maxLength: 40 }), check), { numRuns: 2000 });
+    fc.assert(fc.property(fc.array(span, { minLength: 60, maxLength: 200 }), check), { numRuns: 500 });
+    // Scores the keys cannot hold (NaN) fall back to the comparator.
+    check(
+      Array.from({ length: 80 }, (_, i) => ({ start: (i * 7) % 290, length: 3, score: i === 5 ? Number.NaN : 0.6 })),
     );
   });
 });

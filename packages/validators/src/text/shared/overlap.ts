@@ -2,7 +2,8 @@
  * Overlap resolution: when candidates overlap, keep the higher-scoring one (then the longer, then the
  * one found first), like Presidio's conflict handling. Cost: a sort plus, for few candidates, a check
  * against the kept ones; for many, a mark per covered position (every recognizer bounds its match
- * length), so adversarial inputs stay linear.
+ * length), so adversarial inputs stay linear. Many candidates are sorted by packed numeric keys rather
+ * than a comparator (a long text has tens of thousands).
  */
 import type { Candidate } from './types';
 
@@ -21,7 +22,7 @@ const PAIRWISE = 48;
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], textLength: number): C[] {
   if (candidates.length <= 1) return candidates.slice();
   // Sorted copy (no wrapper objects), stable: ties keep the order found.
-  const order = stableSort(candidates.slice(), byScoreThenLength);
+  const order = bestFirstByKeys(candidates) ?? stableSort(candidates.slice(), byScoreThenLength);
   const kept: C[] = [];
   if (candidates.length <= PAIRWISE) {
     // A candidate is dropped when it shares a position with a kept one; empty spans share none.
@@ -39,7 +40,73 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
       kept.push(c);
     }
   }
-  return stableSort(kept, byStart);
+  return textOrderByKeys(kept) ?? stableSort(kept, byStart);
+}
+
+/** From this many candidates on, they are ordered by a sort of numeric keys (no comparator calls). */
+const KEYED = 64;
+
+/**
+ * `stableSort(candidates.slice(), byScoreThenLength)` for many candidates, by sorting one number per
+ * candidate: (rank of its score among the distinct scores, best first; then longest first; then its
+ * index, which keeps ties in the order found), packed into an integer below 2^53. `undefined` (use the
+ * comparator) for few candidates, a NaN score, a negative length or keys that do not fit.
+ */
+function bestFirstByKeys<C extends Candidate>(candidates: readonly C[]): C[] | undefined {
+  const n = candidates.length;
+  if (n < KEYED) return undefined;
+  const rank = new Map<number, number>();
+  let maxLength = 0;
+  for (const c of candidates) {
+    const length = c.end - c.start;
+    if (Number.isNaN(c.score) || !(Number.isInteger(length) && length >= 0)) return undefined;
+    rank.set(c.score, 0);
+    if (length > maxLength) maxLength = length;
+  }
+  const scores = [...rank.keys()].sort((a, b) => b - a);
+  for (let r = 0; r < scores.length; r++) rank.set(scores[r] as number, r);
+  const lengthBits = bitsFor(maxLength + 1);
+  const indexBits = bitsFor(n);
+  if (bitsFor(scores.length) + lengthBits + indexBits > 53) return undefined;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i] as C;
+    const high = (rank.get(c.score) as number) * 2 ** lengthBits + (maxLength - (c.end - c.start));
+    keys[i] = high * 2 ** indexBits + i;
+  }
+  return byKeys(candidates, keys, indexBits);
+}
+
+/** `stableSort(kept, byStart)` for many spans, by sorting `start * 2^bits + index` (see `bestFirstByKeys`). */
+function textOrderByKeys<C extends Candidate>(kept: readonly C[]): C[] | undefined {
+  const n = kept.length;
+  if (n < KEYED) return undefined;
+  let maxStart = 0;
+  for (const c of kept) {
+    if (!(Number.isInteger(c.start) && c.start >= 0)) return undefined;
+    if (c.start > maxStart) maxStart = c.start;
+  }
+  const indexBits = bitsFor(n);
+  if (bitsFor(maxStart + 1) + indexBits > 53) return undefined;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (kept[i] as C).start * 2 ** indexBits + i;
+  return byKeys(kept, keys, indexBits);
+}
+
+/** The items in the order of their sorted keys (each key ends with the item's index in `indexBits` bits). */
+function byKeys<C>(items: readonly C[], keys: Float64Array, indexBits: number): C[] {
+  keys.sort();
+  const m = 2 ** indexBits;
+  const out: C[] = [];
+  for (let k = 0; k < keys.length; k++) out.push(items[(keys[k] as number) % m] as C);
+  return out;
+}
+
+/** Bits that hold every integer below `x`. */
+function bitsFor(x: number): number {
+  let b = 0;
+  while (2 ** b < x) b++;
+  return b;
 }
 
 /** Up to this many items, `stableSort` sorts by insertion (no builtin call). */
