@@ -131,12 +131,16 @@ export function scanStreetRuns<A>(
     const c = text.charCodeAt(end);
     if (end - start > 5 || (c !== 32 && c !== 44 && foldedCode(c) === 0)) continue;
     const gate = streetGate(text, start, end, suffixes);
-    if (tryEn && (gate & GATE_EN) !== 0) nextEn = tryAt(en, text, start, nextEn, fn, arg);
-    if (tryNum && (gate & GATE_NUM) !== 0) nextNum = tryAt(num, text, start, nextNum, fn, arg);
+    if (tryEn && (gate & GATE_EN) !== 0) nextEn = spanAt(en, text, start, nextEn, fn, arg);
+    if (tryNum && (gate & GATE_NUM) !== 0) nextNum = spanAt(num, text, start, nextNum, fn, arg);
   }
 }
 
-function tryAt<A>(
+/**
+ * Run the sticky `re` at `at` by `test` (no match array) and call `fn(at, end, arg)` on a match; returns
+ * where the next match may start. (ids-sticky.ts's `tryAt` is the same step with match arrays.)
+ */
+function spanAt<A>(
   re: RegExp,
   text: string,
   at: number,
