@@ -8,9 +8,12 @@ import {
   type PiiFinding,
   type PiiRecognizer,
 } from '@modelsec/validators';
-import { NOT_STRINGS } from '@modelsec-test/utils';
+import { NOT_STRINGS, readSharedJSON } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { scanBuiltins } from '../../src/text/pii/recognizers';
+import type { PiiCandidate } from '../../src/text/pii/types';
+import { withFacts } from '../../src/text/shared/facts';
 
 const found = (text: string, options = {}) =>
   detectPII(text, options).map((f) => [f.entity, text.slice(f.start, f.end)] as const);
@@ -201,5 +204,29 @@ describe('detectPII: properties', () => {
       const f = detectPII(a);
       expect(Array.isArray(f)).toBe(true);
     }
+  });
+});
+
+describe('scanBuiltins', () => {
+  /** Every candidate in the order found, with its recognizer (a wrong call order shows in the sequence). */
+  const candidates = (scan: (t: string, emit: (c: PiiCandidate) => void) => void, t: string) => {
+    const out: string[] = [];
+    withFacts(t, () => scan(t, (c) => out.push(`${c.recognizer}:${c.entity}:${c.start}:${c.end}:${c.score}`)));
+    return out;
+  };
+  const loop = (t: string, emit: (c: PiiCandidate) => void) => {
+    for (const r of BUILTIN_RECOGNIZERS) r.scan(t, emit);
+  };
+
+  test('calls the built-in recognizers in the order of BUILTIN_RECOGNIZERS', async () => {
+    const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
+    let mixed = 0;
+    for (const { full_text: t } of records) {
+      const want = candidates(loop, t);
+      expect(candidates(scanBuiltins, t)).toEqual(want);
+      if (new Set(want.map((c) => c.split(':')[0])).size > 1) mixed++;
+    }
+    expect(mixed).toBeGreaterThan(500); // texts where two or more recognizers report, in some order
+    expect(BUILTIN_RECOGNIZERS).toHaveLength(16);
   });
 });

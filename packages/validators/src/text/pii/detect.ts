@@ -9,7 +9,7 @@ import { enterFacts, leaveFacts } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { clampScore } from '../shared/types';
-import { BUILTIN_RECOGNIZERS } from './recognizers';
+import { BUILTIN_RECOGNIZERS, scanBuiltins } from './recognizers';
 import type { PiiCandidate, PiiFinding, PiiRecognizer } from './types';
 
 /** Options of `detectPII`. */
@@ -127,9 +127,12 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   // The recognizers share one pass of facts about the text (digit runs, character counts).
   const outer = enterFacts(text);
   try {
-    for (const r of recognizers) {
-      if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
-      r.scan(text, emit);
+    if (recognizers === BUILTIN_RECOGNIZERS && wanted === undefined) scanBuiltins(text, emit);
+    else {
+      for (const r of recognizers) {
+        if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
+        r.scan(text, emit);
+      }
     }
   } finally {
     leaveFacts(outer);
