@@ -7,7 +7,7 @@
  * matches of the global scan (`forEachMatchAt`, `scanAnchoredAt`). Words are compared as word numbers
  * (address-words.ts).
  */
-import type { TextFacts } from '../shared/facts';
+import { spanAt, type TextFacts } from '../shared/facts';
 import { code, DIGIT, LETTER, unitClass, WordTable, wordNumber } from './address-words';
 
 /** `ASCII_INFO` bits: the unit's `code` (0-27), */
@@ -235,15 +235,9 @@ export function scanAnchoredAt<A>(
     if (!anchorAt.test(text)) continue;
     next = Math.max(at + 1, anchorAt.lastIndex);
     if (!accept(text, at)) continue;
-    re.lastIndex = at;
-    if (re.test(text)) {
-      const end = re.lastIndex;
-      fn(at, end, arg);
-      next = Math.max(next, at + Math.max(1, end - at));
-    }
+    next = Math.max(next, spanAt(re, text, at, at, fn, arg));
   }
   anchorAt.lastIndex = 0;
-  re.lastIndex = 0;
 }
 
 /**
@@ -263,13 +257,5 @@ export function matchSpansAt<A>(
   arg: A,
 ): void {
   let next = 0;
-  for (const at of starts) {
-    if (at < next) continue;
-    sticky.lastIndex = at;
-    if (!sticky.test(text)) continue;
-    const end = sticky.lastIndex;
-    fn(at, end, arg);
-    next = at + Math.max(1, end - at);
-  }
-  sticky.lastIndex = 0;
+  for (const at of starts) next = spanAt(sticky, text, at, next, fn, arg);
 }

@@ -7,7 +7,7 @@
  * Under `/iu`, `[a-z]` and the letters of the street-type words also match U+017F 'ſ' (folds to "s")
  * and U+212A 'K' (folds to "k"), and nothing else outside ASCII.
  */
-import type { TextFacts } from '../shared/facts';
+import { spanAt, type TextFacts } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
 import { DIGIT, foldedCode, LETTER, PUNCT, unitClass, type WordTable } from './address-words';
 
@@ -131,28 +131,8 @@ export function scanStreetRuns<A>(
     const c = text.charCodeAt(end);
     if (end - start > 5 || (c !== 32 && c !== 44 && foldedCode(c) === 0)) continue;
     const gate = streetGate(text, start, end, suffixes);
-    if (tryEn && (gate & GATE_EN) !== 0) nextEn = spanAt(en, text, start, nextEn, fn, arg);
-    if (tryNum && (gate & GATE_NUM) !== 0) nextNum = spanAt(num, text, start, nextNum, fn, arg);
+    // (The resume points already moved to the run's end: the match is tried at `start` regardless.)
+    if (tryEn && (gate & GATE_EN) !== 0) nextEn = Math.max(nextEn, spanAt(en, text, start, start, fn, arg));
+    if (tryNum && (gate & GATE_NUM) !== 0) nextNum = Math.max(nextNum, spanAt(num, text, start, start, fn, arg));
   }
-}
-
-/**
- * Run the sticky `re` at `at` by `test` (no match array) and call `fn(at, end, arg)` on a match; returns
- * where the next match may start. (ids-sticky.ts's `tryAt` is the same step with match arrays.)
- */
-function spanAt<A>(
-  re: RegExp,
-  text: string,
-  at: number,
-  next: number,
-  fn: (start: number, end: number, arg: A) => void,
-  arg: A,
-): number {
-  re.lastIndex = at;
-  const found = re.test(text);
-  const end = re.lastIndex;
-  re.lastIndex = 0;
-  if (!found) return next;
-  fn(at, end, arg);
-  return Math.max(next, at + Math.max(1, end - at));
 }

@@ -16,8 +16,7 @@
  * The sticky twin is tried at each start that is not inside the previous match, as the global scan
  * (leftmost match, then resume at its end) would, so the matches and their order are the global ones.
  */
-import type { TextFacts } from '../shared/facts';
-import { tryAt } from './ids-sticky';
+import { type TextFacts, tryAt } from '../shared/facts';
 
 /** `[A-Za-z0-9_]`: a word unit for `\b` without `/u`. */
 function isWord(c: number): boolean {

@@ -4,11 +4,10 @@
  * UK NHS numbers (mod 11), and the context-dependent US bank account, passport and driver-licence numbers.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, stickyTwin, type TextFacts } from '../shared/facts';
+import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
 import { digitsOf } from '../shared/regex';
 import { IBAN_LENGTHS, ibanValid, nhsValid } from './checksums';
 import { cardGroupsOk, cardNumberOk, twelveDigitsFrom } from './ids-card';
-import { tryAt } from './ids-sticky';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Payment card candidates: 12-19 digits with optional single space/dash separators. */

@@ -1,6 +1,6 @@
 /**
  * Where IPV6_RE and MAC_RE matches can start (net.ts), so that their sticky twins are tried only there
- * (`tryAt`, ids-sticky.ts), in increasing order: exactly the matches of the global scans, without
+ * (`tryAt`, shared/facts.ts), in increasing order: exactly the matches of the global scans, without
  * trying the patterns at every position of a long text. Both patterns are /gi without /u, so `\w` is
  * [A-Za-z0-9_] and the hex digits are ASCII.
  *
@@ -15,7 +15,7 @@
  * q - 2, each '.' q - 4; the three streams are merged in increasing order (a start proposed twice is
  * tried once).
  */
-import { tryAt } from './ids-sticky';
+import { tryAt } from '../shared/facts';
 
 /**
  * `forEachMatch(IPV6_RE, text, (m) => fn(m, arg))` with `sticky` the sticky twin of IPV6_RE.

@@ -235,15 +235,67 @@ export function forEachMatchAt(
   fn: (m: RegExpExecArray) => void,
 ): void {
   let next = 0;
-  for (const at of starts) {
-    if (at < next) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (m === null) continue;
-    fn(m);
-    next = at + Math.max(1, m[0].length);
-  }
+  for (const at of starts) next = tryAt(sticky, text, at, next, fn, undefined);
   sticky.lastIndex = 0;
+}
+
+/**
+ * One step of an anchored scan: a global pattern whose every match starts at one of a few candidate
+ * positions, found in increasing order, is run as its sticky twin at each candidate not inside the
+ * previous match, which gives the global scan's matches (as `forEachMatchAt` does for a list of
+ * starts). Tries `sticky` at `at` unless a previous match covers it (`at < next`), calls
+ * `fn(match, arg, text)` on a match and returns where the next match may start.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * let next = 0;
+ * for (const at of starts) next = tryAt(SSN_AT, text, at, next, onSsn, emit);
+ * ```
+ */
+export function tryAt<A>(
+  sticky: RegExp,
+  text: string,
+  at: number,
+  next: number,
+  fn: (m: RegExpExecArray, arg: A, text: string) => void,
+  arg: A,
+): number {
+  if (at < next) return next;
+  sticky.lastIndex = at;
+  const m = sticky.exec(text);
+  if (m === null) return next;
+  fn(m, arg, text);
+  return at + Math.max(1, m[0].length);
+}
+
+/**
+ * `tryAt` without a match array: `sticky` is run by `test`, which leaves the end of the match in
+ * `lastIndex`, and `fn(start, end, arg)` gets the span.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * let next = 0;
+ * for (const at of starts) next = spanAt(UNIT_AT, text, at, next, (s, e, parts) => parts.push({ s, e }), parts);
+ * ```
+ */
+export function spanAt<A>(
+  sticky: RegExp,
+  text: string,
+  at: number,
+  next: number,
+  fn: (start: number, end: number, arg: A) => void,
+  arg: A,
+): number {
+  if (at < next) return next;
+  sticky.lastIndex = at;
+  const found = sticky.test(text);
+  const end = sticky.lastIndex;
+  sticky.lastIndex = 0;
+  if (!found) return next;
+  fn(at, end, arg);
+  return at + Math.max(1, end - at);
 }
 
 /**
