@@ -16,9 +16,9 @@ function isDigit(c: number): boolean {
 }
 
 /** `streetGate` bit: STREET_EN_RE can match. */
-export const GATE_EN = 1;
+const GATE_EN = 1;
 /** `streetGate` bit: STREET_NUM_RE can match. */
-export const GATE_NUM = 2;
+const GATE_NUM = 2;
 
 /**
  * Which street patterns can match at the digit run `[i, end)` (`GATE_EN | GATE_NUM` bits). Both start with
@@ -40,7 +40,7 @@ export const GATE_NUM = 2;
  * streetGate('12 Main Street', 0, 2, SUFFIXES); // GATE_EN
  * ```
  */
-export function streetGate(t: string, i: number, end: number, suffixes: WordTable): number {
+function streetGate(t: string, i: number, end: number, suffixes: WordTable): number {
   if (end - i > 5) return 0;
   let j = end;
   if (foldedCode(t.charCodeAt(j)) > 0) j++;
