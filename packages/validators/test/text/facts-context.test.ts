@@ -72,6 +72,8 @@ function contextByDefinition(
 
 const CONTEXT = wordSet("ssn phone call o'neil dob straße café x mrs");
 const PLAIN = new Set(['ssn', 'phone', 'café', 'straße']);
+/** Only ASCII words: runs whose lower case is not ASCII are skipped (the Kelvin sign lower-cases to "k"). */
+const ASCII_ONLY = wordSet("ssn key ok o'neil x");
 
 /** Text made of context words in odd cases, cut words, letters whose lower case differs, other units. */
 const contextText = fc
@@ -91,6 +93,9 @@ const contextText = fc
           'café',
           'x',
           'Mrs',
+          '\u212Aey',
+          'O\u212A',
+          'kéy',
         ),
         weight: 1,
       },
@@ -130,7 +135,7 @@ describe('shared recognizer helpers', () => {
           const n = t.length + 1;
           const start = (a % (n + 4)) - 2;
           const end = start + (b % 8);
-          for (const set of [CONTEXT, PLAIN]) {
+          for (const set of [CONTEXT, PLAIN, ASCII_ONLY]) {
             expect(hasContext(t, start, end, set, before, after)).toBe(
               contextByDefinition(t, start, end, set, before, after),
             );
@@ -143,6 +148,8 @@ describe('shared recognizer helpers', () => {
     expect(hasContext('my SSNs are 078-05-1120', 12, 23, CONTEXT)).toBe(false);
     expect(hasContext("tell O'Neil 078", 12, 15, CONTEXT)).toBe(true);
     expect(hasContext('tell O’Neil 078', 12, 15, CONTEXT)).toBe(false); // ’ is not a letter here
+    expect(hasContext('\u212AEY 078', 4, 7, ASCII_ONLY)).toBe(true); // the Kelvin sign lower-cases to "k"
+    expect(hasContext('KÉY 078', 4, 7, ASCII_ONLY)).toBe(false);
   });
 
   test('resolveOverlaps equals keeping the best by the builtin stable sort, in text order', () => {

@@ -24,19 +24,24 @@ const MAX_CONTEXT_WORD = 24;
 /**
  * Lookup table of an immutable word set, for ASCII words only (other words go through `Set.has`): an
  * open-addressing table of the ×31 hashes of the lower-case words, probed straight from the text.
+ * @internal
  */
-interface WordIndex {
+export interface WordIndex {
+  /** Length of the shortest indexed word. */
   minLength: number;
+  /** Length of the longest indexed word. */
   maxLength: number;
   /** Bit `c - 96` set when some word starts with the lower-case ASCII letter `c` (bit 0: apostrophe). */
   first: number;
   /** `mask + 1` slots (a power of two, at most half full): the hash of a word, and the word. */
   mask: number;
+  /** The hash of the word in each slot. */
   hashes: Int32Array;
+  /** The word in each slot (`undefined`: empty). */
   words: (string | undefined)[];
+  /** No word of the set has a non-ASCII unit. */
+  asciiOnly: boolean;
 }
-
-const INDEX = new WeakMap<ReadonlySet<string>, WordIndex>();
 
 /**
  * True when one of `words` (lower-case) appears as a whole word in the window around `[start, end)`.
@@ -57,7 +62,7 @@ export function hasContext(
   after = CONTEXT_AFTER,
 ): boolean {
   if (words.size === 0) return false;
-  const index = INDEX.get(words);
+  const index = words instanceof FrozenWordSet ? words.index : undefined;
   const n = text.length;
   const lo = Math.min(Math.max(0, start - before), n);
   const hi = Math.min(Math.max(start, 0), n);
@@ -87,9 +92,14 @@ function windowHas(
     const start = i;
     let h = 0;
     let ascii = true;
+    // A unit whose lower case is not ASCII (every non-ASCII unit but the Kelvin sign, U+212A → "k").
+    let alien = false;
     for (;;) {
       if (c < 128) h = (Math.imul(h, 31) + (c | 32)) | 0;
-      else ascii = false;
+      else {
+        ascii = false;
+        if (c !== 0x212a) alien = true;
+      }
       if (++i >= hi) break;
       c = text.charCodeAt(i);
       if (c < 128 ? ASCII_LETTER[c] === 0 : letterClass(c) !== 1) break;
@@ -98,6 +108,8 @@ function windowHas(
     if (len > MAX_CONTEXT_WORD) continue;
     if (index !== undefined && ascii) {
       if (asciiWordIn(text, start, len, h, index)) return true;
+    } else if (alien && index?.asciiOnly === true) {
+      // The run's lower case has a non-ASCII unit, and no word of the set does.
     } else if (words.has(text.slice(start, i).toLowerCase())) return true;
   }
   return false;
@@ -151,6 +163,8 @@ function letterClass(c: number): number {
  */
 export class FrozenWordSet extends Set<string> {
   #sealed = false;
+  /** The lookup table of `wordSet`'s sets (set once, after the words). @internal */
+  index: WordIndex | undefined = undefined;
   /** The set of `words`, read-only from now on. */
   constructor(words: Iterable<string>) {
     super();
@@ -195,6 +209,7 @@ export function wordSet(list: string): ReadonlySet<string> {
     mask: size - 1,
     hashes: new Int32Array(size),
     words: new Array<string | undefined>(size).fill(undefined),
+    asciiOnly: [...set].every((w) => [...w].every((u) => u.charCodeAt(0) < 128)),
   };
   for (const w of ascii) {
     index.minLength = Math.min(index.minLength, w.length);
@@ -208,6 +223,6 @@ export function wordSet(list: string): ReadonlySet<string> {
     index.hashes[slot] = h;
     index.words[slot] = w;
   }
-  INDEX.set(set, index);
+  set.index = index;
   return set;
 }

@@ -104,54 +104,54 @@ export function factsOf(text: string): TextFacts {
   return computeFacts(text);
 }
 
-/** Classes of UTF-16 units: 1 digit, 2 other word unit ([A-Za-z_]), 3 ".", 4 ":", 5 "-", 6 "@", 0 other. */
-const CLASS: Uint8Array = /* @__PURE__ */ (() => {
-  const k = new Uint8Array(65536);
-  for (let c = 48; c <= 57; c++) k[c] = 1;
-  for (let c = 65; c <= 90; c++) k[c] = 2;
-  for (let c = 97; c <= 122; c++) k[c] = 2;
-  k[95] = 2;
-  k[46] = 3;
-  k[58] = 4;
-  k[45] = 5;
-  k[64] = 6;
+/** 1 for the word units `[A-Za-z0-9_]` (ASCII), 0 for other ASCII units. */
+const WORD_UNIT: Uint8Array = /* @__PURE__ */ (() => {
+  const k = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) k[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
   return k;
 })();
 
-/** Units counted per class by `computeFacts` (reused: the function calls nothing that could re-enter it). */
-const COUNT = /* @__PURE__ */ new Int32Array(8);
+/**
+ * The units `computeFacts` stops at (module-level and global: the function calls nothing that could
+ * re-enter it, and resets `lastIndex`).
+ */
+const INTERESTING = /[0-9.:@-]/g;
 
 /**
- * The facts in one pass that finds the digit runs and counts every other unit by class without a
- * branch; the longest word with a digit is found afterwards by growing each digit run over the word
- * units around it (every such word contains a digit run).
+ * The facts in one pass: the engine's scan for a digit or one of the counted units (which skips the
+ * other units faster than a loop in JavaScript, ~0.9 vs ~1.2 ms over the Presidio texts), a walk over
+ * each digit run; then the longest word with a digit, found by growing each digit run over the word
+ * units around it (every such word contains a digit run). Linear: each unit is passed once by the scan
+ * or the walk (1 MB of "1-" takes ~70 ms, the worst shape).
  */
 function computeFacts(text: string): TextFacts {
   const n = text.length;
   // Plain arrays: cheaper to create than typed arrays for the few runs of a short text.
   const runStart: number[] = [];
   const runEnd: number[] = [];
-  const count = COUNT;
-  // (Stores, not `fill`: a builtin call costs more than the eight stores on a short text.)
-  count[0] = count[1] = count[2] = count[3] = count[4] = count[5] = count[6] = count[7] = 0;
   let digits = 0;
-  let i = 0;
-  while (i < n) {
+  let dots = 0;
+  let colons = 0;
+  let dashes = 0;
+  let ats = 0;
+  const re = INTERESTING;
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const i = re.lastIndex - 1;
     const c = text.charCodeAt(i);
     if ((c - 48) >>> 0 <= 9) {
-      // A whole run of digits at once.
       let j = i + 1;
       while (j < n && (text.charCodeAt(j) - 48) >>> 0 <= 9) j++;
       runStart.push(i);
       runEnd.push(j);
       digits += j - i;
-      i = j;
-      continue;
-    }
-    const k = CLASS[c] as number;
-    count[k] = (count[k] as number) + 1;
-    i++;
+      re.lastIndex = j;
+    } else if (c === 46) dots++;
+    else if (c === 58) colons++;
+    else if (c === 45) dashes++;
+    else ats++;
   }
+  re.lastIndex = 0;
   let maxDigitWord = 0;
   let reach = 0; // end of the last word grown (later runs inside it belong to the same word)
   for (let k = 0; k < runStart.length; k++) {
@@ -168,18 +168,17 @@ function computeFacts(text: string): TextFacts {
     runStart,
     runEnd,
     digits,
-    dots: count[3] as number,
-    colons: count[4] as number,
-    dashes: count[5] as number,
-    ats: count[6] as number,
+    dots,
+    colons,
+    dashes,
+    ats,
     maxDigitWord,
   };
 }
 
 /** `[A-Za-z0-9_]`. */
 function isWordUnit(c: number): boolean {
-  const k = CLASS[c] as number;
-  return k === 1 || k === 2;
+  return c < 128 && WORD_UNIT[c] === 1;
 }
 
 /**
