@@ -39,7 +39,9 @@ export {
   ssnRecognizer,
 } from './pii/ids';
 export { defaultNamesRecognizer, namesRecognizer } from './pii/names';
-export { cryptoRecognizer, emailRecognizer, ipRecognizer, ipv6Valid, macRecognizer, urlRecognizer } from './pii/net';
+export { emailRecognizer, urlRecognizer } from './pii/net';
+export { cryptoRecognizer } from './pii/net-crypto';
+export { ipRecognizer, ipv6Valid, macRecognizer } from './pii/net-ip';
 export { defaultPhoneRecognizer, type PhoneOptions, phoneRecognizer } from './pii/phone';
 export { BUILTIN_RECOGNIZERS } from './pii/recognizers';
 export {

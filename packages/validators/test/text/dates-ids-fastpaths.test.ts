@@ -25,17 +25,9 @@ import {
   ssnRecognizer,
 } from '../../src/text/pii/ids';
 import { cardGroupsOk, cardIssuerOk, cardNumberOk, twelveDigitsFrom } from '../../src/text/pii/ids-card';
-import {
-  CRYPTO_RE,
-  cryptoRecognizer,
-  cryptoScore,
-  emailRecognizer,
-  hasWww,
-  ipv6Valid,
-  URL_RE,
-  urlRecognizer,
-  WWW,
-} from '../../src/text/pii/net';
+import { emailRecognizer, hasWww, URL_RE, urlRecognizer, WWW } from '../../src/text/pii/net';
+import { CRYPTO_RE, cryptoRecognizer, cryptoScore } from '../../src/text/pii/net-crypto';
+import { ipv6Valid } from '../../src/text/pii/net-ip';
 import { factsOf, stickyTwin } from '../../src/text/shared/facts';
 import { digitsOf, forEachMatch, scanAnchored } from '../../src/text/shared/regex';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { IPV6_RE, MAC_RE } from '../../src/text/pii/net';
+import { IPV6_RE, MAC_RE } from '../../src/text/pii/net-ip';
 import { forEachIpv6, forEachMac } from '../../src/text/pii/net-starts';
 import { stickyTwin } from '../../src/text/shared/facts';
 import { forEachMatch } from '../../src/text/shared/regex';

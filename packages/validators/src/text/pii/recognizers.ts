@@ -13,7 +13,9 @@ import {
   ssnRecognizer,
 } from './ids';
 import { defaultNamesRecognizer } from './names';
-import { cryptoRecognizer, emailRecognizer, ipRecognizer, macRecognizer, urlRecognizer } from './net';
+import { emailRecognizer, urlRecognizer } from './net';
+import { cryptoRecognizer } from './net-crypto';
+import { ipRecognizer, macRecognizer } from './net-ip';
 import { defaultPhoneRecognizer } from './phone';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
