@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cueEndsAt, HONORIFICS, honorificBefore, PLACE_CUES_SPACED } from '../../src/text/pii/names';
+import { cueEndsAt, HONORIFICS, honorificBefore, PLACE_CUES_SPACED } from '../../src/text/pii/names-lists';
 import { hasContext } from '../../src/text/shared/context';
 
 /** Text made of cue and honorific pieces, odd cases, and units whose lower case differs in length. */

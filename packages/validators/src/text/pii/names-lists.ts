@@ -1,0 +1,226 @@
+/**
+ * The fixed word lists of the PERSON/LOCATION recognizer (honorifics, name particles, name and place
+ * cues, words that are never names, context words), as one small word table with a bit per list, and
+ * the two checks of the text before a word: an honorific within 6 units (`honorificBefore`) and a place
+ * cue such as "grew up in " ending at the word (`cueEndsAt`). Both shortcuts are exact: each says in
+ * its comment why, and test/text/names-fastpaths.test.ts compares them with the plain computation.
+ */
+import { hasContext, wordSet } from '../shared/context';
+import { WordFlags } from './word-index';
+
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el',
+  'dos',
+  'das',
+  'mc',
+  'st',
+]);
+/**
+ * Honorifics ("mr", "dr", ...): a word before a name that raises its score.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * HONORIFICS.has('dr'); // true
+ * ```
+ */
+export const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof sir madam mx');
+/**
+ * Context words of PERSON candidates.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PERSON_CONTEXT.has('dear'); // true
+ * ```
+ */
+export const PERSON_CONTEXT: ReadonlySet<string> = wordSet(
+  'name named names mr mrs ms miss dr dear hi hello hey thanks thank sincerely regards from by customer patient client user employee son daughter wife husband friend meet met ask tell contact called call signed cc attn',
+);
+const NAME_CUE = wordSet("name named called i'm am signed");
+/** Words that are names in some list but far more often something else in running text. */
+const NOT_NAMES = wordSet(
+  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street',
+);
+/** Phrases after which capitalized words are a place ("grew up in X"). */
+const PLACE_CUES: readonly string[] = [
+  'live in',
+  'lives in',
+  'lived in',
+  'living in',
+  'grew up in',
+  'born in',
+  'based in',
+  'located in',
+  'moved to',
+  "i'm in",
+  'i am in',
+  "we're in",
+  'we are in',
+  'travel to',
+  'traveling to',
+  'travelling to',
+  'trip to',
+  'flew to',
+  'arrived in',
+  'arrived at',
+  'visiting',
+  'raised in',
+  'resident of',
+];
+const CUE_ENDS = wordSet('in to at visiting of');
+/**
+ * Context words of LOCATION candidates.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PLACE_CONTEXT.has('city'); // true
+ * ```
+ */
+export const PLACE_CONTEXT: ReadonlySet<string> = wordSet(
+  'in at from to near city town country live lives lived living born visit visiting located moved travel trip capital state region province village',
+);
+
+// Bits of the small fixed word lists (one lookup per word instead of one per list), and `W_SHORT`.
+/** @internal Bit of `SMALL_TABLE`: a word that is never a name ("street", "bank"). */
+export const W_NOT_NAME = 1;
+/** @internal A name particle ("van", "de"). */
+export const W_PARTICLE = 2;
+/** @internal An honorific ("mr", "dr"). */
+export const W_HONORIFIC = 4;
+/** @internal A name cue ("called", "signed"). */
+export const W_NAME_CUE = 8;
+/** @internal The last word of a place cue ("in", "to"). */
+export const W_CUE_END = 16;
+/** @internal "is". */
+export const W_IS = 32;
+/** @internal "name". */
+export const W_NAME = 64;
+/** @internal Not a list: set by `markCaps` on capitalized words that are `shortCaps` ("US", "A"). */
+export const W_SHORT = 128;
+
+/**
+ * The small word lists as one word table (looked up in the text without building the lower-case
+ * word): the flags of a word are its `W_*` bits.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * SMALL_TABLE.lookupText('Mr Smith', 0, 2); // W_HONORIFIC
+ * ```
+ */
+export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
+  const m = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
+  };
+  add(NOT_NAMES, W_NOT_NAME);
+  add(PARTICLES, W_PARTICLE);
+  add(HONORIFICS, W_HONORIFIC);
+  add(NAME_CUE, W_NAME_CUE);
+  add(CUE_ENDS, W_CUE_END);
+  add(['is'], W_IS);
+  add(['name'], W_NAME);
+  const t = new WordFlags(m.size);
+  for (const [w, bits] of m) t.add(w, bits);
+  return t;
+})();
+
+/**
+ * Place cues with their trailing space, as the text before a capitalized word must end.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PLACE_CUES_SPACED.includes('grew up in '); // true
+ * ```
+ */
+export const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
+
+/**
+ * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p or s, so
+ * a window without those letters (either case) and without non-ASCII units has none.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * honorificBefore('Dr. Ada', 4); // true
+ * ```
+ */
+export function honorificBefore(text: string, start: number): boolean {
+  for (let k = Math.max(0, start - 6); k < start; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c === 109 || c === 100 || c === 112 || c === 115 || c >= 128) {
+      return hasContext(text, start, start, HONORIFICS, 6, 0);
+    }
+  }
+  return false;
+}
+
+/**
+ * `text.slice(max(0, at - 16), at).toLowerCase()` ends with one of `PLACE_CUES_SPACED`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * cueEndsAt('She grew up in Lima', 15); // true
+ * ```
+ */
+export function cueEndsAt(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 16);
+  for (let k = lo; k < at; k++) {
+    if (text.charCodeAt(k) >= 128) {
+      // Lower-casing may change the length of non-ASCII units: take the plain path.
+      const before = text.slice(lo, at).toLowerCase();
+      for (const cue of PLACE_CUES_SPACED) if (before.endsWith(cue)) return true;
+      return false;
+    }
+  }
+  // Only the cues whose last two units before the space are those of the text can match.
+  const c2 = text.charCodeAt(at - 2) | 32;
+  const c3 = text.charCodeAt(at - 3) | 32;
+  const bucket = at - lo < 3 ? undefined : CUE_BUCKETS.get((c3 << 8) | c2);
+  if (bucket === undefined) return false;
+  next: for (const cue of bucket) {
+    const len = cue.length;
+    if (at - lo < len) continue;
+    for (let k = 1; k <= len; k++) {
+      let c = text.charCodeAt(at - k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== cue.charCodeAt(len - k)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * `PLACE_CUES_SPACED` by their two units before the trailing space (ASCII lower-case letters: the key
+ * is `c3 << 8 | c2`, which `| 32` of the text's units must equal for the cue to match; every cue is at
+ * least 3 units long).
+ */
+const CUE_BUCKETS: ReadonlyMap<number, readonly string[]> = /* @__PURE__ */ (() => {
+  const m = new Map<number, string[]>();
+  for (const cue of PLACE_CUES_SPACED) {
+    const key = (cue.charCodeAt(cue.length - 3) << 8) | cue.charCodeAt(cue.length - 2);
+    m.set(key, [...(m.get(key) ?? []), cue]);
+  }
+  return m;
+})();

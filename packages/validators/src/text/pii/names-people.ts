@@ -1,0 +1,140 @@
+/**
+ * The PERSON scan of the PERSON/LOCATION recognizer: a capitalized word that is a given or family name,
+ * or follows a name cue ("my name is", "Name:", "called", an honorific), extended over adjacent
+ * capitalized words and name particles ("van der", "de la"); in text written without capitals, only a
+ * given name followed by a family name ("roberto yamamura"). Scores: two or more words with a known
+ * name 0.85, a given name alone 0.6, a cued word 0.55, a family name alone 0.4; less when the word is
+ * also a place, more after an honorific.
+ */
+import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
+import {
+  honorificBefore,
+  PERSON_CONTEXT,
+  W_HONORIFIC,
+  W_IS,
+  W_NAME,
+  W_NAME_CUE,
+  W_NOT_NAME,
+  W_PARTICLE,
+  W_SHORT,
+} from './names-lists';
+import type { Words } from './names-tokens';
+import { adjacent, inList, possessive, wordsOf } from './names-words';
+import type { PiiCandidate } from './types';
+
+/**
+ * Emit the PERSON candidates of `w` (after `tokenize` and `markCaps`); `lowerCaseText`: the text has
+ * (almost) no capitals, so lower-case given + family names are looked for too.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * scanPeople(w, defaultGazetteer(), (c) => out.push(c), false);
+ * ```
+ */
+export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCaseText: boolean): void {
+  if (!lowerCaseText) {
+    // Only the words kept by `markCaps` can start a finding: skip the others without looking at them.
+    const caps = w.caps;
+    let next = 0;
+    for (let c = 0; c < w.nCaps; c++) {
+      const i = caps[c] as number;
+      if (i < next || ((w.small[i] as number) & (W_PARTICLE | W_HONORIFIC)) !== 0) continue;
+      next = personAt(w, g, emit, i) + 1;
+    }
+    return;
+  }
+  const count = w.n;
+  for (let i = 0; i < count; i++) {
+    const up = w.cap[i] === 1;
+    if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
+    if (!up) {
+      // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
+      const next = i + 1;
+      if (
+        next < count &&
+        w.cap[next] === 0 &&
+        inList(w, i, IN_FIRST, g.firstNames) &&
+        inList(w, next, IN_LAST, g.lastNames) &&
+        adjacent(w, i, next)
+      ) {
+        emit({
+          entity: 'PERSON',
+          start: w.start[i] as number,
+          end: w.end[next] as number,
+          score: 0.5,
+          recognizer: 'names',
+          context: PERSON_CONTEXT,
+          contextBoost: 0.2,
+        });
+        i++;
+      }
+      continue;
+    }
+    if (((w.small[i] as number) & W_SHORT) !== 0) continue;
+    i = personAt(w, g, emit, i);
+  }
+}
+
+/** The PERSON scan at capitalized word `i` (kept by `markCaps`): the last word it used (`i` when none). */
+function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): number {
+  const count = w.n;
+  const first = inList(w, i, IN_FIRST, g.firstNames);
+  const lastOnly = !first && inList(w, i, IN_LAST, g.lastNames);
+  const cued = !first && !lastOnly && cueBefore(w, i);
+  if (!first && !lastOnly && !cued) return i;
+  // Extend over capitalized words (and name particles followed by one) separated by single spaces.
+  let j = i;
+  let known = 0;
+  let unknown = 0;
+  while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
+    const next = j + 1;
+    if (!adjacent(w, j, next)) break;
+    if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0) {
+      const isKnown = inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames);
+      if (!isKnown && (unknown > 0 || inList(w, next, IN_PLACE, g.places))) break;
+      j++;
+      if (isKnown) known++;
+      else unknown++;
+      continue;
+    }
+    // Name particles: "van der Voet", "de la Cruz".
+    let k = j + 1;
+    while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
+    if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  const words = j - i + 1;
+  let score: number;
+  if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
+  else if (first) score = 0.6;
+  else score = cued ? 0.55 : 0.4;
+  if (words === 1 && inList(w, i, IN_PLACE, g.places)) score -= 0.1;
+  const start = w.start[i] as number;
+  const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
+  const c: PiiCandidate = {
+    entity: 'PERSON',
+    start,
+    end,
+    score,
+    recognizer: 'names',
+    context: PERSON_CONTEXT,
+    contextBoost: 0.2,
+  };
+  if (honorificBefore(w.text, start)) c.score += 0.1;
+  emit(c);
+  return j;
+}
+
+/** "my name is X", "Name: X", "called X". */
+function cueBefore(w: Words, i: number): boolean {
+  if (i === 0) return false;
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return false;
+  const f = wordsOf(w, prev);
+  if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0;
+  return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
+}

@@ -1,0 +1,104 @@
+/**
+ * The LOCATION scan of the PERSON/LOCATION recognizer: at each capitalized word that may start a
+ * finding, the longest run of adjacent capitalized words that is a known place (a word that is also a
+ * given or family name only when a place cue or place context says so), else up to three capitalized
+ * words after a place cue such as "grew up in". With a word table the multi-word key is hashed word by
+ * word and built only when some place has that hash (`hashFlags` is a superset test, `places.has`
+ * decides), so the answers are those of building every key.
+ */
+import { hasContext } from '../shared/context';
+import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
+import { cueEndsAt, PLACE_CONTEXT, W_CUE_END, W_NOT_NAME } from './names-lists';
+import type { Words } from './names-tokens';
+import { adjacent, foldLowerOf, inList, joinLower, lowerOf, placeWordsOf, wordsOf } from './names-words';
+import type { PiiCandidate } from './types';
+import { foldString, wordHash } from './word-index';
+
+/**
+ * Emit the LOCATION candidates of `w` (after `tokenize` and `markCaps`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * scanPlaces(w, defaultGazetteer(), (c) => out.push(c));
+ * ```
+ */
+export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  const text = w.text;
+  const table = w.table;
+  const count = w.n;
+  const caps = w.caps;
+  // The words before `next` belong to the last finding.
+  let next = 0;
+  for (let c = 0; c < w.nCaps; c++) {
+    const i = caps[c] as number;
+    if (i < next) continue;
+    const tStart = w.start[i] as number;
+    const max = placeWordsOf(w, i, g.placeWords);
+    if (max === undefined) {
+      const n = placeCue(w, i, g);
+      if (n > 0) {
+        emit({
+          entity: 'LOCATION',
+          start: tStart,
+          end: w.end[i + n - 1] as number,
+          score: 0.55,
+          recognizer: 'names',
+          context: PLACE_CONTEXT,
+          contextBoost: 0.05,
+        });
+        next = i + n;
+      }
+      continue;
+    }
+    // Multi-word places: with a word table, the key's hash is extended word by word and the key is
+    // built only when some place has that hash.
+    let key = table === undefined ? lowerOf(w, i) : '';
+    // The hash of the first word is `wordHash` of its lower-case form: `tokenize` has it for ASCII words.
+    let h = table === undefined ? 0 : w.ascii[i] === 1 ? (w.hash[i] as number) : foldLowerOf(w, i, wordHash(''));
+    let best = -1;
+    for (let n = 1; n <= max && i + n - 1 < count; n++) {
+      if (n > 1) {
+        const cur = i + n - 1;
+        if (!adjacent(w, cur - 1, cur)) break;
+        if (table !== undefined) {
+          h = foldLowerOf(w, cur, foldString(h, ' '));
+          if (w.cap[cur] === 1 && (table.hashFlags(h) & IN_PLACE) !== 0 && g.places.has(joinLower(w, i, n))) best = n;
+        } else {
+          key += ` ${lowerOf(w, cur)}`;
+          if (g.places.has(key) && w.cap[cur] === 1) best = n;
+        }
+      } else if (inList(w, i, IN_PLACE, g.places)) best = 1; // word i is capitalized here
+    }
+    if (best < 0) continue;
+    const isName = best === 1 && (inList(w, i, IN_FIRST, g.firstNames) || inList(w, i, IN_LAST, g.lastNames));
+    const score = isName ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (isName && placeCue(w, i, g) === 0 && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+      continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
+    }
+    emit({
+      entity: 'LOCATION',
+      start: tStart,
+      end: w.end[i + best - 1] as number,
+      score,
+      recognizer: 'names',
+      context: PLACE_CONTEXT,
+      contextBoost: 0.2,
+    });
+    next = i + best;
+  }
+}
+
+/** Number of capitalized words (1-3) after a place cue such as "grew up in", or 0. */
+function placeCue(w: Words, i: number, g: Gazetteer): number {
+  if (i === 0 || (wordsOf(w, i - 1) & W_CUE_END) === 0) return 0;
+  if (!cueEndsAt(w.text, w.start[i] as number)) return 0;
+  if (inList(w, i, IN_FIRST, g.firstNames) || (wordsOf(w, i) & W_NOT_NAME) !== 0) return 0;
+  let n = 1;
+  while (n < 3 && i + n < w.n) {
+    const next = i + n;
+    if (w.cap[next] === 0 || !adjacent(w, next - 1, next)) break;
+    n++;
+  }
+  return n;
+}

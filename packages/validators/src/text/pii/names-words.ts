@@ -1,0 +1,223 @@
+/**
+ * What the PERSON/LOCATION scans ask about a word of `Words`: its small-list bits (`wordsOf`), whether
+ * it is in a gazetteer list (`inList`), how many words a place starting with it may have
+ * (`placeWordsOf`), and the layout checks (`adjacent`, `possessive`). Every finding starts at a
+ * capitalized word (or, in lower-case text, at any word): `markCaps` asks the lookups of the
+ * capitalized words once and keeps those that may start a finding, and both scans visit only these
+ * (same words, same order as a walk over all words that skips the others). Other words are looked up
+ * on use: the small lists again for ASCII words (a fixed table, so the same answer), once for others;
+ * the gazetteer only in lower-case text, remembered. With a word table (gazetteers from
+ * `createGazetteer`), one probe answers every list and the lower-case string is not built for ASCII words.
+ */
+import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
+import { SMALL_TABLE, W_NOT_NAME, W_SHORT } from './names-lists';
+import type { Words } from './names-tokens';
+import { foldAsciiLower, foldString, type WordFlags } from './word-index';
+
+/**
+ * The lower-case form of word `i`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * lowerOf(w, 0); // 'ada' for the text 'Ada'
+ * ```
+ */
+export function lowerOf(w: Words, i: number): string {
+  return w.text.slice(w.start[i] as number, w.end[i] as number).toLowerCase();
+}
+
+/** Flags of word `i` in a word table. */
+function flagsIn(w: Words, i: number, table: WordFlags): number {
+  return w.ascii[i] === 1
+    ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+    : table.lookup(lowerOf(w, i));
+}
+
+/**
+ * Bits of the small word lists (`W_*`) of word `i`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * (wordsOf(w, i) & W_PARTICLE) !== 0; // word i is "van", "de", ...
+ * ```
+ */
+export function wordsOf(w: Words, i: number): number {
+  // Capitalized words have theirs from `markCaps`; other ASCII words are asked again (the table is
+  // small and fixed: asking twice gives the same bits), others once (`tokenize` set them to -1).
+  if (w.cap[i] === 1) return w.small[i] as number;
+  if (w.ascii[i] === 1)
+    return SMALL_TABLE.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number);
+  let f = w.small[i] as number;
+  if (f < 0) {
+    f = SMALL_TABLE.lookup(lowerOf(w, i));
+    w.small[i] = f;
+  }
+  return f;
+}
+
+/** Flags of word `i` in the gazetteer's word table. */
+function tableFlags(w: Words, i: number, table: WordFlags): number {
+  let f = w.found[i] as number;
+  if (f < 0) {
+    f = flagsIn(w, i, table);
+    w.found[i] = f;
+  }
+  return f;
+}
+
+/**
+ * Whether lower-case word `i` is in `set`, the gazetteer list of bit `bit` (`IN_FIRST`, `IN_LAST`,
+ * `IN_PLACE`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * inList(w, i, IN_FIRST, g.firstNames);
+ * ```
+ */
+export function inList(w: Words, i: number, bit: number, set: ReadonlySet<string>): boolean {
+  if (w.table !== undefined) return (tableFlags(w, i, w.table) & bit) !== 0;
+  if (((w.asked[i] as number) & bit) === 0) {
+    w.asked[i] = (w.asked[i] as number) | bit;
+    if (set.has(lowerOf(w, i))) w.found[i] = (w.found[i] as number) | bit;
+  }
+  return ((w.found[i] as number) & bit) !== 0;
+}
+
+/**
+ * `map.get(lower-case word i)`, where `map` is the gazetteer's `placeWords`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * placeWordsOf(w, i, g.placeWords); // 2 for "New" (New York), undefined for "Hello"
+ * ```
+ */
+export function placeWordsOf(w: Words, i: number, map: ReadonlyMap<string, number>): number | undefined {
+  if (w.table !== undefined) {
+    const f = tableFlags(w, i, w.table);
+    if ((f & IN_PLACE_HEAD) === 0) return undefined;
+    const count = f >>> PLACE_WORDS_SHIFT;
+    if (count !== PLACE_WORDS_MANY) return count;
+  }
+  return map.get(lowerOf(w, i));
+}
+
+/**
+ * `foldString(h, lower-case word i)`, without building the string for ASCII words.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * foldLowerOf(w, i, wordHash('new ')); // wordHash('new york') when word i is "York"
+ * ```
+ */
+export function foldLowerOf(w: Words, i: number, h: number): number {
+  return foldAsciiLower(h, w.text, w.start[i] as number, w.end[i] as number) ?? foldString(h, lowerOf(w, i));
+}
+
+/**
+ * The lower-case words `i` .. `i + n - 1` joined by single spaces.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * joinLower(w, 0, 2); // 'new york' for the text 'New York'
+ * ```
+ */
+export function joinLower(w: Words, i: number, n: number): string {
+  let key = lowerOf(w, i);
+  for (let k = 1; k < n; k++) key += ` ${lowerOf(w, i + k)}`;
+  return key;
+}
+
+/**
+ * Keep in `w.caps` the capitalized words that may start a finding (not in NOT_NAMES, not `shortCaps`),
+ * mark the `shortCaps` ones with `W_SHORT`, and ask the word table for the kept ones (every scan asks
+ * it for them; a lookup has no side effects, so asking early changes no answer).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * tokenize(w, text, table);
+ * markCaps(w); // w.caps[0 .. w.nCaps - 1]
+ * ```
+ */
+export function markCaps(w: Words): void {
+  const table = w.table;
+  const caps = w.caps;
+  let kept = 0;
+  for (let c = 0; c < w.upper; c++) {
+    const i = caps[c] as number;
+    // A word with a non-ASCII unit is lower-cased once for both tables.
+    const lower = w.ascii[i] === 1 ? undefined : lowerOf(w, i);
+    let f =
+      lower === undefined
+        ? SMALL_TABLE.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+        : SMALL_TABLE.lookup(lower);
+    if (shortCaps(w, i)) f |= W_SHORT;
+    w.small[i] = f;
+    if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
+    if (table !== undefined) {
+      w.found[i] =
+        lower === undefined
+          ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
+          : table.lookup(lower);
+    }
+    caps[kept++] = i;
+  }
+  w.nCaps = kept;
+}
+
+/**
+ * True when words a and b are separated by exactly one space (or one space after a period for "St.").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * adjacent(w, 0, 1); // true for 'St. Louis' and 'New York', false for 'New  York'
+ * ```
+ */
+export function adjacent(w: Words, a: number, b: number): boolean {
+  const end = w.end[a] as number;
+  const gap = (w.start[b] as number) - end;
+  if (gap === 1) return w.text.charCodeAt(end) === 32;
+  return gap === 2 && w.text.charCodeAt(end) === 46 && w.text.charCodeAt(end + 1) === 32;
+}
+
+/**
+ * The lower-cased word `i` ends with "'s" or "’s" (only "s" and "S" lower-case to "s").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * possessive(w, 0); // true for "Ada's"
+ * ```
+ */
+export function possessive(w: Words, i: number): boolean {
+  const end = w.end[i] as number;
+  if (end - (w.start[i] as number) < 2) return false;
+  const s = w.text.charCodeAt(end - 1);
+  const q = w.text.charCodeAt(end - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019);
+}
+
+/** Word `i` is shorter than 3 units and all capitals ("US", "A"). */
+function shortCaps(w: Words, i: number): boolean {
+  const start = w.start[i] as number;
+  const end = w.end[i] as number;
+  if (end - start >= 3) return false;
+  const text = w.text;
+  // ASCII words: upper-casing changes exactly the letters a-z.
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      const s = text.slice(start, end);
+      return s === s.toUpperCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
