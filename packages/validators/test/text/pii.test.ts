@@ -109,6 +109,20 @@ describe('detectPII: options and hooks', () => {
     ]);
   });
 
+  test('entities: the same list, changed between calls, is read again', () => {
+    const text = 'Write to ada@example.com, or call +44 20 7946 0958';
+    const entities = ['EMAIL_ADDRESS'];
+    const kinds = () => found(text, { entities }).map((f) => f[0]);
+    expect(kinds()).toEqual(['EMAIL_ADDRESS']);
+    expect(kinds()).toEqual(['EMAIL_ADDRESS']);
+    entities[0] = 'PHONE_NUMBER';
+    expect(kinds()).toEqual(['PHONE_NUMBER']);
+    entities.push('EMAIL_ADDRESS');
+    expect(kinds()).toEqual(['EMAIL_ADDRESS', 'PHONE_NUMBER']);
+    entities.length = 0;
+    expect(kinds()).toEqual([]);
+  });
+
   test('NER hook: a token classifier the app provides (labels mapped, bad spans dropped)', async () => {
     const text = 'Ticket from Xq Vroom about the Gdansk office';
     const ner = async (t: string) => [

@@ -114,7 +114,7 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   anumber(threshold, 'options.threshold', { min: 0, max: 1 });
   const recognizers: readonly PiiRecognizer[] = options.recognizers ?? BUILTIN_RECOGNIZERS;
   if (!Array.isArray(recognizers)) throw new ModelSecTypeError('"options.recognizers" expected an array');
-  const wanted = options.entities ? new Set(options.entities) : undefined;
+  const wanted = options.entities ? wantedSet(options.entities) : undefined;
   const candidates: PiiCandidate[] = [];
   const emit = (c: PiiCandidate) => {
     if (wanted && !wanted.has(c.entity)) return;
@@ -130,7 +130,7 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
     if (recognizers === BUILTIN_RECOGNIZERS && wanted === undefined) scanBuiltins(text, emit);
     else {
       for (const r of recognizers) {
-        if (wanted && !r.entities.some((e: string) => wanted.has(e))) continue;
+        if (wanted && !wantsAny(r.entities, wanted)) continue;
         r.scan(text, emit);
       }
     }
@@ -138,6 +138,34 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
     leaveFacts(outer);
   }
   return { candidates, threshold };
+}
+
+/** The last `options.entities` seen, a copy of its items, and their set (one entry: calls repeat one list). */
+let lastEntities: readonly string[] | undefined;
+let lastItems: string[] = [];
+let lastWanted: ReadonlySet<string> = new Set();
+
+/**
+ * `new Set(entities)`, reused while the caller passes the same list with the same items (building a set
+ * of a dozen names cost more than scanning a short text's digits).
+ */
+function wantedSet(entities: readonly string[]): ReadonlySet<string> {
+  if (entities === lastEntities && entities.length === lastItems.length) {
+    let same = true;
+    for (let i = 0; i < entities.length && same; i++) same = entities[i] === lastItems[i];
+    if (same) return lastWanted;
+  }
+  const set = new Set(entities);
+  lastEntities = entities;
+  lastItems = Array.from(entities);
+  lastWanted = set;
+  return set;
+}
+
+/** Whether one of `entities` is in `wanted`. */
+function wantsAny(entities: readonly string[], wanted: ReadonlySet<string>): boolean {
+  for (const e of entities) if (wanted.has(e)) return true;
+  return false;
 }
 
 function finish(text: string, candidates: PiiCandidate[], threshold: number, options: DetectPiiOptions): PiiFinding[] {
