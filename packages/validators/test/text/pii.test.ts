@@ -5,13 +5,14 @@ import {
   detectPII,
   detectPIIAsync,
   namesRecognizer,
+  PII_ENTITIES,
   type PiiFinding,
   type PiiRecognizer,
 } from '@modelsec/validators';
 import { NOT_STRINGS, readSharedJSON } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { scanBuiltins } from '../../src/text/pii/recognizers';
+import { builtinMask, scanBuiltins } from '../../src/text/pii/recognizers';
 import type { PiiCandidate } from '../../src/text/pii/types';
 import { withFacts } from '../../src/text/shared/facts';
 
@@ -242,5 +243,36 @@ describe('scanBuiltins', () => {
     }
     expect(mixed).toBeGreaterThan(500); // texts where two or more recognizers report, in some order
     expect(BUILTIN_RECOGNIZERS).toHaveLength(16);
+  });
+
+  test('builtinMask selects the recognizers whose entities are wanted', () => {
+    for (const e of [...PII_ENTITIES, 'NOT_AN_ENTITY']) {
+      let want = 0;
+      BUILTIN_RECOGNIZERS.forEach((r, i) => {
+        if (r.entities.includes(e)) want |= 1 << i;
+      });
+      expect(builtinMask(new Set([e])), e).toBe(want);
+    }
+    expect(builtinMask(new Set(PII_ENTITIES))).toBe(0xffff);
+  });
+
+  test('an entities filter gives what the plain loop over the recognizers gives', async () => {
+    const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
+    const loop = [...BUILTIN_RECOGNIZERS]; // not BUILTIN_RECOGNIZERS itself: detectPII loops over it
+    const subsets = [
+      ...PII_ENTITIES.map((e) => [e]),
+      ['PERSON', 'PHONE_NUMBER'],
+      ['LOCATION', 'ADDRESS', 'DATE_TIME', 'US_BANK_NUMBER'],
+      PII_ENTITIES.filter((e) => e !== 'PERSON'),
+    ];
+    let reported = 0;
+    for (const entities of subsets) {
+      for (const { full_text: t } of records.slice(0, 400)) {
+        const want = detectPII(t, { entities, recognizers: loop });
+        expect(detectPII(t, { entities })).toEqual(want);
+        reported += want.length;
+      }
+    }
+    expect(reported).toBeGreaterThan(1000);
   });
 });

@@ -9,7 +9,7 @@ import { enterFacts, leaveFacts } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { clampScore } from '../shared/types';
-import { BUILTIN_RECOGNIZERS, scanBuiltins } from './recognizers';
+import { ALL_BUILTINS, BUILTIN_RECOGNIZERS, builtinMask, scanBuiltins } from './recognizers';
 import type { PiiCandidate, PiiFinding, PiiRecognizer } from './types';
 
 /** Options of `detectPII`. */
@@ -115,6 +115,7 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   const recognizers: readonly PiiRecognizer[] = options.recognizers ?? BUILTIN_RECOGNIZERS;
   if (!Array.isArray(recognizers)) throw new ModelSecTypeError('"options.recognizers" expected an array');
   const wanted = options.entities ? wantedSet(options.entities) : undefined;
+  const builtins = wanted === undefined ? ALL_BUILTINS : lastMask; // set by `wantedSet`
   const candidates: PiiCandidate[] = [];
   const emit = (c: PiiCandidate) => {
     if (wanted && !wanted.has(c.entity)) return;
@@ -127,7 +128,7 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   // The recognizers share one pass of facts about the text (digit runs, character counts).
   const outer = enterFacts(text);
   try {
-    if (recognizers === BUILTIN_RECOGNIZERS && wanted === undefined) scanBuiltins(text, emit);
+    if (recognizers === BUILTIN_RECOGNIZERS) scanBuiltins(text, emit, builtins);
     else {
       for (const r of recognizers) {
         if (wanted && !wantsAny(r.entities, wanted)) continue;
@@ -140,14 +141,18 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   return { candidates, threshold };
 }
 
-/** The last `options.entities` seen, a copy of its items, and their set (one entry: calls repeat one list). */
+/**
+ * The last `options.entities` seen, a copy of its items, their set and the built-in recognizers that
+ * can report one of them (one entry: calls repeat one list).
+ */
 let lastEntities: readonly string[] | undefined;
 let lastItems: string[] = [];
 let lastWanted: ReadonlySet<string> = new Set();
+let lastMask = 0;
 
 /**
  * `new Set(entities)`, reused while the caller passes the same list with the same items (building a set
- * of a dozen names cost more than scanning a short text's digits).
+ * of a dozen names cost more than scanning a short text's digits); `lastMask` is its `builtinMask`.
  */
 function wantedSet(entities: readonly string[]): ReadonlySet<string> {
   if (entities === lastEntities && entities.length === lastItems.length) {
@@ -159,6 +164,7 @@ function wantedSet(entities: readonly string[]): ReadonlySet<string> {
   lastEntities = entities;
   lastItems = Array.from(entities);
   lastWanted = set;
+  lastMask = builtinMask(set);
   return set;
 }
 
