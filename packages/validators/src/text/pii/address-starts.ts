@@ -170,7 +170,7 @@ export function streetWordStarts(
         }
         h = h * 40 + x;
         // No word of the list ends with these two units: none can start further back.
-        if (s - p === 2 && (m === 1 ? endings : types).pairs[h] === 0) h = -1;
+        if (s - p === 2 && !(m === 1 ? endings : types).hasPair(h)) h = -1;
         else if (m === 1 && s - p >= 2 && s - p <= 7 && endings.has(h)) attached.push(p);
       }
       if (p < 0 && m >= 2 && h > 0 && s >= 2 && s <= 9 && types.has(h)) prefix.push(0);
