@@ -4,6 +4,7 @@
  * text (`tokenize`), which also hashes each ASCII word (FNV-1a of its lower-case units, `wordHash`) so
  * that word tables are probed without building the lower-case string.
  */
+import { LETTER } from '../shared/context';
 import type { WordFlags } from './word-index';
 import { FNV_OFFSET, FNV_PRIME } from './word-index';
 
@@ -90,16 +91,8 @@ const CLASS: Uint8Array = /* @__PURE__ */ (() => {
   for (let c = 0; c < 128; c++) k[c] = (c | 32) >= 97 && (c | 32) <= 122 ? (c <= 90 ? 3 : 1) : 2;
   return k;
 })();
-/**
- * A letter or a mark (the units words are made of).
- * @internal
- *
- * @example
- * ```ts
- * LETTER.test('é'); // true
- * ```
- */
-export const LETTER: RegExp = /[\p{L}\p{M}]/u;
+
+// Words are made of letters and marks: `LETTER`, the letter class of context words too.
 
 function classOf(c: number): number {
   const k = CLASS[c] as number;
