@@ -87,11 +87,10 @@ export function detectPII(text: string, options: DetectPiiOptions = {}): PiiFind
  * ```
  */
 export async function detectPIIAsync(text: string, options: DetectPiiAsyncOptions = {}): Promise<PiiFinding[]> {
-  const { candidates, threshold } = collect(text, options);
+  const { candidates, threshold, wanted } = collect(text, options);
   if (options.ner !== undefined) {
     afunction(options.ner, 'options.ner');
     const labels = options.labels ?? DEFAULT_LABELS;
-    const wanted = options.entities ? new Set(options.entities) : undefined;
     const found = await options.ner(text);
     if (!Array.isArray(found)) throw new ModelSecTypeError('"options.ner" must return an array of entities');
     for (const e of found as readonly NerEntity[]) {
@@ -107,15 +106,23 @@ export async function detectPIIAsync(text: string, options: DetectPiiAsyncOption
   return finish(text, candidates, threshold, options);
 }
 
-function collect(text: string, options: DetectPiiOptions): { candidates: PiiCandidate[]; threshold: number } {
+/** What `collect` found, and the entities asked for (`undefined`: all). */
+interface Collected {
+  candidates: PiiCandidate[];
+  threshold: number;
+  wanted: ReadonlySet<string> | undefined;
+}
+
+function collect(text: string, options: DetectPiiOptions): Collected {
   aobject(options as unknown, 'options');
   checkText(text, 'text', options.maxLength);
   const threshold = options.threshold ?? 0.5;
   anumber(threshold, 'options.threshold', { min: 0, max: 1 });
   const recognizers: readonly PiiRecognizer[] = options.recognizers ?? BUILTIN_RECOGNIZERS;
   if (!Array.isArray(recognizers)) throw new ModelSecTypeError('"options.recognizers" expected an array');
-  const wanted = options.entities ? wantedSet(options.entities) : undefined;
-  const builtins = wanted === undefined ? ALL_BUILTINS : lastMask; // set by `wantedSet`
+  const filter = options.entities ? entityFilter(options.entities) : undefined;
+  const wanted = filter?.wanted;
+  const builtins = filter === undefined ? ALL_BUILTINS : filter.mask;
   const candidates: PiiCandidate[] = [];
   const emit = (c: PiiCandidate) => {
     if (wanted && !wanted.has(c.entity)) return;
@@ -138,34 +145,34 @@ function collect(text: string, options: DetectPiiOptions): { candidates: PiiCand
   } finally {
     leaveFacts(outer);
   }
-  return { candidates, threshold };
+  return { candidates, threshold, wanted };
 }
 
-/**
- * The last `options.entities` seen, a copy of its items, their set and the built-in recognizers that
- * can report one of them (one entry: calls repeat one list).
- */
-let lastEntities: readonly string[] | undefined;
-let lastItems: string[] = [];
-let lastWanted: ReadonlySet<string> = new Set();
-let lastMask = 0;
+/** An `options.entities` list, a copy of its items, their set and its `builtinMask`. */
+interface EntityFilter {
+  entities: readonly string[];
+  items: string[];
+  wanted: ReadonlySet<string>;
+  mask: number;
+}
+
+/** The filter of the last list seen (one entry: calls repeat one list). */
+let lastFilter: EntityFilter | undefined;
 
 /**
- * `new Set(entities)`, reused while the caller passes the same list with the same items (building a set
- * of a dozen names cost more than scanning a short text's digits); `lastMask` is its `builtinMask`.
+ * The filter of `entities`, reused while the caller passes the same list with the same items (building a
+ * set of a dozen names cost more than scanning a short text's digits).
  */
-function wantedSet(entities: readonly string[]): ReadonlySet<string> {
-  if (entities === lastEntities && entities.length === lastItems.length) {
+function entityFilter(entities: readonly string[]): EntityFilter {
+  const last = lastFilter;
+  if (last !== undefined && entities === last.entities && entities.length === last.items.length) {
     let same = true;
-    for (let i = 0; i < entities.length && same; i++) same = entities[i] === lastItems[i];
-    if (same) return lastWanted;
+    for (let i = 0; i < entities.length && same; i++) same = entities[i] === last.items[i];
+    if (same) return last;
   }
-  const set = new Set(entities);
-  lastEntities = entities;
-  lastItems = Array.from(entities);
-  lastWanted = set;
-  lastMask = builtinMask(set);
-  return set;
+  const wanted = new Set(entities);
+  lastFilter = { entities, items: Array.from(entities), wanted, mask: builtinMask(wanted) };
+  return lastFilter;
 }
 
 /** Whether one of `entities` is in `wanted`. */
