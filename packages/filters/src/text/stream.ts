@@ -41,6 +41,7 @@ import {
   type PiiVault,
   type RedactionMode,
   redactPII,
+  SCAN_BEFORE,
   safePrefixLength,
 } from '@modelsec/validators';
 import { DEFAULT_TEXT_SAFE_RESPONSE, type Incident, makeIncident } from '../filter-output';
@@ -127,8 +128,11 @@ export interface TextFilter {
   stream(): TransformStream<string, string>;
 }
 
-/** Characters of already-emitted text kept in front of each scan as context (secret prefixes, PII context words). */
-const BEFORE = 128;
+/**
+ * Characters of already-emitted text kept in front of each scan as context (secret prefixes, PII context
+ * words, the lower-case decision of PERSON names): the validators' streaming contract, `SCAN_BEFORE`.
+ */
+const BEFORE = SCAN_BEFORE;
 const TOKEN_BOUNDED = new Set(['email', 'url', 'ip', 'mac', 'crypto']);
 
 interface Redaction {

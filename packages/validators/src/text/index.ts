@@ -77,7 +77,7 @@ export {
 export { SECRET_PATTERNS, type SecretPattern } from './secrets/patterns';
 export { CONTEXT_AFTER, CONTEXT_BEFORE } from './shared/context';
 export { DEFAULT_MAX_TEXT_LENGTH } from './shared/limits';
-export { holdbackFor, safePrefixLength } from './shared/stream';
+export { holdbackFor, SCAN_BEFORE, safePrefixLength } from './shared/stream';
 export type { TextSpan } from './shared/types';
 export { scriptsOf, skeleton } from './unicode/confusables';
 export {

@@ -1,7 +1,8 @@
 /**
  * Reference for test/text/names-speed.test.ts: the PERSON/LOCATION recognizer as it was before the
  * capitalized-word index (`markCaps`), the one-pass word facts and the bucketed cue check (commit
- * d381cf4 of src/text/pii/names.ts, imports pointed at src). Not used by the package.
+ * d381cf4 of src/text/pii/names.ts, imports pointed at src), with one later change of behaviour: the
+ * lower-case decision is made per word (`lowerWords`), as names-case.ts does. Not used by the package.
  */
 
 import {
@@ -15,6 +16,7 @@ import {
   PLACE_WORDS_MANY,
   PLACE_WORDS_SHIFT,
 } from '../../src/text/pii/gazetteer';
+import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
 import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
 import { FNV_OFFSET, FNV_PRIME, foldAsciiLower, foldString, WordFlags, wordHash } from '../../src/text/pii/word-index';
 import { hasContext, wordSet } from '../../src/text/shared/context';
@@ -342,8 +344,8 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       try {
         tokenize(w, text, table);
         scanPlaces(w, g, emit);
-        // Lower-case names are only looked for in text written without capitals (chat, transcripts).
-        scanPeople(w, g, emit, w.upper * 20 < w.n);
+        // Lower-case names are only looked for where the text is written without capitals.
+        scanPeople(w, g, emit, lowerWords(w));
       } finally {
         w.busy = false;
         w.text = '';
@@ -420,12 +422,34 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): vo
   }
 }
 
-function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCaseText: boolean): void {
+/**
+ * Since the local lower-case rule (src/text/pii/names-case.ts), stated plainly: word i is in lower-case
+ * writing when fewer than one in 20 of the words starting from LOWER_BEFORE units before its start to
+ * LOWER_AFTER units after it are capitalized.
+ */
+export function lowerWords(w: { n: number; start: Int32Array; cap: Uint8Array }): boolean[] {
+  const out: boolean[] = [];
+  for (let i = 0; i < w.n; i++) {
+    const s = w.start[i] as number;
+    let words = 0;
+    let caps = 0;
+    for (let k = 0; k < w.n; k++) {
+      const d = (w.start[k] as number) - s;
+      if (d < -LOWER_BEFORE || d > LOWER_AFTER) continue;
+      words++;
+      if (w.cap[k] === 1) caps++;
+    }
+    out.push(caps * 20 < words);
+  }
+  return out;
+}
+
+function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerAt: readonly boolean[]): void {
   const text = w.text;
   const count = w.n;
   for (let i = 0; i < count; i++) {
     const up = w.cap[i] === 1;
-    if (!up && !lowerCaseText) continue;
+    if (!up && !lowerAt[i]) continue;
     if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
     if (!up) {
       // Lower-case text: only a given name followed by a known family name ("roberto yamamura").

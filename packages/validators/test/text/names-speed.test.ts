@@ -7,7 +7,8 @@
  * the shipped lists (capitalized, lower-case, all capitals), multi-word places, honorifics, particles,
  * name and place cues, words that are never names, possessives, apostrophes and hyphens (' ’ -),
  * short all-capital words, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
- * separators; lower-case-only texts take the lower-case-name path. Also run: the shipped gazetteer, a
+ * separators; lower-case-only texts take the lower-case-name path, and texts mixing capitalized and
+ * lower-case stretches check the word-by-word lower-case decision (names-case.ts). Also run: the shipped gazetteer, a
  * small gazetteer built by `createGazetteer` (a word table) and a plain-object gazetteer (no table).
  */
 import { readSharedJSON } from '@modelsec-test/utils';
@@ -103,6 +104,10 @@ const lowerPiece = fc.oneof(
   fc.constantFrom('ban\u212A', 'ban\u212A cruz', 'ſt', 'joſé'),
 );
 const lowerText = fc.array(fc.tuple(lowerPiece, sep), { maxLength: 14 }).map((a) => a.map(([p, s]) => p + s).join(''));
+/** Capitalized and lower-case stretches in one text: the lower-case decision is made word by word. */
+const mixedText = fc
+  .array(fc.tuple(fc.oneof(text, lowerText, lowerText), sep), { minLength: 2, maxLength: 6 })
+  .map((a) => a.map(([p, s]) => p + s).join(''));
 
 const SMALL = createGazetteer({
   firstNames: ['Maria', 'José', 'Jean-Luc', "O'Brien", 'bank', ...FIRST.slice(0, 40)],
@@ -144,7 +149,7 @@ describe('names recognizer equals the reference', () => {
   for (const [label, rec, ref] of PAIRS) {
     test(`generated texts (${label} gazetteer)`, () => {
       fc.assert(
-        fc.property(fc.oneof(text, lowerText), (t) => {
+        fc.property(fc.oneof(text, lowerText, mixedText), (t) => {
           expect(run(rec, t)).toEqual(run(ref, t));
         }),
         { numRuns: label === 'shipped' ? 4000 : 1500 },

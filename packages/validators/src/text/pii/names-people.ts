@@ -23,8 +23,9 @@ import { adjacent, inList, possessive, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
 
 /**
- * Emit the PERSON candidates of `w` (after `tokenize` and `markCaps`); `lowerCaseText`: the text has
- * (almost) no capitals, so lower-case given + family names are looked for too.
+ * Emit the PERSON candidates of `w` (after `tokenize`, `markLowerCase` and `markCaps`); `lowerCase`:
+ * some word that is not capitalized is in lower-case writing (`w.lower`), where lower-case given +
+ * family names are looked for too.
  * @internal
  *
  * @example
@@ -32,8 +33,8 @@ import type { PiiCandidate } from './types';
  * scanPeople(w, defaultGazetteer(), (c) => out.push(c), false);
  * ```
  */
-export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCaseText: boolean): void {
-  if (!lowerCaseText) {
+export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCase: boolean): void {
+  if (!lowerCase) {
     // Only the words kept by `markCaps` can start a finding: skip the others without looking at them.
     const caps = w.caps;
     let next = 0;
@@ -46,17 +47,18 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   }
   const count = w.n;
   for (let i = 0; i < count; i++) {
-    const up = w.cap[i] === 1;
-    if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
-    if (!up) {
-      // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
+    if (w.cap[i] === 0) {
+      // Lower-case writing: only a given name followed by a known family name ("roberto yamamura").
+      // The checks are those of the capitalized case and the pair's, cheapest first (none has an effect).
       const next = i + 1;
       if (
+        w.lower[i] === 1 &&
         next < count &&
         w.cap[next] === 0 &&
+        adjacent(w, i, next) &&
+        (wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) === 0 &&
         inList(w, i, IN_FIRST, g.firstNames) &&
-        inList(w, next, IN_LAST, g.lastNames) &&
-        adjacent(w, i, next)
+        inList(w, next, IN_LAST, g.lastNames)
       ) {
         emit({
           entity: 'PERSON',
@@ -71,6 +73,7 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
       }
       continue;
     }
+    if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
     if (((w.small[i] as number) & W_SHORT) !== 0) continue;
     i = personAt(w, g, emit, i);
   }

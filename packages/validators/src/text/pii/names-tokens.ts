@@ -57,6 +57,8 @@ export class Words {
   found: Int32Array = new Int32Array(0);
   /** Without a table: the gazetteer lists asked for each word (bits as in `found`). */
   asked: Uint8Array = new Uint8Array(0);
+  /** 1: the word is in lower-case writing (`markLowerCase`). */
+  lower: Uint8Array = new Uint8Array(0);
   /** Indices of the capitalized words, then (after `markCaps`) of those that may start a finding. */
   caps: Int32Array = new Int32Array(0);
   /** Number of words in `caps` after `markCaps`. */
@@ -81,6 +83,7 @@ export class Words {
     this.small = grow32(this.small);
     this.found = grow32(this.found);
     this.asked = grow8(this.asked);
+    this.lower = grow8(this.lower);
     this.caps = grow32(this.caps);
   }
 }

@@ -6,9 +6,10 @@
  *
  * The parts: names-lists.ts (the fixed word lists and cue checks), names-tokens.ts (the words of a
  * text), names-words.ts (what the scans ask about a word), names-places.ts (LOCATION),
- * names-people.ts (PERSON).
+ * names-people.ts (PERSON), names-case.ts (where the text is written without capitals).
  */
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
+import { markLowerCase } from './names-case';
 import { scanPeople } from './names-people';
 import { scanPlaces } from './names-places';
 import { tokenize, Words } from './names-tokens';
@@ -37,16 +38,17 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       w.busy = true;
       try {
         tokenize(w, text, table);
-        // Lower-case names are only looked for in text written without capitals (chat, transcripts).
-        const lowerCaseText = w.upper * 20 < w.n;
+        // Lower-case names are only looked for where the text is written without capitals (chat,
+        // transcripts, form fields): decided word by word over a window (names-case.ts).
+        const lowerCase = markLowerCase(w);
         // Gazetteer answers not asked yet (capitalized words get theirs from `markCaps`).
         if (table === undefined) {
           w.found.fill(0, 0, w.n);
           w.asked.fill(0, 0, w.n);
-        } else if (lowerCaseText) w.found.fill(-1, 0, w.n);
+        } else if (lowerCase) w.found.fill(-1, 0, w.n);
         markCaps(w);
         scanPlaces(w, g, emit);
-        scanPeople(w, g, emit, lowerCaseText);
+        scanPeople(w, g, emit, lowerCase);
       } finally {
         w.busy = false;
         w.text = '';

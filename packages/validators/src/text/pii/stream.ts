@@ -4,8 +4,7 @@
  * The reference implementation of the streaming contract for stream filters.
  */
 import { astring } from '@modelsec/core';
-import { CONTEXT_BEFORE } from '../shared/context';
-import { holdbackFor, safePrefixLength } from '../shared/stream';
+import { holdbackFor, SCAN_BEFORE, safePrefixLength } from '../shared/stream';
 import { detectPII } from './detect';
 import { BUILTIN_RECOGNIZERS } from './recognizers';
 import { type RedactPiiOptions, redactPII } from './redact';
@@ -36,7 +35,7 @@ export interface PiiStreamRedactor {
 export function createPiiStreamRedactor(options: Omit<RedactPiiOptions, 'findings'> = {}): PiiStreamRedactor {
   const holdback = holdbackFor(options.recognizers ?? BUILTIN_RECOGNIZERS);
   const shared = options.mode === 'placeholder' ? { ...options, vault: options.vault ?? createPiiVault() } : options;
-  let before = ''; // the last CONTEXT_BEFORE characters already emitted: context for what follows
+  let before = ''; // the last SCAN_BEFORE characters already emitted: what the detectors read before the rest
   let buffer = '';
   let offset = 0;
   const all: PiiFinding[] = [];
@@ -50,7 +49,7 @@ export function createPiiStreamRedactor(options: Omit<RedactPiiOptions, 'finding
       .map((f) => ({ ...f, start: f.start - before.length, end: f.end - before.length }));
     const out = redactPII(buffer.slice(0, cut), { ...shared, findings: done }).text;
     for (const f of done) all.push({ ...f, start: f.start + offset, end: f.end + offset });
-    before = (before + buffer.slice(0, cut)).slice(-CONTEXT_BEFORE);
+    before = (before + buffer.slice(0, cut)).slice(-SCAN_BEFORE);
     buffer = buffer.slice(cut);
     offset += cut;
     return out;

@@ -9,6 +9,19 @@ import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context';
 import type { TextSpan } from './types';
 
 /**
+ * Units of already-scanned text a streaming scan keeps in front of each new piece, so that every
+ * finding in the piece is decided as in a scan of the whole text: context words are looked for
+ * `CONTEXT_BEFORE` (48) units back, and the lower-case decision of the PERSON scan reads 122 units back
+ * (pii/names-case.ts).
+ *
+ * @example
+ * ```ts
+ * before = scanned.slice(-SCAN_BEFORE); // then scan before + next piece, keep findings after `before`
+ * ```
+ */
+export const SCAN_BEFORE = 128;
+
+/**
  * How far from the end of a buffer findings may still change: the longest match of the given
  * recognizers plus the context windows around it.
  *
