@@ -178,5 +178,8 @@ describe('names recognizer equals the reference', () => {
     expect(spans('She grew up in Lima and met Maria Garcia in New York.')).toContain('PERSON:Maria Garcia');
     expect(spans('She grew up in Lima and met Maria Garcia in New York.')).toContain('LOCATION:New York');
     expect(spans('hi my name is maria garcia and i like tea')).toContain('PERSON:maria garcia');
+    // "Iban" is a given name, but next to an account number it is the banking term.
+    expect(spans('My IBAN is GB82 WEST 1234 5698 7654 32')).toEqual([]);
+    expect(spans('My Iban is GB82 WEST 1234 5698 7654 32')).toEqual([]);
   });
 });
