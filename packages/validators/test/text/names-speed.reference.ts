@@ -2,8 +2,8 @@
  * Reference for test/text/names-speed.test.ts: the PERSON/LOCATION recognizer as it was before the
  * capitalized-word index (`markCaps`), the one-pass word facts and the bucketed cue check (commit
  * d381cf4 of src/text/pii/names.ts, imports pointed at src), with two later changes of behaviour: the
- * lower-case decision is made per word (`lowerWords`), as names-case.ts does, and "iban" is among the
- * words that are never names. Not used by the package.
+ * lower-case decision is made per word (`lowerWords`), as names-case.ts does, and "iban" and "date" are
+ * among the words that are never names or places. Not used by the package.
  */
 
 import {
@@ -54,7 +54,7 @@ const PERSON_CONTEXT = wordSet(
 const NAME_CUE = wordSet("name named called i'm am signed");
 /** Words that are names in some list but far more often something else in running text. */
 const NOT_NAMES = wordSet(
-  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban',
+  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
 );
 /** Phrases after which capitalized words are a place ("grew up in X"). */
 const PLACE_CUES: readonly string[] = [

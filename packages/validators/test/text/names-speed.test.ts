@@ -181,5 +181,7 @@ describe('names recognizer equals the reference', () => {
     // "Iban" is a given name, but next to an account number it is the banking term.
     expect(spans('My IBAN is GB82 WEST 1234 5698 7654 32')).toEqual([]);
     expect(spans('My Iban is GB82 WEST 1234 5698 7654 32')).toEqual([]);
+    // Form labels are never places ("Date" is a town in Japan).
+    expect(spans('Date: 2007-03-23 18:43:36\nName: Jason Hartmann')).toEqual(['PERSON:Jason Hartmann']);
   });
 });

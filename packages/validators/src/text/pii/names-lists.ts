@@ -56,7 +56,7 @@ export const PERSON_CONTEXT: ReadonlySet<string> = wordSet(
 const NAME_CUE = wordSet("name named called i'm am signed");
 /** Words that are names in some list but far more often something else in running text. */
 const NOT_NAMES = wordSet(
-  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban',
+  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
 );
 /** Phrases after which capitalized words are a place ("grew up in X"). */
 const PLACE_CUES: readonly string[] = [
