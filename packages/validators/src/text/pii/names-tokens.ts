@@ -50,9 +50,9 @@ export class Words {
    */
   small: Int32Array = new Int32Array(0);
   /**
-   * With a table: its flags for the word, -1 until asked (set for every word only in lower-case text;
-   * `markCaps` asks it for the capitalized words that may start a finding, the only ones asked
-   * otherwise); without: the `G_*` bits found among `asked`.
+   * With a table: its flags for the word, -1 until asked (set for every word only when some word is in
+   * lower-case writing, `markLowerCase`; `markCaps` asks it for the capitalized words that may start a
+   * finding, the only ones asked otherwise); without: the `G_*` bits found among `asked`.
    */
   found: Int32Array = new Int32Array(0);
   /** Without a table: the gazetteer lists asked for each word (bits as in `found`). */

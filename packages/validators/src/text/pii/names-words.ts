@@ -2,11 +2,11 @@
  * What the PERSON/LOCATION scans ask about a word of `Words`: its small-list bits (`wordsOf`), whether
  * it is in a gazetteer list (`inList`), how many words a place starting with it may have
  * (`placeWordsOf`), and the layout checks (`adjacent`, `possessive`). Every finding starts at a
- * capitalized word (or, in lower-case text, at any word): `markCaps` asks the lookups of the
+ * capitalized word (or, in lower-case writing, at any word): `markCaps` asks the lookups of the
  * capitalized words once and keeps those that may start a finding, and both scans visit only these
  * (same words, same order as a walk over all words that skips the others). Other words are looked up
  * on use: the small lists again for ASCII words (a fixed table, so the same answer), once for others;
- * the gazetteer only in lower-case text, remembered. With a word table (gazetteers from
+ * the gazetteer only in lower-case writing (`markLowerCase`), remembered. With a word table (gazetteers from
  * `createGazetteer`), one probe answers every list and the lower-case string is not built for ASCII words.
  */
 import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
