@@ -2,12 +2,15 @@ import { isModelSecError } from '@modelsec/core';
 import {
   BUILTIN_RECOGNIZERS,
   createGazetteer,
+  createPiiStreamRedactor,
   detectPII,
   detectPIIAsync,
+  holdbackFor,
   namesRecognizer,
   PII_ENTITIES,
   type PiiFinding,
   type PiiRecognizer,
+  redactPII,
 } from '@modelsec/validators';
 import { NOT_STRINGS, readSharedJSON } from '@modelsec-test/utils';
 import fc from 'fast-check';
@@ -141,6 +144,12 @@ describe('detectPII: options and hooks', () => {
   test('wrong argument types are labelled TypeErrors; oversized text is a ValidationError', () => {
     for (const bad of NOT_STRINGS) expect(() => detectPII(bad as string)).toThrow(TypeError);
     expect(() => detectPII('x', { threshold: 2 })).toThrow(RangeError);
+    expect(() => detectPII('x', { entities: 'EMAIL_ADDRESS' as never })).toThrow(TypeError);
+    expect(() => detectPII('x', { entities: [5] as never })).toThrow(TypeError);
+    expect(() => detectPII('x', { allowList: 5 as never })).toThrow(TypeError);
+    expect(() => detectPII('x', { recognizers: [{ ...BUILTIN_RECOGNIZERS[0], maxLength: -1 } as never] })).toThrow(
+      RangeError,
+    );
     expect(() => detectPII('x'.repeat(11), { maxLength: 10 })).toThrow(expect.objectContaining({ code: 'too_large' }));
   });
 });
@@ -185,6 +194,67 @@ describe('detectPII: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('arbitrary options never crash: only typed errors (detectPII, redactPII, the stream redactor, holdbackFor)', () => {
+    const junk = fc.oneof(fc.anything(), fc.array(fc.anything(), { maxLength: 3 }));
+    const recognizer = fc.record(
+      {
+        scan: fc.oneof(
+          fc.constant(() => {}),
+          fc.anything(),
+        ),
+        entities: junk,
+        maxLength: fc.oneof(fc.double(), junk),
+      },
+      { requiredKeys: [] },
+    );
+    const options = fc.oneof(
+      fc.anything(),
+      fc.dictionary(
+        fc.constantFrom('entities', 'threshold', 'recognizers', 'allowList', 'maxLength', 'mode', 'vault', 'findings'),
+        fc.oneof(junk, fc.array(recognizer, { maxLength: 3 }), fc.array(fc.string(), { maxLength: 3 })),
+      ),
+    );
+    const calls: ((o: never) => unknown)[] = [
+      (o) => detectPII('Call Maria Garcia at +1 415 555 0132', o),
+      (o) => redactPII('Call Maria Garcia at +1 415 555 0132', o),
+      (o) => createPiiStreamRedactor(o).push('Call Maria Garcia at +1 415 555 0132 '.repeat(100)),
+      (o) => holdbackFor((o as { recognizers?: never } | null)?.recognizers ?? o),
+    ];
+    fc.assert(
+      fc.property(options, fc.nat(calls.length - 1), (o, k) => {
+        try {
+          (calls[k] as (o: never) => unknown)(o as never);
+        } catch (e) {
+          expect(isModelSecError(e)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("a custom recognizer's malformed candidates are dropped", () => {
+    const emits: unknown[] = [
+      null,
+      5,
+      'x',
+      {},
+      { entity: 5, start: 0, end: 4, score: 1 },
+      { entity: 'X', start: 0, end: 4, score: '1' },
+    ];
+    emits.push({ entity: 'X', start: 0, end: 4, score: 1, context: 5 }, { entity: 'X', start: 5, end: 9, score: 1 });
+    const rec = {
+      name: 'junk',
+      entities: ['X'],
+      maxLength: 9,
+      scan: (_t: string, emit: (c: never) => void) => {
+        for (const c of emits) emit(c as never);
+      },
+    };
+    expect(detectPII('abcd efgh', { recognizers: [rec] })).toEqual([
+      { entity: 'X', start: 5, end: 9, score: 1, recognizer: undefined },
+    ]);
   });
 
   test('arbitrary input never crashes; only typed errors', () => {

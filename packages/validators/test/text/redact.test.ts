@@ -44,6 +44,38 @@ describe('redactPII', () => {
     expect(bytesToHex(key)).toBe(vectors.hmac.keyHex);
   });
 
+  test('overlapping findings given by the caller are redacted as their union', () => {
+    // Mask mode on ASCII text: exactly the units covered by some finding become the mask character.
+    const spans = fc.array(fc.tuple(fc.nat(39), fc.integer({ min: 1, max: 12 })), { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z ]{40,60}$/), spans, (t, raw) => {
+        const findings = raw.map(([s, n]) => ({
+          entity: 'X',
+          start: s,
+          end: Math.min(t.length, s + n),
+          score: 1,
+          recognizer: 'test',
+        }));
+        const out = redactPII(t, { findings }).text;
+        const want = [...t].map((c, i) => (findings.some((f) => f.start <= i && i < f.end) ? '*' : c)).join('');
+        expect(out).toBe(want);
+      }),
+      { numRuns: 500 },
+    );
+    const t = 'Call Maria Garcia now';
+    const two = [
+      { entity: 'PERSON', start: 5, end: 10, score: 1, recognizer: 'test' },
+      { entity: 'PERSON', start: 8, end: 17, score: 1, recognizer: 'test' },
+    ];
+    expect(redactPII(t, { findings: two, mode: 'placeholder' }).text).toBe('Call <PERSON_1> now');
+  });
+
+  test('malformed vaults and finding entities are typed errors', () => {
+    const findings = [{ entity: 5, start: 0, end: 2, score: 1 }] as never;
+    expect(() => redactPII('hello', { findings })).toThrow(TypeError);
+    expect(() => redactPII('ada@example.com', { mode: 'placeholder', vault: {} as never })).toThrow(TypeError);
+  });
+
   test('precomputed findings are validated', () => {
     const findings: PiiFinding[] = [{ entity: 'X', start: 0, end: 99, score: 1, recognizer: 'x' }];
     expect(() => redactPII('short', { findings })).toThrow(RangeError);

@@ -4,6 +4,7 @@
  * adds an application-provided NER model (for example an onnxruntime-web token classifier).
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
+import { arecognizers, astringList } from '../shared/args';
 import { hasContext } from '../shared/context';
 import { enterFacts, leaveFacts } from '../shared/facts';
 import { checkText } from '../shared/limits';
@@ -119,12 +120,16 @@ function collect(text: string, options: DetectPiiOptions): Collected {
   const threshold = options.threshold ?? 0.5;
   anumber(threshold, 'options.threshold', { min: 0, max: 1 });
   const recognizers: readonly PiiRecognizer[] = options.recognizers ?? BUILTIN_RECOGNIZERS;
-  if (!Array.isArray(recognizers)) throw new ModelSecTypeError('"options.recognizers" expected an array');
+  if (recognizers !== BUILTIN_RECOGNIZERS) arecognizers(recognizers, 'options.recognizers');
+  if (options.allowList !== undefined) astringList(options.allowList, 'options.allowList');
   const filter = options.entities ? entityFilter(options.entities) : undefined;
   const wanted = filter?.wanted;
   const builtins = filter === undefined ? ALL_BUILTINS : filter.mask;
   const candidates: PiiCandidate[] = [];
   const emit = (c: PiiCandidate) => {
+    // A custom recognizer's malformed candidate is dropped, as one with a span outside the text is.
+    if (typeof c !== 'object' || c === null || typeof c.entity !== 'string' || typeof c.score !== 'number') return;
+    if (c.context !== undefined && typeof (c.context as { has?: unknown } | null)?.has !== 'function') return;
     if (wanted && !wanted.has(c.entity)) return;
     if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) return;
     const boost = c.context ? (c.contextBoost ?? 0.35) : 0;
@@ -170,6 +175,7 @@ function entityFilter(entities: readonly string[]): EntityFilter {
     for (let i = 0; i < entities.length && same; i++) same = entities[i] === last.items[i];
     if (same) return last;
   }
+  astringList(entities, 'options.entities');
   const wanted = new Set(entities);
   lastFilter = { entities, items: Array.from(entities), wanted, mask: builtinMask(wanted) };
   return lastFilter;

@@ -5,11 +5,13 @@
  */
 import {
   abytes,
+  afunction,
   ainteger,
   aobject,
   aoneOf,
   astring,
   bytesToHex,
+  describeValue,
   ModelSecRangeError,
   ModelSecTypeError,
   utf8ToBytes,
@@ -30,7 +32,10 @@ export const REDACTION_MODES: readonly RedactionMode[] = ['mask', 'placeholder',
 export interface RedactPiiOptions extends DetectPiiOptions {
   /** `mask` (default), `placeholder` or `hash`. */
   mode?: RedactionMode;
-  /** Findings to redact (skip detection, e.g. from `detectPIIAsync`); offsets must index `text`. */
+  /**
+   * Findings to redact (skip detection, e.g. from `detectPIIAsync`); offsets must index `text`.
+   * Overlapping findings are redacted as one span (their union) under the first one's entity.
+   */
   findings?: readonly PiiFinding[];
   /** `mask`: the character repeated once per code point of the value; default `*`. */
   maskChar?: string;
@@ -77,19 +82,29 @@ export function redactPII(text: string, options: RedactPiiOptions = {}): RedactP
     if (options.key.length < 16)
       throw new ModelSecRangeError(`"options.key" expected at least 16 bytes, got length=${options.key.length}`);
   }
+  if (mode === 'placeholder' && options.vault !== undefined) {
+    aobject(options.vault as unknown, 'options.vault');
+    afunction(options.vault.placeholder, 'options.vault.placeholder');
+  }
   const findings = options.findings ? checkFindings(text, options.findings) : detectPII(text, options);
   const vault = mode === 'placeholder' ? (options.vault ?? createPiiVault()) : undefined;
   let out = '';
   let last = 0;
-  for (const f of findings) {
-    if (f.start < last) continue; // overlapping findings given by the caller: the first one wins
-    const value = text.slice(f.start, f.end);
+  for (let k = 0; k < findings.length; ) {
+    const f = findings[k] as PiiFinding;
+    // Overlapping findings (only the caller's can overlap) are redacted as one span, the union, under
+    // the first one's entity: no part of any of them is left in the text.
+    let end = f.end;
+    for (k++; k < findings.length && (findings[k] as PiiFinding).start < end; k++) {
+      end = Math.max(end, (findings[k] as PiiFinding).end);
+    }
+    const value = text.slice(f.start, end);
     out += text.slice(last, f.start);
     if (mode === 'mask') out += maskChar.repeat([...value].length);
     else if (mode === 'placeholder') out += (vault as PiiVault).placeholder(f.entity, value);
     else
       out += `<${f.entity}:${bytesToHex(hmac(sha256, options.key as Uint8Array, utf8ToBytes(`${f.entity}\u0000${value}`))).slice(0, hashLength)}>`;
-    last = f.end;
+    last = end;
   }
   out += text.slice(last);
   return vault ? { text: out, findings, vault } : { text: out, findings };
@@ -103,5 +118,9 @@ function checkFindings(text: string, findings: readonly PiiFinding[]): PiiFindin
       Number.isInteger(f?.start) && Number.isInteger(f?.end) && f.start >= 0 && f.end <= text.length && f.start < f.end,
   );
   if (ok.length !== findings.length) throw new ModelSecRangeError('"options.findings" has spans outside the text');
+  for (const f of ok) {
+    if (typeof f.entity !== 'string')
+      throw new ModelSecTypeError(`"options.findings" entity expected string, got ${describeValue(f.entity)}`);
+  }
   return ok.slice().sort((a, b) => a.start - b.start);
 }

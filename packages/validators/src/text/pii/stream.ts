@@ -3,7 +3,8 @@
  * answer), get back redacted text as soon as it is final; a value split across chunks is still found.
  * The reference implementation of the streaming contract for stream filters.
  */
-import { astring } from '@modelsec/core';
+import { aobject, astring } from '@modelsec/core';
+import { arecognizers } from '../shared/args';
 import { holdbackFor, SCAN_BEFORE, safePrefixLength } from '../shared/stream';
 import { detectPII } from './detect';
 import { BUILTIN_RECOGNIZERS } from './recognizers';
@@ -33,6 +34,8 @@ export interface PiiStreamRedactor {
  * ```
  */
 export function createPiiStreamRedactor(options: Omit<RedactPiiOptions, 'findings'> = {}): PiiStreamRedactor {
+  aobject(options as unknown, 'options');
+  if (options.recognizers !== undefined) arecognizers(options.recognizers, 'options.recognizers');
   const holdback = holdbackFor(options.recognizers ?? BUILTIN_RECOGNIZERS);
   const shared = options.mode === 'placeholder' ? { ...options, vault: options.vault ?? createPiiVault() } : options;
   let before = ''; // the last SCAN_BEFORE characters already emitted: what the detectors read before the rest

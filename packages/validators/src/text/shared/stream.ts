@@ -5,6 +5,7 @@
  * least `holdback` characters before the end of the buffer (the longest match plus the context window)
  * and no finding crosses the cut. `safePrefixLength` computes that cut.
  */
+import { describeValue, ModelSecTypeError } from '@modelsec/core';
 import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context';
 import type { TextSpan } from './types';
 
@@ -31,8 +32,17 @@ export const SCAN_BEFORE = 128;
  * ```
  */
 export function holdbackFor(recognizers: readonly { maxLength: number }[]): number {
+  if (!Array.isArray(recognizers)) {
+    throw new ModelSecTypeError(`"recognizers" expected an array, got ${describeValue(recognizers)}`);
+  }
   let max = 0;
-  for (const r of recognizers) max = Math.max(max, r.maxLength);
+  for (const r of recognizers) {
+    const m = (r as { maxLength?: unknown } | null)?.maxLength;
+    if (typeof m !== 'number' || !Number.isFinite(m) || m < 0) {
+      throw new ModelSecTypeError(`"recognizers" expected items with a finite maxLength >= 0, got ${describeValue(m)}`);
+    }
+    max = Math.max(max, m);
+  }
   return max + CONTEXT_BEFORE + CONTEXT_AFTER;
 }
 
