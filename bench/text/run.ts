@@ -3,6 +3,7 @@
 //   modelsec vs redact-pii vs @openai/guardrails' PII check.
 // - Prompt injection: detection rate on PurpleLlama's 251 cases (user_input = attacker-controlled text) at
 //   the default threshold, false-positive rate on benign text (Presidio texts + SpamAssassin ham bodies).
+// - Secrets: how many benign texts (Presidio texts, SpamAssassin ham bodies) get any detectSecrets finding.
 // - Speed: MB/s of detectPII / detectSecrets / detectPromptInjection and of the peers on the same text.
 // - Linear time: 1 MB adversarial inputs.
 // Run: pnpm build (validators) && cd bench && node --import tsx text/run.ts
@@ -100,6 +101,29 @@ const injection = {
   lowestThresholdWithin2PctFpr: lowest,
   sweep,
 };
+
+// ---------------------------------------------------------------- secrets on benign text
+// No credentials are expected in these texts (the ham mails hold a few real ones, e.g. a mailing-list
+// password): every finding is a probable false alarm. HIGH_ENTROPY findings dominate.
+const secretsBenign = (
+  [
+    ['Presidio texts', records.map((r) => r.full_text)],
+    ['SpamAssassin ham bodies', ham],
+  ] as const
+).map(([corpus, list]) => {
+  let withAny = 0;
+  let findings = 0;
+  const kinds: Record<string, number> = {};
+  for (const t of list) {
+    const found = detectSecrets(t);
+    if (found.length > 0) withAny++;
+    findings += found.length;
+    for (const x of found) kinds[x.kind] = (kinds[x.kind] ?? 0) + 1;
+  }
+  return { corpus, texts: list.length, withAny, rate: withAny / list.length, findings, kinds };
+});
+console.log('detectSecrets on benign text', secretsBenign);
+
 console.log('injection', injection.detection, 'fpr', injection.fpr);
 
 // ---------------------------------------------------------------- speed
@@ -199,6 +223,10 @@ const attacksMB: [string, string][] = [
   ['schemes', 'http://'.repeat(Math.floor(MB / 7))],
   ['colons', 'ab:'.repeat(MB / 3)],
   ['PEM headers', '-----BEGIN PRIVATE KEY-----'.repeat(Math.floor(MB / 27))],
+  ['certificate headers', '-----BEGIN CERTIFICATE-----'.repeat(Math.floor(MB / 27))],
+  ['URL path segments', `http://a/${'Zx8pQ2mLk9vB4nR7tY1wE/'.repeat(Math.floor(MB / 22))}`],
+  ['URL query keys', `http://a/?${'token=Zx8pQ2mLk9vB4nR7tY1wE6&'.repeat(Math.floor(MB / 29))}`],
+  ['base64 lines', `${'QUFB'.repeat(19)}\n`.repeat(Math.floor(MB / 77))],
   ['JWT prefixes', 'eyJa.'.repeat(MB / 5)],
   ['override words', 'ignore the '.repeat(Math.floor(MB / 11))],
   ['base64', 'QUFB'.repeat(MB / 4)],
@@ -244,6 +272,7 @@ writeResults('text', {
     accuracy,
     perEntity,
     injection,
+    secretsBenign,
     speed: speedRows,
     fastestPeerMBps: fastestPeer,
     fastestPeer1MBMBps: fastestPeer1MB,
@@ -292,6 +321,22 @@ const md = [
   ),
   '',
   `At the default threshold ${INJECTION_THRESHOLD}: direct ${sig(byType.direct as number, 3)}, indirect ${sig(byType.indirect as number, 3)}.`,
+  '',
+  '### detectSecrets on benign text (texts with any finding are probable false alarms)',
+  '',
+  markdownTable(
+    ['corpus', 'texts', 'with a finding', 'rate', 'findings', 'by kind'],
+    secretsBenign.map((r) => [
+      r.corpus,
+      r.texts,
+      r.withAny,
+      sig(r.rate, 3),
+      r.findings,
+      Object.entries(r.kinds)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || '-',
+    ]),
+  ),
   '',
   '### Speed (same run; per-text = the 2,109 Presidio texts one call each)',
   '',

@@ -3,7 +3,7 @@ import { detectSecrets, shannon } from '@modelsec/validators';
 import { NOT_STRINGS } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { forEachToken } from '../../src/text/secrets/detect';
+import { forEachEntropyCandidate } from '../../src/text/secrets/entropy';
 
 // Fake credentials in the documented formats (the AWS pair is AWS's own documentation example).
 const fake = {
@@ -89,6 +89,11 @@ describe('detectSecrets', () => {
       'password='.repeat(116_508),
       '-----BEGIN PRIVATE KEY-----'.repeat(38_836),
       'aws secret '.repeat(95_325),
+      '-----BEGIN CERTIFICATE-----'.repeat(38_836),
+      `http://a/${'Zx8pQ2mLk9vB4nR7tY1wE/'.repeat(47_662)}`,
+      `http://a/?${'token=Zx8pQ2mLk9vB4nR7tY1wE6&'.repeat(36_157)}`,
+      `http://a/?${'k'.repeat(26)}&`.repeat(29_127),
+      `${'QUFB'.repeat(19)}\n`.repeat(13_617),
     ]) {
       expect(Array.isArray(detectSecrets(a))).toBe(true);
     }
@@ -96,7 +101,7 @@ describe('detectSecrets', () => {
 });
 
 describe('entropy tokens', () => {
-  test('forEachToken finds exactly the matches of the token regex it replaced', () => {
+  test('outside URLs, armored blocks and base64 bodies, the candidates are exactly the matches of the token regex', () => {
     const TOKEN_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
     const run = (n: number) => 'aZ9+/=_-'.repeat(70).slice(0, n);
     const piece = fc.oneof(
@@ -110,7 +115,7 @@ describe('entropy tokens', () => {
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
         const text = parts.join('');
         const got: string[] = [];
-        forEachToken(text, (s, e) => got.push(`${s}-${e}`));
+        forEachEntropyCandidate(text, (s, e) => got.push(`${s}-${e}`));
         const want = [...text.matchAll(TOKEN_RE)].map((m) => `${m.index}-${m.index + m[0].length}`);
         expect(got).toEqual(want);
         tokens += want.length;
@@ -118,5 +123,47 @@ describe('entropy tokens', () => {
       { numRuns: 1000 },
     );
     expect(tokens).toBeGreaterThan(300);
+  });
+});
+
+describe('entropy check: public and structural tokens', () => {
+  const key = 'Zx8pQ2mLk9vB4nR7tY1wE6uI3oP0aSdF';
+  const spans = (t: string) => detectSecrets(t).map((f) => `${f.kind}:${t.slice(f.start, f.end)}`);
+
+  test('URL paths are judged segment by segment', () => {
+    expect(spans('http://us.click.yahoo.com/pt6YBB/NXiEAA/mG3HAA/7gSolB/TM')).toEqual([]);
+    const webhook = `https://discord.com/api/webhooks/123456789012345678/${key}${key}`;
+    expect(spans(webhook)).toEqual([`HIGH_ENTROPY:${key}${key}`]);
+  });
+
+  test('in a query or fragment, only values of credential-named parameters are judged', () => {
+    expect(spans('http://clickthru.online.com/Click?q=4a-HcgUIPpcnTHdcorsxoLkkTKhn-yR')).toEqual([]);
+    expect(spans(`https://x.io/p?contentId=${key}&page=2`)).toEqual([]);
+    const sig = '9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0';
+    expect(spans(`https://b.s3.amazonaws.com/f?X-Amz-Date=20260101&X-Amz-Signature=${sig}`)).toEqual([
+      `HIGH_ENTROPY:${sig}`,
+    ]);
+    expect(spans(`https://x.io/cb#access_token=${key}`).map((s) => s.split(':')[1])).toEqual([key]);
+  });
+
+  test('base64 bodies and armored public blocks are not secrets; keys one per line still are', () => {
+    const body = Array.from({ length: 6 }, (_, i) => btoa(`attachment line ${i} `.repeat(5)).slice(0, 76));
+    expect(body.every((l) => l.length === 76)).toBe(true);
+    expect(spans(`Content-Transfer-Encoding: base64\n\n${body.join('\n')}\nQUJD\n`)).toEqual([]);
+    const signature = `-----BEGIN PGP SIGNATURE-----\n\n${body.slice(0, 3).join('\n')}\n-----END PGP SIGNATURE-----`;
+    expect(spans(signature)).toEqual([]);
+    const cert = `-----BEGIN CERTIFICATE-----\n${key}${key}\n-----END CERTIFICATE-----`;
+    expect(spans(cert)).toEqual([]);
+    // The same lines outside a body: three 64-character keys, one per line, are three findings.
+    const keys = [key + key, key.split('').reverse().join('') + key, key + key.toLowerCase()];
+    expect(spans(keys.join('\n'))).toHaveLength(3);
+    // Hexadecimal keys in a body-shaped block are judged one by one.
+    const hex = Array.from(
+      { length: 5 },
+      (_, i) => `${i}f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a`,
+    );
+    expect(spans(hex.join('\n'))).toHaveLength(5);
+    // A private key is still reported whole.
+    expect(spans(`-----BEGIN PRIVATE KEY-----\n${key}\n-----END PRIVATE KEY-----`)[0]).toMatch(/^PRIVATE_KEY:/);
   });
 });

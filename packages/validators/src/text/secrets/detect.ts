@@ -7,6 +7,7 @@ import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
+import { forEachEntropyCandidate } from './entropy';
 import { PEM_BEGIN_RE, SECRET_PATTERNS } from './patterns';
 
 /** A detected secret: kind, span and score, never the value. */
@@ -31,35 +32,6 @@ export interface DetectSecretsOptions {
 export const SECRET_MAX_MATCH_LENGTH = 13_320;
 /** Longest PEM private-key block searched for its END line. */
 export const PEM_MAX_LENGTH = 16_384;
-
-/** Token characters of the entropy check (base64, URL-safe base64 and padding). */
-const TOKEN_CHARS = /* @__PURE__ */ (() => {
-  const t = new Uint8Array(128);
-  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-') t[c.charCodeAt(0)] = 1;
-  return t;
-})();
-/** Shortest and longest token the entropy check looks at. */
-const TOKEN_MIN = 20;
-const TOKEN_MAX = 512;
-
-/**
- * @internal Call `fn(start, end)` for every maximal run of token characters whose length is in
- * [TOKEN_MIN, TOKEN_MAX]: the matches of `(?<![T])[T]{20,512}(?![T])`, found without a regex pass (the
- * look-behind and look-ahead make a match a whole run, and a longer run has none).
- */
-export function forEachToken(text: string, fn: (start: number, end: number) => void): void {
-  const n = text.length;
-  let start = -1;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 0;
-    if (c < 128 && TOKEN_CHARS[c] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start >= TOKEN_MIN && i - start <= TOKEN_MAX) fn(start, i);
-      start = -1;
-    }
-  }
-}
 
 /**
  * Find credentials in `text`.
@@ -104,7 +76,7 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
     push('PRIVATE_KEY', m.index, end, 0.99);
   });
   if (options.entropy !== false) {
-    forEachToken(text, (start, end) => {
+    forEachEntropyCandidate(text, (start, end) => {
       const s = text.slice(start, end);
       const h = shannon(s);
       const hex = /^[0-9a-f]+$/i.test(s);
