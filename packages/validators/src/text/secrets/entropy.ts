@@ -18,11 +18,10 @@
  * patterns: neither depends on this check.
  */
 
-/** Token characters (base64, URL-safe base64 and padding): 1; `/`: 3. */
+/** Token characters (base64, URL-safe base64 and padding): 1. */
 const TOKEN: Uint8Array = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
   for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-') t[c.charCodeAt(0)] = 1;
-  t[47] = 3;
   return t;
 })();
 /** Characters that end a URL (with whitespace): quotes, brackets, `<`, `>`, backquote, `|`, `\`, `^`. */
@@ -33,9 +32,8 @@ const URL_END: Uint8Array = /* @__PURE__ */ (() => {
 })();
 
 /** Shortest and longest token looked at. */
-export const TOKEN_MIN = 20;
-/** @internal */
-export const TOKEN_MAX = 512;
+const TOKEN_MIN = 20;
+const TOKEN_MAX = 512;
 
 /** Labels of armored blocks that hold public material. */
 const PUBLIC_BLOCKS: readonly string[] = [
