@@ -1,9 +1,10 @@
 /**
  * Reference for test/text/names-speed.test.ts: the PERSON/LOCATION recognizer as it was before the
  * capitalized-word index (`markCaps`), the one-pass word facts and the bucketed cue check (commit
- * d381cf4 of src/text/pii/names.ts, imports pointed at src), with two later changes of behaviour: the
- * lower-case decision is made per word (`lowerWords`), as names-case.ts does, and "iban" and "date" are
- * among the words that are never names or places. Not used by the package.
+ * d381cf4 of src/text/pii/names.ts, imports pointed at src), with one later change of behaviour: the
+ * lower-case decision is made per word (`lowerWords`), as names-case.ts does. The word lists are the
+ * package's own (names-lists.ts): they are data, and the property checks the algorithm. Not used by the
+ * package.
  */
 
 import {
@@ -18,75 +19,21 @@ import {
   PLACE_WORDS_SHIFT,
 } from '../../src/text/pii/gazetteer';
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
+import {
+  CUE_ENDS,
+  HONORIFICS,
+  NAME_CUE,
+  NOT_NAMES,
+  PARTICLES,
+  PERSON_CONTEXT,
+  PLACE_CONTEXT,
+  PLACE_CUES,
+} from '../../src/text/pii/names-lists';
 import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
 import { FNV_OFFSET, FNV_PRIME, foldAsciiLower, foldString, WordFlags, wordHash } from '../../src/text/pii/word-index';
-import { hasContext, wordSet } from '../../src/text/shared/context';
+import { hasContext } from '../../src/text/shared/context';
 
 const MAX_WORD = 40;
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'der',
-  'den',
-  'de',
-  'da',
-  'di',
-  'du',
-  'del',
-  'della',
-  'la',
-  'le',
-  'ten',
-  'ter',
-  'bin',
-  'al',
-  'el',
-  'dos',
-  'das',
-  'mc',
-  'st',
-]);
-/** @internal */
-const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof sir madam mx');
-const PERSON_CONTEXT = wordSet(
-  'name named names mr mrs ms miss dr dear hi hello hey thanks thank sincerely regards from by customer patient client user employee son daughter wife husband friend meet met ask tell contact called call signed cc attn',
-);
-const NAME_CUE = wordSet("name named called i'm am signed");
-/** Words that are names in some list but far more often something else in running text. */
-const NOT_NAMES = wordSet(
-  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
-);
-/** Phrases after which capitalized words are a place ("grew up in X"). */
-const PLACE_CUES: readonly string[] = [
-  'live in',
-  'lives in',
-  'lived in',
-  'living in',
-  'grew up in',
-  'born in',
-  'based in',
-  'located in',
-  'moved to',
-  "i'm in",
-  'i am in',
-  "we're in",
-  'we are in',
-  'travel to',
-  'traveling to',
-  'travelling to',
-  'trip to',
-  'flew to',
-  'arrived in',
-  'arrived at',
-  'visiting',
-  'raised in',
-  'resident of',
-];
-const CUE_ENDS = wordSet('in to at visiting of');
-const PLACE_CONTEXT = wordSet(
-  'in at from to near city town country live lives lived living born visit visiting located moved travel trip capital state region province village',
-);
-
 // Bits of the small fixed word lists (one lookup per word instead of one per list).
 const W_NOT_NAME = 1;
 const W_PARTICLE = 2;

@@ -8,7 +8,16 @@
 import { hasContext, wordSet } from '../shared/context';
 import { WordFlags } from './word-index';
 
-const PARTICLES = new Set([
+/**
+ * Name particles ("van der Voet", "de la Cruz"): lower-case words inside a name.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PARTICLES.has('van'); // true
+ * ```
+ */
+export const PARTICLES: ReadonlySet<string> = new Set([
   'van',
   'von',
   'der',
@@ -53,13 +62,38 @@ export const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof s
 export const PERSON_CONTEXT: ReadonlySet<string> = wordSet(
   'name named names mr mrs ms miss dr dear hi hello hey thanks thank sincerely regards from by customer patient client user employee son daughter wife husband friend meet met ask tell contact called call signed cc attn',
 );
-const NAME_CUE = wordSet("name named called i'm am signed");
-/** Words that are names in some list but far more often something else in running text. */
-const NOT_NAMES = wordSet(
+/**
+ * Words after which a capitalized word is a name ("called", "signed").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * NAME_CUE.has('called'); // true
+ * ```
+ */
+export const NAME_CUE = wordSet("name named called i'm am signed");
+/**
+ * Words that are names or places in some list but far more often something else in running text.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * NOT_NAMES.has('iban'); // true
+ * ```
+ */
+export const NOT_NAMES = wordSet(
   'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
 );
-/** Phrases after which capitalized words are a place ("grew up in X"). */
-const PLACE_CUES: readonly string[] = [
+/**
+ * Phrases after which capitalized words are a place ("grew up in X").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PLACE_CUES.includes('grew up in'); // true
+ * ```
+ */
+export const PLACE_CUES: readonly string[] = [
   'live in',
   'lives in',
   'lived in',
@@ -84,7 +118,16 @@ const PLACE_CUES: readonly string[] = [
   'raised in',
   'resident of',
 ];
-const CUE_ENDS = wordSet('in to at visiting of');
+/**
+ * The last words of the place cues.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * CUE_ENDS.has('in'); // true
+ * ```
+ */
+export const CUE_ENDS = wordSet('in to at visiting of');
 /**
  * Context words of LOCATION candidates.
  * @internal
