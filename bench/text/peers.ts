@@ -7,6 +7,10 @@ import type { Span } from './metrics';
 
 const require = createRequire(import.meta.url);
 const { SyncRedactor } = require('redact-pii') as { SyncRedactor: new (o: unknown) => { redact(t: string): string } };
+const guardrailsSecrets = require('@openai/guardrails/dist/checks/secret-keys.js') as {
+  secretKeysCheck: (ctx: unknown, text: string, cfg: unknown) => Promise<{ info: { detected_secrets: string[] } }>;
+  SecretKeysConfig: { parse(v: unknown): unknown };
+};
 const guardrails = require('@openai/guardrails/dist/checks/pii.js') as {
   pii: (ctx: unknown, text: string, cfg: unknown) => Promise<{ info: { detected_entities: Record<string, string[]> } }>;
   PIIConfig: { parse(v: unknown): unknown };
@@ -102,5 +106,14 @@ export function guardrailsPeer(entities: 'default' | 'all'): {
       }
       return spans;
     },
+  };
+}
+
+/** @openai/guardrails' secret-keys check (its default, `balanced`): the values it reports. */
+export function guardrailsSecretsPeer(): { name: string; detect(text: string): Promise<string[]> } {
+  const cfg = guardrailsSecrets.SecretKeysConfig.parse({});
+  return {
+    name: '@openai/guardrails 0.2.1 secret keys (balanced)',
+    detect: async (text) => (await guardrailsSecrets.secretKeysCheck(null, text, cfg)).info.detected_secrets,
   };
 }

@@ -3,7 +3,8 @@
 //   modelsec vs redact-pii vs @openai/guardrails' PII check.
 // - Prompt injection: detection rate on PurpleLlama's 251 cases (user_input = attacker-controlled text) at
 //   the default threshold, false-positive rate on benign text (Presidio texts + SpamAssassin ham bodies).
-// - Secrets: how many benign texts (Presidio texts, SpamAssassin ham bodies) get any detectSecrets finding.
+// - Secrets: how many benign texts (Presidio texts, SpamAssassin ham bodies) get any detectSecrets finding,
+//   side by side with @openai/guardrails' secret-keys check.
 // - Speed: MB/s of detectPII / detectSecrets / detectPromptInjection and of the peers on the same text.
 // - Linear time: 1 MB adversarial inputs.
 // Run: pnpm build (validators) && cd bench && node --import tsx text/run.ts
@@ -18,7 +19,7 @@ import {
 import { readSharedJSON } from '@modelsec-test/utils';
 import { markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 import { type Counts, goldSpans, type PresidioRecord, prf, type Span, score, total } from './metrics';
-import { guardrailsPeer, redactPiiPeer } from './peers';
+import { guardrailsPeer, guardrailsSecretsPeer, redactPiiPeer } from './peers';
 
 const require = createRequire(import.meta.url);
 const PATTERN = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'US_SSN', 'IP_ADDRESS'];
@@ -105,23 +106,36 @@ const injection = {
 // ---------------------------------------------------------------- secrets on benign text
 // No credentials are expected in these texts (the ham mails hold a few real ones, e.g. a mailing-list
 // password): every finding is a probable false alarm. HIGH_ENTROPY findings dominate.
-const secretsBenign = (
-  [
-    ['Presidio texts', records.map((r) => r.full_text)],
-    ['SpamAssassin ham bodies', ham],
-  ] as const
-).map(([corpus, list]) => {
-  let withAny = 0;
-  let findings = 0;
-  const kinds: Record<string, number> = {};
-  for (const t of list) {
-    const found = detectSecrets(t);
-    if (found.length > 0) withAny++;
-    findings += found.length;
-    for (const x of found) kinds[x.kind] = (kinds[x.kind] ?? 0) + 1;
+const secretsPeer = guardrailsSecretsPeer();
+const secretsBenign: {
+  detector: string;
+  corpus: string;
+  texts: number;
+  withAny: number;
+  rate: number;
+  findings: number;
+  kinds: Record<string, number>;
+}[] = [];
+for (const [corpus, list] of [
+  ['Presidio texts', records.map((r) => r.full_text)],
+  ['SpamAssassin ham bodies', ham],
+] as const) {
+  for (const [detector, kindsOf] of [
+    ['modelsec detectSecrets', async (t: string) => detectSecrets(t).map((x) => x.kind)],
+    [secretsPeer.name, async (t: string) => (await secretsPeer.detect(t)).map(() => 'secret')],
+  ] as const) {
+    let withAny = 0;
+    let findings = 0;
+    const kinds: Record<string, number> = {};
+    for (const t of list) {
+      const found = await kindsOf(t);
+      if (found.length > 0) withAny++;
+      findings += found.length;
+      for (const k of found) kinds[k] = (kinds[k] ?? 0) + 1;
+    }
+    secretsBenign.push({ detector, corpus, texts: list.length, withAny, rate: withAny / list.length, findings, kinds });
   }
-  return { corpus, texts: list.length, withAny, rate: withAny / list.length, findings, kinds };
-});
+}
 console.log('detectSecrets on benign text', secretsBenign);
 
 console.log('injection', injection.detection, 'fpr', injection.fpr);
@@ -322,11 +336,12 @@ const md = [
   '',
   `At the default threshold ${INJECTION_THRESHOLD}: direct ${sig(byType.direct as number, 3)}, indirect ${sig(byType.indirect as number, 3)}.`,
   '',
-  '### detectSecrets on benign text (texts with any finding are probable false alarms)',
+  '### Secrets on benign text, same run (texts with any finding are probable false alarms)',
   '',
   markdownTable(
-    ['corpus', 'texts', 'with a finding', 'rate', 'findings', 'by kind'],
+    ['detector', 'corpus', 'texts', 'with a finding', 'rate', 'findings', 'by kind'],
     secretsBenign.map((r) => [
+      r.detector,
       r.corpus,
       r.texts,
       r.withAny,
