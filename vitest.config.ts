@@ -11,6 +11,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { browserDeps } from './tools/vitest/browser-deps.mjs';
 import { modelsecSources } from './tools/vitest/modelsec-plugin.mjs';
+import { sharedDataCommands } from './tools/vitest/shared-data-command.mjs';
 
 const root = import.meta.dirname;
 const sharedData = resolve(process.env.MODELSEC_SHARED_DATA ?? resolve(root, '../shared/data'));
@@ -20,7 +21,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [modelsecSources({ node: true, sharedData })],
+        plugins: [modelsecSources({ node: true })],
         test: {
           name: 'node',
           environment: 'node',
@@ -38,7 +39,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [modelsecSources({ node: false, sharedData })],
+        plugins: [modelsecSources({ node: false })],
         // Pre-bundle every dependency browser tests load, so Vite never re-optimizes mid-run.
         optimizeDeps: { exclude: ['onnxruntime-web'], include: browserDeps() },
         server: { fs: { allow: [root, sharedData] } },
@@ -52,6 +53,7 @@ export default defineConfig({
           setupFiles: ['tools/vitest/fast-check-seed.ts'],
           browser: {
             enabled: true,
+            commands: sharedDataCommands(sharedData),
             headless: true,
             screenshotFailures: false,
             provider: playwright({

@@ -40,8 +40,13 @@ const cache = new Map<number, Promise<MnistSet>>();
  * ```
  */
 export function loadMnist(options: { limit?: number; offset?: number } = {}): Promise<MnistSet> {
-  const all = cache.get(0) ?? loadAll();
-  cache.set(0, all);
+  let all = cache.get(0);
+  if (!all) {
+    all = loadAll();
+    cache.set(0, all);
+    // A failed load is not kept: the test's retry loads again instead of getting the same rejection.
+    all.catch(() => cache.delete(0));
+  }
   const offset = options.offset ?? 0;
   return all.then((set) => {
     const count = Math.max(0, Math.min(options.limit ?? set.count, set.count - offset));

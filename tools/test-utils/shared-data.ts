@@ -1,7 +1,8 @@
 /**
  * Read the external test data in `../shared/data` (relative to the repository root; override with
- * MODELSEC_SHARED_DATA). In Node (tests, benchmarks) it is read from disk; in Chromium it is fetched raw
- * from the Vite dev server (a middleware of tools/vitest/modelsec-plugin.mjs).
+ * MODELSEC_SHARED_DATA). In Node (tests, benchmarks) it is read from disk; in Chromium through the
+ * `readSharedData` browser command (tools/vitest/shared-data-command.mjs), over the test runner's own
+ * WebSocket channel rather than an HTTP fetch from the dev server.
  */
 import { settleWithin } from './retry';
 import { isNode } from './runtime';
@@ -20,15 +21,13 @@ export async function readSharedBytes(rel: string): Promise<Uint8Array> {
     const fs = await import(/* @vite-ignore */ 'node:fs/promises' as string);
     return new Uint8Array(await fs.readFile(`${await sharedDataDir()}/${clean}`));
   }
-  const url = `/__modelsec_shared/${clean.split('/').map(encodeURIComponent).join('/')}`;
-  return settleWithin(
-    async (signal) => {
-      const res = await fetch(url, { signal });
-      if (!res.ok) throw new Error(`shared data ${rel}: HTTP ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    },
-    { ms: 30_000, attempts: 3, what: `shared data ${rel}` },
-  );
+  const { commands } = await import('vitest/browser');
+  const read = (commands as unknown as { readSharedData(rel: string): Promise<string> }).readSharedData;
+  const base64 = await settleWithin(() => read(clean), { ms: 30_000, attempts: 3, what: `shared data ${rel}` });
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Read a shared data file as UTF-8 text. */
