@@ -19,6 +19,10 @@ export function mnistModel(): Promise<Classifier> {
       maxBatch: 4096,
     });
   })();
+  // A failed load is not kept, so a retried test loads again.
+  mnist.catch(() => {
+    mnist = undefined;
+  });
   return mnist;
 }
 
