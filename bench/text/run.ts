@@ -241,6 +241,8 @@ const attacksMB: [string, string][] = [
   ['URL path segments', `http://a/${'Zx8pQ2mLk9vB4nR7tY1wE/'.repeat(Math.floor(MB / 22))}`],
   ['URL query keys', `http://a/?${'token=Zx8pQ2mLk9vB4nR7tY1wE6&'.repeat(Math.floor(MB / 29))}`],
   ['base64 lines', `${'QUFB'.repeat(19)}\n`.repeat(Math.floor(MB / 77))],
+  ['MIME parts', `--Zx8pQ2mLk9vB4nR7tY1wE6\nContent-Transfer-Encoding: base64\n`.repeat(Math.floor(MB / 61))],
+  ['soft line breaks', `=3Dhttp:/=\n/a/?q=\n`.repeat(Math.floor(MB / 18))],
   ['JWT prefixes', 'eyJa.'.repeat(MB / 5)],
   ['override words', 'ignore the '.repeat(Math.floor(MB / 11))],
   ['base64', 'QUFB'.repeat(MB / 4)],

@@ -94,6 +94,12 @@ describe('detectSecrets', () => {
       `http://a/?${'token=Zx8pQ2mLk9vB4nR7tY1wE6&'.repeat(36_157)}`,
       `http://a/?${'k'.repeat(26)}&`.repeat(29_127),
       `${'QUFB'.repeat(19)}\n`.repeat(13_617),
+      // Mail syntax: delimiter lines with part headers, boundary parameters, soft line breaks in URLs.
+      `--${'Zx8pQ2mLk9vB4nR7tY1wE6'}\nContent-Transfer-Encoding: base64\n`.repeat(18_724),
+      `--b\nContent-Type: a\n`.repeat(58_254),
+      'boundary="'.repeat(104_858),
+      `${'=3D'}http:/=\n/a/?q=\n`.repeat(58_254),
+      `http://a/?${'k'.repeat(40)}=\n`.repeat(24_386),
     ]) {
       expect(Array.isArray(detectSecrets(a))).toBe(true);
     }
@@ -165,5 +171,88 @@ describe('entropy check: public and structural tokens', () => {
     expect(spans(hex.join('\n'))).toHaveLength(5);
     // A private key is still reported whole.
     expect(spans(`-----BEGIN PRIVATE KEY-----\n${key}\n-----END PRIVATE KEY-----`)[0]).toMatch(/^PRIVATE_KEY:/);
+  });
+
+  describe('mail syntax', () => {
+    const boundary = '----=_NextPart_1_bvfoDiTVghtoCXFdvJNKcuWblFV';
+    const part = (headers: string, body: string) => `--${boundary}\n${headers}\n\n${body}\n`;
+    const gif = 'R0lGODlhBQAGALMAAM7MzKShocrIx66rq7Wysvv7+tTR0eno6PDw8Pb19dza2b27u/n5+ebl5fPy';
+
+    test('multipart delimiter lines and boundary parameters are not secrets; a line that only starts with -- still is', () => {
+      const mail = `${part('Content-Type: text/plain', 'Hello')}${part('Content-Type: text/html', '<p>Hello</p>')}--${boundary}--\n`;
+      expect(spans(mail)).toEqual([]);
+      expect(spans(`Content-Type: multipart/alternative;\n\tboundary="${boundary}"\n\n${mail}`)).toEqual([]);
+      // Declared: a single delimiter line is enough.
+      expect(spans(`boundary="${boundary}"\n\n--${boundary}\nHello\n`)).toEqual([]);
+      expect(spans(`boundary=${boundary.slice(4)}\n`)).toEqual([]);
+      // Not a multipart structure: the same lines without part headers, or a flag repeated in a script.
+      expect(spans(`--${boundary}\nHello\n--${boundary}\n`)).toEqual([
+        `HIGH_ENTROPY:--${boundary}`,
+        `HIGH_ENTROPY:--${boundary}`,
+      ]);
+      const flag = `--token=${key}`;
+      expect(spans(`${flag}\n${flag}\n`)).toEqual([`HIGH_ENTROPY:${flag}`, `HIGH_ENTROPY:${flag}`]);
+      // A key in a part's text is judged as anywhere else.
+      const withKey = `${part('Content-Type: text/plain', `my key ${key}`)}--${boundary}--\n`;
+      expect(spans(withKey)).toEqual([`HIGH_ENTROPY:${key}`]);
+    });
+
+    test('the bodies of base64 parts are encoded data; other parts are judged', () => {
+      const image = part('Content-Type: image/gif\nContent-Transfer-Encoding: base64', `${gif}\n${gif.slice(3, 40)}==`);
+      expect(spans(`${image}--${boundary}--\n`)).toEqual([]);
+      // The part after the base64 one is judged again.
+      const after = part('Content-Type: text/plain', `key ${key}`);
+      expect(spans(`${image}${after}--${boundary}--\n`)).toEqual([`HIGH_ENTROPY:${key}`]);
+      const plain = part('Content-Type: text/plain\nContent-Transfer-Encoding: 7bit', `${gif}`);
+      expect(spans(`${plain}--${boundary}--\n`)).toEqual([`HIGH_ENTROPY:${gif}`]);
+    });
+
+    test('arbitrary mail-shaped text: findings stay inside the text and hold no line break but a soft one', () => {
+      const piece = fc.constantFrom(
+        `--${boundary}`,
+        `--${boundary}--`,
+        '--b',
+        'Content-Type: text/plain',
+        'Content-Transfer-Encoding: base64',
+        'Content-Transfer-Encoding: 7bit',
+        '',
+        `boundary="${boundary}"`,
+        'boundary=b',
+        gif,
+        key,
+        `key ${key}`,
+        'http:/=',
+        '/a.io/Click?q=',
+        `=3D${key}`,
+        `signature=3D${key}=`,
+        'https://x.io/p?',
+        '=\r',
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+          const text = parts.join('\n');
+          for (const f of detectSecrets(text)) {
+            expect(0 <= f.start && f.start < f.end && f.end <= text.length).toBe(true);
+            // A token never spans a hard line break (a soft one is "=" + newline inside a URL).
+            expect(text.slice(f.start, f.end).replace(/=\r?\n/g, '')).not.toMatch(/[\r\n]/);
+          }
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    test('quoted-printable: URLs continue across soft line breaks; credential parameters are still judged', () => {
+      const qp = (s: string) => `<td width=3D440><a href=3D"${s}">`;
+      expect(spans(qp('http://clickthru.online.com/Click?q=\n=3D60-oqItIsEAuUWbnYDLN8S_eSgFWVRR'))).toEqual([]);
+      expect(spans(qp('http:/=\n/ummail4.unitedmedia.com:80/Click?q=3D84-CCDyQ60lyggM3vtZsnhhpYUoZsRR'))).toEqual([]);
+      expect(spans(qp('http://ummail4=\r\n.unitedmedia.com/Click?q=3D84-CCDyQ60lyggM3vtZsnhhpYUoZsRR'))).toEqual([]);
+      // A credential name before the break, in the token after it, or split by it: its value is judged.
+      expect(spans(qp(`https://x.io/cb?signature=\n=3D${key}`))).toEqual([`HIGH_ENTROPY:${key}`]);
+      expect(spans(qp(`https://x.io/cb?a=3D1&signature=3D${key}`))).toEqual([`HIGH_ENTROPY:${key}`]);
+      expect(spans(qp(`https://x.io/cb?signa=\nture=3D${key}`))).toEqual([`HIGH_ENTROPY:${key}`]);
+      expect(spans(qp(`https://x.io/cb?session=3D${key.slice(0, 10)}=\n${key}`))).toEqual([`HIGH_ENTROPY:${key}`]);
+      // Without quoted-printable encoding, a line break ends the URL.
+      expect(spans(`https://x.io/?q=\n${key}`)).toEqual([`HIGH_ENTROPY:${key}`]);
+    });
   });
 });

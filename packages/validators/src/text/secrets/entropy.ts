@@ -13,10 +13,14 @@
  *   token, four or more of one of the widths encoders wrap at (60, 64, 72 or 76) and at most one shorter
  *   last line, not all hexadecimal. Three keys of 64 characters one per line are still judged one by
  *   one, and so is a list of hex keys or digests;
- * - armored public blocks: PGP signatures, public keys and messages, certificates, public keys.
+ * - armored public blocks: PGP signatures, public keys and messages, certificates, public keys;
+ * - mail syntax (`mail.ts`): multipart boundaries, and URLs cut by quoted-printable soft line breaks,
+ *   which stay URLs across the break (the query name before it counts, `=3D` is an encoded `=`).
  * Private-key blocks are reported whole by `detectSecrets` (`PRIVATE_KEY`), known token formats by their
  * patterns: neither depends on this check.
  */
+
+import { isQuotedPrintable, mimeSpans, softBreakBefore } from './mail';
 
 /** Token characters (base64, URL-safe base64 and padding): 1. */
 const TOKEN: Uint8Array = /* @__PURE__ */ (() => {
@@ -69,6 +73,8 @@ export function forEachEntropyCandidate(text: string, fn: (start: number, end: n
   const n = text.length;
   // 0: not in a URL; 1: in a URL before its query or fragment; 2: in its query or fragment.
   let url = 0;
+  // Whether the text is quoted-printable (-1: not asked yet; asked at a line break inside a URL).
+  let qp = -1;
   let start = -1;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
@@ -79,15 +85,26 @@ export function forEachEntropyCandidate(text: string, fn: (start: number, end: n
     if (start >= 0) {
       // Shorter tokens are never judged, and leave rows as they are (see `flushRow`).
       if (i - start >= TOKEN_MIN) {
-        st ??= { text, fn, blocks: publicBlocks(text), b: 0, rowStart: [], rowEnd: [] };
+        st ??= { text, fn, blocks: structure(text), b: 0, rowStart: [], rowEnd: [], qp: false };
+        if (url === 2 && qp === -1) qp = isQuotedPrintable(text) ? 1 : 0;
+        st.qp = qp === 1;
         candidate(st, start, i, url, i === n || c === 10 || c === 13);
       }
       start = -1;
     }
     // URL state: "://" opens a URL, "?" or "#" its query, whitespace and delimiters end it.
-    if (c <= 32 || (c < 128 && URL_END[c] === 1)) url = 0;
-    else if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) url = 1;
-    else if (url === 1 && (c === 63 || c === 35)) url = 2;
+    if (c <= 32 || (c < 128 && URL_END[c] === 1)) {
+      // A quoted-printable soft line break (`=` newline) does not end a URL.
+      if (url !== 0 && (c === 10 || c === 13) && softBreakAt(text, i)) {
+        if (qp === -1) qp = isQuotedPrintable(text) ? 1 : 0;
+        if (qp === 1) continue;
+      }
+      url = 0;
+    } else if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) url = 1;
+    else if (c === 58 && schemeAcrossSoftBreak(text, i)) {
+      if (qp === -1) qp = isQuotedPrintable(text) ? 1 : 0;
+      if (qp === 1) url = 1;
+    } else if (url === 1 && (c === 63 || c === 35)) url = 2;
   }
   if (st !== undefined) flushRow(st);
 }
@@ -96,12 +113,39 @@ export function forEachEntropyCandidate(text: string, fn: (start: number, end: n
 interface Candidates {
   text: string;
   fn: (start: number, end: number) => void;
-  /** `publicBlocks(text)`, and the first block that may hold the next candidate. */
+  /** `structure(text)`, and the first block that may hold the next candidate. */
   blocks: number[];
   b: number;
   /** Whole-line tokens in a row (base64 body candidates): their starts and ends. */
   rowStart: number[];
   rowEnd: number[];
+  /** The text is quoted-printable (known once a query token is met). */
+  qp: boolean;
+}
+
+/** `:` at `i` starts `://` cut by one soft line break (`http:/=` newline `/host`, `http:=` newline `//host`). */
+function schemeAcrossSoftBreak(text: string, i: number): boolean {
+  let k = i + 1;
+  let soft = false;
+  for (let slashes = 0; slashes < 2; slashes++) {
+    if (!soft && text.charCodeAt(k) === 61) {
+      const next = text.charCodeAt(k + 1) === 13 ? k + 2 : k + 1;
+      if (text.charCodeAt(next) === 10) {
+        soft = true;
+        k = next + 1;
+      }
+    }
+    if (text.charCodeAt(k) !== 47) return false;
+    k++;
+  }
+  return soft;
+}
+
+/** The line break at `i` (`\n`, or the `\r` of `\r\n`) ends a soft line break. */
+function softBreakAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 13) return text.charCodeAt(i + 1) === 10 && text.charCodeAt(i - 1) === 61;
+  return softBreakBefore(text, i + 1) >= 0;
 }
 
 /** A token of `TOKEN_MIN` or more characters in `[start, end)`; `lineEnd`: a line ends at `end`. */
@@ -119,7 +163,7 @@ function candidate(st: Candidates, start: number, end: number, url: number, line
     }
   } else if (url === 2) {
     flushRow(st);
-    const value = credentialValue(text, start, end);
+    const value = credentialValue(text, start, end, st.qp);
     if (value >= 0) emitIn(st, value, end);
   } else if (lineEnd && (start === 0 || text.charCodeAt(start - 1) === 10) && end - start <= TOKEN_MAX) {
     const last = st.rowEnd.length - 1;
@@ -187,16 +231,45 @@ const CREDENTIAL_WORDS: readonly string[] = [
 
 /**
  * For a `name=value` query token in `[start, end)`: where the value starts when the name names a
- * credential, -1 otherwise (other parameters, and query tokens without a name).
+ * credential, -1 otherwise (other parameters, and query tokens without a name). After a soft line break
+ * the name may begin on the line before (`?q=` newline `=3D60...`); in quoted-printable text (`qp`) the
+ * `=` between name and value is written `=3D`.
  */
-function credentialValue(text: string, start: number, end: number): number {
+function credentialValue(text: string, start: number, end: number, qp: boolean): number {
   let eq = start;
   const stop = Math.min(end, start + 65);
   while (eq < stop && text.charCodeAt(eq) !== 61) eq++;
-  if (eq === stop) return -1;
-  const name = text.slice(start, eq).toLowerCase();
-  for (const w of CREDENTIAL_WORDS) if (name.includes(w)) return eq + 1;
+  let name: string;
+  let value: number;
+  const soft = softBreakBefore(text, start);
+  if (soft >= 0) {
+    let p = soft;
+    while (p > 0 && soft - p < 64 && isToken(text.charCodeAt(p - 1))) p--;
+    const before = text.slice(p, soft);
+    const cut = before.indexOf('=');
+    if (cut >= 0) {
+      // The value began before the break: this token continues it.
+      name = before.slice(0, cut);
+      value = start;
+    } else {
+      if (eq === stop) return -1;
+      name = before + text.slice(start, eq);
+      value = eq + 1;
+    }
+  } else {
+    if (eq === stop) return -1;
+    name = text.slice(start, eq);
+    value = eq + 1;
+  }
+  // "=3D" is the encoded "=": in quoted-printable text a literal "=" never precedes "3D".
+  if (qp && value === eq + 1 && text.charCodeAt(value) === 51 && (text.charCodeAt(value + 1) | 32) === 100) value += 2;
+  name = name.toLowerCase();
+  for (const w of CREDENTIAL_WORDS) if (name.includes(w)) return value;
   return -1;
+}
+
+function isToken(c: number): boolean {
+  return c < 128 && TOKEN[c] === 1;
 }
 
 /** Whether the line starting at `next` directly follows the line ending at `end` (`\n` or `\r\n`). */
@@ -218,6 +291,26 @@ function allHex(text: string, start: number, end: number): boolean {
     if (!((l >= 48 && l <= 57) || (l >= 97 && l <= 102) || c === 10 || c === 13)) return false;
   }
   return true;
+}
+
+/** The armored public blocks and the multipart syntax of `text`, as sorted, merged `[start, end, ...]`. */
+function structure(text: string): number[] {
+  const spans = publicBlocks(text);
+  const mime = mimeSpans(text);
+  if (mime.length === 0) return spans;
+  for (const x of mime) spans.push(x);
+  const order = Array.from({ length: spans.length / 2 }, (_, k) => k).sort(
+    (a, b) => (spans[2 * a] as number) - (spans[2 * b] as number),
+  );
+  const out: number[] = [];
+  for (const k of order) {
+    const s = spans[2 * k] as number;
+    const e = spans[2 * k + 1] as number;
+    const last = out.length - 1;
+    if (last > 0 && s <= (out[last] as number)) out[last] = Math.max(out[last] as number, e);
+    else out.push(s, e);
+  }
+  return out;
 }
 
 /** `[start, end, start, end, ...]` of the armored public blocks of `text`, in order, not overlapping. */
