@@ -38,6 +38,13 @@ describe('streaming', () => {
   test('holdback and safe prefix', () => {
     const h = holdbackFor(BUILTIN_RECOGNIZERS);
     expect(h).toBeGreaterThan(2000);
+    // Labelled errors with the classes of the recognizer checks: wrong type TypeError, bad value RangeError.
+    expect(() => holdbackFor([{ maxLength: '5' as never }])).toThrow(TypeError);
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => holdbackFor([{ maxLength: bad }])).toThrow(RangeError);
+    expect(() => detectPII('x', { recognizers: [{ name: 'r', entities: [], maxLength: -1, scan() {} }] })).toThrow(
+      RangeError,
+    );
     expect(safePrefixLength(100, [], 10)).toBe(90);
     expect(safePrefixLength(100, [{ start: 85, end: 95, score: 1 }], 10)).toBe(85);
     expect(

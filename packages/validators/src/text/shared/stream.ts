@@ -5,7 +5,7 @@
  * least `holdback` characters before the end of the buffer (the longest match plus the context window)
  * and no finding crosses the cut. `safePrefixLength` computes that cut.
  */
-import { describeValue, ModelSecTypeError } from '@modelsec/core';
+import { describeValue, ModelSecRangeError, ModelSecTypeError } from '@modelsec/core';
 import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context';
 import type { TextSpan } from './types';
 
@@ -38,8 +38,14 @@ export function holdbackFor(recognizers: readonly { maxLength: number }[]): numb
   let max = 0;
   for (const r of recognizers) {
     const m = (r as { maxLength?: unknown } | null)?.maxLength;
-    if (typeof m !== 'number' || !Number.isFinite(m) || m < 0) {
-      throw new ModelSecTypeError(`"recognizers" expected items with a finite maxLength >= 0, got ${describeValue(m)}`);
+    if (typeof m !== 'number') {
+      throw new ModelSecTypeError(`"recognizers" expected items with a number maxLength, got ${describeValue(m)}`);
+    }
+    // The same classes as the recognizer checks of detectPII: a wrong type or a bad value.
+    if (!Number.isFinite(m) || m < 0) {
+      throw new ModelSecRangeError(
+        `"recognizers" expected items with a finite maxLength >= 0, got ${describeValue(m)}`,
+      );
     }
     max = Math.max(max, m);
   }
