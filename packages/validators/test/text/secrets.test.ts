@@ -182,6 +182,8 @@ describe('entropy check: public and structural tokens', () => {
       const mail = `${part('Content-Type: text/plain', 'Hello')}${part('Content-Type: text/html', '<p>Hello</p>')}--${boundary}--\n`;
       expect(spans(mail)).toEqual([]);
       expect(spans(`Content-Type: multipart/alternative;\n\tboundary="${boundary}"\n\n${mail}`)).toEqual([]);
+      // One delimiter line with part headers is enough (what a stream may see of a mail).
+      expect(spans(`--${boundary}\nContent-Type: text/plain\n\nHello\n`)).toEqual([]);
       // Declared: a single delimiter line is enough.
       expect(spans(`boundary="${boundary}"\n\n--${boundary}\nHello\n`)).toEqual([]);
       expect(spans(`boundary=${boundary.slice(4)}\n`)).toEqual([]);

@@ -2,9 +2,10 @@
  * Mail structure for the entropy check of `detectSecrets`: what in a MIME message is syntax rather than
  * content, so that its random-looking strings are not reported as secrets.
  * - Multipart boundaries (RFC 2046 §5.1.1): the `boundary=` parameter of a `Content-Type`, and the
- *   delimiter lines `--boundary` and `--boundary--` of a boundary the text declares, or of one whose
- *   delimiter line is followed by a `Content-` header line and that delimits at least twice. A line that
- *   merely starts with `--` (`--api-key=...` in a shell example) is judged as usual.
+ *   delimiter lines `--boundary` and `--boundary--` of a boundary the text declares, or of one with a
+ *   delimiter line followed by a `Content-` header line (a part's headers). A line that merely starts
+ *   with `--` (`--api-key=...` twice in a shell example) is judged as usual. The rule looks no further
+ *   than the next line, so a stream that sees the text in pieces mostly decides as the whole text does.
  * - The bodies of parts sent `Content-Transfer-Encoding: base64` (attachments, inline images): encoded
  *   data, whatever its line widths.
  * - Quoted-printable soft line breaks (RFC 2045 §6.7): a line that ends with `=` continues on the next one,
@@ -62,11 +63,10 @@ export function mimeSpans(text: string): number[] {
     spans.push(m.index, end);
   }
   BOUNDARY_PARAM_RE.lastIndex = 0;
-  // Delimiter lines: where each starts and ends, its boundary, and how often each boundary delimits.
+  // Delimiter lines: where each starts and ends, and its boundary.
   const lineStart: number[] = [];
   const lineEnd: number[] = [];
   const lineBoundary: string[] = [];
-  const count = new Map<string, number>();
   const headed = new Set<string>();
   for (let at = text.startsWith('--') ? 0 : nextDelimiter(text, 0); at >= 0; at = nextDelimiter(text, at + 2)) {
     let eol = text.indexOf('\n', at);
@@ -77,11 +77,9 @@ export function mimeSpans(text: string): number[] {
     lineStart.push(at);
     lineEnd.push(eol);
     lineBoundary.push(b);
-    count.set(b, (count.get(b) ?? 0) + 1);
     if (startsWithContentHeader(text, eol + 1)) headed.add(b);
   }
-  const known = (b: string) =>
-    declared.has(b) || (headed.has(b) && (count.get(b) ?? 0) + (count.get(`${b}--`) ?? 0) >= 2);
+  const known = (b: string) => declared.has(b) || headed.has(b);
   // The body of a part whose headers say `Content-Transfer-Encoding: base64` runs to the next delimiter.
   let body = -1;
   for (let k = 0; k < lineStart.length; k++) {
