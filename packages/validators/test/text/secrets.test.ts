@@ -181,6 +181,7 @@ describe('entropy check: public and structural tokens', () => {
     test('multipart delimiter lines and boundary parameters are not secrets; a line that only starts with -- still is', () => {
       const mail = `${part('Content-Type: text/plain', 'Hello')}${part('Content-Type: text/html', '<p>Hello</p>')}--${boundary}--\n`;
       expect(spans(mail)).toEqual([]);
+      expect(spans(mail.replaceAll('\n', '\r\n'))).toEqual([]);
       expect(spans(`Content-Type: multipart/alternative;\n\tboundary="${boundary}"\n\n${mail}`)).toEqual([]);
       // One delimiter line with part headers is enough (what a stream may see of a mail).
       expect(spans(`--${boundary}\nContent-Type: text/plain\n\nHello\n`)).toEqual([]);
@@ -202,6 +203,7 @@ describe('entropy check: public and structural tokens', () => {
     test('the bodies of base64 parts are encoded data; other parts are judged', () => {
       const image = part('Content-Type: image/gif\nContent-Transfer-Encoding: base64', `${gif}\n${gif.slice(3, 40)}==`);
       expect(spans(`${image}--${boundary}--\n`)).toEqual([]);
+      expect(spans(`${image}--${boundary}--\n`.replaceAll('\n', '\r\n'))).toEqual([]);
       // The part after the base64 one is judged again.
       const after = part('Content-Type: text/plain', `key ${key}`);
       expect(spans(`${image}${after}--${boundary}--\n`)).toEqual([`HIGH_ENTROPY:${key}`]);

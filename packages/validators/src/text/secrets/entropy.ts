@@ -14,8 +14,9 @@
  *   last line, not all hexadecimal. Three keys of 64 characters one per line are still judged one by
  *   one, and so is a list of hex keys or digests;
  * - armored public blocks: PGP signatures, public keys and messages, certificates, public keys;
- * - mail syntax (`mail.ts`): multipart boundaries, and URLs cut by quoted-printable soft line breaks,
- *   which stay URLs across the break (the query name before it counts, `=3D` is an encoded `=`).
+ * - mail syntax (`mail.ts`): multipart boundaries, the bodies of base64 parts, and URLs cut by
+ *   quoted-printable soft line breaks, which stay URLs across the break (the query name before it
+ *   counts, `=3D` is an encoded `=`).
  * Private-key blocks are reported whole by `detectSecrets` (`PRIVATE_KEY`), known token formats by their
  * patterns: neither depends on this check.
  */

@@ -30,7 +30,7 @@ const BCHAR: Uint8Array = /* @__PURE__ */ (() => {
  *
  * @example
  * ```ts
- * BOUNDARY_PARAM_RE.test('multipart/mixed; boundary="b1"'); // true
+ * 'multipart/mixed; boundary="b1"'.search(BOUNDARY_PARAM_RE); // 17
  * ```
  */
 export const BOUNDARY_PARAM_RE: RegExp = /boundary=/gi;
@@ -43,7 +43,7 @@ export const BOUNDARY_PARAM_RE: RegExp = /boundary=/gi;
  *
  * @example
  * ```ts
- * mimeSpans('--b1\nContent-Type: text/plain\n\nhi\n--b1--\n'); // [0, 4, 32, 38]
+ * mimeSpans('--b1\nContent-Type: text/plain\n\nhi\n--b1--\n'); // [0, 4, 34, 40]
  * ```
  */
 export function mimeSpans(text: string): number[] {
