@@ -2,11 +2,13 @@
  * ADDRESS (street addresses): street lines in English ("221B Baker Street") and continental order
  * ("Schaarsteinweg 58", "Rue du Bac 46", "ul. Podleśna 17"), units ("Apt. 12", "Suite 400"), post office
  * and military boxes, merged with adjacent components and extended over the following city / region /
- * country / postcode segments of a written address block.
+ * country / postcode segments of a written address block; in a block written one field per line, the
+ * locality line is a LOCATION (`address-lines.ts`).
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
+import { localityAfter } from './address-lines';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
@@ -95,7 +97,7 @@ interface Part {
 /** Street addresses and address blocks. */
 export const addressRecognizer: PiiRecognizer = {
   name: 'address',
-  entities: ['ADDRESS'],
+  entities: ['ADDRESS', 'LOCATION'],
   maxLength: 400,
   scan(text, emit) {
     const f = factsOf(text);
@@ -250,6 +252,9 @@ function emitBlock(
     context: ADDRESS_CONTEXT,
     contextBoost: 0.15,
   });
+  // One field per line: the town on the next line.
+  const next = text.charCodeAt(end);
+  if (next === 10 || next === 13 || next === 32 || next === 9) localityAfter(text, start, end, emit);
 }
 
 /** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */

@@ -19,8 +19,9 @@ import {
   W_SHORT,
 } from './names-lists';
 import type { Words } from './names-tokens';
-import { adjacent, inList, possessive, wordsOf } from './names-words';
+import { adjacent, foldLowerOf, inList, joinLower, possessive, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
+import { foldString, wordHash } from './word-index';
 
 /**
  * Emit the PERSON candidates of `w` (after `tokenize`, `markLowerCase` and `markCaps`); `lowerCase`:
@@ -112,8 +113,12 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   }
   const words = j - i + 1;
   let score: number;
-  if (words > 1) score = first || known > 0 ? 0.85 : 0.6;
-  else if (first) score = 0.6;
+  if (words > 1) {
+    score = first || known > 0 ? 0.85 : 0.6;
+    // A given name and a word that is no name, together a known place ("Marshall Islands", "Virginia
+    // Beach"): as likely a place as a person, so the place's score (0.7) wins unless context says person.
+    if (known === 0 && j === i + 1 && placePair(w, g, i)) score = 0.6;
+  } else if (first) score = 0.6;
   else score = cued ? 0.55 : 0.4;
   if (words === 1 && inList(w, i, IN_PLACE, g.places)) score -= 0.1;
   const start = w.start[i] as number;
@@ -140,4 +145,14 @@ function cueBefore(w: Words, i: number): boolean {
   const f = wordsOf(w, prev);
   if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0;
   return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
+}
+
+/** Words `i` and `i + 1` together are a place of the gazetteer (hashed first when it has a word table). */
+function placePair(w: Words, g: Gazetteer, i: number): boolean {
+  const table = w.table;
+  if (table !== undefined) {
+    const first = w.ascii[i] === 1 ? (w.hash[i] as number) : foldLowerOf(w, i, wordHash(''));
+    if ((table.hashFlags(foldLowerOf(w, i + 1, foldString(first, ' '))) & IN_PLACE) === 0) return false;
+  }
+  return g.places.has(joinLower(w, i, 2));
 }

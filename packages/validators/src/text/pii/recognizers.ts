@@ -66,7 +66,7 @@ const BUILTIN_ENTITIES: readonly (readonly string[])[] = [
   ['US_DRIVER_LICENSE'],
   ['DATE_TIME'],
   ['PHONE_NUMBER'],
-  ['ADDRESS'],
+  ['ADDRESS', 'LOCATION'],
   ['PERSON', 'LOCATION'],
 ];
 

@@ -1,0 +1,101 @@
+/**
+ * The locality line of an address written one field per line, international style:
+ *
+ *     78 Camiño Ancho 91
+ *      Suite 286
+ *      El Tornadizo        ← the locality: LOCATION
+ *      Gabon 66298
+ *
+ * A line right after an address block (the street or unit line) that holds only one to four words,
+ * followed (after at most one empty line) by a line of words and a postcode, is the block's town or
+ * city. Towns are a long tail no gazetteer ships, so the layout decides, not the name. The three lines
+ * share the block's indentation or quote prefix (spaces, tabs, `>`). The rule reads at most two lines
+ * after the block (a stream holds back far more), and before it only the block's own line, which must
+ * fit in the `SCAN_BEFORE` units a stream keeps (lines of up to 126 units).
+ */
+import { SCAN_BEFORE } from '../shared/stream';
+import type { PiiCandidate } from './types';
+
+/** @internal (sticky) One to four words of letters: a locality line's text. */
+export const LOCALITY_RE: RegExp =
+  /[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3}[ \t]*\r?(?:\n|$)/uy;
+/** @internal (sticky) Words then a postcode (a token with a digit): the line after a locality. */
+export const COUNTRY_POSTCODE_RE: RegExp =
+  /[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3} [\p{L}\p{N}-]{0,4}\d[\p{L}\p{N}-]{0,8}[ \t]*\r?(?:\n|$)/uy;
+
+/** Longest block prefix (indentation or quote marks). */
+const PREFIX_MAX = 8;
+
+/**
+ * Emit the locality line after the address block `[start, end)` as LOCATION, when the layout above holds.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * localityAfter('12 Main St\nSpringfield\nUSA 62704', 0, 10, emit); // LOCATION "Springfield"
+ * ```
+ */
+export function localityAfter(text: string, start: number, end: number, emit: (c: PiiCandidate) => void): void {
+  let eol = end;
+  while (eol - end < 4 && (text.charCodeAt(eol) === 32 || text.charCodeAt(eol) === 9)) eol++;
+  let l1 = lineBreakEnd(text, eol);
+  if (l1 < 0) return;
+  // The block's line prefix: what precedes it on its line, when that is only spaces, tabs and quote marks.
+  let p = start;
+  while (p > 0 && start - p <= PREFIX_MAX && isPrefixUnit(text.charCodeAt(p - 1))) p--;
+  if (start - p > PREFIX_MAX || (p > 0 && text.charCodeAt(p - 1) !== 10)) return;
+  // A stream keeps SCAN_BEFORE units before each piece: the block's line and the line break before it
+  // must fit there, so that a stream decides as the whole text does wherever it cuts after the line.
+  if (eol - p + 2 > SCAN_BEFORE) return;
+  const prefix = start - p;
+  if (!samePrefix(text, p, l1, prefix)) return;
+  l1 += prefix;
+  LOCALITY_RE.lastIndex = l1;
+  if (!LOCALITY_RE.test(text)) return;
+  const lineEnd = LOCALITY_RE.lastIndex;
+  LOCALITY_RE.lastIndex = 0;
+  let wordsEnd = lineEnd;
+  while (wordsEnd > l1 && isSpaceOrBreak(text.charCodeAt(wordsEnd - 1))) wordsEnd--;
+  // The next line, or the one after an empty line: words and a postcode.
+  let l2 = lineEnd;
+  if (l2 >= text.length) return;
+  const blank = lineBreakEnd(text, l2 + (text.charCodeAt(l2) === 13 ? 1 : 0));
+  if (blank === l2 + 1 || blank === l2 + 2) l2 = blank;
+  if (!samePrefix(text, p, l2, prefix)) return;
+  COUNTRY_POSTCODE_RE.lastIndex = l2 + prefix;
+  const postcode = COUNTRY_POSTCODE_RE.test(text);
+  COUNTRY_POSTCODE_RE.lastIndex = 0;
+  if (!postcode) return;
+  // The same properties, in the same order, as every built-in candidate (one shape where they are read).
+  emit({
+    entity: 'LOCATION',
+    start: l1,
+    end: wordsEnd,
+    score: 0.6,
+    recognizer: 'address',
+    context: undefined,
+    contextBoost: 0,
+  });
+}
+
+/** Where the line after a line break at `at` (`\n` or `\r\n`) starts, or -1 when none is there. */
+function lineBreakEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 10) return at + 1;
+  return c === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : -1;
+}
+
+/** The line at `line` starts with the `length` units at `from`. */
+function samePrefix(text: string, from: number, line: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(line + k) !== text.charCodeAt(from + k)) return false;
+  return line + length <= text.length;
+}
+
+/** Space, tab or `>`: what quoted or indented lines start with. */
+function isPrefixUnit(c: number): boolean {
+  return c === 32 || c === 9 || c === 62;
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
+}

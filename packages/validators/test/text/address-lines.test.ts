@@ -1,0 +1,155 @@
+import {
+  BUILTIN_RECOGNIZERS,
+  createPiiStreamRedactor,
+  detectPII,
+  detectPIIAsync,
+  holdbackFor,
+  redactPII,
+  SCAN_BEFORE,
+} from '@modelsec/validators';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { localityAfter } from '../../src/text/pii/address-lines';
+import type { PiiCandidate } from '../../src/text/pii/types';
+
+/** Neutral text of `n` units. */
+const filler = (n: number) => 'the weather was fine today '.repeat(Math.ceil(n / 27)).slice(0, n);
+
+const found = (text: string, entities?: string[]) =>
+  detectPII(text, entities ? { entities } : {}).map((f) => `${f.entity}:${text.slice(f.start, f.end)}`);
+
+describe('address blocks written one field per line: the locality line', () => {
+  test('the town between the street or unit line and the country-and-postcode line is a LOCATION', () => {
+    const block = '78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Gabon 66298';
+    expect(found(block)).toContain('LOCATION:El Tornadizo');
+    // All capitals, lower case, after a street line without a unit, with an empty line before the country.
+    expect(found('Erica Kerr\n\n96 Salontie 19\n Suite 290\n HUMPPILA\n\n Oman 92227')).toContain('LOCATION:HUMPPILA');
+    expect(found('16 salontie 6\napt. 523\nurjala\nmaldives 58673')).toContain('LOCATION:urjala');
+    expect(found('12 Main Street\nSpringfield\nIL 62704')).toContain('LOCATION:Springfield');
+    // Windows line breaks, quoted mail, trailing spaces.
+    expect(found(block.replaceAll('\n', '\r\n'))).toContain('LOCATION:El Tornadizo');
+    expect(found('> 78 Camiño Ancho 91\n> Suite 286\n> El Tornadizo\n> Gabon 66298')).toContain(
+      'LOCATION:El Tornadizo',
+    );
+    expect(found('78 Camiño Ancho 91\n Suite 286  \n El Tornadizo \n Gabon 66298')).toContain('LOCATION:El Tornadizo');
+  });
+
+  test('not a locality: no postcode line, digits, five words, another prefix, a block inside a line', () => {
+    const none = (text: string) => expect(found(text).filter((f) => f.includes('Tornadizo'))).toEqual([]);
+    none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Thanks for your help');
+    none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo 2\n Gabon 66298');
+    none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo de la Sierra\n Gabon 66298');
+    none('78 Camiño Ancho 91\n Suite 286\nEl Tornadizo\n Gabon 66298');
+    none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n\n\n Gabon 66298');
+    none('Send it to Suite 286\n El Tornadizo\n Gabon 66298');
+    none('78 Camiño Ancho 91, Suite 286\n El Tornadizo\n');
+  });
+
+  test('a stream decides as the whole text does, whatever the length of the line before the locality', () => {
+    const street = fc.integer({ min: 0, max: 24 }).map((k) => `78 ${'Camiño '.repeat(k)}Ancho 91`);
+    // Filler before and after, so that the stream cuts its pieces anywhere around the block.
+    const block = fc
+      .tuple(street, fc.boolean(), fc.constantFrom('', ' ', '>  '), fc.constantFrom('\n', '\r\n'), fc.nat(7000))
+      .map(([s, unit, pre, nl, before]) => {
+        const lines = [s, ...(unit ? ['Suite 286'] : []), 'El Tornadizo', 'Gabon 66298'];
+        return `${filler(before)}${nl}${lines.map((l) => pre + l).join(nl)}${nl}${filler(2600)}`;
+      });
+    let located = 0;
+    fc.assert(
+      fc.property(block, fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 40 }), (text, sizes) => {
+        const batch = redactPII(text, { mode: 'mask' }).text;
+        const r = createPiiStreamRedactor({ mode: 'mask' });
+        let out = '';
+        for (let at = 0, k = 0; at < text.length; k++) {
+          const n = sizes[k % sizes.length] as number;
+          out += r.push(text.slice(at, at + n));
+          at += n;
+        }
+        out += r.flush();
+        expect(out).toBe(batch);
+        if (detectPII(text).some((f) => f.entity === 'LOCATION')) located++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(located).toBeGreaterThan(30);
+    // Cuts placed right after the street line: a stream fed one unit at a time cuts first at
+    // `holdback + 1` units. A street line longer than what a stream keeps before a piece would lose its
+    // start in the next scan, and with it the locality, without the bound below.
+    const holdback = holdbackFor(BUILTIN_RECOGNIZERS);
+    let cases = 0;
+    for (let k = 14; k <= 22; k++) {
+      const streetLine = `78 ${'Camiño '.repeat(k)}Ancho 91`;
+      const tail = `\nEl Tornadizo\nGabon 66298\n${filler(2 * holdback)}`;
+      for (let d = -3; d <= 3; d++) {
+        const head = filler(holdback + 1 - 1 - streetLine.length + d);
+        const text = `${head}\n${streetLine}${tail}`;
+        const r = createPiiStreamRedactor({ mode: 'mask' });
+        let out = '';
+        for (const unit of text) out += r.push(unit);
+        out += r.flush();
+        expect(out).toBe(redactPII(text, { mode: 'mask' }).text);
+        cases++;
+      }
+    }
+    expect(cases).toBe(63);
+    // The line before the locality must fit in what a stream keeps before each piece: 126 units.
+    expect(SCAN_BEFORE).toBe(128);
+    for (const [length, emits] of [
+      [126, 1],
+      [127, 0],
+    ] as const) {
+      const text = `Hi\n${'a'.repeat(length)}\nEl Tornadizo\nGabon 66298`;
+      const out: PiiCandidate[] = [];
+      localityAfter(text, 3, 3 + length, (c) => out.push(c));
+      expect(out.length).toBe(emits);
+    }
+  });
+
+  test('the entity filter: the locality is a LOCATION, not part of ADDRESS', async () => {
+    const block = '78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Gabon 66298';
+    expect(found(block, ['LOCATION'])).toContain('LOCATION:El Tornadizo');
+    expect(found(block, ['ADDRESS']).some((f) => f.startsWith('LOCATION'))).toBe(false);
+    const asyncFound = await detectPIIAsync(block, { entities: ['LOCATION'] });
+    expect(asyncFound.map((f) => block.slice(f.start, f.end))).toContain('El Tornadizo');
+  });
+
+  test('arbitrary lines around a block: spans inside the locality line, never a crash', () => {
+    const line = fc.constantFrom(
+      '78 Camiño Ancho 91',
+      ' Suite 286',
+      ' El Tornadizo',
+      'El Tornadizo',
+      ' Gabon 66298',
+      '',
+      '> x',
+      '\r',
+      ' ',
+      'ab',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.nat(200), fc.nat(200), (lines, a, b) => {
+        const text = lines.join('\n');
+        const start = Math.min(a, text.length);
+        const end = Math.min(start + b, text.length);
+        const out: PiiCandidate[] = [];
+        localityAfter(text, start, end, (c) => out.push(c));
+        for (const c of out) {
+          expect(c.entity).toBe('LOCATION');
+          expect(c.start).toBeGreaterThan(end);
+          expect(text.slice(c.start, c.end)).toMatch(/^\p{L}[\p{L}\p{M}'’. -]*$/u);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('known places are not people', () => {
+  test('a given name and a word that is no name, together a known place, is a LOCATION', () => {
+    expect(found('Marshall Islands 56293')).toEqual(['LOCATION:Marshall Islands']);
+    expect(found('We flew to Virginia Beach')).toContain('LOCATION:Virginia Beach');
+    // A person cue still makes it a person; a known family name keeps a person a person.
+    expect(found('My name is Virginia Beach.')).toContain('PERSON:Virginia Beach');
+    expect(found('Marshall Smith called.')).toContain('PERSON:Marshall Smith');
+  });
+});
