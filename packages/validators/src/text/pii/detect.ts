@@ -187,11 +187,34 @@ function wantsAny(entities: readonly string[], wanted: ReadonlySet<string>): boo
   return false;
 }
 
-function finish(text: string, candidates: PiiCandidate[], threshold: number, options: DetectPiiOptions): PiiFinding[] {
+/**
+ * `detectPII`'s findings that start at or after `from`, with overlaps resolved among those candidates
+ * only. For streams: a candidate that starts in the text already emitted and reaches past it was not
+ * kept by the scan that emitted that text (a kept finding never crosses a cut), so it must not hide a
+ * later finding, as it would if overlaps were resolved first and the findings filtered after.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * detectPIIFrom(before + buffer, before.length, options);
+ * ```
+ */
+export function detectPIIFrom(text: string, from: number, options: DetectPiiOptions = {}): PiiFinding[] {
+  const { candidates, threshold } = collect(text, options);
+  return finish(text, candidates, threshold, options, from);
+}
+
+function finish(
+  text: string,
+  candidates: PiiCandidate[],
+  threshold: number,
+  options: DetectPiiOptions,
+  from = 0,
+): PiiFinding[] {
   const allow = options.allowList && options.allowList.length > 0 ? new Set(options.allowList) : undefined;
   const above: PiiCandidate[] = [];
   for (const c of candidates)
-    if (clampScore(c.score) >= threshold && !allow?.has(text.slice(c.start, c.end))) above.push(c);
+    if (c.start >= from && clampScore(c.score) >= threshold && !allow?.has(text.slice(c.start, c.end))) above.push(c);
   const kept = resolveOverlaps(above, text.length);
   const out: PiiFinding[] = [];
   for (const c of kept)

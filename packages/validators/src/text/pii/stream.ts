@@ -6,7 +6,7 @@
 import { aobject, astring } from '@modelsec/core';
 import { arecognizers } from '../shared/args';
 import { holdbackFor, SCAN_BEFORE, safePrefixLength } from '../shared/stream';
-import { detectPII } from './detect';
+import { detectPIIFrom } from './detect';
 import { BUILTIN_RECOGNIZERS } from './recognizers';
 import { type RedactPiiOptions, redactPII } from './redact';
 import type { PiiFinding } from './types';
@@ -44,7 +44,7 @@ export function createPiiStreamRedactor(options: Omit<RedactPiiOptions, 'finding
   const all: PiiFinding[] = [];
   const emit = (final: boolean): string => {
     const scan = before + buffer;
-    const found = detectPII(scan, shared).filter((f) => f.start >= before.length);
+    const found = detectPIIFrom(scan, before.length, shared);
     const cut = Math.max(0, safePrefixLength(scan.length, found, holdback, final) - before.length);
     if (cut === 0) return '';
     const done = found
