@@ -1,0 +1,26 @@
+/**
+ * Helpers of the stream-vs-batch tests: neutral filler text, a long address line, and a stream
+ * redactor fed a text a few units at a time.
+ */
+import { createPiiStreamRedactor } from '@modelsec/validators';
+
+/** Neutral text of `n` units (no PII). */
+export function filler(n: number): string {
+  return 'the weather was fine today '.repeat(Math.ceil(Math.max(0, n) / 27)).slice(0, Math.max(0, n));
+}
+
+/**
+ * An address line of about `100 + w` units (a street, then comma-separated segments), `tail` appended:
+ * long enough to reach past what a stream keeps before a piece.
+ */
+export function longAddressLine(w: number, tail = ''): string {
+  return `78 C${'a'.repeat(w)}o Ancho 91, Springfield Gardens North East Side, Sangamon County Central District Area, Illinois${tail}`;
+}
+
+/** `text` through `createPiiStreamRedactor({ mode: 'mask' })`, pushed `step` units at a time. */
+export function streamMasked(text: string, step = 1): string {
+  const r = createPiiStreamRedactor({ mode: 'mask' });
+  let out = '';
+  for (let at = 0; at < text.length; at += step) out += r.push(text.slice(at, at + step));
+  return out + r.flush();
+}
