@@ -35,6 +35,7 @@ describe('address blocks written one field per line: the locality line', () => {
   test('not a locality: no postcode line, digits, five words, another prefix, a block inside a line', () => {
     const none = (text: string) => expect(found(text).filter((f) => f.includes('Tornadizo'))).toEqual([]);
     none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Thanks for your help');
+    none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Bob 20');
     none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo 2\n Gabon 66298');
     none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo de la Sierra\n Gabon 66298');
     none('78 Camiño Ancho 91\n Suite 286\nEl Tornadizo\n Gabon 66298');

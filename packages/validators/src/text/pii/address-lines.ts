@@ -64,8 +64,14 @@ export function localityAfter(text: string, start: number, end: number, emit: (c
   if (!samePrefix(text, p, l2, prefix)) return;
   COUNTRY_POSTCODE_RE.lastIndex = l2 + prefix;
   const postcode = COUNTRY_POSTCODE_RE.test(text);
+  let codeEnd = COUNTRY_POSTCODE_RE.lastIndex;
   COUNTRY_POSTCODE_RE.lastIndex = 0;
   if (!postcode) return;
+  // The postcode has 3 units or more ("Bob 20" is no country line).
+  while (isSpaceOrBreak(text.charCodeAt(codeEnd - 1))) codeEnd--;
+  let codeStart = codeEnd;
+  while (codeStart > l2 && text.charCodeAt(codeStart - 1) !== 32) codeStart--;
+  if (codeEnd - codeStart < 3) return;
   // The same properties, in the same order, as every built-in candidate (one shape where they are read).
   emit({
     entity: 'LOCATION',
