@@ -20,6 +20,15 @@ describe('address blocks written one field per line: the locality line', () => {
   test('the town between the street or unit line and the country-and-postcode line is a LOCATION', () => {
     const block = '78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Gabon 66298';
     expect(found(block)).toContain('LOCATION:El Tornadizo');
+    // The words before the postcode are the country or region, even when a name list has them too.
+    expect(found(block)).toContain('LOCATION:Gabon');
+    expect(found('78 Camiño Ancho 91\n Suite 286\n Nyeri\n Kenya 45130')).toEqual([
+      'ADDRESS:78 Camiño Ancho 91',
+      'ADDRESS:Suite 286',
+      'LOCATION:Nyeri',
+      'LOCATION:Kenya',
+    ]);
+    expect(found('16 salontie 6\napt. 523\nurjala\nsaudi arabia 58673')).toContain('LOCATION:saudi arabia');
     // All capitals, lower case, after a street line without a unit, with an empty line before the country.
     expect(found('Erica Kerr\n\n96 Salontie 19\n Suite 290\n HUMPPILA\n\n Oman 92227')).toContain('LOCATION:HUMPPILA');
     expect(found('16 salontie 6\napt. 523\nurjala\nmaldives 58673')).toContain('LOCATION:urjala');
@@ -94,7 +103,7 @@ describe('address blocks written one field per line: the locality line', () => {
     // The line before the locality must fit in what a stream keeps before each piece: 126 units.
     expect(SCAN_BEFORE).toBe(128);
     for (const [length, emits] of [
-      [126, 1],
+      [126, 2],
       [127, 0],
     ] as const) {
       const text = `Hi\n${'a'.repeat(length)}\nEl Tornadizo\nGabon 66298`;

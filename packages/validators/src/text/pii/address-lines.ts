@@ -4,11 +4,12 @@
  *     78 Camiño Ancho 91
  *      Suite 286
  *      El Tornadizo        ← the locality: LOCATION
- *      Gabon 66298
+ *      Gabon 66298         ← the country (or region): LOCATION
  *
  * A line right after an address block (the street or unit line) that holds only one to four words,
  * followed (after at most one empty line) by a line of words and a postcode, is the block's town or
- * city. Towns are a long tail no gazetteer ships, so the layout decides, not the name. The three lines
+ * city, and the words before the postcode are its country or region. Towns are a long tail no gazetteer
+ * ships, so the layout decides, not the name. The three lines
  * share the block's indentation or quote prefix (spaces, tabs, `>`). The rule reads at most two lines
  * after the block (a stream holds back far more), and before it only the block's own line, which must
  * fit in the `SCAN_BEFORE` units a stream keeps (lines of up to 126 units).
@@ -72,16 +73,15 @@ export function localityAfter(text: string, start: number, end: number, emit: (c
   let codeStart = codeEnd;
   while (codeStart > l2 && text.charCodeAt(codeStart - 1) !== 32) codeStart--;
   if (codeEnd - codeStart < 3) return;
+  emitLocation(l1, wordsEnd, emit);
+  // The words before the postcode: the country or region ("Kenya 45130", "maldives 58673"), whatever a
+  // name list says of them (Kenya and Georgia are given names too).
+  emitLocation(l2 + prefix, codeStart - 1, emit);
+}
+
+function emitLocation(start: number, end: number, emit: (c: PiiCandidate) => void): void {
   // The same properties, in the same order, as every built-in candidate (one shape where they are read).
-  emit({
-    entity: 'LOCATION',
-    start: l1,
-    end: wordsEnd,
-    score: 0.6,
-    recognizer: 'address',
-    context: undefined,
-    contextBoost: 0,
-  });
+  emit({ entity: 'LOCATION', start, end, score: 0.6, recognizer: 'address', context: undefined, contextBoost: 0 });
 }
 
 /** Where the line after a line break at `at` (`\n` or `\r\n`) starts, or -1 when none is there. */
