@@ -9,10 +9,10 @@
  * A line right after an address block (the street or unit line) that holds only one to four words,
  * followed (after at most one empty line) by a line of words and a postcode, is the block's town or
  * city, and the words before the postcode are its country or region. Towns are a long tail no gazetteer
- * ships, so the layout decides, not the name. The three lines
- * share the block's indentation or quote prefix (spaces, tabs, `>`). The rule reads at most two lines
- * after the block (a stream holds back far more), and before it only the block's own line, which must
- * fit in the `SCAN_BEFORE` units a stream keeps (lines of up to 126 units).
+ * ships, so the layout decides, not the name. The three lines share the block's indentation or quote
+ * prefix (spaces, tabs, `>`). The rule reads at most two lines after the block (a stream holds back far
+ * more), and before it only the block's own line, which must fit in the `SCAN_BEFORE` units a stream
+ * keeps (lines of up to 126 units).
  */
 import { SCAN_BEFORE } from '../shared/stream';
 import type { PiiCandidate } from './types';
@@ -28,12 +28,13 @@ export const COUNTRY_POSTCODE_RE: RegExp =
 const PREFIX_MAX = 8;
 
 /**
- * Emit the locality line after the address block `[start, end)` as LOCATION, when the layout above holds.
+ * Emit the locality line after the address block `[start, end)`, and the country or region before the
+ * postcode, as LOCATION, when the layout above holds.
  * @internal
  *
  * @example
  * ```ts
- * localityAfter('12 Main St\nSpringfield\nUSA 62704', 0, 10, emit); // LOCATION "Springfield"
+ * localityAfter('12 Main St\nSpringfield\nUSA 62704', 0, 10, emit); // LOCATION "Springfield", "USA"
  * ```
  */
 export function localityAfter(text: string, start: number, end: number, emit: (c: PiiCandidate) => void): void {
