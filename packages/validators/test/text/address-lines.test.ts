@@ -134,21 +134,49 @@ describe('address blocks written one field per line: the locality line', () => {
       ' ',
       'ab',
     );
+    // The layout's four lines, each sometimes replaced by an arbitrary one.
+    const keep = (l: string) => fc.oneof({ weight: 3, arbitrary: fc.constant(l) }, { weight: 1, arbitrary: line });
+    const layout = fc.tuple(
+      keep('78 Camiño Ancho 91'),
+      keep(' Suite 286'),
+      keep(' El Tornadizo'),
+      keep(' Gabon 66298'),
+    );
+    // The block is one of the lines (after its prefix), as the address recognizer passes it, or arbitrary
+    // offsets; the block lines make the layout likely, so the checks below do run (counted).
+    let emitted = 0;
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 8 }), fc.nat(200), fc.nat(200), (lines, a, b) => {
-        const text = lines.join('\n');
-        const start = Math.min(a, text.length);
-        const end = Math.min(start + b, text.length);
-        const out: PiiCandidate[] = [];
-        localityAfter(text, start, end, (c) => out.push(c));
-        for (const c of out) {
-          expect(c.entity).toBe('LOCATION');
-          expect(c.start).toBeGreaterThan(end);
-          expect(text.slice(c.start, c.end)).toMatch(/^\p{L}[\p{L}\p{M}'’. -]*$/u);
-        }
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 3 }),
+        layout,
+        fc.array(line, { maxLength: 3 }),
+        fc.nat(9),
+        fc.nat(200),
+        fc.nat(200),
+        (head, mid, tail, k, a, b) => {
+          const lines = [...head, ...mid, ...tail];
+          const text = lines.join('\n');
+          let start = Math.min(a, text.length);
+          let end = Math.min(start + b, text.length);
+          if (k < lines.length) {
+            const lineStart = lines.slice(0, k).reduce((n, l) => n + l.length + 1, 0);
+            const lineText = lines[k] as string;
+            start = lineStart + (lineText.length - lineText.trimStart().length);
+            end = lineStart + lineText.length;
+          }
+          const out: PiiCandidate[] = [];
+          localityAfter(text, start, end, (c) => out.push(c));
+          for (const c of out) {
+            expect(c.entity).toBe('LOCATION');
+            expect(c.start).toBeGreaterThan(end);
+            expect(text.slice(c.start, c.end)).toMatch(/^\p{L}[\p{L}\p{M}'’. -]*$/u);
+          }
+          emitted += out.length;
+        },
+      ),
       { numRuns: 2000 },
     );
+    expect(emitted).toBeGreaterThan(20);
   });
 });
 
