@@ -39,6 +39,14 @@ export {
   ssnRecognizer,
 } from './pii/ids';
 export { defaultNamesRecognizer, namesRecognizer } from './pii/names';
+export {
+  type DecodeTokensOptions,
+  decodeTokenClassification,
+  NER_AGGREGATIONS,
+  type NerAggregation,
+  type TokenClassification,
+} from './pii/ner-decode';
+export { type TokenClassifierNerOptions, type TokenizedText, tokenClassifierNer } from './pii/ner-model';
 export { emailRecognizer, urlRecognizer } from './pii/net';
 export { cryptoRecognizer } from './pii/net-crypto';
 export { ipRecognizer, ipv6Valid, macRecognizer } from './pii/net-ip';

@@ -46,7 +46,7 @@ export type NerModel = (text: string) => readonly NerEntity[] | Promise<readonly
 export interface DetectPiiAsyncOptions extends DetectPiiOptions {
   /** The NER model; its findings join the recognizers' before overlap resolution. */
   ner?: NerModel;
-  /** Model label → entity name (default maps PER/PERSON, LOC/GPE/LOCATION, ADDRESS, DATE). */
+  /** Model label → entity name (default maps PER/PERSON, LOC/GPE/LOCATION, ORG/ORGANIZATION, ADDRESS, DATE/TIME). */
   labels?: Readonly<Record<string, string>>;
 }
 
@@ -56,6 +56,8 @@ const DEFAULT_LABELS: Readonly<Record<string, string>> = {
   LOC: 'LOCATION',
   GPE: 'LOCATION',
   LOCATION: 'LOCATION',
+  ORG: 'ORGANIZATION',
+  ORGANIZATION: 'ORGANIZATION',
   ADDRESS: 'ADDRESS',
   DATE: 'DATE_TIME',
   TIME: 'DATE_TIME',
