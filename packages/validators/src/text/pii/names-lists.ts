@@ -82,8 +82,28 @@ export const NAME_CUE = wordSet("name named called i'm am signed");
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
 );
+/**
+ * Generational and professional suffixes that end a person's name ("Jr.", "III", "MD").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * NAME_SUFFIXES.has('jr'); // true
+ * ```
+ */
+export const NAME_SUFFIXES: ReadonlySet<string> = wordSet('jr sr ii iii iv md phd dds dvm esq');
+/**
+ * The suffixes written with a period ("Jr.", "Sr.", "Esq."), which belongs to the name's span.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ABBREVIATED_SUFFIXES.has('esq'); // true
+ * ```
+ */
+export const ABBREVIATED_SUFFIXES: ReadonlySet<string> = wordSet('jr sr esq');
 /**
  * Phrases after which capitalized words are a place ("grew up in X").
  * @internal

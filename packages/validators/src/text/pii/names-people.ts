@@ -8,7 +8,9 @@
  */
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
+  ABBREVIATED_SUFFIXES,
   honorificBefore,
+  NAME_SUFFIXES,
   PERSON_CONTEXT,
   W_HONORIFIC,
   W_IS,
@@ -19,7 +21,7 @@ import {
   W_SHORT,
 } from './names-lists';
 import type { Words } from './names-tokens';
-import { adjacent, foldLowerOf, inList, joinLower, possessive, wordsOf } from './names-words';
+import { adjacent, foldLowerOf, inList, joinLower, lowerOf, possessive, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
 import { foldString, wordHash } from './word-index';
 
@@ -93,7 +95,12 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   let unknown = 0;
   while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
     const next = j + 1;
-    if (!adjacent(w, j, next)) break;
+    // A period ends the name ("I met Ann. She..."), unless it ends an initial ("John F. Kennedy").
+    if (!adjacent(w, j, next) || (periodAfter(w, j) && !isInitial(w, j))) break;
+    if (isInitial(w, next) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1)) {
+      j = next;
+      continue;
+    }
     if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0) {
       const isKnown = inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames);
       if (!isKnown && (unknown > 0 || inList(w, next, IN_PLACE, g.places))) break;
@@ -111,6 +118,7 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     }
     break;
   }
+  while (j > i && isInitial(w, j)) j--; // the name does not end on an initial
   const words = j - i + 1;
   let score: number;
   if (words > 1) {
@@ -122,7 +130,7 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   else score = cued ? 0.55 : 0.4;
   if (words === 1 && inList(w, i, IN_PLACE, g.places)) score -= 0.1;
   const start = w.start[i] as number;
-  const end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
+  const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
   const c: PiiCandidate = {
     entity: 'PERSON',
     start,
@@ -155,4 +163,27 @@ function placePair(w: Words, g: Gazetteer, i: number): boolean {
     if ((table.hashFlags(foldLowerOf(w, i + 1, foldString(first, ' '))) & IN_PLACE) === 0) return false;
   }
   return g.places.has(joinLower(w, i, 2));
+}
+
+/** A period right after word `i`. */
+function periodAfter(w: Words, i: number): boolean {
+  return w.text.charCodeAt(w.end[i] as number) === 46;
+}
+
+/** Word `i` is an initial: one capital letter and a period ("F."). */
+function isInitial(w: Words, i: number): boolean {
+  return (w.end[i] as number) - (w.start[i] as number) === 1 && w.cap[i] === 1 && periodAfter(w, i);
+}
+
+/**
+ * The end of a name whose last word is `j`, over a generational or professional suffix after one space
+ * ("Keith Bult Jr.", "Joshua Okamoto MD"), with the period of an abbreviated one.
+ */
+function suffixEnd(w: Words, j: number): number {
+  const end = w.end[j] as number;
+  const k = j + 1;
+  if (k >= w.n || w.cap[k] === 0 || (w.start[k] as number) !== end + 1 || w.text.charCodeAt(end) !== 32) return end;
+  if ((w.end[k] as number) - (w.start[k] as number) > 3 || !NAME_SUFFIXES.has(lowerOf(w, k))) return end;
+  const after = w.end[k] as number;
+  return ABBREVIATED_SUFFIXES.has(lowerOf(w, k)) && w.text.charCodeAt(after) === 46 ? after + 1 : after;
 }
