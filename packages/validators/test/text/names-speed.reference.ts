@@ -442,7 +442,10 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       }
       if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 && !shortCaps(w, next)) {
         const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
-        if (!isKnown && (unknown > 0 || inList(w, next, G_PLACE, g.places))) break;
+        // A place after a given name that is no place and starts none is a family name ("Christopher Hobbs").
+        const family =
+          first && j === i && !inList(w, i, G_PLACE, g.places) && placeWordsOf(w, i, g.placeWords) === undefined;
+        if (!isKnown && (unknown > 0 || (inList(w, next, G_PLACE, g.places) && !family))) break;
         j++;
         if (isKnown) known++;
         else unknown++;

@@ -94,6 +94,9 @@ describe('detectPII: names, places, addresses', () => {
     expect(only('under the name Matthew Gavrilov II')).toEqual([['PERSON', 'Matthew Gavrilov II']]);
     expect(only('Ask Maria Garcia. Jr. staff will help.')).toEqual([['PERSON', 'Maria Garcia']]);
     expect(only("That is Maria Garcia's MD office")).toEqual([['PERSON', 'Maria Garcia']]);
+    // A family name that is also a town, after a given name that is no place.
+    expect(only('I want to add Christopher Hobbs as a beneficiary')).toEqual([['PERSON', 'Christopher Hobbs']]);
+    expect(found('Visit Port Louis soon.')).toEqual([['LOCATION', 'Port Louis']]);
   });
   test('places written with St., Ste., Mt. or Ft., or spelled out', () => {
     expect(found('Visit St. Louis soon.')).toEqual([['LOCATION', 'St. Louis']]);

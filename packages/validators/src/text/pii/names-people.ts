@@ -21,7 +21,7 @@ import {
   W_SHORT,
 } from './names-lists';
 import type { Words } from './names-tokens';
-import { adjacent, foldLowerOf, inList, joinLower, lowerOf, possessive, wordsOf } from './names-words';
+import { adjacent, foldLowerOf, inList, joinLower, lowerOf, placeWordsOf, possessive, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
 import { foldString, wordHash } from './word-index';
 
@@ -103,7 +103,9 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     }
     if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0) {
       const isKnown = inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames);
-      if (!isKnown && (unknown > 0 || inList(w, next, IN_PLACE, g.places))) break;
+      // An unknown word that is a place ends the name, unless it follows a given name that is no place
+      // ("Christopher Hobbs", "Jason Hoover": a family name that is also a town).
+      if (!isKnown && (unknown > 0 || (inList(w, next, IN_PLACE, g.places) && !familyPlace(w, g, i, j, first)))) break;
       j++;
       if (isKnown) known++;
       else unknown++;
@@ -186,4 +188,12 @@ function suffixEnd(w: Words, j: number): number {
   if ((w.end[k] as number) - (w.start[k] as number) > 3 || !NAME_SUFFIXES.has(lowerOf(w, k))) return end;
   const after = w.end[k] as number;
   return ABBREVIATED_SUFFIXES.has(lowerOf(w, k)) && w.text.charCodeAt(after) === 46 ? after + 1 : after;
+}
+
+/**
+ * Word `j + 1`, a place, may be the family name after given name `i`: `j === i`, and `i` is neither a
+ * place nor the first word of one ("Port" of "Port Louis").
+ */
+function familyPlace(w: Words, g: Gazetteer, i: number, j: number, first: boolean): boolean {
+  return first && j === i && !inList(w, i, IN_PLACE, g.places) && placeWordsOf(w, i, g.placeWords) === undefined;
 }
