@@ -382,6 +382,20 @@ describe('tokenClassifierNer over an ONNX token classifier (onnxruntime-web)', (
       'invalid_value',
     );
     expect(await code(tokenClassifierNer({ ...base, tokenize: () => null as never })(text))).toBe('invalid_argument');
+    // BigInt64Array ids (as tensor-building tokenizers give them) are read as numbers.
+    const big = tokenClassifierNer({
+      ...base,
+      tokenize: (t) => {
+        const { ids, offsets } = tokenizeNer(t);
+        return { ids: BigInt64Array.from(Array.from(ids as ArrayLike<number>), (x) => BigInt(x)), offsets };
+      },
+    });
+    expect(spans(text, await big(text))).toContainEqual(['ORG', 'Acme Corp']);
+    expect(
+      await code(
+        tokenClassifierNer({ ...base, tokenize: () => ({ ids: BigInt64Array.of(-1n), offsets: [[0, 3]] }) })(text),
+      ),
+    ).toBe('invalid_value');
     expect(() => tokenClassifierNer({ ...base, maxTokens: 0 })).toThrow(RangeError);
     expect(() => tokenClassifierNer({ ...base, maxTokens: 4, overlap: 4 })).toThrow(RangeError);
     expect(() => tokenClassifierNer({ ...base, classify: 'x' as never })).toThrow(TypeError);

@@ -93,7 +93,7 @@ const WORD_UNIT = /[\p{L}\p{M}\p{N}]/u;
  * const labels = ['O', 'B-PER', 'I-PER'];
  * const scores = [5, 0, 0, 0, 6, 1, 0, 1, 6, 1, 2, 0, 5, 0, 0]; // logits, 5 tokens × 3 labels
  * decodeTokenClassification(text, { offsets, scores }, { labels });
- * // [{ entity: 'PER', start: 0, end: 12, score: 0.98... }]
+ * // [{ entity: 'PER', start: 0, end: 12, score: 0.99... }] (a word takes its first piece's label)
  * ```
  */
 export function decodeTokenClassification(

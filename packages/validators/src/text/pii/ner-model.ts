@@ -12,8 +12,8 @@ import { type DecodeTokensOptions, decodeTokenClassification } from './ner-decod
 
 /** A tokenizer's output for one text, without special tokens. */
 export interface TokenizedText {
-  /** Token ids, in text order. */
-  ids: ArrayLike<number>;
+  /** Token ids, in text order (numbers, or bigints as in a `BigInt64Array`). */
+  ids: ArrayLike<number> | ArrayLike<bigint>;
   /** Each token's `[start, end)` in the text (UTF-16 offsets). */
   offsets: readonly (readonly [number, number])[];
   /** Optional word number of each token (`word_ids()`); see `TokenClassification.words`. */
@@ -101,8 +101,9 @@ function readIds(ids: unknown): number[] {
   const list = ids as ArrayLike<unknown>;
   const out = new Array<number>(list.length);
   for (let k = 0; k < list.length; k++) {
-    const id = list[k];
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0)
+    // Tokenizers that build tensors give ids as BigInt64Array.
+    const id = typeof list[k] === 'bigint' ? Number(list[k]) : list[k];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0)
       throw new ValidationError(
         'invalid_value',
         `"options.tokenize" returned a token id at ${k} that is not an integer >= 0`,
