@@ -47,6 +47,7 @@ export {
   type TokenClassification,
 } from './pii/ner-decode';
 export { type TokenClassifierNerOptions, type TokenizedText, tokenClassifierNer } from './pii/ner-model';
+export { type WordPieceOptions, wordPieceTokenizer } from './pii/ner-wordpiece';
 export { emailRecognizer, urlRecognizer } from './pii/net';
 export { cryptoRecognizer } from './pii/net-crypto';
 export { ipRecognizer, ipv6Valid, macRecognizer } from './pii/net-ip';

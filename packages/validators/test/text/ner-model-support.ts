@@ -38,6 +38,8 @@ const VOCAB: readonly [string, Partial<Record<(typeof NER_LABELS)[number], numbe
   ['.', { O: 4 }],
   [',', { O: 4 }],
 ];
+/** The vocabulary, one token per id (as a `vocab.txt` lists it). */
+export const NER_VOCAB: readonly string[] = VOCAB.map(([piece]) => piece);
 const IDS = new Map(VOCAB.map(([piece], id) => [piece, id]));
 const CLS = IDS.get('[CLS]') as number;
 const SEP = IDS.get('[SEP]') as number;
