@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
+import { NER_LABELS, NER_VOCAB, nerModelBytes } from '../../validators/test/text/ner-model-support';
 import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
 const memoryIO = (options: { stdin?: string; env?: Record<string, string> } = {}) => sharedMemoryIO(options);
@@ -52,6 +53,52 @@ describe('modelsec pii', () => {
       const m = memoryIO({ stdin: sample });
       expect(await runCli(argv, m.io), argv.join(' ')).toBe(2);
     }
+  });
+});
+
+describe('modelsec pii --ner (a token-classification model through onnxruntime-web)', () => {
+  const text = 'Ada Lovelace met Grace Hopper in New York, and works at Acme Corp.\n';
+  const setup = () => {
+    const m = memoryIO({ stdin: text });
+    writeFileSync(join(m.io.cwd, 'ner.onnx'), nerModelBytes());
+    writeFileSync(join(m.io.cwd, 'vocab.txt'), `${NER_VOCAB.join('\n')}\n`);
+    const id2label = Object.fromEntries(NER_LABELS.map((l, i) => [String(i), l]));
+    writeFileSync(join(m.io.cwd, 'config.json'), JSON.stringify({ id2label }));
+    return m;
+  };
+  const flags = ['--ner', 'ner.onnx', '--vocab', 'vocab.txt', '--lower-case'];
+
+  test('the model adds what the shipped lists do not know (ORGANIZATION), labels from config.json or a list', async () => {
+    const plain = setup();
+    expect(await runCli(['pii', '-', '--json'], plain.io)).toBe(1);
+    expect(JSON.parse(plain.stdout()).findings.map((f: { entity: string }) => f.entity)).not.toContain('ORGANIZATION');
+    for (const labels of ['config.json', NER_LABELS.join(',')]) {
+      const m = setup();
+      expect(await runCli(['pii', '-', '--json', ...flags, '--labels', labels], m.io)).toBe(1);
+      const found = JSON.parse(m.stdout()).findings as { entity: string; start: number; end: number }[];
+      expect(found.map((f) => [f.entity, text.slice(f.start, f.end)])).toContainEqual(['ORGANIZATION', 'Acme Corp']);
+    }
+    const red = setup();
+    expect(await runCli(['pii', '-', '--redact', 'placeholder', ...flags, '--labels', 'config.json'], red.io)).toBe(0);
+    expect(red.stdout()).toContain('<ORGANIZATION_1>');
+    expect(red.stdout()).not.toContain('Acme');
+  });
+
+  test('missing or bad --ner flags are usage errors (exit 2)', async () => {
+    for (const argv of [
+      ['pii', '-', '--ner', 'ner.onnx', '--labels', 'config.json'],
+      ['pii', '-', ...flags],
+      ['pii', '-', ...flags, '--labels', 'O'],
+      ['pii', '-', ...flags, '--labels', 'vocab.json'],
+    ]) {
+      const m = setup();
+      writeFileSync(join(m.io.cwd, 'vocab.json'), '{"id2label": {"0": "O", "5": "B-PER"}}');
+      expect(await runCli(argv, m.io), argv.join(' ')).toBe(2);
+    }
+    // A vocabulary without [CLS]/[SEP].
+    const m = setup();
+    writeFileSync(join(m.io.cwd, 'vocab.txt'), '[UNK]\nada\n');
+    expect(await runCli(['pii', '-', ...flags, '--labels', 'config.json'], m.io)).toBe(2);
   });
 });
 

@@ -1,25 +1,30 @@
 /**
  * `modelsec pii <file|-> [--redact mask|placeholder|hash] [--json]`: find personal data in a text file
- * (or standard input) with @modelsec/validators' detectPII, or print the text redacted. Findings are
+ * (or standard input) with @modelsec/validators' detectPII, or print the text redacted; `--ner` adds a
+ * BERT-family NER model (ONNX, through onnxruntime-web) to the shipped recognizers. Findings are
  * reported by entity, position and score, never by value. Exit 0 when nothing is found or when
  * redacting, 1 when personal data is found (check mode), 2 for usage errors.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { hexToBytes } from '@modelsec/core';
-import { detectPII, type PiiFinding, REDACTION_MODES, type RedactionMode, redactPII } from '@modelsec/validators';
+import { detectPIIAsync, type PiiFinding, REDACTION_MODES, type RedactionMode, redactPII } from '@modelsec/validators';
 import { defineCommand, EXIT, UsageError } from '../command';
 import { readInput } from '../io';
+import { loadNerFlags } from './pii-ner';
 import { lineCol } from './text-position';
 
 export default defineCommand({
   name: 'pii',
   summary: 'find personal data in a text file (emails, phones, cards, IBANs, SSNs, names...) or redact it',
-  usage: '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--json]',
+  usage:
+    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--ner model.onnx --vocab vocab.txt --labels config.json] [--json]',
   description:
     'Prints one line per finding (line:column, entity, score; never the value) and exits 1 when any is found. ' +
     'With --redact, prints the redacted text instead and exits 0. Hash mode needs a key of at least 16 bytes, ' +
-    'as hex, from --key-file or the MODELSEC_PII_KEY environment variable (never on the command line).',
+    'as hex, from --key-file or the MODELSEC_PII_KEY environment variable (never on the command line). ' +
+    '--ner adds a BERT-family token-classification model (ONNX, run by onnxruntime-web: install it next to the CLI) ' +
+    'with its vocab.txt and labels (config.json id2label, or a comma-separated list); --lower-case for uncased models.',
   options: {
     redact: {
       type: 'string',
@@ -29,6 +34,10 @@ export default defineCommand({
     entities: { type: 'string', valueName: '<list>', description: 'comma-separated entities to report (default: all)' },
     threshold: { type: 'string', valueName: '<0..1>', description: 'lowest score reported (default 0.5)' },
     'key-file': { type: 'string', valueName: '<path>', description: 'hash mode: file holding the HMAC key as hex' },
+    ner: { type: 'string', valueName: '<model.onnx>', description: 'also run this NER model (BERT family, ONNX)' },
+    vocab: { type: 'string', valueName: '<vocab.txt>', description: '--ner: the model vocabulary' },
+    labels: { type: 'string', valueName: '<config.json|list>', description: '--ner: id2label, or O,B-PER,I-PER,...' },
+    'lower-case': { type: 'boolean', description: '--ner: the model is uncased' },
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
@@ -42,16 +51,29 @@ export default defineCommand({
       throw new UsageError('--threshold must be in [0, 1]');
     const entities =
       typeof ctx.values.entities === 'string' ? ctx.values.entities.split(',').map((e) => e.trim()) : undefined;
+    const key = mode === 'hash' ? await readKey(ctx.values['key-file'] as string | undefined, ctx.io) : undefined;
+    const nerPath = ctx.values.ner as string | undefined;
+    const ner =
+      nerPath === undefined
+        ? undefined
+        : await loadNerFlags(
+            {
+              model: nerPath,
+              vocab: ctx.values.vocab as string | undefined,
+              labels: ctx.values.labels as string | undefined,
+              lowerCase: ctx.values['lower-case'] === true,
+            },
+            ctx.io.cwd,
+          );
     const text = new TextDecoder().decode(await readInput(ctx, file));
     const options = { ...(entities ? { entities } : {}), ...(threshold !== undefined ? { threshold } : {}) };
+    const findings = await detectPIIAsync(text, { ...options, ...(ner ? { ner } : {}) });
     if (mode !== undefined) {
-      const key = mode === 'hash' ? await readKey(ctx.values['key-file'] as string | undefined, ctx.io) : undefined;
-      const r = redactPII(text, { ...options, mode: mode as RedactionMode, ...(key ? { key } : {}) });
+      const r = redactPII(text, { mode: mode as RedactionMode, findings, ...(key ? { key } : {}) });
       if (ctx.json) ctx.print('', { file, mode, findings: describe(text, r.findings), text: r.text });
       else ctx.io.stdout.write(r.text);
       return EXIT.ok;
     }
-    const findings = detectPII(text, options);
     const rows = describe(text, findings);
     const lines = rows.map((f) => `${file}:${f.line}:${f.column}  ${f.entity.padEnd(18)} score ${f.score}`);
     lines.push(`${findings.length} finding(s)`);

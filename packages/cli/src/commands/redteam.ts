@@ -10,7 +10,7 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { ConfigError, classifierFromOnnx, type OrtSessionLike, ValidationError } from '@modelsec/core';
+import { classifierFromOnnx, type OrtSessionLike, ValidationError } from '@modelsec/core';
 import {
   type Dataset,
   gunzip,
@@ -26,6 +26,7 @@ import {
   runRobustnessSuite,
 } from '@modelsec/redteam';
 import { type CommandContext, defineCommand, UsageError } from '../command';
+import { loadOrt } from '../ort';
 
 const ATTACKS = ['fgsm', 'pgd', 'square', 'hsj', 'extraction'] as const;
 type Attack = (typeof ATTACKS)[number];
@@ -105,7 +106,7 @@ export default defineCommand({
     if (typeof numClasses !== 'number' || numClasses < 2)
       throw new ValidationError('unsupported_format', 'the model output is not [batch, classes]');
 
-    const ort = await loadOrt();
+    const ort = await loadOrt('modelsec redteam');
     const batchable = makeBatchable(onnxBytes);
     const symbolic = typeof readOnnxSignature(batchable.bytes).inputs[0]?.dims[0] !== 'number';
     const session = (await ort.InferenceSession.create(batchable.bytes)) as OrtSessionLike;
@@ -177,24 +178,6 @@ export default defineCommand({
     return 0;
   },
 });
-
-/** onnxruntime-web, loaded on demand (an optional peer dependency). */
-async function loadOrt(): Promise<{
-  InferenceSession: { create(bytes: Uint8Array): Promise<unknown> };
-  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
-  env: { wasm: { numThreads: number }; logLevel?: string };
-}> {
-  try {
-    const ort = (await import('onnxruntime-web')) as unknown as Awaited<ReturnType<typeof loadOrt>>;
-    ort.env.wasm.numThreads = 1;
-    ort.env.logLevel = 'error';
-    return ort;
-  } catch (error) {
-    throw new ConfigError('missing_dependency', 'modelsec redteam needs onnxruntime-web: npm install onnxruntime-web', {
-      cause: error,
-    });
-  }
-}
 
 /** Find and parse the dataset in a directory (or a file). */
 async function loadDataset(path: string, scaleFlag: string | undefined, limit: number): Promise<Dataset> {

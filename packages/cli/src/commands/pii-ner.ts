@@ -1,0 +1,116 @@
+/**
+ * `modelsec pii --ner <model.onnx>`: a BERT-family token-classification model (an ONNX export of a NER
+ * model, with its `vocab.txt` and labels) run by onnxruntime-web next to the shipped recognizers. The
+ * model's inputs are filled by name: `input_ids` (required), `attention_mask` (ones) and
+ * `token_type_ids` (zeros), each `[1, tokens]` int64, with `[CLS]` and `[SEP]` around each window; its
+ * first output holds the logits, `[1, tokens, labels]`.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ValidationError } from '@modelsec/core';
+import { type NerModel, tokenClassifierNer, wordPieceTokenizer } from '@modelsec/validators';
+import { UsageError } from '../command';
+import { loadOrt } from '../ort';
+
+/** The `--ner` options of `modelsec pii`. */
+export interface NerFlags {
+  /** The ONNX model file. */
+  model: string;
+  /** Its `vocab.txt`. */
+  vocab: string | undefined;
+  /** Labels: a comma-separated list, or a `config.json` with `id2label`. */
+  labels: string | undefined;
+  /** The model is uncased (lower-case the text). */
+  lowerCase: boolean;
+}
+
+interface Session {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, { data: unknown; dims: readonly number[] }>>;
+}
+
+const INPUTS = ['input_ids', 'attention_mask', 'token_type_ids'];
+
+/**
+ * Build the NER model of `--ner`, `--vocab`, `--labels` and `--lower-case` (paths relative to `cwd`).
+ *
+ * @throws UsageError for a missing or bad flag; ConfigError `missing_dependency` without onnxruntime-web.
+ * @example
+ * ```ts
+ * const ner = await loadNerFlags({ model: 'ner.onnx', vocab: 'vocab.txt', labels: 'config.json', lowerCase: false }, cwd);
+ * ```
+ */
+export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerModel> {
+  if (flags.vocab === undefined) throw new UsageError('--ner needs --vocab <vocab.txt>');
+  if (flags.labels === undefined) throw new UsageError('--ner needs --labels <config.json | O,B-PER,I-PER,...>');
+  const vocabText = await readFile(resolve(cwd, flags.vocab), 'utf8');
+  const labels = await readLabels(flags.labels, cwd);
+  const lines = vocabText.split(/\r?\n/);
+  const cls = lines.indexOf('[CLS]');
+  const sep = lines.indexOf('[SEP]');
+  if (cls < 0 || sep < 0) throw new UsageError('the vocabulary has no [CLS] or [SEP] token');
+  const tokenize = wordPieceTokenizer(vocabText, { lowerCase: flags.lowerCase });
+  const bytes = new Uint8Array(await readFile(resolve(cwd, flags.model)));
+  const ort = await loadOrt('modelsec pii --ner');
+  const session = (await ort.InferenceSession.create(bytes)) as Session;
+  const unknownInput = session.inputNames.find((n) => !INPUTS.includes(n));
+  if (unknownInput !== undefined || !session.inputNames.includes('input_ids'))
+    throw new UsageError(`--ner expects a model with inputs ${INPUTS.join(', ')} (input_ids required)`);
+  const output = session.outputNames[0] as string;
+  const width = labels.length;
+  const classify = async (ids: number[]) => {
+    const n = ids.length + 2;
+    const int64 = (fill: (k: number) => number) =>
+      new ort.Tensor(
+        'int64',
+        BigInt64Array.from({ length: n }, (_, k) => BigInt(fill(k))),
+        [1, n],
+      );
+    const feeds: Record<string, unknown> = {};
+    for (const name of session.inputNames) {
+      if (name === 'input_ids')
+        feeds[name] = int64((k) => (k === 0 ? cls : k === n - 1 ? sep : (ids[k - 1] as number)));
+      else if (name === 'attention_mask') feeds[name] = int64(() => 1);
+      else feeds[name] = int64(() => 0);
+    }
+    const result = (await session.run(feeds))[output];
+    const data = result?.data;
+    if (!(data instanceof Float32Array) || data.length !== n * width) {
+      throw new ValidationError(
+        'invalid_shape',
+        `the model's output "${output}" is not [1, ${n}, ${width}] float32 (one score per label of --labels)`,
+      );
+    }
+    return data.subarray(width, width * (n - 1));
+  };
+  return tokenClassifierNer({ labels, tokenize, classify });
+}
+
+/** `--labels`: `config.json` (its `id2label`) or a comma-separated list. */
+async function readLabels(value: string, cwd: string): Promise<string[]> {
+  if (!value.toLowerCase().endsWith('.json')) {
+    const list = value.split(',').map((l) => l.trim());
+    if (list.length < 2 || list.some((l) => l === '')) throw new UsageError('--labels needs at least two labels');
+    return list;
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(await readFile(resolve(cwd, value), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--labels: ${value} is not a readable JSON file (${(error as Error).name})`);
+  }
+  const map = (config as { id2label?: unknown } | null)?.id2label;
+  if (typeof map !== 'object' || map === null) throw new UsageError(`--labels: ${value} has no id2label object`);
+  const entries = Object.entries(map as Record<string, unknown>);
+  const labels: string[] = [];
+  for (const [id, label] of entries) {
+    const k = Number(id);
+    if (!Number.isInteger(k) || k < 0 || k >= entries.length || typeof label !== 'string')
+      throw new UsageError(`--labels: id2label must map 0..${entries.length - 1} to label names`);
+    labels[k] = label;
+  }
+  if (labels.length < 2 || labels.some((l) => l === undefined))
+    throw new UsageError(`--labels: id2label must map 0..${entries.length - 1} to label names`);
+  return labels;
+}
