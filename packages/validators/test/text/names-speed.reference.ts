@@ -291,9 +291,10 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       w.busy = true;
       try {
         tokenize(w, text, table);
-        scanPlaces(w, g, emit);
-        // Lower-case names are only looked for where the text is written without capitals.
-        scanPeople(w, g, emit, lowerWords(w));
+        // Lower-case names and places are only looked for where the text is written without capitals.
+        const lowerAt = lowerWords(w);
+        scanPlaces(w, g, emit, lowerAt);
+        scanPeople(w, g, emit, lowerAt);
       } finally {
         w.busy = false;
         w.text = '';
@@ -309,10 +310,32 @@ function joinLower(w: Words, i: number, n: number): string {
   return key;
 }
 
-function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerAt: readonly boolean[]): void {
   const text = w.text;
   const table = w.table;
   const count = w.n;
+  // Lower-case writing: the longest known place of lower-case words right after a place cue.
+  for (let i = 1; i < count; i++) {
+    if (!lowerAt[i] || w.cap[i] === 1 || (wordsOf(w, i - 1) & W_CUE_END) === 0) continue;
+    if (!cueEndsAt(text, w.start[i] as number)) continue;
+    let best = 0;
+    for (let n = 1; n <= 12 && i + n - 1 < count; n++) {
+      const cur = i + n - 1;
+      if (n > 1 && (w.cap[cur] === 1 || !adjacent(w, cur - 1, cur))) break;
+      if (g.places.has(joinLower(w, i, n))) best = n;
+    }
+    if (best === 0) continue;
+    emit({
+      entity: 'LOCATION',
+      start: w.start[i] as number,
+      end: w.end[i + best - 1] as number,
+      score: 0.6,
+      recognizer: 'names',
+      context: PLACE_CONTEXT,
+      contextBoost: 0.2,
+    });
+    i += best - 1;
+  }
   for (let i = 0; i < count; i++) {
     if (w.cap[i] === 0 || (wordsOf(w, i) & W_NOT_NAME) !== 0 || shortCaps(w, i)) continue;
     const tStart = w.start[i] as number;
@@ -353,8 +376,10 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): vo
     }
     if (best < 0) continue;
     const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
-    const score = isName ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && placeCue(w, i, g) === 0 && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+    // After a place cue, a name that is also a place is the place.
+    const cued = isName && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
+    const score = isName && !cued ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (isName && !cued && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit({

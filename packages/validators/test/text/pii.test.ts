@@ -104,6 +104,17 @@ describe('detectPII: names, places, addresses', () => {
     expect(found('She lives in St. Petersburg now.')).toContainEqual(['LOCATION', 'St. Petersburg']);
     expect(found('He moved to Sault Ste. Marie last year.')).toContainEqual(['LOCATION', 'Sault Ste. Marie']);
   });
+  test('place cues: a name that is also a place is the place after one; lower-case places after one', () => {
+    expect(found("I'm originally from Israel")).toEqual([['LOCATION', 'Israel']]);
+    expect(found('We moved here from Arona')).toEqual([['LOCATION', 'Arona']]);
+    expect(found('A letter from Israel Adesanya')).toContainEqual(['PERSON', 'Israel Adesanya']);
+    // Text written without capitals: a known place right after a place cue, not elsewhere.
+    expect(found('a man who grew up in grasse and moved to burkina faso')).toEqual([
+      ['LOCATION', 'grasse'],
+      ['LOCATION', 'burkina faso'],
+    ]);
+    expect(found('i really love florence and its people')).toEqual([]);
+  });
   test('a custom gazetteer', () => {
     const rec = namesRecognizer(createGazetteer({ firstNames: ['Qwyll'], lastNames: ['Brandt'], places: ['Mordor'] }));
     const text = 'Qwyll Brandt left Mordor.';

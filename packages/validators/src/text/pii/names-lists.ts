@@ -137,6 +137,15 @@ export const PLACE_CUES: readonly string[] = [
   'visiting',
   'raised in',
   'resident of',
+  'originally from',
+  'moved here from',
+  'moved from',
+  'came here from',
+  'hails from',
+  "i'm from",
+  'i am from',
+  "we're from",
+  'we are from',
 ];
 /**
  * The last words of the place cues.
@@ -147,7 +156,7 @@ export const PLACE_CUES: readonly string[] = [
  * CUE_ENDS.has('in'); // true
  * ```
  */
-export const CUE_ENDS = wordSet('in to at visiting of');
+export const CUE_ENDS = wordSet('in to at visiting of from');
 /**
  * Context words of LOCATION candidates.
  * @internal

@@ -15,7 +15,8 @@ import type { PiiCandidate } from './types';
 import { foldString, wordHash } from './word-index';
 
 /**
- * Emit the LOCATION candidates of `w` (after `tokenize` and `markCaps`).
+ * Emit the LOCATION candidates of `w` (after `tokenize` and `markCaps`); `lowerCase`: some word is in
+ * lower-case writing (`w.lower`), where a known place right after a place cue is looked for too.
  * @internal
  *
  * @example
@@ -23,7 +24,8 @@ import { foldString, wordHash } from './word-index';
  * scanPlaces(w, defaultGazetteer(), (c) => out.push(c));
  * ```
  */
-export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCase = false): void {
+  if (lowerCase) lowerPlaces(w, g, emit);
   const text = w.text;
   const table = w.table;
   const count = w.n;
@@ -72,8 +74,11 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     }
     if (best < 0) continue;
     const isName = best === 1 && (inList(w, i, IN_FIRST, g.firstNames) || inList(w, i, IN_LAST, g.lastNames));
-    const score = isName ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && placeCue(w, i, g) === 0 && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+    // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
+    // the place.
+    const cued = isName && cueBefore(w, i);
+    const score = isName && !cued ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (isName && !cued && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit({
@@ -89,10 +94,14 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   }
 }
 
+/** A place cue such as "grew up in " ends right before word `i`. */
+function cueBefore(w: Words, i: number): boolean {
+  return i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(w.text, w.start[i] as number);
+}
+
 /** Number of capitalized words (1-3) after a place cue such as "grew up in", or 0. */
 function placeCue(w: Words, i: number, g: Gazetteer): number {
-  if (i === 0 || (wordsOf(w, i - 1) & W_CUE_END) === 0) return 0;
-  if (!cueEndsAt(w.text, w.start[i] as number)) return 0;
+  if (!cueBefore(w, i)) return 0;
   if (inList(w, i, IN_FIRST, g.firstNames) || (wordsOf(w, i) & W_NOT_NAME) !== 0) return 0;
   let n = 1;
   while (n < 3 && i + n < w.n) {
@@ -101,4 +110,34 @@ function placeCue(w: Words, i: number, g: Gazetteer): number {
     n++;
   }
   return n;
+}
+
+/**
+ * In lower-case writing: the longest known place (of lower-case words) right after a place cue, "grew up
+ * in grasse", "arrived at bauru" (without capitals, a known place alone is too often a word or a name).
+ */
+function lowerPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  const count = w.n;
+  for (let i = 1; i < count; i++) {
+    if (w.lower[i] === 0 || w.cap[i] === 1 || !cueBefore(w, i)) continue;
+    const max = placeWordsOf(w, i, g.placeWords);
+    if (max === undefined) continue;
+    let best = inList(w, i, IN_PLACE, g.places) ? 1 : 0;
+    for (let n = 2; n <= max && i + n - 1 < count; n++) {
+      const cur = i + n - 1;
+      if (w.cap[cur] === 1 || !adjacent(w, cur - 1, cur)) break;
+      if (g.places.has(joinLower(w, i, n))) best = n;
+    }
+    if (best === 0) continue;
+    emit({
+      entity: 'LOCATION',
+      start: w.start[i] as number,
+      end: w.end[i + best - 1] as number,
+      score: 0.6,
+      recognizer: 'names',
+      context: PLACE_CONTEXT,
+      contextBoost: 0.2,
+    });
+    i += best - 1;
+  }
 }

@@ -47,7 +47,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
           w.asked.fill(0, 0, w.n);
         } else if (lowerCase) w.found.fill(-1, 0, w.n);
         markCaps(w);
-        scanPlaces(w, g, emit);
+        scanPlaces(w, g, emit, lowerCase);
         scanPeople(w, g, emit, lowerCase);
       } finally {
         w.busy = false;
