@@ -336,6 +336,7 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     });
     i += best - 1;
   }
+  let paired = -1;
   for (let i = 0; i < count; i++) {
     if (w.cap[i] === 0 || (wordsOf(w, i) & W_NOT_NAME) !== 0 || shortCaps(w, i)) continue;
     const tStart = w.start[i] as number;
@@ -378,8 +379,15 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
     // After a place cue, a name that is also a place is the place.
     const cued = isName && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
-    const score = isName && !cued ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && !cued && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+    // Two known places with ", " between: both are places.
+    // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
+    let pair = i === paired;
+    if (commaPlace(w, g, i + best) && !(isName && nameAt(w, g, i + best))) {
+      pair = true;
+      paired = i + best;
+    }
+    const score = isName && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (isName && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit({
@@ -393,6 +401,19 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     });
     i += best - 1;
   }
+}
+
+/** Word `k` comes after ", ", is capitalized, and is a known place or the first two words of one. */
+function commaPlace(w: Words, g: Gazetteer, k: number): boolean {
+  if (k >= w.n || w.cap[k] === 0) return false;
+  if (w.text.slice(w.end[k - 1] as number, w.start[k] as number) !== ', ') return false;
+  if (g.places.has(lowerOf(w, k))) return true;
+  return k + 1 < w.n && w.cap[k + 1] === 1 && adjacent(w, k, k + 1) && g.places.has(joinLower(w, k, 2));
+}
+
+/** Word `k` is a given or family name. */
+function nameAt(w: Words, g: Gazetteer, k: number): boolean {
+  return inList(w, k, G_FIRST, g.firstNames) || inList(w, k, G_LAST, g.lastNames);
 }
 
 /**

@@ -115,6 +115,17 @@ describe('detectPII: names, places, addresses', () => {
     ]);
     expect(found('i really love florence and its people')).toEqual([]);
   });
+  test('two known places with a comma between are both places, unless both are names', () => {
+    expect(found('I live in St. Petersburg, Florida.')).toEqual([
+      ['LOCATION', 'St. Petersburg'],
+      ['LOCATION', 'Florida'],
+    ]);
+    expect(found('We visited Victoria, Australia.')).toEqual([
+      ['LOCATION', 'Victoria'],
+      ['LOCATION', 'Australia'],
+    ]);
+    expect(found('They had 3: Elizabeth, Anna, Robert.').map((f) => f[0])).toEqual(['PERSON', 'PERSON', 'PERSON']);
+  });
   test('a custom gazetteer', () => {
     const rec = namesRecognizer(createGazetteer({ firstNames: ['Qwyll'], lastNames: ['Brandt'], places: ['Mordor'] }));
     const text = 'Qwyll Brandt left Mordor.';

@@ -30,8 +30,10 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   const table = w.table;
   const count = w.n;
   const caps = w.caps;
-  // The words before `next` belong to the last finding.
+  // The words before `next` belong to the last finding; `paired`: the word after the last place's
+  // ", " is a known place too ("Kingston, Georgia").
   let next = 0;
+  let paired = -1;
   for (let c = 0; c < w.nCaps; c++) {
     const i = caps[c] as number;
     if (i < next) continue;
@@ -77,8 +79,15 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
     // the place.
     const cued = isName && cueBefore(w, i);
-    const score = isName && !cued ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && !cued && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+    // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
+    // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
+    let pair = i === paired;
+    if (commaPlace(w, g, i + best) && !(isName && nameAt(w, g, i + best))) {
+      pair = true;
+      paired = i + best;
+    }
+    const score = isName && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (isName && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit({
@@ -92,6 +101,26 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     });
     next = i + best;
   }
+}
+
+/**
+ * Word `k` follows the word before it after ", ", is capitalized, and is a known place or the first two
+ * words of one.
+ */
+function commaPlace(w: Words, g: Gazetteer, k: number): boolean {
+  if (k >= w.n || w.cap[k] === 0) return false;
+  const end = w.end[k - 1] as number;
+  if ((w.start[k] as number) !== end + 2 || w.text.charCodeAt(end) !== 44 || w.text.charCodeAt(end + 1) !== 32)
+    return false;
+  const max = placeWordsOf(w, k, g.placeWords);
+  if (max === undefined) return false;
+  if (inList(w, k, IN_PLACE, g.places)) return true;
+  return max > 1 && k + 1 < w.n && w.cap[k + 1] === 1 && adjacent(w, k, k + 1) && g.places.has(joinLower(w, k, 2));
+}
+
+/** Word `k` is a given or family name. */
+function nameAt(w: Words, g: Gazetteer, k: number): boolean {
+  return inList(w, k, IN_FIRST, g.firstNames) || inList(w, k, IN_LAST, g.lastNames);
 }
 
 /** A place cue such as "grew up in " ends right before word `i`. */
