@@ -76,8 +76,10 @@ interface Unit {
   score: number;
 }
 
-/** Letters, marks and digits: a token starting right after one of these, with one, continues a word. */
-const WORD_UNIT = /[\p{L}\p{M}\p{N}]/u;
+/** Letters, marks and digits: a token starting right after one of these, with one, continues a word. @internal */
+export const WORD_UNIT: RegExp = /[\p{L}\p{M}\p{N}]/u;
+/** A label's IOB2/IOBES/BILOU prefix and its entity type ("B-PER"). @internal */
+export const LABEL_PREFIX: RegExp = /^([BIESLU])[-_](.+)$/;
 
 /**
  * Entities from a token-classification model's output.
@@ -186,7 +188,7 @@ function labelKinds(labels: readonly string[], outside: readonly string[]): { ki
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i] as string;
     if (outside.includes(label) || label === '') continue;
-    const m = /^([BIESLU])[-_](.+)$/.exec(label);
+    const m = LABEL_PREFIX.exec(label);
     const type = m ? (m[2] as string) : label;
     const prefix = m ? ({ B: 1, I: 2, E: 3, L: 3, S: 4, U: 4 } as const)[m[1] as 'B'] : 2;
     let id = ids.get(type);

@@ -44,10 +44,14 @@ export interface WordPieceOptions {
   maxLength?: number;
 }
 
-const CONTROL = /\p{C}/u;
-const SPACE = /\p{Zs}/u;
-const PUNCTUATION = /\p{P}/u;
-const MARKS = /\p{Mn}/gu;
+/** Control, format, surrogate, private-use and unassigned characters (dropped). @internal */
+export const CONTROL: RegExp = /\p{C}/u;
+/** Space separators (white space besides tab, CR and LF). @internal */
+export const SPACE: RegExp = /\p{Zs}/u;
+/** Unicode punctuation. @internal */
+export const PUNCTUATION: RegExp = /\p{P}/u;
+/** Non-spacing marks, dropped with the accents of uncased models. @internal */
+export const MARKS: RegExp = /\p{Mn}/gu;
 
 /**
  * A WordPiece tokenizer over `vocab` (the model's `vocab.txt` text, or its lines): text → token ids and
