@@ -382,6 +382,7 @@ describe('tokenClassifierNer over an ONNX token classifier (onnxruntime-web)', (
       'invalid_value',
     );
     expect(await code(tokenClassifierNer({ ...base, tokenize: () => null as never })(text))).toBe('invalid_argument');
+    expect(await code(tokenClassifierNer(base)(42 as never))).toBe('invalid_argument');
     // BigInt64Array ids (as tensor-building tokenizers give them) are read as numbers.
     const big = tokenClassifierNer({
       ...base,

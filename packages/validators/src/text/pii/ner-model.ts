@@ -7,6 +7,7 @@
  * window has it. The scores are decoded by `decodeTokenClassification`.
  */
 import { afunction, ainteger, aobject, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
+import { checkText } from '../shared/limits';
 import type { NerEntity } from './detect';
 import { type DecodeTokensOptions, decodeTokenClassification } from './ner-decode';
 
@@ -79,6 +80,7 @@ export function tokenClassifierNer(options: TokenClassifierNerOptions): (text: s
     outside: options.outside,
   };
   return async (text: string): Promise<NerEntity[]> => {
+    checkText(text, 'text');
     const tokens = await tokenize(text);
     if (typeof tokens !== 'object' || tokens === null)
       throw new ModelSecTypeError(`"options.tokenize" must return { ids, offsets }, got ${describeValue(tokens)}`);
