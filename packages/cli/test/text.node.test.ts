@@ -95,6 +95,11 @@ describe('modelsec pii --ner (a token-classification model through onnxruntime-w
       writeFileSync(join(m.io.cwd, 'vocab.json'), '{"id2label": {"0": "O", "5": "B-PER"}}');
       expect(await runCli(argv, m.io), argv.join(' ')).toBe(2);
     }
+    // A file that is no ONNX model: a typed error, exit 1, its code on stderr.
+    const bad = setup();
+    writeFileSync(join(bad.io.cwd, 'ner.onnx'), 'not a model');
+    expect(await runCli(['pii', '-', ...flags, '--labels', 'config.json'], bad.io)).toBe(1);
+    expect(bad.stderr()).toContain('malformed_file');
     // A vocabulary without [CLS]/[SEP].
     const m = setup();
     writeFileSync(join(m.io.cwd, 'vocab.txt'), '[UNK]\nada\n');

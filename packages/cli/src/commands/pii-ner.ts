@@ -53,7 +53,12 @@ export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerMod
   const tokenize = wordPieceTokenizer(vocabText, { lowerCase: flags.lowerCase });
   const bytes = new Uint8Array(await readFile(resolve(cwd, flags.model)));
   const ort = await loadOrt('modelsec pii --ner');
-  const session = (await ort.InferenceSession.create(bytes)) as Session;
+  let session: Session;
+  try {
+    session = (await ort.InferenceSession.create(bytes)) as Session;
+  } catch (error) {
+    throw new ValidationError('malformed_file', 'onnxruntime-web could not load the --ner model', { cause: error });
+  }
   const unknownInput = session.inputNames.find((n) => !INPUTS.includes(n));
   if (unknownInput !== undefined || !session.inputNames.includes('input_ids'))
     throw new UsageError(`--ner expects a model with inputs ${INPUTS.join(', ')} (input_ids required)`);
@@ -74,7 +79,14 @@ export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerMod
       else if (name === 'attention_mask') feeds[name] = int64(() => 1);
       else feeds[name] = int64(() => 0);
     }
-    const result = (await session.run(feeds))[output];
+    let result: { data: unknown } | undefined;
+    try {
+      result = (await session.run(feeds))[output];
+    } catch (error) {
+      throw new ValidationError('unsupported_format', 'the --ner model did not run on int64 token ids', {
+        cause: error,
+      });
+    }
     const data = result?.data;
     if (!(data instanceof Float32Array) || data.length !== n * width) {
       throw new ValidationError(

@@ -31,7 +31,7 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   const count = w.n;
   const caps = w.caps;
   // The words before `next` belong to the last finding; `paired`: the word after the last place's
-  // ", " is a known place too ("Kingston, Georgia").
+  // ", " is a known place too ("Victoria, Australia").
   let next = 0;
   let paired = -1;
   for (let c = 0; c < w.nCaps; c++) {
