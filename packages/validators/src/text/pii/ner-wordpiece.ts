@@ -1,7 +1,8 @@
 /**
  * `wordPieceTokenizer`: the tokenizer of BERT-family models (BERT, DistilBERT, ELECTRA NER heads) over
- * their `vocab.txt`, with the character offsets that `tokenClassifierNer` needs and that JavaScript
- * tokenizer libraries do not return. It follows the reference tokenizer (Hugging Face `BertTokenizer`:
+ * their `vocab.txt`, with the character offsets that `tokenClassifierNer` needs (transformers.js'
+ * tokenizers give none: its feature request, issue 425, is open). It follows the reference tokenizer
+ * (Hugging Face `BertTokenizer`:
  * `BasicTokenizer` then `WordpieceTokenizer`):
  * - drop NUL, U+FFFD and control/format characters (Unicode `C*`, except tab, CR and LF); white space
  *   (tab, CR, LF, `Zs`) separates words;
