@@ -142,6 +142,26 @@ describe('entropy check: public and structural tokens', () => {
     expect(spans(webhook)).toEqual([`HIGH_ENTROPY:${key}${key}`]);
   });
 
+  test('labelled digests and RFC 2047 encoded words are not secrets; the same tokens unlabelled are', () => {
+    const md5 = '459c1d0262e939d6432f193c7a4ba8a8';
+    const sha1 = '1aefed7c18b89a0962d66a6bd77b4df015ff0dc8';
+    expect(spans(`MD5 (openssh-3.4p1.tar.gz) = ${md5}`)).toEqual([]);
+    expect(spans(`X-Razor-id: ${sha1}`)).toEqual([]);
+    expect(spans(`commit ${sha1}\nAuthor: a`)).toEqual([]);
+    expect(spans(`sha256sum: ${md5}${md5}`)).toEqual([`HIGH_ENTROPY:${md5}${md5}`]); // "sha256sum" is no label word
+    expect(spans(`sha-256: ${md5}${md5}`)).toEqual([]);
+    // Unlabelled, labelled on another line, or not a digest length: judged as before.
+    expect(spans(`value: ${md5}`)).toEqual([`HIGH_ENTROPY:${md5}`]);
+    expect(spans(`MD5\n${md5}`)).toEqual([`HIGH_ENTROPY:${md5}`]);
+    expect(spans(`hash: ${md5}a`)).toEqual([`HIGH_ENTROPY:${md5}a`]);
+    expect(spans(`hash: ${key}`)).toEqual([`HIGH_ENTROPY:${key}`]);
+    const encoded = 'GyRCJV4lJCVrJTklSCE8JXNJPTwoGyhCLmJtcA==';
+    expect(spans(`\tfilename="=?iso-2022-jp?B?${encoded}?="`)).toEqual([]);
+    expect(spans(`Subject: =?utf-8?q?${encoded}?=`)).toEqual([]);
+    expect(spans(`name: ${encoded}`)).toEqual([`HIGH_ENTROPY:${encoded}`]);
+    expect(spans(`?B?${encoded}?=`)).toEqual([`HIGH_ENTROPY:${encoded}`]); // no "=?charset"
+  });
+
   test('in a query or fragment, only values of credential-named parameters are judged', () => {
     expect(spans('http://clickthru.online.com/Click?q=4a-HcgUIPpcnTHdcorsxoLkkTKhn-yR')).toEqual([]);
     expect(spans(`https://x.io/p?contentId=${key}&page=2`)).toEqual([]);

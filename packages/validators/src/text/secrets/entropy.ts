@@ -16,11 +16,13 @@
  * - armored public blocks: PGP signatures, public keys and messages, certificates, public keys;
  * - mail syntax (`mail.ts`): multipart boundaries, the bodies of base64 parts, and URLs cut by
  *   quoted-printable soft line breaks, which stay URLs across the break (the query name before it
- *   counts, `=3D` is an encoded `=`).
+ *   counts, `=3D` is an encoded `=`);
+ * - labelled digests and RFC 2047 encoded words (`labels.ts`).
  * Private-key blocks are reported whole by `detectSecrets` (`PRIVATE_KEY`), known token formats by their
  * patterns: neither depends on this check.
  */
 
+import { labelledNonSecret } from './labels';
 import { isQuotedPrintable, mimeSpans, softBreakBefore } from './mail';
 
 /** Token characters (base64, URL-safe base64 and padding): 1. */
@@ -209,6 +211,7 @@ function emitIn(st: Candidates, start: number, end: number): void {
   const blocks = st.blocks;
   while (st.b < blocks.length && (blocks[st.b + 1] as number) <= start) st.b += 2;
   if (st.b < blocks.length && (blocks[st.b] as number) <= start) return;
+  if (labelledNonSecret(st.text, start, end)) return;
   st.fn(start, end);
 }
 
