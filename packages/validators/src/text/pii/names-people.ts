@@ -185,9 +185,11 @@ function suffixEnd(w: Words, j: number): number {
   const end = w.end[j] as number;
   const k = j + 1;
   if (k >= w.n || w.cap[k] === 0 || (w.start[k] as number) !== end + 1 || w.text.charCodeAt(end) !== 32) return end;
-  if ((w.end[k] as number) - (w.start[k] as number) > 3 || !NAME_SUFFIXES.has(lowerOf(w, k))) return end;
+  if ((w.end[k] as number) - (w.start[k] as number) > 3) return end;
+  const suffix = lowerOf(w, k);
+  if (!NAME_SUFFIXES.has(suffix)) return end;
   const after = w.end[k] as number;
-  return ABBREVIATED_SUFFIXES.has(lowerOf(w, k)) && w.text.charCodeAt(after) === 46 ? after + 1 : after;
+  return ABBREVIATED_SUFFIXES.has(suffix) && w.text.charCodeAt(after) === 46 ? after + 1 : after;
 }
 
 /**

@@ -131,8 +131,16 @@ export function decodeTokenClassification(
   return entitiesOf(text, units, kinds);
 }
 
-/** Checked options, defaults applied. */
-function decodeOptions(options: DecodeTokensOptions): Required<DecodeTokensOptions> {
+/**
+ * `options` checked, defaults applied.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * decodeOptions({ labels: ['O', 'B-PER'] }).aggregation; // 'first'
+ * ```
+ */
+export function decodeOptions(options: DecodeTokensOptions): Required<DecodeTokensOptions> {
   aobject(options, 'options');
   const { labels, aggregation = 'first', probabilities = false, outside = ['O'] } = options;
   astringList(labels, 'options.labels');
@@ -143,7 +151,16 @@ function decodeOptions(options: DecodeTokensOptions): Required<DecodeTokensOptio
   return { labels, aggregation, probabilities, outside };
 }
 
-function isArrayLike(v: unknown): v is ArrayLike<number> {
+/**
+ * An array or a typed array (not a DataView): what a model or a tokenizer returns as a list.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isArrayLike(new Float32Array(3)); // true
+ * ```
+ */
+export function isArrayLike(v: unknown): v is ArrayLike<number> {
   return (
     Array.isArray(v) ||
     (ArrayBuffer.isView(v) && !(v instanceof DataView) && typeof (v as { length?: unknown }).length === 'number')

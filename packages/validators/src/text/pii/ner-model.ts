@@ -9,7 +9,7 @@
 import { afunction, ainteger, aobject, describeValue, ModelSecTypeError, ValidationError } from '@modelsec/core';
 import { checkText } from '../shared/limits';
 import type { NerEntity } from './detect';
-import { type DecodeTokensOptions, decodeTokenClassification } from './ner-decode';
+import { type DecodeTokensOptions, decodeOptions, decodeTokenClassification, isArrayLike } from './ner-decode';
 
 /** A tokenizer's output for one text, without special tokens. */
 export interface TokenizedText {
@@ -72,7 +72,7 @@ export function tokenClassifierNer(options: TokenClassifierNerOptions): (text: s
   const overlap = options.overlap ?? Math.min(128, Math.floor(maxTokens / 4));
   ainteger(overlap, 'options.overlap', { min: 0, max: maxTokens - 1 });
   // Check the decoding options now, not at the first text.
-  decodeTokenClassification('', { offsets: [], scores: [] }, options);
+  decodeOptions(options);
   const decode: DecodeTokensOptions = {
     labels: [...labels],
     aggregation: options.aggregation,
@@ -98,7 +98,7 @@ export function tokenClassifierNer(options: TokenClassifierNerOptions): (text: s
 
 /** Token ids as a plain array of integers (what `classify` receives, in slices). */
 function readIds(ids: unknown): number[] {
-  if (!Array.isArray(ids) && !(ArrayBuffer.isView(ids) && !(ids instanceof DataView)))
+  if (!isArrayLike(ids))
     throw new ModelSecTypeError(`"options.tokenize" must return ids as an array, got ${describeValue(ids)}`);
   const list = ids as ArrayLike<unknown>;
   const out = new Array<number>(list.length);
@@ -134,9 +134,9 @@ async function classifyWindows(
   for (let from = 0; from < n; from += step) {
     const to = Math.min(n, from + maxTokens);
     const scores = await classify(ids.slice(from, to));
-    if (!(Array.isArray(scores) || (ArrayBuffer.isView(scores) && !(scores instanceof DataView))))
+    if (!isArrayLike(scores))
       throw new ModelSecTypeError(`"options.classify" must return an array of numbers, got ${describeValue(scores)}`);
-    const rows = (scores as ArrayLike<number>).length;
+    const rows = scores.length;
     if (rows !== (to - from) * width) {
       throw new ValidationError(
         'invalid_shape',
