@@ -24,6 +24,13 @@ import {
   HONORIFICS,
   NAME_CUE,
   NOT_NAMES,
+  ORG_ABBREVIATED,
+  ORG_CONTEXT,
+  ORG_LEGAL,
+  ORG_OF_HEADS,
+  ORG_STOP,
+  ORG_TAIL,
+  ORG_WEAK,
   PARTICLES,
   PERSON_CONTEXT,
   PLACE_CONTEXT,
@@ -282,7 +289,7 @@ function adjacent(w: Words, a: number, b: number): boolean {
 export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
   return {
     name: 'names',
-    entities: ['PERSON', 'LOCATION'],
+    entities: ['PERSON', 'LOCATION', 'ORGANIZATION'],
     maxLength: 6 * 42,
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
@@ -293,6 +300,7 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
         tokenize(w, text, table);
         // Lower-case names and places are only looked for where the text is written without capitals.
         const lowerAt = lowerWords(w);
+        scanOrganizations(w, g, emit, lowerAt);
         scanPlaces(w, g, emit, lowerAt);
         scanPeople(w, g, emit, lowerAt);
       } finally {
@@ -301,6 +309,117 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       }
     },
   };
+}
+
+/**
+ * ORGANIZATION, as names-orgs.ts describes it, written plainly: the words' lower-case strings and the
+ * lists as sets. The capitalized words of a finding become "not a name" for the scans after it.
+ */
+function scanOrganizations(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerAt: readonly boolean[]): void {
+  const text = w.text;
+  const n = w.n;
+  const inOrg = new Set<number>();
+  const gapText = (a: number, b: number) => text.slice(w.end[a] as number, w.start[b] as number);
+  const notInName = (i: number) => {
+    const l = lowerOf(w, i);
+    return ORG_STOP.has(l) || HONORIFICS.has(l) || NAME_CUE.has(l) || CUE_ENDS.has(l) || l === 'is' || l === 'name';
+  };
+  const nameWord = (i: number, caps: boolean) =>
+    !possessive(w, i) &&
+    !notInName(i) &&
+    (caps ? w.cap[i] === 1 : w.cap[i] === 0 && lowerAt[i] === true && !PARTICLES.has(lowerOf(w, i)));
+  const ends = (i: number) => {
+    const l = lowerOf(w, i);
+    return ORG_LEGAL.has(l) || ORG_WEAK.has(l) || ORG_TAIL.has(l);
+  };
+  const found = (first: number, last: number, score: number) => {
+    let end = w.end[last] as number;
+    if (text[end] === '.' && ORG_ABBREVIATED.has(lowerOf(w, last))) end++;
+    emit({
+      entity: 'ORGANIZATION',
+      start: w.start[first] as number,
+      end,
+      score,
+      recognizer: 'names',
+      context: ORG_CONTEXT,
+      contextBoost: 0.15,
+    });
+  };
+  const mark = (first: number, last: number) => {
+    for (let k = first; k <= last; k++) {
+      if (w.cap[k] === 1) {
+        inOrg.add(k);
+        w.small[k] = wordsOf(w, k) | W_NOT_NAME;
+      }
+    }
+  };
+  const nameBefore = (d: number, caps: boolean): number => {
+    const l = lowerOf(w, d);
+    if (l.length === 2 && text[w.end[d] as number] !== '.') return -1; // "Co."
+    const legal = ORG_LEGAL.has(l);
+    const tail = !legal && !ORG_WEAK.has(l);
+    let j = d;
+    let names = 0;
+    while (j > 0 && names < (caps ? 4 : 1)) {
+      const p = j - 1;
+      const gap = gapText(p, j);
+      if (gap === ' & ' || (gap === ', ' && names === 0 && legal)) {
+        if (!nameWord(p, caps)) break;
+      } else if (gap === '. ' && names > 0 && initial(w, p)) {
+        // "H. J. Wilson & Company"
+      } else if (gap === ' ') {
+        const lp = lowerOf(w, p);
+        const head = p > 0 && ORG_OF_HEADS.has(lowerOf(w, p - 1));
+        if ((lp === 'and' ? names === 0 : lp === 'of' && names > 0 && head) && p > 0 && gapText(p - 1, p) === ' ') {
+          if (!nameWord(p - 1, caps)) break;
+          j = p - 1;
+          names++;
+          continue;
+        }
+        if (tail && names === 0) return -1;
+        if (!nameWord(p, caps)) break;
+      } else break;
+      j = p;
+      names++;
+    }
+    return names === 0 ? -1 : j;
+  };
+  for (let d = 1; d < n; d++) {
+    if (w.cap[d] === 0 || !ends(d)) continue;
+    if (d + 1 < n && w.cap[d + 1] === 1 && ends(d + 1) && adjacent(w, d, d + 1)) continue;
+    const first = nameBefore(d, true);
+    if (first < 0) continue;
+    found(first, d, ORG_LEGAL.has(lowerOf(w, d)) ? 0.85 : 0.7);
+    mark(first, d);
+  }
+  for (let d = 1; d < n; d++) {
+    if (w.cap[d] === 1 || !lowerAt[d] || !ORG_LEGAL.has(lowerOf(w, d))) continue;
+    const first = nameBefore(d, false);
+    if (first >= 0) found(first, d, 0.6);
+  }
+  // "Smith & Wesson"
+  const firmWord = (k: number) =>
+    w.cap[k] === 1 &&
+    !inOrg.has(k) &&
+    !NOT_NAMES.has(lowerOf(w, k)) &&
+    !shortCaps(w, k) &&
+    !HONORIFICS.has(lowerOf(w, k)) &&
+    !possessive(w, k) &&
+    !ORG_STOP.has(lowerOf(w, k));
+  for (let i = 0; i + 1 < n; i++) {
+    if (w.cap[i] === 0 || NOT_NAMES.has(lowerOf(w, i)) || shortCaps(w, i) || inOrg.has(i)) continue;
+    const last = i + 1;
+    if (gapText(i, last) !== ' & ' || !firmWord(i) || !firmWord(last)) continue;
+    if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i) && !ORG_STOP.has(lowerOf(w, i - 1))) continue;
+    if (last + 1 < n && w.cap[last + 1] === 1 && adjacent(w, last, last + 1)) continue;
+    const pair = [i, last];
+    const family = pair.filter((k) => inList(w, k, G_LAST, g.lastNames)).length;
+    const notGiven = pair.filter((k) => !inList(w, k, G_FIRST, g.firstNames)).length;
+    const places = pair.filter((k) => inList(w, k, G_PLACE, g.places)).length;
+    if (family < 1 || notGiven < 1 || places > 1) continue;
+    found(i, last, 0.6);
+    mark(i, last);
+  }
 }
 
 /** The lower-case words `i` .. `i + n - 1` joined by single spaces. */

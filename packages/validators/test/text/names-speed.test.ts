@@ -6,7 +6,7 @@
  * context. Generated texts are built from what the scans look at: given, family and place names from
  * the shipped lists (capitalized, lower-case, all capitals), multi-word places, honorifics, particles,
  * name and place cues, words that are never names, possessives, apostrophes and hyphens (' ’ -),
- * short all-capital words, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
+ * short all-capital words, organization designators, "&", "and", "of", non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
  * separators; lower-case-only texts take the lower-case-name path, and texts mixing capitalized and
  * lower-case stretches check the word-by-word lower-case decision (names-case.ts). Also run: the shipped gazetteer, a
  * small gazetteer built by `createGazetteer` (a word table) and a plain-object gazetteer (no table).
@@ -94,8 +94,29 @@ const word = fc.constantFrom(
   'ſ',
   'K',
   'x',
+  'Inc',
+  'Inc.',
+  'LLC',
+  'llc',
+  'Ltd.',
+  'Co.',
+  'Co',
+  'CO',
+  'Corporation',
+  'corporation',
+  'Group',
+  'Company',
+  'Sons',
+  'Associates',
+  'and',
+  'And',
+  'of',
+  '&',
+  'The',
+  'Yesterday',
+  'Contact',
 );
-const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '');
+const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ');
 const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));
 const text = fc.array(fc.tuple(piece, sep), { maxLength: 14 }).map((a) => a.map(([p, s]) => p + s).join(''));
 /** Lower-case texts, with words whose lower-case form is not their own (U+212A lower-cases to 'k'). */

@@ -1,5 +1,6 @@
 import { isModelSecError } from '@modelsec/core';
 import {
+  BUILTIN_RECOGNIZERS,
   decodeTokenClassification,
   detectPIIAsync,
   NER_AGGREGATIONS,
@@ -280,12 +281,16 @@ describe('tokenClassifierNer over an ONNX token classifier (onnxruntime-web)', (
       ['PERSON', 'Ada Lovelace'],
       ['PERSON', 'Grace Hopper'],
       ['LOCATION', 'New York'],
-      ['ORGANIZATION', 'Acme Corp'],
     ])
       expect(all).toContainEqual(e);
-    expect(found.find((f) => f.entity === 'ORGANIZATION')?.recognizer).toBe('ner');
-    // The shipped recognizers alone find no organization.
-    expect((await detectPIIAsync(text)).some((f) => f.entity === 'ORGANIZATION')).toBe(false);
+    // The shipped recognizers find "Acme Corp." from its designator (and score it higher than the model).
+    expect(all).toContainEqual(['ORGANIZATION', 'Acme Corp.']);
+    // Without the names recognizer, the organization comes from the model alone.
+    const recognizers = BUILTIN_RECOGNIZERS.filter((r) => r.name !== 'names');
+    const fromModel = await detectPIIAsync(text, { ner, recognizers });
+    expect(spans(text, fromModel)).toContainEqual(['ORGANIZATION', 'Acme Corp']);
+    expect(fromModel.find((f) => f.entity === 'ORGANIZATION')?.recognizer).toBe('ner');
+    expect((await detectPIIAsync(text, { recognizers })).some((f) => f.entity === 'ORGANIZATION')).toBe(false);
     const masked = redactPII(text, { findings: found }).text;
     expect(masked).not.toContain('Lovelace');
     expect(masked).not.toContain('Acme');

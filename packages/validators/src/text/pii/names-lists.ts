@@ -82,7 +82,7 @@ export const NAME_CUE = wordSet("name named called i'm am signed");
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'hi name names fax office phone mobile tel street road avenue ltd inc llc corp company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
 );
 /**
  * Generational and professional suffixes that end a person's name ("Jr.", "III", "MD").
@@ -170,6 +170,88 @@ export const PLACE_CONTEXT: ReadonlySet<string> = wordSet(
   'in at from to near city town country live lives lived living born visit visiting located moved travel trip capital state region province village',
 );
 
+/**
+ * Legal designators that end an organization's name ("Acme Inc.", "Drake PLC", "Rand Corporation");
+ * "co" only written "Co.".
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_LEGAL.has('llc'); // true
+ * ```
+ */
+export const ORG_LEGAL: ReadonlySet<string> = wordSet(
+  'inc incorporated corp corporation llc llp ltd limited plc gmbh co',
+);
+/**
+ * Words that end an organization's name less surely than a legal designator ("Boston Consulting Group").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_WEAK.has('group'); // true
+ * ```
+ */
+export const ORG_WEAK: ReadonlySet<string> = wordSet('company group holdings');
+/**
+ * Words that end a firm's name right after "&" or "and" ("Smith & Sons", "Alter and Associates").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_TAIL.has('sons'); // true
+ * ```
+ */
+export const ORG_TAIL: ReadonlySet<string> = wordSet('sons associates partners brothers');
+/**
+ * The designators written with a period that belongs to the name ("Inc.", "Ltd.", "Corp.", "Co.").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_ABBREVIATED.has('ltd'); // true
+ * ```
+ */
+export const ORG_ABBREVIATED: ReadonlySet<string> = wordSet('inc ltd corp co');
+/**
+ * Institution words that come before "of" in an organization's name ("Bank of America Corp.", "Bank of
+ * New York Mellon Corp.").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_OF_HEADS.has('bank'); // true
+ * ```
+ */
+export const ORG_OF_HEADS: ReadonlySet<string> = wordSet(
+  'bank university institute college society association board department ministry council federation church museum school trust academy company corporation',
+);
+/**
+ * Capitalized words that do not begin an organization's name before a designator ("Yesterday Acme
+ * Inc.", "Contact Acme Corp.", "At Acme Ltd.").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_STOP.has('yesterday'); // true
+ * ```
+ */
+export const ORG_STOP: ReadonlySet<string> = wordSet(
+  'the a an at in on of for from with by to as and or but so if when while after before since during yesterday today tomorrow this that these those our my your his her their its we i you he she they it please dear hi hello thanks thank contact call email ask tell send visit is are was were be has have had will can may via per about',
+);
+/**
+ * Context words of ORGANIZATION candidates.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_CONTEXT.has('employer'); // true
+ * ```
+ */
+export const ORG_CONTEXT: ReadonlySet<string> = wordSet(
+  'company firm employer employed employee work works worked working job joined hired corporation business startup vendor supplier client subsidiary acquired merger shares',
+);
+
 // Bits of the small fixed word lists (one lookup per word instead of one per list), and `W_SHORT`.
 /** @internal Bit of `SMALL_TABLE`: a word that is never a name ("street", "bank"). */
 export const W_NOT_NAME = 1;
@@ -187,6 +269,14 @@ export const W_IS = 32;
 export const W_NAME = 64;
 /** @internal Not a list: set by `markCaps` on capitalized words that are `shortCaps` ("US", "A"). */
 export const W_SHORT = 128;
+/** @internal A legal designator (`ORG_LEGAL`). */
+export const W_ORG = 256;
+/** @internal A weaker organization word (`ORG_WEAK`). */
+export const W_ORG_WEAK = 512;
+/** @internal A firm's last word after "&" or "and" (`ORG_TAIL`). */
+export const W_ORG_TAIL = 1024;
+/** @internal Not a list: set on the capitalized words of an ORGANIZATION finding (`scanOrganizations`). */
+export const W_IN_ORG = 2048;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -210,6 +300,9 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(CUE_ENDS, W_CUE_END);
   add(['is'], W_IS);
   add(['name'], W_NAME);
+  add(ORG_LEGAL, W_ORG);
+  add(ORG_WEAK, W_ORG_WEAK);
+  add(ORG_TAIL, W_ORG_TAIL);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

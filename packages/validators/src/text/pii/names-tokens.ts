@@ -63,6 +63,8 @@ export class Words {
   caps: Int32Array = new Int32Array(0);
   /** Number of words in `caps` after `markCaps`. */
   nCaps = 0;
+  /** Number of capitalized words that may end an organization's name (`W_ORG*`), from `markCaps`. */
+  nOrg = 0;
   /** Make room for `size` words, keeping those there. */
   grow(size: number): void {
     const grow32 = (a: Int32Array) => {

@@ -10,7 +10,7 @@
  * `createGazetteer`), one probe answers every list and the lower-case string is not built for ASCII words.
  */
 import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
-import { SMALL_TABLE, W_NOT_NAME, W_SHORT } from './names-lists';
+import { SMALL_TABLE, W_NOT_NAME, W_ORG, W_ORG_TAIL, W_ORG_WEAK, W_SHORT } from './names-lists';
 import type { Words } from './names-tokens';
 import { foldAsciiLower, foldString, type WordFlags } from './word-index';
 
@@ -135,7 +135,7 @@ export function joinLower(w: Words, i: number, n: number): string {
 
 /**
  * Keep in `w.caps` the capitalized words that may start a finding (not in NOT_NAMES, not `shortCaps`),
- * mark the `shortCaps` ones with `W_SHORT`, and ask the word table for the kept ones (every scan asks
+ * mark the `shortCaps` ones with `W_SHORT`, count those that may end an organization's name (`w.nOrg`), and ask the word table for the kept ones (every scan asks
  * it for them; a lookup has no side effects, so asking early changes no answer).
  * @internal
  *
@@ -149,6 +149,7 @@ export function markCaps(w: Words): void {
   const table = w.table;
   const caps = w.caps;
   let kept = 0;
+  let orgs = 0;
   for (let c = 0; c < w.upper; c++) {
     const i = caps[c] as number;
     // A word with a non-ASCII unit is lower-cased once for both tables.
@@ -159,6 +160,7 @@ export function markCaps(w: Words): void {
         : SMALL_TABLE.lookup(lower);
     if (shortCaps(w, i)) f |= W_SHORT;
     w.small[i] = f;
+    if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL)) !== 0) orgs++;
     if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
     if (table !== undefined) {
       w.found[i] =
@@ -169,6 +171,7 @@ export function markCaps(w: Words): void {
     caps[kept++] = i;
   }
   w.nCaps = kept;
+  w.nOrg = orgs;
 }
 
 /**

@@ -2,14 +2,16 @@
  * PERSON and LOCATION from gazetteers and context, without a model: capitalized words found in the
  * shipped name lists (given name + following capitalized family name scores highest), names after cues
  * such as "my name is" or "Name:", and the longest run of words that is a known place. Scores are lower
- * for words that are both a name and a place ("Florence"), and context words raise them.
+ * for words that are both a name and a place ("Florence"), and context words raise them. ORGANIZATION
+ * from designators and firm names ("Acme Inc.", "Smith & Sons", "Jones, Mitchell and Williams").
  *
  * The parts: names-lists.ts (the fixed word lists and cue checks), names-tokens.ts (the words of a
- * text), names-words.ts (what the scans ask about a word), names-places.ts (LOCATION),
+ * text), names-words.ts (what the scans ask about a word), names-orgs.ts (ORGANIZATION), names-places.ts (LOCATION),
  * names-people.ts (PERSON), names-case.ts (where the text is written without capitals).
  */
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
 import { markLowerCase } from './names-case';
+import { scanOrganizations } from './names-orgs';
 import { scanPeople } from './names-people';
 import { scanPlaces } from './names-places';
 import { tokenize, Words } from './names-tokens';
@@ -29,7 +31,7 @@ const SHARED = /* @__PURE__ */ new Words();
 export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
   return {
     name: 'names',
-    entities: ['PERSON', 'LOCATION'],
+    entities: ['PERSON', 'LOCATION', 'ORGANIZATION'],
     maxLength: 6 * 42,
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
@@ -47,6 +49,8 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
           w.asked.fill(0, 0, w.n);
         } else if (lowerCase) w.found.fill(-1, 0, w.n);
         markCaps(w);
+        // Organizations first: they take their words from the PERSON and LOCATION scans ("Drake PLC").
+        scanOrganizations(w, g, emit, lowerCase);
         scanPlaces(w, g, emit, lowerCase);
         scanPeople(w, g, emit, lowerCase);
       } finally {

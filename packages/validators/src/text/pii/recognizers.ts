@@ -67,7 +67,7 @@ const BUILTIN_ENTITIES: readonly (readonly string[])[] = [
   ['DATE_TIME'],
   ['PHONE_NUMBER'],
   ['ADDRESS', 'LOCATION'],
-  ['PERSON', 'LOCATION'],
+  ['PERSON', 'LOCATION', 'ORGANIZATION'],
 ];
 
 /** `scanBuiltins`'s mask that runs every built-in recognizer. @internal */
