@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
+import { BPE_MERGES, BPE_ROWS, BPE_VOCAB } from '../../validators/test/text/ner-bpe-support';
 import { NER_LABELS, NER_VOCAB, nerModelBytes } from '../../validators/test/text/ner-model-support';
 import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
@@ -83,6 +84,39 @@ describe('modelsec pii --ner (a token-classification model through onnxruntime-w
     expect(await runCli(['pii', '-', '--redact', 'placeholder', ...flags, '--labels', 'config.json'], red.io)).toBe(0);
     expect(red.stdout()).toContain('<ORGANIZATION_1>');
     expect(red.stdout()).not.toContain('Acme');
+  });
+
+  test('a RoBERTa-family model: --vocab vocab.json --merges merges.txt (byte-level BPE, <s> and </s>)', async () => {
+    const m = memoryIO({ stdin: text });
+    writeFileSync(join(m.io.cwd, 'ner.onnx'), nerModelBytes(BPE_ROWS));
+    writeFileSync(join(m.io.cwd, 'vocab.json'), JSON.stringify(BPE_VOCAB));
+    writeFileSync(join(m.io.cwd, 'merges.txt'), `#version: 0.2\n${BPE_MERGES.join('\n')}\n`);
+    const bpe = [
+      '--ner',
+      'ner.onnx',
+      '--vocab',
+      'vocab.json',
+      '--merges',
+      'merges.txt',
+      '--labels',
+      NER_LABELS.join(','),
+    ];
+    expect(await runCli(['pii', '-', '--json', ...bpe], m.io)).toBe(1);
+    const found = JSON.parse(m.stdout()).findings as { entity: string; start: number; end: number }[];
+    expect(found.map((f) => [f.entity, text.slice(f.start, f.end)])).toContainEqual(['ORGANIZATION', 'Acme']);
+    // A vocabulary without <s> / </s>, one that is no JSON, merges with unknown tokens: usage errors.
+    for (const [file, body] of [
+      ['vocab.json', JSON.stringify({ a: 0 })],
+      ['vocab.json', 'not json'],
+      ['merges.txt', 'Ġ Zz\n'],
+    ] as const) {
+      const bad = memoryIO({ stdin: text });
+      writeFileSync(join(bad.io.cwd, 'ner.onnx'), nerModelBytes(BPE_ROWS));
+      writeFileSync(join(bad.io.cwd, 'vocab.json'), JSON.stringify(BPE_VOCAB));
+      writeFileSync(join(bad.io.cwd, 'merges.txt'), BPE_MERGES.join('\n'));
+      writeFileSync(join(bad.io.cwd, file), body);
+      expect(await runCli(['pii', '-', ...bpe], bad.io), `${file}: ${body}`).toBe(2);
+    }
   });
 
   test('missing or bad --ner flags are usage errors (exit 2)', async () => {

@@ -1,14 +1,21 @@
 /**
- * `modelsec pii --ner <model.onnx>`: a BERT-family token-classification model (an ONNX export of a NER
- * model, with its `vocab.txt` and labels) run by onnxruntime-web next to the shipped recognizers. The
- * model's inputs are filled by name: `input_ids` (required), `attention_mask` (ones) and
- * `token_type_ids` (zeros), each `[1, tokens]` int64, with `[CLS]` and `[SEP]` around each window; its
- * first output holds the logits, `[1, tokens, labels]`.
+ * `modelsec pii --ner <model.onnx>`: a token-classification model (an ONNX export of a NER model, with
+ * its vocabulary and labels) run by onnxruntime-web next to the shipped recognizers. BERT family:
+ * `--vocab vocab.txt` (WordPiece, `[CLS]` and `[SEP]`); RoBERTa family: `--vocab vocab.json --merges
+ * merges.txt` (byte-level BPE, `<s>` and `</s>`). The model's inputs are filled by name: `input_ids`
+ * (required), `attention_mask` (ones) and `token_type_ids` (zeros), each `[1, tokens]` int64, with the
+ * start and end tokens around each window; its first output holds the logits, `[1, tokens, labels]`.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ValidationError } from '@modelsec/core';
-import { type NerModel, tokenClassifierNer, wordPieceTokenizer } from '@modelsec/validators';
+import {
+  byteLevelBpeTokenizer,
+  type NerModel,
+  type TokenizedText,
+  tokenClassifierNer,
+  wordPieceTokenizer,
+} from '@modelsec/validators';
 import { UsageError } from '../command';
 import { loadOrt } from '../ort';
 
@@ -16,8 +23,12 @@ import { loadOrt } from '../ort';
 export interface NerFlags {
   /** The ONNX model file. */
   model: string;
-  /** Its `vocab.txt`. */
+  /** Its `vocab.txt` (WordPiece), or `vocab.json` with `merges` (byte-level BPE). */
   vocab: string | undefined;
+  /** Its `merges.txt`: a byte-level BPE model (RoBERTa family). */
+  merges?: string | undefined;
+  /** BPE: read the text as if it started with a space (`add_prefix_space`). */
+  prefixSpace?: boolean;
   /** Labels: a comma-separated list, or a `config.json` with `id2label`. */
   labels: string | undefined;
   /** The model is uncased (lower-case the text). */
@@ -46,11 +57,10 @@ export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerMod
   if (flags.labels === undefined) throw new UsageError('--ner needs --labels <config.json | O,B-PER,I-PER,...>');
   const vocabText = await readFile(resolve(cwd, flags.vocab), 'utf8');
   const labels = await readLabels(flags.labels, cwd);
-  const lines = vocabText.split(/\r?\n/);
-  const cls = lines.indexOf('[CLS]');
-  const sep = lines.indexOf('[SEP]');
-  if (cls < 0 || sep < 0) throw new UsageError('the vocabulary has no [CLS] or [SEP] token');
-  const tokenize = wordPieceTokenizer(vocabText, { lowerCase: flags.lowerCase });
+  const { tokenize, cls, sep } =
+    flags.merges === undefined
+      ? wordPiece(vocabText, flags.lowerCase)
+      : await bpe(vocabText, await readFile(resolve(cwd, flags.merges), 'utf8'), flags.prefixSpace === true);
   const bytes = new Uint8Array(await readFile(resolve(cwd, flags.model)));
   const ort = await loadOrt('modelsec pii --ner');
   let session: Session;
@@ -97,6 +107,44 @@ export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerMod
     return data.subarray(width, width * (n - 1));
   };
   return tokenClassifierNer({ labels, tokenize, classify });
+}
+
+/** A tokenizer and the ids of the tokens around each window. */
+interface Tokens {
+  tokenize: (text: string) => TokenizedText;
+  cls: number;
+  sep: number;
+}
+
+/** `--vocab vocab.txt`: WordPiece, `[CLS]` … `[SEP]`. */
+function wordPiece(vocabText: string, lowerCase: boolean): Tokens {
+  const lines = vocabText.split(/\r?\n/);
+  const cls = lines.indexOf('[CLS]');
+  const sep = lines.indexOf('[SEP]');
+  if (cls < 0 || sep < 0) throw new UsageError('the vocabulary has no [CLS] or [SEP] token');
+  return { tokenize: wordPieceTokenizer(vocabText, { lowerCase }), cls, sep };
+}
+
+/** `--vocab vocab.json --merges merges.txt`: byte-level BPE, `<s>` … `</s>`. */
+async function bpe(vocabText: string, mergesText: string, addPrefixSpace: boolean): Promise<Tokens> {
+  let vocab: unknown;
+  try {
+    vocab = JSON.parse(vocabText);
+  } catch {
+    throw new UsageError('--merges needs --vocab <vocab.json> (a JSON object of token → id)');
+  }
+  const ids = vocab as Record<string, unknown> | null;
+  const cls = ids?.['<s>'];
+  const sep = ids?.['</s>'];
+  if (typeof cls !== 'number' || typeof sep !== 'number')
+    throw new UsageError('the vocabulary has no <s> or </s> token');
+  let tokenize: (text: string) => TokenizedText;
+  try {
+    tokenize = byteLevelBpeTokenizer(vocab as Record<string, number>, mergesText, { addPrefixSpace });
+  } catch (error) {
+    throw new UsageError(`--vocab/--merges: ${(error as Error).message}`);
+  }
+  return { tokenize, cls, sep };
 }
 
 /** `--labels`: `config.json` (its `id2label`) or a comma-separated list. */

@@ -18,13 +18,14 @@ export default defineCommand({
   name: 'pii',
   summary: 'find personal data in a text file (emails, phones, cards, IBANs, SSNs, names...) or redact it',
   usage:
-    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--ner model.onnx --vocab vocab.txt --labels config.json] [--json]',
+    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--ner model.onnx --vocab vocab.txt|vocab.json [--merges merges.txt] --labels config.json] [--json]',
   description:
     'Prints one line per finding (line:column, entity, score; never the value) and exits 1 when any is found. ' +
     'With --redact, prints the redacted text instead and exits 0. Hash mode needs a key of at least 16 bytes, ' +
     'as hex, from --key-file or the MODELSEC_PII_KEY environment variable (never on the command line). ' +
-    '--ner adds a BERT-family token-classification model (ONNX, run by onnxruntime-web: install it next to the CLI) ' +
-    'with its vocab.txt and labels (config.json id2label, or a comma-separated list); --lower-case for uncased models.',
+    '--ner adds a token-classification model (ONNX, run by onnxruntime-web: install it next to the CLI) ' +
+    'with its labels (config.json id2label, or a comma-separated list): BERT family with its vocab.txt (--lower-case for uncased models), ' +
+    'RoBERTa family with its vocab.json and --merges merges.txt (--prefix-space if its tokenizer adds one).',
   options: {
     redact: {
       type: 'string',
@@ -34,10 +35,20 @@ export default defineCommand({
     entities: { type: 'string', valueName: '<list>', description: 'comma-separated entities to report (default: all)' },
     threshold: { type: 'string', valueName: '<0..1>', description: 'lowest score reported (default 0.5)' },
     'key-file': { type: 'string', valueName: '<path>', description: 'hash mode: file holding the HMAC key as hex' },
-    ner: { type: 'string', valueName: '<model.onnx>', description: 'also run this NER model (BERT family, ONNX)' },
-    vocab: { type: 'string', valueName: '<vocab.txt>', description: '--ner: the model vocabulary' },
+    ner: {
+      type: 'string',
+      valueName: '<model.onnx>',
+      description: 'also run this NER model (ONNX: BERT or RoBERTa family)',
+    },
+    vocab: { type: 'string', valueName: '<vocab.txt|vocab.json>', description: '--ner: the model vocabulary' },
     labels: { type: 'string', valueName: '<config.json|list>', description: '--ner: id2label, or O,B-PER,I-PER,...' },
     'lower-case': { type: 'boolean', description: '--ner: the model is uncased' },
+    merges: {
+      type: 'string',
+      valueName: '<merges.txt>',
+      description: '--ner: a byte-level BPE model (RoBERTa family), --vocab vocab.json',
+    },
+    'prefix-space': { type: 'boolean', description: '--ner --merges: the tokenizer adds a prefix space' },
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
@@ -62,6 +73,8 @@ export default defineCommand({
               vocab: ctx.values.vocab as string | undefined,
               labels: ctx.values.labels as string | undefined,
               lowerCase: ctx.values['lower-case'] === true,
+              merges: ctx.values.merges as string | undefined,
+              prefixSpace: ctx.values['prefix-space'] === true,
             },
             ctx.io.cwd,
           );

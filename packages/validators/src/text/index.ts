@@ -39,6 +39,7 @@ export {
   ssnRecognizer,
 } from './pii/ids';
 export { defaultNamesRecognizer, namesRecognizer } from './pii/names';
+export { type ByteLevelBpeOptions, byteLevelBpeTokenizer } from './pii/ner-bpe';
 export {
   type DecodeTokensOptions,
   decodeTokenClassification,

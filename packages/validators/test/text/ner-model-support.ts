@@ -45,14 +45,17 @@ const CLS = IDS.get('[CLS]') as number;
 const SEP = IDS.get('[SEP]') as number;
 const UNK = IDS.get('[UNK]') as number;
 
-/** The model's bytes (an ONNX ModelProto, opset 13). */
-export function nerModelBytes(): Uint8Array {
+/** The logits of each token id (label → logit; the others 0). */
+export type NerRows = readonly Partial<Record<(typeof NER_LABELS)[number], number>>[];
+
+/** The model's bytes (an ONNX ModelProto, opset 13); `rows`: another vocabulary's logits. */
+export function nerModelBytes(rows: NerRows = VOCAB.map(([, logits]) => logits)): Uint8Array {
   const { onnx } = onnxProto;
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
   const INT64 = onnx.TensorProto.DataType.INT64;
   const L = NER_LABELS.length;
-  const emb = new Float32Array(VOCAB.length * L);
-  VOCAB.forEach(([, logits], v) => {
+  const emb = new Float32Array(rows.length * L);
+  rows.forEach((logits, v) => {
     for (const [label, x] of Object.entries(logits)) emb[v * L + NER_LABELS.indexOf(label as 'O')] = x as number;
   });
   // A mixing layer that changes nothing but must run: W = 2·I, then bias −1 on every label.
@@ -82,7 +85,7 @@ export function nerModelBytes(): Uint8Array {
         onnx.NodeProto.create({ opType: 'Add', input: ['hw', 'b'], output: ['logits'] }),
       ],
       initializer: [
-        tensor('emb', [VOCAB.length, L], emb),
+        tensor('emb', [rows.length, L], emb),
         tensor('w', [L, L], w),
         tensor('b', [L], new Float32Array(L).fill(-1)),
       ],
@@ -126,16 +129,23 @@ export function tokenizeNer(text: string): TokenizedText {
   return { ids, offsets };
 }
 
-/** A `classify` function over an onnxruntime-web session of the model, counting its calls. */
-export async function nerClassifier(): Promise<{
+/**
+ * A `classify` function over an onnxruntime-web session of the model, counting its calls; `model`:
+ * another vocabulary's logits and its start and end token ids.
+ */
+export async function nerClassifier(
+  model: { rows: NerRows; cls: number; sep: number } | undefined = undefined,
+): Promise<{
   classify: (ids: number[]) => Promise<Float32Array>;
   windows: number[];
 }> {
-  const session = await createSession(nerModelBytes());
+  const session = await createSession(nerModelBytes(model?.rows));
+  const cls = model?.cls ?? CLS;
+  const sep = model?.sep ?? SEP;
   const windows: number[] = [];
   const classify = async (ids: number[]) => {
     windows.push(ids.length);
-    const input = BigInt64Array.from([CLS, ...ids, SEP], (x) => BigInt(x));
+    const input = BigInt64Array.from([cls, ...ids, sep], (x) => BigInt(x));
     const out = await session.run({ input_ids: new ort.Tensor('int64', input, [1, input.length]) });
     const logits = out.logits?.data as Float32Array;
     const L = NER_LABELS.length;

@@ -77,6 +77,32 @@ describe('wordPieceTokenizer (known answers, by the reference algorithm)', () =>
     ]);
   });
 
+  test("the reference fast tokenizer's character classes (ner-wordpiece.node.test.ts checks them on generated text)", () => {
+    const vocab = ['[UNK]', 'ab', 'x', '\u0378', '\u{2B91F}', '\u{2B920}'];
+    const t = wordPieceTokenizer(vocab);
+    // Line and paragraph separators split words; NEL, VT and FF are controls: dropped inside a word.
+    expect(show(vocab, 'ab\u2028x\u2029ab', t('ab\u2028x\u2029ab'))).toEqual([
+      ['ab', 'ab'],
+      ['x', 'x'],
+      ['ab', 'ab'],
+    ]);
+    expect(show(vocab, 'a\u0085b a\u000bb a\u000cb', t('a\u0085b a\u000bb a\u000cb')).map(([p]) => p)).toEqual([
+      'ab',
+      'ab',
+      'ab',
+    ]);
+    // Private-use characters are dropped; unassigned ones are letters.
+    expect(show(vocab, 'a\ue000b', t('a\ue000b'))).toEqual([['ab', 'a\ue000b']]);
+    expect(show(vocab, '\u0378', t('\u0378'))).toEqual([['\u0378', '\u0378']]);
+    expect(show(vocab, 'x\u0378', t('x\u0378'))).toEqual([['[UNK]', 'x\u0378']]);
+    // CJK Extension E starts at U+2B920 (the Python tokenizer's U+2B820 is not the fast one's).
+    expect(show(vocab, 'x\u{2B920}', t('x\u{2B920}'))).toEqual([
+      ['x', 'x'],
+      ['\u{2B920}', '\u{2B920}'],
+    ]);
+    expect(show(vocab, 'x\u{2B91F}', t('x\u{2B91F}'))).toEqual([['[UNK]', 'x\u{2B91F}']]);
+  });
+
   test('special-token strings in the text are split like any text (no injection of [CLS] or [SEP])', () => {
     const vocab = ['[UNK]', '[CLS]', '[SEP]', '[', ']', 'cl', '##s', 'sep'];
     const t = wordPieceTokenizer(vocab);

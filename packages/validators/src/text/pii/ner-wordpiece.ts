@@ -4,8 +4,9 @@
  * tokenizers give none: its feature request, issue 425, is open). It follows the reference tokenizer
  * (Hugging Face `BertTokenizer`:
  * `BasicTokenizer` then `WordpieceTokenizer`):
- * - drop NUL, U+FFFD and control/format characters (Unicode `C*`, except tab, CR and LF); white space
- *   (tab, CR, LF, `Zs`) separates words;
+ * - drop NUL, U+FFFD, control, format and private-use characters (Unicode `Cc`, `Cf`, `Co`, except tab,
+ *   CR and LF) and lone surrogates; unassigned characters are kept, as letters; white space
+ *   (tab, CR, LF, `Zs`, and the line and paragraph separators U+2028 and U+2029) separates words;
  * - put each CJK ideograph in a word of its own;
  * - for uncased models: lower-case, then NFD and drop non-spacing marks (accents);
  * - split every punctuation character (ASCII symbols and Unicode `P*`) into a word of its own;
@@ -45,10 +46,10 @@ export interface WordPieceOptions {
   maxLength?: number;
 }
 
-/** Control, format, surrogate, private-use and unassigned characters (dropped). @internal */
-export const CONTROL: RegExp = /\p{C}/u;
-/** Space separators (white space besides tab, CR and LF). @internal */
-export const SPACE: RegExp = /\p{Zs}/u;
+/** Control, format and private-use characters, and lone surrogates (dropped). @internal */
+export const CONTROL: RegExp = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u;
+/** Space, line and paragraph separators (white space besides tab, CR and LF). @internal */
+export const SPACE: RegExp = /[\p{Zs}\p{Zl}\p{Zp}]/u;
 /** Unicode punctuation. @internal */
 export const PUNCTUATION: RegExp = /\p{P}/u;
 /** Non-spacing marks, dropped with the accents of uncased models. @internal */
@@ -191,7 +192,10 @@ function isPunctuation(c: string): boolean {
   return PUNCTUATION.test(c);
 }
 
-/** The CJK Unified Ideographs blocks of the reference tokenizer. */
+/**
+ * The CJK Unified Ideographs blocks of the reference tokenizer (its fast, Rust one: Extension E starts
+ * at U+2B920 there, at U+2B820 in the Python one).
+ */
 function isCjk(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
@@ -199,7 +203,7 @@ function isCjk(cp: number): boolean {
     (cp >= 0x20000 && cp <= 0x2a6df) ||
     (cp >= 0x2a700 && cp <= 0x2b73f) ||
     (cp >= 0x2b740 && cp <= 0x2b81f) ||
-    (cp >= 0x2b820 && cp <= 0x2ceaf) ||
+    (cp >= 0x2b920 && cp <= 0x2ceaf) ||
     (cp >= 0xf900 && cp <= 0xfaff) ||
     (cp >= 0x2f800 && cp <= 0x2fa1f)
   );
