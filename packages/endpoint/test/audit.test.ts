@@ -136,6 +136,27 @@ describe.each(SCHEMES)('tamper matrix (%s)', (_name, signer, verifier) => {
     expect((await verifyAuditLog(lines.slice(3), { verifier, start: anchor })).ok).toBe(true);
   });
 
+  test('a signature written in another base64 form (standard alphabet, padding) does not verify', async () => {
+    const { lines } = await buildLog(signer, 4);
+    // Every byte value, so that the signature holds both "-" and "_" in most entries (a fixed key would
+    // hide a case the random key of one run shows: "_" read as "/").
+    for (let i = 0; i < lines.length; i++) {
+      const entry = JSON.parse(lines[i] as string) as AuditEntry;
+      const variants = [
+        entry.sig.replaceAll('-', '+').replaceAll('_', '/'),
+        `${entry.sig}${'='.repeat((4 - (entry.sig.length % 4)) % 4 || 4)}`,
+      ];
+      for (const sig of variants) {
+        if (sig === entry.sig) continue;
+        const changed = [...lines];
+        changed[i] = JSON.stringify({ ...entry, sig });
+        expect(await kinds(changed, verifier)).toEqual(expect.arrayContaining(['signature_invalid']));
+      }
+    }
+    // The stored form verifies.
+    expect((await verifyAuditLog(lines, { verifier })).ok).toBe(true);
+  });
+
   test('property: any single-character change of the stored text is detected or harmless', async () => {
     const { lines } = await buildLog(signer, 4);
     await fc.assert(

@@ -38,10 +38,15 @@ export async function sealEntry(body: AuditBody, signer: AuditSigner, canonicalE
   return { ...body, hash, sig };
 }
 
-/** Decode a base64url signature, or `undefined` when malformed. */
+/**
+ * Decode a base64url signature, or `undefined` when malformed or not written exactly as `sealEntry`
+ * writes it (unpadded base64url): the decoder also reads standard base64 and padding, and a stored line
+ * that differs from the sealed one must not verify (an `_` changed to `/` decodes to the same bytes).
+ */
 export function decodeSignature(sig: string): Uint8Array | undefined {
   try {
-    return base64ToBytes(sig);
+    const bytes = base64ToBytes(sig);
+    return bytesToBase64(bytes, { url: true }) === sig ? bytes : undefined;
   } catch {
     return undefined;
   }
