@@ -62,6 +62,11 @@ export {
   redactPII,
 } from './pii/redact';
 export { createPiiStreamRedactor, type PiiStreamRedactor } from './pii/stream';
+export {
+  createPiiStreamRedactorAsync,
+  type PiiStreamRedactorAsync,
+  type PiiStreamRedactorAsyncOptions,
+} from './pii/stream-async';
 export { PII_ENTITIES, type PiiCandidate, type PiiEntity, type PiiFinding, type PiiRecognizer } from './pii/types';
 export { createPiiVault, type PiiVault } from './pii/vault';
 export {

@@ -43,6 +43,65 @@ export const GPT2_VOCAB: Readonly<Record<string, number>> = JSON.parse(
 /** GPT-2's `vocab.bpe` text: a version line, then 50,000 merges. */
 export const GPT2_MERGES: string = readFileSync(join(gpt2, 'vocab.bpe'), 'utf8');
 
+/**
+ * A WordPiece vocabulary made from GPT-2's tokens (38,177 entries): its word-initial tokens (after `Ġ`)
+ * as words and its other letter/digit tokens as `##` pieces, lower-cased, plus ASCII punctuation and a
+ * few CJK characters.
+ */
+export function gpt2WordPieceVocab(): string[] {
+  const set = new Set(['[PAD]', '[UNK]', '[CLS]', '[SEP]']);
+  for (const t of Object.keys(GPT2_VOCAB)) {
+    if (t.startsWith('Ġ')) {
+      if (/^[\p{L}\p{N}]+$/u.test(t.slice(1))) set.add(t.slice(1).toLowerCase());
+    } else if (/^[\p{L}\p{N}]+$/u.test(t)) set.add(`##${t.toLowerCase()}`);
+  }
+  for (const c of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~日本語中文é') set.add(c);
+  return [...set];
+}
+
+/** The reference byte-level BPE tokenizer over GPT-2's vocabulary and merges, as RoBERTa's `tokenizer.json` sets it up. */
+export function gpt2BpeReference(addPrefixSpace = false, trimOffsets = true): ReferenceTokenizer {
+  const byteLevel = { type: 'ByteLevel', add_prefix_space: addPrefixSpace, trim_offsets: trimOffsets, use_regex: true };
+  return referenceTokenizer({
+    normalizer: null,
+    pre_tokenizer: byteLevel,
+    post_processor: byteLevel,
+    model: {
+      type: 'BPE',
+      dropout: null,
+      unk_token: null,
+      continuing_subword_prefix: '',
+      end_of_word_suffix: '',
+      fuse_unk: false,
+      byte_fallback: false,
+      vocab: GPT2_VOCAB,
+      merges: GPT2_MERGES.split('\n').slice(1).filter(Boolean),
+    },
+  });
+}
+
+/** The reference BERT fast tokenizer (`BertNormalizer`, `BertPreTokenizer`, `WordPiece`) over `vocab` lines. */
+export function bertReference(vocab: readonly string[], lowerCase: boolean): ReferenceTokenizer {
+  return referenceTokenizer({
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: null,
+      lowercase: lowerCase,
+    },
+    pre_tokenizer: { type: 'BertPreTokenizer' },
+    post_processor: null,
+    model: {
+      type: 'WordPiece',
+      unk_token: '[UNK]',
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab: Object.fromEntries(vocab.map((t, i) => [t, i])),
+    },
+  });
+}
+
 /** The reference's offsets (code points) → UTF-16 offsets of `text`. */
 export function utf16Offsets(text: string, offsets: number[][]): [number, number][] {
   const at: number[] = [];

@@ -13,28 +13,7 @@
 import { byteLevelBpeTokenizer } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { GPT2_MERGES, GPT2_VOCAB, referenceTokenizer, utf16Offsets } from './hf-tokenizers-support';
-
-/** The reference tokenizer, configured as a RoBERTa / GPT-2 `tokenizer.json`. */
-function reference(addPrefixSpace: boolean, trimOffsets: boolean) {
-  const byteLevel = { type: 'ByteLevel', add_prefix_space: addPrefixSpace, trim_offsets: trimOffsets, use_regex: true };
-  return referenceTokenizer({
-    normalizer: null,
-    pre_tokenizer: byteLevel,
-    post_processor: byteLevel,
-    model: {
-      type: 'BPE',
-      dropout: null,
-      unk_token: null,
-      continuing_subword_prefix: '',
-      end_of_word_suffix: '',
-      fuse_unk: false,
-      byte_fallback: false,
-      vocab: GPT2_VOCAB,
-      merges: GPT2_MERGES.split('\n').slice(1).filter(Boolean),
-    },
-  });
-}
+import { GPT2_MERGES, GPT2_VOCAB, gpt2BpeReference, utf16Offsets } from './hf-tokenizers-support';
 
 const piece = fc.oneof(
   fc.constantFrom(
@@ -112,7 +91,7 @@ describe('byteLevelBpeTokenizer equals Hugging Face tokenizers (GPT-2 vocabulary
   for (const addPrefixSpace of [false, true]) {
     for (const trimOffsets of [true, false]) {
       test(`addPrefixSpace ${addPrefixSpace}, trimOffsets ${trimOffsets}`, async () => {
-        const ref = reference(addPrefixSpace, trimOffsets);
+        const ref = gpt2BpeReference(addPrefixSpace, trimOffsets);
         const ours = byteLevelBpeTokenizer(GPT2_VOCAB, GPT2_MERGES, { addPrefixSpace, trimOffsets });
         const samples = fc.sample(text, {
           numRuns: 600,

@@ -17,44 +17,9 @@
 import { wordPieceTokenizer } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { GPT2_VOCAB, referenceTokenizer, utf16Offsets } from './hf-tokenizers-support';
+import { bertReference, gpt2WordPieceVocab, utf16Offsets } from './hf-tokenizers-support';
 
-const VOCAB: string[] = (() => {
-  const set = new Set(['[PAD]', '[UNK]', '[CLS]', '[SEP]']);
-  for (const t of Object.keys(GPT2_VOCAB)) {
-    // GPT-2's "Ġ" marks a token that starts a word.
-    if (t.startsWith('Ġ')) {
-      if (/^[\p{L}\p{N}]+$/u.test(t.slice(1))) set.add(t.slice(1).toLowerCase());
-    } else if (/^[\p{L}\p{N}]+$/u.test(t)) set.add(`##${t.toLowerCase()}`);
-  }
-  for (const c of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~日本語中文é') set.add(c);
-  return [...set];
-})();
-
-function reference(lowerCase: boolean) {
-  const vocab: Record<string, number> = {};
-  VOCAB.forEach((t, i) => {
-    vocab[t] = i;
-  });
-  return referenceTokenizer({
-    normalizer: {
-      type: 'BertNormalizer',
-      clean_text: true,
-      handle_chinese_chars: true,
-      strip_accents: null,
-      lowercase: lowerCase,
-    },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: null,
-    model: {
-      type: 'WordPiece',
-      unk_token: '[UNK]',
-      continuing_subword_prefix: '##',
-      max_input_chars_per_word: 100,
-      vocab,
-    },
-  });
-}
+const VOCAB: string[] = gpt2WordPieceVocab();
 
 /**
  * Characters of ranges older than the reference's Unicode tables (newer ones, such as U+061D or U+2E57,
@@ -138,7 +103,7 @@ const text = fc.array(fc.tuple(piece, separator), { maxLength: 12 }).map((a) => 
 describe('wordPieceTokenizer equals Hugging Face tokenizers (BERT fast tokenizer)', () => {
   for (const lowerCase of [true, false]) {
     test(lowerCase ? 'uncased' : 'cased', async () => {
-      const ref = reference(lowerCase);
+      const ref = bertReference(VOCAB, lowerCase);
       const ours = wordPieceTokenizer(VOCAB, { lowerCase });
       const samples = fc.sample(text, { numRuns: 1500, seed: 2026 + Number(lowerCase) });
       samples.push('', ' ', 'Unaffable, hi!', 'Héllo WÖRLD 日本語', 'x'.repeat(101));

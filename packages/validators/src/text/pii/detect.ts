@@ -90,6 +90,23 @@ export function detectPII(text: string, options: DetectPiiOptions = {}): PiiFind
  * ```
  */
 export async function detectPIIAsync(text: string, options: DetectPiiAsyncOptions = {}): Promise<PiiFinding[]> {
+  return detectPIIAsyncFrom(text, 0, options);
+}
+
+/**
+ * `detectPIIAsync`'s findings that start at or after `from` (see `detectPIIFrom`), for streams.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * await detectPIIAsyncFrom(before + buffer, before.length, { ner });
+ * ```
+ */
+export async function detectPIIAsyncFrom(
+  text: string,
+  from: number,
+  options: DetectPiiAsyncOptions = {},
+): Promise<PiiFinding[]> {
   const { candidates, threshold, wanted } = collect(text, options);
   if (options.ner !== undefined) {
     afunction(options.ner, 'options.ner');
@@ -106,7 +123,7 @@ export async function detectPIIAsync(text: string, options: DetectPiiAsyncOption
       candidates.push({ entity, start, end, score, recognizer: 'ner' });
     }
   }
-  return finish(text, candidates, threshold, options);
+  return finish(text, candidates, threshold, options, from);
 }
 
 /** What `collect` found, and the entities asked for (`undefined`: all). */

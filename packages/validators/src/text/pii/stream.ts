@@ -38,36 +38,66 @@ export function createPiiStreamRedactor(options: Omit<RedactPiiOptions, 'finding
   if (options.recognizers !== undefined) arecognizers(options.recognizers, 'options.recognizers');
   const holdback = holdbackFor(options.recognizers ?? BUILTIN_RECOGNIZERS);
   const shared = options.mode === 'placeholder' ? { ...options, vault: options.vault ?? createPiiVault() } : options;
-  let before = ''; // the last SCAN_BEFORE characters already emitted: what the detectors read before the rest
-  let buffer = '';
-  let offset = 0;
-  const all: PiiFinding[] = [];
+  const state: StreamState = { before: '', buffer: '', offset: 0, findings: [] };
   const emit = (final: boolean): string => {
-    const scan = before + buffer;
-    const found = detectPIIFrom(scan, before.length, shared);
-    const cut = Math.max(0, safePrefixLength(scan.length, found, holdback, final) - before.length);
-    if (cut === 0) return '';
-    const done = found
-      .filter((f) => f.end - before.length <= cut)
-      .map((f) => ({ ...f, start: f.start - before.length, end: f.end - before.length }));
-    const out = redactPII(buffer.slice(0, cut), { ...shared, findings: done }).text;
-    for (const f of done) all.push({ ...f, start: f.start + offset, end: f.end + offset });
-    before = (before + buffer.slice(0, cut)).slice(-SCAN_BEFORE);
-    buffer = buffer.slice(cut);
-    offset += cut;
-    return out;
+    const scan = state.before + state.buffer;
+    return advance(state, detectPIIFrom(scan, state.before.length, shared), holdback, final, shared);
   };
   return {
     push(chunk) {
       astring(chunk, 'chunk');
-      buffer += chunk;
-      return buffer.length > 2 * holdback ? emit(false) : '';
+      state.buffer += chunk;
+      return state.buffer.length > 2 * holdback ? emit(false) : '';
     },
     flush() {
       return emit(true);
     },
     get findings() {
-      return all;
+      return state.findings;
     },
   };
+}
+
+/**
+ * What a streaming redactor holds: the last `SCAN_BEFORE` units it emitted (what the detectors read
+ * before the rest), the text not emitted yet, how much it emitted, and the findings emitted.
+ * @internal
+ */
+export interface StreamState {
+  before: string;
+  buffer: string;
+  offset: number;
+  findings: PiiFinding[];
+}
+
+/**
+ * Emit the part of `state.buffer` that became final, given `found`, the findings of `before + buffer`
+ * that start in the buffer: up to `holdback` units from the end (all when `final`), not cutting a
+ * finding; returns it redacted and moves the state past it.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * out += advance(state, detectPIIFrom(state.before + state.buffer, state.before.length, options), holdback, false, options);
+ * ```
+ */
+export function advance(
+  state: StreamState,
+  found: readonly PiiFinding[],
+  holdback: number,
+  final: boolean,
+  options: Omit<RedactPiiOptions, 'findings'>,
+): string {
+  const { before, buffer } = state;
+  const cut = Math.max(0, safePrefixLength(before.length + buffer.length, found, holdback, final) - before.length);
+  if (cut === 0) return '';
+  const done = found
+    .filter((f) => f.end - before.length <= cut)
+    .map((f) => ({ ...f, start: f.start - before.length, end: f.end - before.length }));
+  const out = redactPII(buffer.slice(0, cut), { ...options, findings: done }).text;
+  for (const f of done) state.findings.push({ ...f, start: f.start + state.offset, end: f.end + state.offset });
+  state.before = (before + buffer.slice(0, cut)).slice(-SCAN_BEFORE);
+  state.buffer = buffer.slice(cut);
+  state.offset += cut;
+  return out;
 }
