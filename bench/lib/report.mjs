@@ -65,3 +65,19 @@ export function updateReadme(name, markdown) {
 export function sig(x, digits = 3) {
   return Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : String(x);
 }
+
+/**
+ * Best wall time in ms of `rounds` calls of `fn` (awaited), after min(3, rounds) warm-up calls (JIT): every
+ * row of a table is timed alike, in its optimized steady state.
+ * @param {number} rounds @param {() => unknown} fn
+ */
+export async function bestMs(rounds, fn) {
+  for (let w = 0; w < Math.min(3, rounds); w++) await fn();
+  let min = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    await fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}

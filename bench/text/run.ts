@@ -17,7 +17,7 @@ import {
   sanitizeText,
 } from '@modelsec/validators';
 import { readSharedJSON } from '@modelsec-test/utils';
-import { markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
+import { bestMs, markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 import { type Counts, goldSpans, type PresidioRecord, prf, type Span, score, total } from './metrics';
 import { guardrailsPeer, guardrailsSecretsPeer, redactPiiPeer } from './peers';
 
@@ -148,18 +148,9 @@ let big = '';
 while (big.length < 1_000_000) big += `${texts.join('\n')}\n`;
 big = big.slice(0, 1_000_000);
 const bigBytes = new TextEncoder().encode(big).length;
-async function best(rounds: number, fn: () => unknown): Promise<number> {
-  // Warm-up (JIT): three passes, for every row alike, so that each detector and peer is timed in its
-  // optimized steady state (one pass left modelsec's detectors partly unoptimized: up to 1.5x slower).
-  for (let w = 0; w < Math.min(3, rounds); w++) await fn();
-  let min = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    await fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
+// Warm-up (JIT): three passes, for every row alike, so that each detector and peer is timed in its
+// optimized steady state (one pass left modelsec's detectors partly unoptimized: up to 1.5x slower).
+const best = bestMs;
 const rp = redactPiiPeer();
 const gr = guardrailsPeer('default');
 const rounds = quick ? 2 : 15;
