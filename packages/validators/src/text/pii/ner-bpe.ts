@@ -23,6 +23,7 @@ import {
   describeValue,
   ModelSecRangeError,
   ModelSecTypeError,
+  ValidationError,
 } from '@modelsec/core';
 import { checkText } from '../shared/limits';
 import type { TokenizedText } from './ner-model';
@@ -66,6 +67,13 @@ export const BYTE_CHARS: readonly string[] = /* @__PURE__ */ (() => {
   return chars;
 })();
 
+/** Token ids are below this (so that `left * size + right` is an exact integer). */
+const MAX_ID = 2 ** 26;
+/**
+ * Positions in a merge key (`rank * POS_RANGE + position`, exact below 2^53 with ranks below 2^26): a
+ * piece may have up to 2^27 bytes (the default `maxLength`, 10 Mi units, is at most 30 Mi bytes).
+ */
+const POS_RANGE = 2 ** 27;
 /** Pieces up to this many UTF-16 units keep their tokens in the tokenizer's cache. */
 const CACHED_PIECE = 48;
 /** The cache is emptied when it holds this many pieces. */
@@ -180,8 +188,9 @@ function readVocab(vocab: unknown): Map<string, number> {
     throw new ModelSecTypeError(`"vocab" expected an object of token → id, got ${describeValue(parsed)}`);
   const ids = new Map<string, number>();
   for (const [token, id] of Object.entries(parsed)) {
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0x7fffffff)
-      throw new ModelSecRangeError(`"vocab" maps a token to ${describeValue(id)}, not an id`);
+    // Ids below 2^26 (real vocabularies have under a million): a pair of them is one exact number key.
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= MAX_ID)
+      throw new ModelSecRangeError(`"vocab" maps a token to ${describeValue(id)}, not an id below 2^26`);
     ids.set(token, id);
   }
   return ids;
@@ -285,6 +294,7 @@ function encodeWord(
  */
 function merge(value: readonly number[], byteIds: Int32Array, table: MergeTable): Int32Array {
   const n = value.length;
+  if (n >= POS_RANGE) throw new ValidationError('too_large', `a word of ${n} bytes, more than 2^27`);
   // Symbols: id, first byte, end byte, previous and next symbol (-1: none); `end - first === 0`: removed.
   const id = new Int32Array(n);
   const first = new Int32Array(n);
@@ -303,19 +313,22 @@ function merge(value: readonly number[], byteIds: Int32Array, table: MergeTable)
     count++;
   }
   if (count > 0) next[count - 1] = -1;
-  const heap = new MergeHeap();
-  const pairAt = (pos: number) => {
+  const heap = new MergeHeap(count);
+  const pairAt = (pos: number, build: boolean) => {
     const right = next[pos] as number;
     if (right < 0) return;
     const at = table.index.get((id[pos] as number) * table.size + (id[right] as number));
-    if (at !== undefined) heap.push(table.rank[at] as number, pos, table.merged[at] as number);
+    if (at !== undefined) heap.add(table.rank[at] as number, pos, table.merged[at] as number, build);
   };
-  for (let s = 0; s + 1 < count; s++) pairAt(s);
+  // The first pairs go in unordered, then one heapify (linear) instead of a push each.
+  for (let s = 0; s + 1 < count; s++) pairAt(s, true);
+  heap.heapify();
   while (heap.size > 0) {
     const pos = heap.topPos();
     const newId = heap.topId();
     heap.pop();
-    // Skip an entry that no longer holds: the symbol was merged away, or its pair changed.
+    // Skip an entry that no longer holds: the symbol was merged away, or its pair changed (as the
+    // reference: the pair now there must make the same token).
     if (end[pos] === first[pos]) continue;
     const right = next[pos] as number;
     if (right < 0) continue;
@@ -327,8 +340,8 @@ function merge(value: readonly number[], byteIds: Int32Array, table: MergeTable)
     next[pos] = after;
     first[right] = end[right] as number; // removed
     if (after >= 0) prev[after] = pos;
-    if ((prev[pos] as number) >= 0) pairAt(prev[pos] as number);
-    pairAt(pos);
+    if ((prev[pos] as number) >= 0) pairAt(prev[pos] as number, false);
+    pairAt(pos, false);
   }
   let alive = 0;
   for (let s = 0; s < count; s++) if (end[s] !== first[s]) alive++;
@@ -343,62 +356,77 @@ function merge(value: readonly number[], byteIds: Int32Array, table: MergeTable)
   return tokens;
 }
 
-/** A binary min-heap of merges by (rank, position). */
+/**
+ * A binary min-heap of merges by (rank, position), in typed arrays: the key `rank * POS_RANGE + position`
+ * and the merged token's id.
+ */
 class MergeHeap {
-  private rank: number[] = [];
-  private pos: number[] = [];
-  private id: number[] = [];
-  get size(): number {
-    return this.rank.length;
+  private keys: Float64Array;
+  private ids: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Float64Array(Math.max(4, capacity));
+    this.ids = new Int32Array(Math.max(4, capacity));
   }
   topPos(): number {
-    return this.pos[0] as number;
+    return (this.keys[0] as number) % POS_RANGE;
   }
   topId(): number {
-    return this.id[0] as number;
+    return this.ids[0] as number;
   }
-  private less(a: number, b: number): boolean {
-    const ra = this.rank[a] as number;
-    const rb = this.rank[b] as number;
-    return ra < rb || (ra === rb && (this.pos[a] as number) < (this.pos[b] as number));
-  }
-  private swap(a: number, b: number): void {
-    for (const arr of [this.rank, this.pos, this.id]) {
-      const t = arr[a] as number;
-      arr[a] = arr[b] as number;
-      arr[b] = t;
+  /** Add an entry; `build`: before `heapify` (no ordering yet). */
+  add(rank: number, pos: number, id: number, build: boolean): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(2 * this.size);
+      keys.set(this.keys);
+      this.keys = keys;
+      const ids = new Int32Array(2 * this.size);
+      ids.set(this.ids);
+      this.ids = ids;
     }
-  }
-  push(rank: number, pos: number, id: number): void {
-    this.rank.push(rank);
-    this.pos.push(pos);
-    this.id.push(id);
-    let k = this.rank.length - 1;
-    while (k > 0) {
-      const parent = (k - 1) >> 1;
-      if (!this.less(k, parent)) break;
-      this.swap(k, parent);
-      k = parent;
+    let k = this.size++;
+    const key = rank * POS_RANGE + pos;
+    if (!build) {
+      // Sift up.
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        if ((this.keys[parent] as number) <= key) break;
+        this.keys[k] = this.keys[parent] as number;
+        this.ids[k] = this.ids[parent] as number;
+        k = parent;
+      }
     }
+    this.keys[k] = key;
+    this.ids[k] = id;
+  }
+  heapify(): void {
+    for (let k = (this.size >> 1) - 1; k >= 0; k--) this.down(k);
   }
   pop(): void {
-    const last = this.rank.length - 1;
-    this.swap(0, last);
-    this.rank.pop();
-    this.pos.pop();
-    this.id.pop();
-    const n = this.rank.length;
-    let k = 0;
+    const last = --this.size;
+    if (last === 0) return;
+    this.keys[0] = this.keys[last] as number;
+    this.ids[0] = this.ids[last] as number;
+    this.down(0);
+  }
+  private down(start: number): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    const n = this.size;
+    const key = keys[start] as number;
+    const id = ids[start] as number;
+    let k = start;
     for (;;) {
-      const l = 2 * k + 1;
-      const r = l + 1;
-      let m = k;
-      if (l < n && this.less(l, m)) m = l;
-      if (r < n && this.less(r, m)) m = r;
-      if (m === k) break;
-      this.swap(k, m);
+      let m = 2 * k + 1;
+      if (m >= n) break;
+      if (m + 1 < n && (keys[m + 1] as number) < (keys[m] as number)) m++;
+      if ((keys[m] as number) >= key) break;
+      keys[k] = keys[m] as number;
+      ids[k] = ids[m] as number;
       k = m;
     }
+    keys[k] = key;
+    ids[k] = id;
   }
 }
 
