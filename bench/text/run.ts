@@ -261,7 +261,7 @@ for (const [name, text] of attacksMB) {
 // ---------------------------------------------------------------- report
 const notes = [
   'Span-level matching: a prediction is a true positive when its entity equals the gold entity and its span equals the gold span after trimming whitespace (exact) or overlaps it (overlap); each gold span matches once. Gold DOMAIN_NAME (URLs with a scheme in this data) is scored as URL.',
-  'ORGANIZATION comes only from modelsec (designators and "&" firm names); TITLE and PREFIX nobody reports: misses count for every detector in the overall numbers.',
+  'ORGANIZATION comes only from modelsec (designators, institution words, "&" firm names); TITLE and PREFIX nobody reports: misses count for every detector in the overall numbers.',
   'Peers are mapped in their favour: redact-pii streetAddress and zipcode -> ADDRESS, names -> PERSON, its digits/username/password/credentials redactors disabled; guardrails LOCATION (street-address regexes) -> ADDRESS.',
   'Prompt injection: user_input is the attacker-controlled text (the user message for direct cases, the user message with the embedded third-party content for indirect ones); test_case_prompt is the defender system prompt and is not scanned. The phrase families were written while looking at this data set (no held-out split): treat the detection rate as optimistic.',
   'Timings: best of 15 rounds after 3 warm-up rounds, every row alike; compare ratios within the run.',

@@ -65,6 +65,30 @@ describe('names before a designator', () => {
     expect(orgs('I met Tom and Acme Inc. staff')).toEqual(['Acme Inc.']);
   });
 
+  test('institutions: a name before an institution word, or the word, "of" and a name', () => {
+    expect(found('She studied at Stanford University')).toEqual(['ORGANIZATION:Stanford University:0.70']);
+    expect(orgs('Treated at the Mayo Clinic in 2020')).toEqual(['Mayo Clinic']);
+    expect(orgs('She studied at the University of Michigan last year')).toEqual(['University of Michigan']);
+    expect(orgs('The Bank of New York Mellon Corp. and the Department of Justice')).toEqual([
+      'Bank of New York Mellon Corp.',
+      'Department of Justice',
+    ]);
+    // One to three words after "of", one space apart; not a stop word, a designator or a possessive.
+    expect(orgs('University of New South Wales Sydney')).toEqual(['University of New South Wales']);
+    expect(orgs("University of Michigan's team")).toEqual([]);
+    expect(orgs('University of the Arts')).toEqual([]);
+    expect(orgs('Board of Directors')).toEqual([]);
+    expect(orgs('university of michigan')).toEqual([]);
+    // The place inside is no LOCATION: "Boston University" is one organization.
+    expect(found('Boston University')).toEqual(['ORGANIZATION:Boston University:0.70']);
+    // An institution word already in an organization starts no other one ("Paris" stays to the PERSON
+    // and LOCATION scans, which read it as a given name here).
+    expect(found('She went to Stanford University of Paris')).toEqual([
+      'ORGANIZATION:Stanford University:0.70',
+      'PERSON:Paris:0.50',
+    ]);
+  });
+
   test('the last of adjacent designators ends the name', () => {
     expect(orgs('Smith Group Ltd. paid')).toEqual(['Smith Group Ltd.']);
   });

@@ -26,6 +26,7 @@ import {
   NOT_NAMES,
   ORG_ABBREVIATED,
   ORG_CONTEXT,
+  ORG_HEADS,
   ORG_LEGAL,
   ORG_OF_HEADS,
   ORG_STOP,
@@ -391,6 +392,19 @@ function scanOrganizations(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     if (first < 0) continue;
     found(first, d, ORG_LEGAL.has(lowerOf(w, d)) ? 0.85 : 0.7);
     mark(first, d);
+  }
+  // "University of Michigan"
+  for (let d = 0; d + 2 < n; d++) {
+    if (w.cap[d] === 0 || inOrg.has(d) || !ORG_HEADS.has(lowerOf(w, d))) continue;
+    if (lowerOf(w, d + 1) !== 'of' || gapText(d, d + 1) !== ' ') continue;
+    let last = -1;
+    for (let k = d + 2; k < n && k <= d + 4; k++) {
+      if (gapText(k - 1, k) !== ' ' || w.cap[k] === 0 || possessive(w, k) || notInName(k) || inOrg.has(k)) break;
+      last = k;
+    }
+    if (last < 0) continue;
+    found(d, last, 0.7);
+    mark(d, last);
   }
   for (let d = 1; d < n; d++) {
     if (w.cap[d] === 1 || !lowerAt[d] || !ORG_LEGAL.has(lowerOf(w, d))) continue;

@@ -115,6 +115,9 @@ const word = fc.constantFrom(
   'The',
   'Yesterday',
   'Contact',
+  'University',
+  'Clinic',
+  'Department',
 );
 const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ');
 const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));

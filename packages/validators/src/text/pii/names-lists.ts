@@ -82,7 +82,7 @@ export const NAME_CUE = wordSet("name named called i'm am signed");
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
 );
 /**
  * Generational and professional suffixes that end a person's name ("Jr.", "III", "MD").
@@ -184,7 +184,8 @@ export const ORG_LEGAL: ReadonlySet<string> = wordSet(
   'inc incorporated corp corporation llc llp ltd limited plc gmbh co',
 );
 /**
- * Words that end an organization's name less surely than a legal designator ("Boston Consulting Group").
+ * Words that end an organization's name less surely than a legal designator ("Boston Consulting Group",
+ * "Stanford University", "Mayo Clinic").
  * @internal
  *
  * @example
@@ -192,7 +193,9 @@ export const ORG_LEGAL: ReadonlySet<string> = wordSet(
  * ORG_WEAK.has('group'); // true
  * ```
  */
-export const ORG_WEAK: ReadonlySet<string> = wordSet('company group holdings');
+export const ORG_WEAK: ReadonlySet<string> = wordSet(
+  'company group holdings university college institute hospital clinic foundation association society agency academy',
+);
 /**
  * Words that end a firm's name right after "&" or "and" ("Smith & Sons", "Alter and Associates").
  * @internal
@@ -225,6 +228,19 @@ export const ORG_ABBREVIATED: ReadonlySet<string> = wordSet('inc ltd corp co');
  */
 export const ORG_OF_HEADS: ReadonlySet<string> = wordSet(
   'bank university institute college society association board department ministry council federation church museum school trust academy company corporation',
+);
+/**
+ * The institution words that begin an organization's name on their own, before "of" and a capitalized
+ * name ("University of Michigan", "Bank of England", "Department of Justice"); not "Board of Directors".
+ * @internal
+ *
+ * @example
+ * ```ts
+ * ORG_HEADS.has('university'); // true
+ * ```
+ */
+export const ORG_HEADS: ReadonlySet<string> = wordSet(
+  'university college institute bank society association department ministry council federation academy museum church',
 );
 /**
  * Capitalized words that do not begin an organization's name before a designator ("Yesterday Acme
@@ -277,6 +293,8 @@ export const W_ORG_WEAK = 512;
 export const W_ORG_TAIL = 1024;
 /** @internal Not a list: set on the capitalized words of an ORGANIZATION finding (`scanOrganizations`). */
 export const W_IN_ORG = 2048;
+/** @internal An institution word that begins an organization's name before "of" (`ORG_HEADS`). */
+export const W_ORG_HEAD = 4096;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -303,6 +321,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(ORG_LEGAL, W_ORG);
   add(ORG_WEAK, W_ORG_WEAK);
   add(ORG_TAIL, W_ORG_TAIL);
+  add(ORG_HEADS, W_ORG_HEAD);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

@@ -1,7 +1,10 @@
 /**
  * The ORGANIZATION scan of the PERSON/LOCATION recognizer, without a model:
  * - up to four capitalized words before a legal designator ("Acme Inc.", "Drake PLC", "Bank of America
- *   Corp."), score 0.85; before "Company", "Group" or "Holdings" ("Boston Consulting Group"), 0.7;
+ *   Corp."), score 0.85; before "Company", "Group", "Holdings" or an institution word ("Boston
+ *   Consulting Group", "Stanford University", "Mayo Clinic"), 0.7;
+ * - an institution word, "of" and one to three capitalized words ("University of Michigan", "Bank of
+ *   England"), 0.7;
  * - a name and "&" or "and" before "Sons", "Associates", "Partners" or "Brothers" ("Smith & Sons"), 0.7;
  * - two names joined by "&" ("Smith & Wesson"), 0.6;
  * - in lower-case writing, the word before a legal designator ("frost llc"), 0.6.
@@ -25,6 +28,7 @@ import {
   W_NAME_CUE,
   W_NOT_NAME,
   W_ORG,
+  W_ORG_HEAD,
   W_ORG_TAIL,
   W_ORG_WEAK,
   W_PARTICLE,
@@ -80,6 +84,15 @@ export function scanOrganizations(w: Words, g: Gazetteer, emit: (c: PiiCandidate
       if (first < 0) continue;
       emitOrganization(w, emit, first, d, (bits & W_ORG) !== 0 ? 0.85 : 0.7);
       mark(w, first, d);
+      marked = true;
+    }
+    // "University of Michigan": an institution word, "of", capitalized words.
+    for (let d = 0; d + 2 < n; d++) {
+      if (w.cap[d] === 0 || ((w.small[d] as number) & (W_ORG_HEAD | W_IN_ORG)) !== W_ORG_HEAD) continue;
+      const last = nameAfterOf(w, d);
+      if (last < 0) continue;
+      emitOrganization(w, emit, d, last, 0.7);
+      mark(w, d, last);
       marked = true;
     }
   }
@@ -169,6 +182,31 @@ function nameBefore(w: Words, d: number, bits: number, caps: boolean): number {
     names++;
   }
   return names === 0 ? -1 : j;
+}
+
+/**
+ * The last word of "<institution> of <name>" at word `d` ("University of Michigan", "Bank of New York"):
+ * "of", then one to three capitalized words, all one space apart, none of them a stop word or in an
+ * organization already; or -1.
+ */
+function nameAfterOf(w: Words, d: number): number {
+  const of = d + 1;
+  if (connector(w, of) !== 2 || !spaced(w, d, of)) return -1;
+  let last = -1;
+  for (let k = of + 1; k < w.n && k <= of + 3; k++) {
+    if (!spaced(w, k - 1, k) || w.cap[k] === 0 || possessiveOrStop(w, k)) break;
+    last = k;
+  }
+  return last;
+}
+
+/**
+ * Word `k` ends in "'s", is a stop word, or belongs to an organization already (a designator after the
+ * name, "University of California Hospital", made the whole an organization first).
+ */
+function possessiveOrStop(w: Words, k: number): boolean {
+  const bits = w.small[k] as number;
+  return possessive(w, k) || (bits & (W_IN_ORG | NOT_IN_NAME)) !== 0 || stopWord(w, k);
 }
 
 /** Word `p` is one capital letter followed by a period. */

@@ -10,7 +10,7 @@
  * `createGazetteer`), one probe answers every list and the lower-case string is not built for ASCII words.
  */
 import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
-import { SMALL_TABLE, W_NOT_NAME, W_ORG, W_ORG_TAIL, W_ORG_WEAK, W_SHORT } from './names-lists';
+import { SMALL_TABLE, W_NOT_NAME, W_ORG, W_ORG_HEAD, W_ORG_TAIL, W_ORG_WEAK, W_SHORT } from './names-lists';
 import type { Words } from './names-tokens';
 import { foldAsciiLower, foldString, type WordFlags } from './word-index';
 
@@ -160,7 +160,7 @@ export function markCaps(w: Words): void {
         : SMALL_TABLE.lookup(lower);
     if (shortCaps(w, i)) f |= W_SHORT;
     w.small[i] = f;
-    if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL)) !== 0) orgs++;
+    if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL | W_ORG_HEAD)) !== 0) orgs++;
     if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
     if (table !== undefined) {
       w.found[i] =
