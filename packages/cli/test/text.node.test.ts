@@ -117,6 +117,11 @@ describe('modelsec pii --ner (a token-classification model through onnxruntime-w
       writeFileSync(join(bad.io.cwd, file), body);
       expect(await runCli(['pii', '-', ...bpe], bad.io), `${file}: ${body}`).toBe(2);
     }
+    // Flags of the other tokenizer: usage errors, not ignored.
+    const lower = memoryIO({ stdin: text });
+    expect(await runCli(['pii', '-', ...bpe, '--lower-case'], lower.io)).toBe(2);
+    expect(lower.stderr()).toContain('--lower-case is for WordPiece models');
+    expect(await runCli(['pii', '-', ...flags, '--labels', 'config.json', '--prefix-space'], setup().io)).toBe(2);
   });
 
   test('missing or bad --ner flags are usage errors (exit 2)', async () => {

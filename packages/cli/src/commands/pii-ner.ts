@@ -53,14 +53,18 @@ const INPUTS = ['input_ids', 'attention_mask', 'token_type_ids'];
  * ```
  */
 export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerModel> {
-  if (flags.vocab === undefined) throw new UsageError('--ner needs --vocab <vocab.txt>');
+  if (flags.vocab === undefined) throw new UsageError('--ner needs --vocab <vocab.txt | vocab.json>');
   if (flags.labels === undefined) throw new UsageError('--ner needs --labels <config.json | O,B-PER,I-PER,...>');
+  if (flags.merges === undefined && flags.prefixSpace === true)
+    throw new UsageError('--prefix-space is for byte-level BPE models (--merges merges.txt)');
+  if (flags.merges !== undefined && flags.lowerCase)
+    throw new UsageError('--lower-case is for WordPiece models (--vocab vocab.txt, no --merges)');
   const vocabText = await readFile(resolve(cwd, flags.vocab), 'utf8');
   const labels = await readLabels(flags.labels, cwd);
   const { tokenize, cls, sep } =
     flags.merges === undefined
       ? wordPiece(vocabText, flags.lowerCase)
-      : await bpe(vocabText, await readFile(resolve(cwd, flags.merges), 'utf8'), flags.prefixSpace === true);
+      : bpe(vocabText, await readFile(resolve(cwd, flags.merges), 'utf8'), flags.prefixSpace === true);
   const bytes = new Uint8Array(await readFile(resolve(cwd, flags.model)));
   const ort = await loadOrt('modelsec pii --ner');
   let session: Session;
@@ -126,7 +130,7 @@ function wordPiece(vocabText: string, lowerCase: boolean): Tokens {
 }
 
 /** `--vocab vocab.json --merges merges.txt`: byte-level BPE, `<s>` … `</s>`. */
-async function bpe(vocabText: string, mergesText: string, addPrefixSpace: boolean): Promise<Tokens> {
+function bpe(vocabText: string, mergesText: string, addPrefixSpace: boolean): Tokens {
   let vocab: unknown;
   try {
     vocab = JSON.parse(vocabText);
