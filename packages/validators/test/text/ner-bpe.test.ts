@@ -125,7 +125,8 @@ describe('pre-tokenization (GPT-2 pattern), as the reference splits', () => {
       [1, 2],
     ]);
     // Not added before a space, nor to an empty text.
-    expect(tokenize(' Hi').ids).toEqual([32, 72, 105].map((b) => BYTE_CHARS.indexOf(BYTE_CHARS[b] as string)));
+    // byteVocab gives each byte's stand-in the byte's own value as id.
+    expect(tokenize(' Hi').ids).toEqual([32, 72, 105]);
     expect(tokenize('').ids).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
   ORG_ABBREVIATED,
   ORG_CONTEXT,
+  ORG_LEGAL,
   ORG_OF_HEADS,
   ORG_STOP,
   W_CUE_END,
@@ -47,11 +48,19 @@ const MAX_NAME_WORDS = 4;
 const MAX_LOWER_WORDS = 1;
 /** Small-list bits of the words that are never part of the name before a designator (and `ORG_STOP`). */
 const NOT_IN_NAME = W_HONORIFIC | W_NAME_CUE | W_CUE_END | W_IS | W_NAME;
-/** 1 for the units (ASCII, lower-case) that begin a legal designator. */
-const DESIGNATOR_FIRST: Uint8Array = /* @__PURE__ */ (() => {
-  const k = new Uint8Array(128);
-  for (const c of 'cgilp') k[c.charCodeAt(0)] = 1;
-  return k;
+/**
+ * The shape of the legal designators, read from `ORG_LEGAL` (a cheap test before the table lookup):
+ * `first[c]` is 1 for the units (ASCII, lower-case) that begin one, bit `n` of `lengths` is set for
+ * their lengths.
+ */
+const DESIGNATOR: { first: Uint8Array; lengths: number } = /* @__PURE__ */ (() => {
+  const first = new Uint8Array(128);
+  let lengths = 0;
+  for (const word of ORG_LEGAL) {
+    first[word.charCodeAt(0) & 127] = 1;
+    lengths |= 1 << Math.min(word.length, 31);
+  }
+  return { first, lengths };
 })();
 /** Bits of the words that may end an organization's name. */
 const ENDS = W_ORG | W_ORG_WEAK | W_ORG_TAIL;
@@ -122,14 +131,9 @@ function lowerOrganizations(w: Words, emit: (c: PiiCandidate) => void): void {
   const n = w.n;
   for (let d = 1; d < n; d++) {
     if (w.cap[d] === 1 || w.lower[d] === 0) continue;
-    // The legal designators start with c, g, i, l or p and have 2-4, 7, 11 or 12 units.
     const start = w.start[d] as number;
     const len = (w.end[d] as number) - start;
-    if (
-      len < 2 ||
-      (len > 4 && len !== 7 && len !== 11 && len !== 12) ||
-      !DESIGNATOR_FIRST[w.text.charCodeAt(start) & 127]
-    )
+    if (len > 30 || ((DESIGNATOR.lengths >>> len) & 1) === 0 || !DESIGNATOR.first[w.text.charCodeAt(start) & 127])
       continue;
     const bits = wordsOf(w, d);
     if ((bits & W_ORG) === 0) continue;

@@ -443,25 +443,27 @@ function codePointAt(text: string, i: number): number {
 
 /** Append the UTF-8 bytes of `cp`, which comes from `[from, to)`. */
 function utf8(cp: number, from: number, to: number, bytes: Bytes): void {
-  const push = (b: number) => {
-    bytes.value.push(b);
-    bytes.from.push(from);
-    bytes.to.push(to);
-  };
-  if (cp < 0x80) push(cp);
+  if (cp < 0x80) pushByte(bytes, cp, from, to);
   else if (cp < 0x800) {
-    push(0xc0 | (cp >> 6));
-    push(0x80 | (cp & 63));
+    pushByte(bytes, 0xc0 | (cp >> 6), from, to);
+    pushByte(bytes, 0x80 | (cp & 63), from, to);
   } else if (cp < 0x10000) {
-    push(0xe0 | (cp >> 12));
-    push(0x80 | ((cp >> 6) & 63));
-    push(0x80 | (cp & 63));
+    pushByte(bytes, 0xe0 | (cp >> 12), from, to);
+    pushByte(bytes, 0x80 | ((cp >> 6) & 63), from, to);
+    pushByte(bytes, 0x80 | (cp & 63), from, to);
   } else {
-    push(0xf0 | (cp >> 18));
-    push(0x80 | ((cp >> 12) & 63));
-    push(0x80 | ((cp >> 6) & 63));
-    push(0x80 | (cp & 63));
+    pushByte(bytes, 0xf0 | (cp >> 18), from, to);
+    pushByte(bytes, 0x80 | ((cp >> 12) & 63), from, to);
+    pushByte(bytes, 0x80 | ((cp >> 6) & 63), from, to);
+    pushByte(bytes, 0x80 | (cp & 63), from, to);
   }
+}
+
+/** Append byte `b`, which comes from `[from, to)` (no closure per code point). */
+function pushByte(bytes: Bytes, b: number, from: number, to: number): void {
+  bytes.value.push(b);
+  bytes.from.push(from);
+  bytes.to.push(to);
 }
 
 /** Class of each BMP code point: 0 not classified yet. */
