@@ -7,24 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { EdgeVM } from '@edge-runtime/vm';
-import { build } from 'esbuild';
 
 const EXAMPLE_DIR = join(import.meta.dirname, '..');
 
-/** Bundle `src/worker.ts` for the edge (no Node built-ins allowed). */
-export async function bundleWorker(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(EXAMPLE_DIR, 'src', 'worker.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    conditions: ['edge-light', 'worker', 'browser'],
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]?.text as string;
-}
+export { bundleWorker } from '../scripts/bundle';
 
 /** The onnxruntime-web WebAssembly binary the bundle's `onnxruntime-web/wasm` entry needs. */
 export async function ortWasm(): Promise<Uint8Array> {
