@@ -2,6 +2,7 @@
 
 export { type Guarded, type GuardOptions, type GuardResult, guard } from './guard';
 export { blockingFinding, defineRule, type RunRulesOptions, runRules, runRulesSync, verdictError } from './run';
+export { createSerialQueue, type SerialQueue } from './serial';
 export {
   type AnyRule,
   type Finding,

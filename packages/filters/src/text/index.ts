@@ -17,13 +17,18 @@ export {
 } from './leak';
 export { compileLexicon, type Lexicon, type LexiconMatch } from './lexicon';
 export { type PiiRedactionOptions, piiRedaction, secretRedaction } from './redaction';
+export { createTextFilter, type TextFilter, type TextFilterSession } from './stream';
 export {
-  createTextFilter,
-  type StreamPiiOptions,
-  type StreamSecretOptions,
-  type TextFilter,
-  type TextFilterOptions,
-  type TextFilterResult,
-  type TextFilterSession,
-} from './stream';
+  createTextFilterAsync,
+  type StreamPiiAsyncOptions,
+  type TextFilterAsync,
+  type TextFilterAsyncOptions,
+  type TextFilterSessionAsync,
+} from './stream-async';
+export type {
+  StreamPiiOptions,
+  StreamSecretOptions,
+  TextFilterOptions,
+  TextFilterResult,
+} from './stream-config';
 export { createUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlVerdict, urlPolicy } from './urls';

@@ -18,20 +18,7 @@ import {
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { NER_LABELS, nerClassifier, tokenizeNer } from './ner-model-support';
-import { filler } from './stream-support';
-
-/** Chunks of `text` at the given cut points. */
-function chunks(text: string, cuts: number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let at = 0;
-  for (const p of points) {
-    out.push(text.slice(at, p));
-    at = p;
-  }
-  out.push(text.slice(at));
-  return out;
-}
+import { chunks, filler } from './stream-support';
 
 describe('createPiiStreamRedactorAsync', () => {
   let ner: NerModel;

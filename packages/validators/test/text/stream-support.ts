@@ -24,3 +24,16 @@ export function streamMasked(text: string, step = 1): string {
   for (let at = 0; at < text.length; at += step) out += r.push(text.slice(at, at + step));
   return out + r.flush();
 }
+
+/** Chunks of `text` at the given cut points (taken modulo its length + 1). */
+export function chunks(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const out: string[] = [];
+  let at = 0;
+  for (const p of points) {
+    out.push(text.slice(at, p));
+    at = p;
+  }
+  out.push(text.slice(at));
+  return out;
+}

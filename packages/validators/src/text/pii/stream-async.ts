@@ -7,7 +7,7 @@
  * with that much text after it. Calls are queued: `push` may be called again before the previous one
  * settles, and the pieces come out in order.
  */
-import { ainteger, aobject, astring } from '@modelsec/core';
+import { ainteger, aobject, astring, createSerialQueue } from '@modelsec/core';
 import { arecognizers } from '../shared/args';
 import { holdbackFor } from '../shared/stream';
 import { type DetectPiiAsyncOptions, detectPIIAsyncFrom } from './detect';
@@ -61,26 +61,12 @@ export function createPiiStreamRedactorAsync(options: PiiStreamRedactorAsyncOpti
   const holdback = Math.max(holdbackFor(options.recognizers ?? BUILTIN_RECOGNIZERS), nerHoldback);
   const shared = options.mode === 'placeholder' ? { ...options, vault: options.vault ?? createPiiVault() } : options;
   const state: StreamState = { before: '', buffer: '', offset: 0, findings: [] };
-  let queue: Promise<unknown> = Promise.resolve();
-  let failed: { error: unknown } | undefined;
+  // One call at a time, in order; after a failure, every call rejects with it.
+  const enqueue = createSerialQueue();
   const emit = async (final: boolean): Promise<string> => {
     const scan = state.before + state.buffer;
     const found = await detectPIIAsyncFrom(scan, state.before.length, shared);
     return advance(state, found, holdback, final, shared);
-  };
-  // One call at a time, in order; after a failure, every call rejects with it.
-  const enqueue = (step: () => Promise<string>): Promise<string> => {
-    const run = queue.then(async () => {
-      if (failed) throw failed.error;
-      try {
-        return await step();
-      } catch (error) {
-        failed = { error };
-        throw error;
-      }
-    });
-    queue = run.catch(() => undefined);
-    return run;
   };
   return {
     push(chunk) {
