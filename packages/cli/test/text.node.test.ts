@@ -4,6 +4,13 @@ import { runCli } from '@modelsec/cli';
 import { describe, expect, test } from 'vitest';
 import { BPE_MERGES, BPE_ROWS, BPE_VOCAB } from '../../validators/test/text/ner-bpe-support';
 import { NER_LABELS, NER_VOCAB, nerModelBytes } from '../../validators/test/text/ner-model-support';
+import {
+  buildCharsmap,
+  nfkcEntries,
+  UNIGRAM_NER_ROWS,
+  UNIGRAM_NER_VOCAB,
+  unigramJson,
+} from '../../validators/test/text/ner-unigram-support';
 import { memoryIO as sharedMemoryIO } from './support/memory-io';
 
 const memoryIO = (options: { stdin?: string; env?: Record<string, string> } = {}) => sharedMemoryIO(options);
@@ -122,6 +129,41 @@ describe('modelsec pii --ner (a token-classification model through onnxruntime-w
     expect(await runCli(['pii', '-', ...bpe, '--lower-case'], lower.io)).toBe(2);
     expect(lower.stderr()).toContain('--lower-case is for WordPiece models');
     expect(await runCli(['pii', '-', ...flags, '--labels', 'config.json', '--prefix-space'], setup().io)).toBe(2);
+  });
+
+  test('an XLM-R-family model: --tokenizer tokenizer.json (SentencePiece Unigram, <s> and </s>)', async () => {
+    const json = unigramJson(UNIGRAM_NER_VOCAB, { unkId: 3, charsmap: buildCharsmap(nfkcEntries()) });
+    const unigram = ['--ner', 'ner.onnx', '--tokenizer', 'tokenizer.json', '--labels', NER_LABELS.join(',')];
+    const m = memoryIO({ stdin: text });
+    writeFileSync(join(m.io.cwd, 'ner.onnx'), nerModelBytes(UNIGRAM_NER_ROWS));
+    writeFileSync(join(m.io.cwd, 'tokenizer.json'), json);
+    expect(await runCli(['pii', '-', '--json', ...unigram], m.io)).toBe(1);
+    const found = JSON.parse(m.stdout()).findings as { entity: string; start: number; end: number }[];
+    expect(found.map((f) => [f.entity, text.slice(f.start, f.end)])).toContainEqual(['ORGANIZATION', 'Acme']);
+    // Not JSON, no start/end tokens, an unsupported part, another tokenizer's flags: usage errors.
+    const unsupported = JSON.parse(json);
+    unsupported.normalizer = { type: 'Lowercase' };
+    for (const [body, extra] of [
+      ['not json', []],
+      [
+        unigramJson(
+          [
+            ['<unk>', 0],
+            ['▁Ada', -1],
+          ],
+          { unkId: 0 },
+        ),
+        [],
+      ],
+      [JSON.stringify(unsupported), []],
+      [json, ['--vocab', 'tokenizer.json']],
+      [json, ['--lower-case']],
+    ] as const) {
+      const bad = memoryIO({ stdin: text });
+      writeFileSync(join(bad.io.cwd, 'ner.onnx'), nerModelBytes(UNIGRAM_NER_ROWS));
+      writeFileSync(join(bad.io.cwd, 'tokenizer.json'), body);
+      expect(await runCli(['pii', '-', ...unigram, ...extra], bad.io), body.slice(0, 40)).toBe(2);
+    }
   });
 
   test('missing or bad --ner flags are usage errors (exit 2)', async () => {

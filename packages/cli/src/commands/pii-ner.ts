@@ -2,7 +2,8 @@
  * `modelsec pii --ner <model.onnx>`: a token-classification model (an ONNX export of a NER model, with
  * its vocabulary and labels) run by onnxruntime-web next to the shipped recognizers. BERT family:
  * `--vocab vocab.txt` (WordPiece, `[CLS]` and `[SEP]`); RoBERTa family: `--vocab vocab.json --merges
- * merges.txt` (byte-level BPE, `<s>` and `</s>`). The model's inputs are filled by name: `input_ids`
+ * merges.txt` (byte-level BPE, `<s>` and `</s>`); SentencePiece family (XLM-R, DeBERTa-v3): `--tokenizer
+ * tokenizer.json` (Unigram, `<s>`/`</s>` or `[CLS]`/`[SEP]`). The model's inputs are filled by name: `input_ids`
  * (required), `attention_mask` (ones) and `token_type_ids` (zeros), each `[1, tokens]` int64, with the
  * start and end tokens around each window; its first output holds the logits, `[1, tokens, labels]`.
  */
@@ -14,6 +15,7 @@ import {
   type NerModel,
   type TokenizedText,
   tokenClassifierNer,
+  unigramTokenizerFromJson,
   wordPieceTokenizer,
 } from '@modelsec/validators';
 import { UsageError } from '../command';
@@ -25,6 +27,8 @@ export interface NerFlags {
   model: string;
   /** Its `vocab.txt` (WordPiece), or `vocab.json` with `merges` (byte-level BPE). */
   vocab: string | undefined;
+  /** Its `tokenizer.json`: a SentencePiece Unigram model (XLM-R, DeBERTa-v3), instead of `vocab`. */
+  tokenizer?: string | undefined;
   /** Its `merges.txt`: a byte-level BPE model (RoBERTa family). */
   merges?: string | undefined;
   /** BPE: read the text as if it started with a space (`add_prefix_space`). */
@@ -53,18 +57,29 @@ const INPUTS = ['input_ids', 'attention_mask', 'token_type_ids'];
  * ```
  */
 export async function loadNerFlags(flags: NerFlags, cwd: string): Promise<NerModel> {
-  if (flags.vocab === undefined) throw new UsageError('--ner needs --vocab <vocab.txt | vocab.json>');
+  if (flags.tokenizer !== undefined) {
+    if (flags.vocab !== undefined || flags.merges !== undefined || flags.lowerCase || flags.prefixSpace === true)
+      throw new UsageError(
+        '--tokenizer takes the whole tokenizer.json: no --vocab, --merges, --lower-case or --prefix-space',
+      );
+  } else if (flags.vocab === undefined)
+    throw new UsageError('--ner needs --vocab <vocab.txt | vocab.json> or --tokenizer <tokenizer.json>');
   if (flags.labels === undefined) throw new UsageError('--ner needs --labels <config.json | O,B-PER,I-PER,...>');
   if (flags.merges === undefined && flags.prefixSpace === true)
     throw new UsageError('--prefix-space is for byte-level BPE models (--merges merges.txt)');
   if (flags.merges !== undefined && flags.lowerCase)
     throw new UsageError('--lower-case is for WordPiece models (--vocab vocab.txt, no --merges)');
-  const vocabText = await readFile(resolve(cwd, flags.vocab), 'utf8');
   const labels = await readLabels(flags.labels, cwd);
   const { tokenize, cls, sep } =
-    flags.merges === undefined
-      ? wordPiece(vocabText, flags.lowerCase)
-      : bpe(vocabText, await readFile(resolve(cwd, flags.merges), 'utf8'), flags.prefixSpace === true);
+    flags.tokenizer !== undefined
+      ? unigram(await readFile(resolve(cwd, flags.tokenizer), 'utf8'))
+      : flags.merges === undefined
+        ? wordPiece(await readFile(resolve(cwd, flags.vocab as string), 'utf8'), flags.lowerCase)
+        : bpe(
+            await readFile(resolve(cwd, flags.vocab as string), 'utf8'),
+            await readFile(resolve(cwd, flags.merges), 'utf8'),
+            flags.prefixSpace === true,
+          );
   const bytes = new Uint8Array(await readFile(resolve(cwd, flags.model)));
   const ort = await loadOrt('modelsec pii --ner');
   let session: Session;
@@ -147,6 +162,30 @@ function bpe(vocabText: string, mergesText: string, addPrefixSpace: boolean): To
     tokenize = byteLevelBpeTokenizer(vocab as Record<string, number>, mergesText, { addPrefixSpace });
   } catch (error) {
     throw new UsageError(`--vocab/--merges: ${(error as Error).message}`);
+  }
+  return { tokenize, cls, sep };
+}
+
+/** `--tokenizer tokenizer.json`: SentencePiece Unigram, `<s>` … `</s>` (XLM-R) or `[CLS]` … `[SEP]` (DeBERTa-v3). */
+function unigram(jsonText: string): Tokens {
+  let json: unknown;
+  try {
+    json = JSON.parse(jsonText);
+  } catch {
+    throw new UsageError('--tokenizer: the file is not JSON');
+  }
+  const vocab = (json as { model?: { vocab?: unknown } } | null)?.model?.vocab;
+  const pieces = Array.isArray(vocab) ? vocab.map((entry) => (Array.isArray(entry) ? entry[0] : undefined)) : [];
+  const pair = pieces.includes('<s>') && pieces.includes('</s>') ? ['<s>', '</s>'] : ['[CLS]', '[SEP]'];
+  const cls = pieces.indexOf(pair[0]);
+  const sep = pieces.indexOf(pair[1]);
+  if (cls < 0 || sep < 0)
+    throw new UsageError('--tokenizer: the vocabulary has neither <s> and </s> nor [CLS] and [SEP]');
+  let tokenize: (text: string) => TokenizedText;
+  try {
+    tokenize = unigramTokenizerFromJson(json as Record<string, unknown>);
+  } catch (error) {
+    throw new UsageError(`--tokenizer: ${(error as Error).message}`);
   }
   return { tokenize, cls, sep };
 }

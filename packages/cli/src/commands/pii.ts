@@ -18,14 +18,15 @@ export default defineCommand({
   name: 'pii',
   summary: 'find personal data in a text file (emails, phones, cards, IBANs, SSNs, names...) or redact it',
   usage:
-    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--ner model.onnx --vocab vocab.txt|vocab.json [--merges merges.txt] --labels config.json] [--json]',
+    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--ner model.onnx (--vocab vocab.txt|vocab.json [--merges merges.txt] | --tokenizer tokenizer.json) --labels config.json] [--json]',
   description:
     'Prints one line per finding (line:column, entity, score; never the value) and exits 1 when any is found. ' +
     'With --redact, prints the redacted text instead and exits 0. Hash mode needs a key of at least 16 bytes, ' +
     'as hex, from --key-file or the MODELSEC_PII_KEY environment variable (never on the command line). ' +
     '--ner adds a token-classification model (ONNX, run by onnxruntime-web: install it next to the CLI) ' +
     'with its labels (config.json id2label, or a comma-separated list): BERT family with its vocab.txt (--lower-case for uncased models), ' +
-    'RoBERTa family with its vocab.json and --merges merges.txt (--prefix-space if its tokenizer adds one).',
+    'RoBERTa family with its vocab.json and --merges merges.txt (--prefix-space if its tokenizer adds one), ' +
+    'SentencePiece Unigram family (XLM-R, DeBERTa-v3) with its --tokenizer tokenizer.json.',
   options: {
     redact: {
       type: 'string',
@@ -38,7 +39,7 @@ export default defineCommand({
     ner: {
       type: 'string',
       valueName: '<model.onnx>',
-      description: 'also run this NER model (ONNX: BERT or RoBERTa family)',
+      description: 'also run this NER model (ONNX: BERT, RoBERTa or XLM-R/DeBERTa-v3 family)',
     },
     vocab: { type: 'string', valueName: '<vocab.txt|vocab.json>', description: '--ner: the model vocabulary' },
     labels: { type: 'string', valueName: '<config.json|list>', description: '--ner: id2label, or O,B-PER,I-PER,...' },
@@ -49,6 +50,11 @@ export default defineCommand({
       description: '--ner: a byte-level BPE model (RoBERTa family), --vocab vocab.json',
     },
     'prefix-space': { type: 'boolean', description: '--ner --merges: the tokenizer adds a prefix space' },
+    tokenizer: {
+      type: 'string',
+      valueName: '<tokenizer.json>',
+      description: '--ner: a SentencePiece Unigram model (XLM-R, DeBERTa-v3), instead of --vocab',
+    },
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
@@ -75,6 +81,7 @@ export default defineCommand({
               lowerCase: ctx.values['lower-case'] === true,
               merges: ctx.values.merges as string | undefined,
               prefixSpace: ctx.values['prefix-space'] === true,
+              tokenizer: ctx.values.tokenizer as string | undefined,
             },
             ctx.io.cwd,
           );

@@ -48,6 +48,8 @@ export {
   type TokenClassification,
 } from './pii/ner-decode';
 export { type TokenClassifierNerOptions, type TokenizedText, tokenClassifierNer } from './pii/ner-model';
+export { type UnigramOptions, unigramTokenizer } from './pii/ner-unigram';
+export { type UnigramJsonOptions, unigramTokenizerFromJson } from './pii/ner-unigram-json';
 export { type WordPieceOptions, wordPieceTokenizer } from './pii/ner-wordpiece';
 export { emailRecognizer, urlRecognizer } from './pii/net';
 export { cryptoRecognizer } from './pii/net-crypto';

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 
 /** What the tests read of an encoding. */
 export interface ReferenceEncoding {
@@ -22,6 +23,11 @@ export interface ReferenceTokenizer {
 
 const require = createRequire(import.meta.url);
 const { Tokenizer } = require('tokenizers') as { Tokenizer: { fromString(json: string): ReferenceTokenizer } };
+
+/** A reference tokenizer from a whole `tokenizer.json`. */
+export function referenceFromString(json: string): ReferenceTokenizer {
+  return Tokenizer.fromString(json);
+}
 
 /** A reference tokenizer from the parts of a `tokenizer.json` (no added tokens, no truncation or padding). */
 export function referenceTokenizer(parts: {
@@ -102,6 +108,25 @@ export function bertReference(vocab: readonly string[], lowerCase: boolean): Ref
   });
 }
 
+/** GPT-2's tokens as Unigram pieces (for ner-unigram.node.test.ts and bench/tokenize) (`Ġ` → `▁`), scored by rank; `<0xXX>` byte pieces at the end. */
+export function gpt2UnigramVocab(roundScores: boolean): [string, number][] {
+  const vocab: [string, number][] = [
+    ['<pad>', 0],
+    ['<s>', 0],
+    ['</s>', 0],
+    ['<unk>', 0],
+  ];
+  for (const [t, id] of Object.entries(GPT2_VOCAB)) {
+    if (!/^[\p{L}\p{N}\p{P}\p{S}Ġ]+$/u.test(t)) continue;
+    const score = -Math.log(id + 2);
+    // Rounded scores make ties, so the tie-break (the first best path found) is compared too.
+    vocab.push([t.replace(/^Ġ/, '▁'), roundScores ? Math.round(score) : score]);
+  }
+  vocab.push(['▁', -3]);
+  for (let b = 0; b < 256; b++) vocab.push([`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`, -20]);
+  return vocab;
+}
+
 /** The reference's offsets (code points) → UTF-16 offsets of `text`. */
 export function utf16Offsets(text: string, offsets: number[][]): [number, number][] {
   const at: number[] = [];
@@ -112,4 +137,21 @@ export function utf16Offsets(text: string, offsets: number[][]): [number, number
   }
   at.push(u);
   return offsets.map(([s, e]) => [at[s as number] as number, at[e as number] as number]);
+}
+
+/**
+ * Generated texts for the differential tests: up to 12 pieces (`pieces`, short arbitrary strings, or
+ * arbitrary well-formed UTF-16: the binding cannot take lone surrogates), each followed by one of
+ * `separators`.
+ */
+export function mixedText(pieces: readonly string[], separators: readonly string[]): fc.Arbitrary<string> {
+  const piece = fc.oneof(
+    fc.constantFrom(...pieces),
+    fc.string({ maxLength: 6 }),
+    fc
+      .string({ unit: 'binary', maxLength: 4 })
+      .filter((s) => !/\p{Cs}/u.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))),
+  );
+  const separator = fc.constantFrom(...separators);
+  return fc.array(fc.tuple(piece, separator), { maxLength: 12 }).map((a) => a.map(([p, x]) => p + x).join(''));
 }
