@@ -237,6 +237,41 @@ describe('arguments', () => {
     }
   });
 
+  test('arbitrary charsmap bytes: a tokenizer whose output indexes the text, or a typed error', () => {
+    const vocab: Vocab = [
+      ['<unk>', 0],
+      ['▁', -1],
+      ['a', -2],
+    ];
+    // A header that fits (trie sizes 4-64 bytes) in front of random units and replacements.
+    const charsmap = fc
+      .tuple(fc.integer({ min: 1, max: 16 }), fc.uint8Array({ minLength: 0, maxLength: 200 }))
+      .map(([units, rest]) => {
+        const bytes = new Uint8Array(4 + rest.length);
+        new DataView(bytes.buffer).setUint32(0, units * 4, true);
+        bytes.set(rest, 4);
+        return bytes;
+      });
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(charsmap, text, (bytes, t) => {
+        try {
+          const out = unigramTokenizer(vocab, { unknownId: 0, charsmap: bytes })(t);
+          for (const [s, e] of out.offsets) expect(0 <= s && s <= e && e <= t.length).toBe(true);
+        } catch (e) {
+          expect(isModelSecError(e)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // A replacement of 33 code points is refused (a model file must not blow up the text).
+    const long = buildCharsmap([['x', 'y'.repeat(33)]]);
+    expect(() => unigramTokenizer(vocab, { unknownId: 0, charsmap: long })('x')).toThrow(RangeError);
+    expect(
+      unigramTokenizer(vocab, { unknownId: 0, charsmap: buildCharsmap([['x', 'a'.repeat(32)]]) })('x').ids.length,
+    ).toBe(33);
+  });
+
   test('arbitrary arguments: a tokenizer or a typed error', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (vocab, options) => {

@@ -18,6 +18,9 @@
  */
 import { ModelSecRangeError } from '@modelsec/core';
 
+/** Longest replacement accepted, in code points. */
+const MAX_REPLACEMENT = 32;
+
 /** A parsed `precompiled_charsmap`. @internal */
 export interface Charsmap {
   /** The trie's units. */
@@ -101,6 +104,10 @@ function replacementAt(map: Charsmap, at: number): number[] {
     const text = new TextDecoder().decode(map.blob.subarray(at, end));
     cps = [];
     for (const ch of text) cps.push(ch.codePointAt(0) as number);
+    // NFKC's longest expansion is 18 code points (U+FDFA): a longer one would let a model file blow up
+    // the text it normalizes.
+    if (cps.length > MAX_REPLACEMENT)
+      throw new ModelSecRangeError(`"charsmap" has a replacement longer than ${MAX_REPLACEMENT} code points`);
     map.cache.set(at, cps);
   }
   return cps;

@@ -223,7 +223,7 @@ function buildLattice(
     pieces.push([piece, id]);
     bound += piece.length;
   }
-  if (bound >= 2 ** 30) throw new ModelSecRangeError('"vocab" is too large');
+  if (bound >= 2 ** 25) throw new ModelSecRangeError('"vocab" has more than 2^25 code points in its pieces');
   let size = 16;
   while (size < 2 * bound) size *= 2;
   const lat: Lattice = {
