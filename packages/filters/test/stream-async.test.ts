@@ -201,6 +201,7 @@ describe('createTextFilterAsync', () => {
   test('arguments: typed errors, never the text; createTextFilter refuses a model', async () => {
     expect(() => createTextFilter({ pii: { ner } as never })).toThrow(TypeError);
     expect(() => createTextFilterAsync({ pii: { ner, nerHoldback: -1 } })).toThrow(RangeError);
+    expect(() => createTextFilterAsync({ pii: { ner, nerHoldback: 4096 }, maxHoldback: 4096 })).toThrow(RangeError);
     expect(() => createTextFilterAsync({ pii: { ner: 'model' as never } })).toThrow(TypeError);
     expect(() => createTextFilterAsync({ pii: { ner, labels: 5 as never } })).toThrow(TypeError);
     expect(() => createTextFilterAsync('x' as never)).toThrow(TypeError);

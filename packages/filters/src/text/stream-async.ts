@@ -13,6 +13,7 @@ import {
   astring,
   createSerialQueue,
   type Finding,
+  ModelSecRangeError,
   SecurityError,
   ValidationError,
 } from '@modelsec/core';
@@ -94,6 +95,9 @@ export function createTextFilterAsync(options: TextFilterAsyncOptions = {}): Tex
   );
   // Checked now, not at the first scan.
   if (withModel) afunction(pii.ner, 'options.pii.ner');
+  if (withModel && nerHoldback >= cfg.maxHoldback)
+    // Every answer longer than maxHoldback would be blocked as too large.
+    throw new ModelSecRangeError('"options.pii.nerHoldback" must be below "options.maxHoldback"');
   if (pii?.labels !== undefined) aobject(pii.labels as unknown, 'options.pii.labels');
   const scanOptions: DetectPiiAsyncOptions | undefined = cfg.pii;
   const session = (): TextFilterSessionAsync => createSessionAsync(cfg, scanOptions);
