@@ -142,7 +142,7 @@ describe('modelsec pii --ner (a token-classification model through onnxruntime-w
     expect(found.map((f) => [f.entity, text.slice(f.start, f.end)])).toContainEqual(['ORGANIZATION', 'Acme']);
     // Not JSON, no start/end tokens, an unsupported part, another tokenizer's flags: usage errors.
     const unsupported = JSON.parse(json);
-    unsupported.normalizer = { type: 'Lowercase' };
+    unsupported.normalizer = { type: 'BertNormalizer' };
     for (const [body, extra] of [
       ['not json', []],
       [

@@ -126,7 +126,7 @@ export function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** A `tokenizer.json` laid out as XLM-R's, over `vocab` (`[piece, score]`), `unkId` and a charsmap. */
+/** A `tokenizer.json` laid out as XLM-R's (or DeBERTa-v3's, with `strip`), over `vocab` (`[piece, score]`), `unkId` and a charsmap. */
 export function unigramJson(
   vocab: readonly (readonly [string, number])[],
   options: {
@@ -134,9 +134,14 @@ export function unigramJson(
     charsmap?: Uint8Array;
     byteFallback?: boolean;
     prependScheme?: 'always' | 'first' | 'never';
+    /** DeBERTa-v3's layout: `Strip` (and `Lowercase` for uncased models) before the charsmap. */
+    strip?: boolean;
+    lowercase?: boolean;
   },
 ): string {
   const normalizers: unknown[] = [];
+  if (options.lowercase) normalizers.push({ type: 'Lowercase' });
+  if (options.strip) normalizers.push({ type: 'Strip', strip_left: true, strip_right: true });
   if (options.charsmap) normalizers.push({ type: 'Precompiled', precompiled_charsmap: base64(options.charsmap) });
   normalizers.push({ type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' });
   return JSON.stringify({

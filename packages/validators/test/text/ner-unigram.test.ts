@@ -180,6 +180,34 @@ describe('normalization and offsets', () => {
     expect(Array.from(fromJson.ids as number[])).toEqual([2, 3, 4, 5]);
   });
 
+  test("Lowercase and Strip (DeBERTa-v3, uncased models) keep each code point's range", () => {
+    // "İ" lower-cases to two code points, both from the İ.
+    expect(run(vocab, ' Ab İ ', { lowercase: true, strip: 'both', trimOffsets: false })).toEqual({
+      pieces: ['▁', 'a', 'b', '▁', 'i', '<unk>'],
+      offsets: [
+        [1, 2],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+        [4, 5],
+        [4, 5],
+      ],
+      // The unknown combining dot is no punctuation: the same word.
+      words: [0, 0, 0, 1, 1, 1],
+    });
+    expect(run(vocab, '  ab  ', { strip: 'left', collapseSpaces: false, trimOffsets: false }).pieces).toEqual([
+      '▁',
+      'a',
+      'b',
+      '▁',
+      '▁',
+    ]);
+    const json = JSON.parse(unigramJson(vocab, { unkId: 0, strip: true, lowercase: true }));
+    expect(unigramTokenizerFromJson(json)(' AB ')).toEqual(
+      unigramTokenizer(vocab, { unknownId: 0, lowercase: true, strip: 'both' })(' AB '),
+    );
+  });
+
   test('from tokenizer.json: the same as the options it names', () => {
     const json = unigramJson(vocab, { unkId: 0, charsmap });
     const a = unigramTokenizerFromJson(json);
@@ -217,8 +245,14 @@ describe('arguments', () => {
     }
     // A part it does not implement is named, never skipped.
     const json = JSON.parse(unigramJson(SMALL, { unkId: 0 }));
-    json.normalizer = { type: 'Lowercase' };
-    expect(() => unigramTokenizerFromJson(json)).toThrow(/Lowercase/);
+    json.normalizer = { type: 'BertNormalizer' };
+    expect(() => unigramTokenizerFromJson(json)).toThrow(/BertNormalizer/);
+    // Supported parts in another order than the tokenizer applies them: refused too.
+    json.normalizer = {
+      type: 'Sequence',
+      normalizers: [{ type: 'Precompiled', precompiled_charsmap: '' }, { type: 'Strip' }],
+    };
+    expect(() => unigramTokenizerFromJson(json)).toThrow(/order/);
     json.normalizer = null;
     json.pre_tokenizer = { type: 'WhitespaceSplit' };
     expect(() => unigramTokenizerFromJson(json)).toThrow(/Metaspace/);

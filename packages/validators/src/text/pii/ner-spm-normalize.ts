@@ -126,6 +126,9 @@ export class Normalized {
   change: Int32Array;
   start = 1;
   length = 1;
+  /** Set by `codePoints`: the code points are those of `text`, unchanged. */
+  direct = false;
+  text = '';
   constructor(capacity: number) {
     this.cps = new Int32Array(capacity + 1);
     this.from = new Int32Array(capacity + 1);
@@ -143,7 +146,16 @@ export class Normalized {
     }
     this.start = 1;
     this.length = 1;
+    this.direct = false;
+    this.text = '';
     return this;
+  }
+  /** Append a code point and its range. */
+  pushRange(cp: number, from: number, to: number): void {
+    const k = this.length;
+    this.push(cp, 0);
+    this.from[k] = from;
+    this.to[k] = to;
   }
   /** Append a code point (its range set later) and its change. */
   push(cp: number, change: number): void {
@@ -193,6 +205,8 @@ export function codePoints(text: string, into?: Normalized): Normalized {
     i = next;
   }
   out.length = k;
+  out.direct = true;
+  out.text = text;
   return out;
 }
 
@@ -209,8 +223,8 @@ const REGION = 256;
  * mark, joiner, variation selector, Hangul vowel or trailing jamo, regional indicator or emoji
  * modifier; not after a joiner, CR, leading jamo or regional indicator).
  */
-function graphemeSizes(text: string, src: Normalized): Int32Array {
-  const { cps, from, to, start, length } = src;
+function graphemeSizes(src: Normalized, text: string | undefined): Int32Array {
+  const { cps, start, length } = src;
   const sizes = new Int32Array(length - start);
   let g = 0;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -224,18 +238,70 @@ function graphemeSizes(text: string, src: Normalized): Int32Array {
     }
     let j = k + 1;
     while (j < length && !asciiPair(j) && !(j - k >= REGION && startsCluster(cps, j))) j++;
-    // Segment text[from[k], from[j]) and count the code points of each cluster.
-    const end = j < length ? (from[j] as number) : text.length;
+    // Segment the region's text (the original text's units, or its code points written out) and
+    // count the code points of each cluster.
+    let region: string;
+    if (text !== undefined)
+      region = text.slice(src.from[k] as number, j < length ? (src.from[j] as number) : (src.to[length - 1] as number));
+    else {
+      region = '';
+      for (let q = k; q < j; q++) region += String.fromCodePoint(cps[q] as number);
+    }
     let at = k;
-    for (const { segment } of segmenter.segment(text.slice(from[k] as number, end))) {
+    for (const { segment } of segmenter.segment(region)) {
       let count = 0;
-      for (let u = 0; u < segment.length; count++) u += (to[at + count] as number) - (from[at + count] as number);
+      for (let u = 0; u < segment.length; count++) u += unitsOf(src, text, at + count);
       sizes[g++] = count;
       at += count;
     }
     k = j;
   }
   return sizes.subarray(0, g);
+}
+
+/** UTF-16 units of code point `k` in the region's text (see `graphemeSizes`). */
+function unitsOf(src: Normalized, text: string | undefined, k: number): number {
+  if (text !== undefined) return (src.to[k] as number) - (src.from[k] as number);
+  return (src.cps[k] as number) > 0xffff ? 2 : 1;
+}
+
+/**
+ * Lower-case each code point as the reference does (`Lowercase`: Unicode's default mapping, code point
+ * by code point; "İ" becomes two), each result keeping the range of the code point it comes from.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * lowercase(codePoints('Ada'), new Normalized(3)); // "ada"
+ * ```
+ */
+export function lowercase(src: Normalized, into: Normalized): Normalized {
+  const out = into.reset(src.length);
+  for (let k = src.start; k < src.length; k++) {
+    const cp = src.cps[k] as number;
+    const lower = (cp >= 65 && cp <= 90) || cp >= 128 ? String.fromCodePoint(cp).toLowerCase() : undefined;
+    if (lower === undefined) out.pushRange(cp, src.from[k] as number, src.to[k] as number);
+    else for (const ch of lower) out.pushRange(ch.codePointAt(0) as number, src.from[k] as number, src.to[k] as number);
+  }
+  return out;
+}
+
+/** White space as the reference's `char::is_whitespace` (`White_Space`). @internal */
+export const SPM_WHITE_SPACE: RegExp = /^\p{White_Space}$/u;
+
+/**
+ * Drop white space at the start and/or end (the reference's `Strip`), in place.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * strip(codePoints('  a '), true, true); // "a"
+ * ```
+ */
+export function strip(n: Normalized, left: boolean, right: boolean): void {
+  const space = (k: number) => SPM_WHITE_SPACE.test(String.fromCodePoint(n.cps[k] as number));
+  if (left) while (n.start < n.length && space(n.start)) n.start++;
+  if (right) while (n.length > n.start && space(n.length - 1)) n.length--;
 }
 
 /** Code points that never start a grapheme cluster (marks, joiner, selectors, jamo, indicators). @internal */
@@ -276,14 +342,17 @@ function singleValue(map: Charsmap, cp: number, bytes: Uint8Array): number {
  */
 export function precompiledNormalize(
   map: Charsmap,
-  text: string,
-  buffers?: { src: Normalized; out: Normalized },
+  input: string | Normalized,
+  out: Normalized = new Normalized(64),
 ): Normalized {
-  const src = codePoints(text, buffers?.src);
+  // The code points to normalize, each with its range in the original text; `text`: that text itself
+  // when they are its code points (graphemes are then cut from it directly).
+  const src = typeof input === 'string' ? codePoints(input) : input;
+  const text = typeof input === 'string' ? input : src.direct ? src.text : undefined;
   const n = src.length;
   // (code point, change): 0 replaces the next original code point, 1 is inserted, -k replaces it and
   // removes k more (the reference's transformations).
-  const out = buffers ? buffers.out.reset(n) : new Normalized(n);
+  out.reset(n);
   let leading = 0;
   const bytes = new Uint8Array(8);
   const replace = (old: number, cps: readonly number[]) => {
@@ -295,7 +364,7 @@ export function precompiledNormalize(
       else leading -= diff;
     }
   };
-  const sizes = graphemeSizes(text, src);
+  const sizes = graphemeSizes(src, text);
   let k = src.start;
   for (let g = 0; g < sizes.length; g++) {
     // The grapheme's code points: src.cps[k, k + count).
@@ -338,8 +407,8 @@ export function precompiledNormalize(
       out.from[i] = at > src.start ? (src.from[at - 1] as number) : 0;
       out.to[i] = at > src.start ? (src.to[at - 1] as number) : 0;
     } else {
-      out.from[i] = at < n ? (src.from[at] as number) : text.length;
-      out.to[i] = at < n ? (src.to[at] as number) : text.length;
+      out.from[i] = at < n ? (src.from[at] as number) : (src.to[n - 1] ?? 0);
+      out.to[i] = at < n ? (src.to[at] as number) : (src.to[n - 1] ?? 0);
       at += 1 - change;
     }
   }

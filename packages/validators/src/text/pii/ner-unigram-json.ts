@@ -1,8 +1,9 @@
 /**
  * `unigramTokenizerFromJson`: `unigramTokenizer` configured from a model's `tokenizer.json` (XLM-R,
  * DeBERTa-v3 and other SentencePiece Unigram models converted by Hugging Face): its vocabulary, unknown
- * id and byte fallback, its `Precompiled` charsmap and ` {2,}` replacement, its `Metaspace` settings and
- * its special tokens. A part this tokenizer does not implement is an error, never skipped.
+ * id and byte fallback, its normalizers (`Lowercase`, `Strip`, the `Precompiled` charsmap and the
+ * ` {2,}` replacement, in that order), its `Metaspace` settings and its special tokens. A part this
+ * tokenizer does not implement is an error, never skipped.
  */
 import { aobject, describeValue, ModelSecRangeError, ModelSecTypeError } from '@modelsec/core';
 import type { TokenizedText } from './ner-model';
@@ -59,36 +60,38 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The normalizers this tokenizer applies, in the order it applies them. */
+const STAGES = ['Lowercase', 'Strip', 'Precompiled', 'Replace'] as const;
+
 function readNormalizer(n: unknown, settings: UnigramOptions): void {
   if (n === null || n === undefined) return;
   if (!isObject(n)) throw new ModelSecTypeError('"json.normalizer" expected an object or null');
-  if (n.type === 'Sequence') {
-    if (!Array.isArray(n.normalizers)) throw new ModelSecTypeError('"json.normalizer.normalizers" expected an array');
-    // The order the tokenizer applies them in: the charsmap, then the collapse of spaces.
-    let seenReplace = false;
-    for (const part of n.normalizers) {
-      readNormalizer(part, settings);
-      if (isObject(part) && part.type === 'Replace') seenReplace = true;
-      else if (seenReplace)
-        throw new ModelSecRangeError('"json.normalizer": a normalizer after Replace is not supported');
-    }
-    return;
-  }
-  if (n.type === 'Precompiled') {
-    if (settings.charsmap !== undefined) throw new ModelSecRangeError('"json.normalizer": two Precompiled normalizers');
-    if (typeof n.precompiled_charsmap === 'string' && n.precompiled_charsmap !== '')
-      settings.charsmap = n.precompiled_charsmap;
-    return;
-  }
-  if (n.type === 'Replace') {
-    const pattern = n.pattern;
-    if (isObject(pattern) && pattern.Regex === ' {2,}' && n.content === ' ') {
+  const parts = n.type === 'Sequence' ? n.normalizers : [n];
+  if (!Array.isArray(parts)) throw new ModelSecTypeError('"json.normalizer.normalizers" expected an array');
+  let stage = -1;
+  for (const part of parts) {
+    if (!isObject(part)) throw new ModelSecTypeError('"json.normalizer": a normalizer is not an object');
+    const at = STAGES.indexOf(part.type as (typeof STAGES)[number]);
+    if (at < 0)
+      throw new ModelSecRangeError(`"json.normalizer": the ${typeName(part.type)} normalizer is not supported`);
+    if (at <= stage)
+      throw new ModelSecRangeError(`"json.normalizer": only the order ${STAGES.join(', ')} is supported, each once`);
+    stage = at;
+    if (part.type === 'Lowercase') settings.lowercase = true;
+    else if (part.type === 'Strip') {
+      const left = part.strip_left !== false;
+      const right = part.strip_right !== false;
+      if (left || right) settings.strip = left && right ? 'both' : left ? 'left' : 'right';
+    } else if (part.type === 'Precompiled') {
+      if (typeof part.precompiled_charsmap === 'string' && part.precompiled_charsmap !== '')
+        settings.charsmap = part.precompiled_charsmap;
+    } else {
+      const pattern = part.pattern;
+      if (!(isObject(pattern) && pattern.Regex === ' {2,}' && part.content === ' '))
+        throw new ModelSecRangeError('"json.normalizer": only the Replace of " {2,}" by " " is supported');
       settings.collapseSpaces = true;
-      return;
     }
-    throw new ModelSecRangeError('"json.normalizer": only the Replace of " {2,}" by " " is supported');
   }
-  throw new ModelSecRangeError(`"json.normalizer": the ${typeName(n.type)} normalizer is not supported`);
 }
 
 /** A component's type name for a message: shown when it is a plain identifier. */

@@ -3,8 +3,9 @@
  * multilingual NER and PII token classifiers), with the character offsets `tokenClassifierNer` needs. It
  * follows the reference (Hugging Face `tokenizers`: the `Precompiled` and ` {2,}` normalizers, the
  * `Metaspace` pre-tokenizer and the `Unigram` model):
- * - normalize with the model's `precompiled_charsmap`, if any, and collapse runs of spaces
- *   (ner-spm-normalize.ts), keeping each code point's range in the text;
+ * - lower-case and strip the text if the model does (`Lowercase`, `Strip`), normalize it with the
+ *   model's `precompiled_charsmap`, if any, and collapse runs of spaces (ner-spm-normalize.ts), keeping
+ *   each code point's range in the text;
  * - write spaces as `▁`, put one in front unless the text starts with one (`prependScheme`), and split
  *   before each `▁`: each piece is a word (and, with `splitPunctuation`, each run of tokens of
  *   punctuation and symbols only, and each run of other tokens, within it: "York," is two words);
@@ -34,9 +35,11 @@ import {
   type Charsmap,
   codePoints,
   collapseSpaces,
+  lowercase,
   Normalized,
   precompiledNormalize,
   readCharsmap,
+  strip,
 } from './ner-spm-normalize';
 
 /** Options of `unigramTokenizer`. */
@@ -45,6 +48,10 @@ export interface UnigramOptions {
   unknownId?: number;
   /** Unknown text as `<0xXX>` byte tokens when the vocabulary has them (`byte_fallback`); default false. */
   byteFallback?: boolean;
+  /** Lower-case the text first (the reference's `Lowercase`, uncased models); default false. */
+  lowercase?: boolean;
+  /** Drop white space at the start and end of the text (`Strip`, as DeBERTa-v3's); default none. */
+  strip?: 'both' | 'left' | 'right';
   /** The model's `precompiled_charsmap` (bytes, or base64 as in `tokenizer.json`); default none. */
   charsmap?: Uint8Array | string;
   /** Replace runs of two or more spaces by one (the reference's `Replace(" {2,}", " ")`); default true. */
@@ -128,6 +135,11 @@ export function unigramTokenizer(
     throw new ModelSecTypeError(`"vocab" expected an array of [piece, score], got ${describeValue(vocab)}`);
   const byteFallback = options.byteFallback ?? false;
   aboolean(byteFallback, 'options.byteFallback');
+  const lower = options.lowercase ?? false;
+  aboolean(lower, 'options.lowercase');
+  if (options.strip !== undefined) aoneOf(options.strip, 'options.strip', ['both', 'left', 'right'] as const);
+  const stripLeft = options.strip === 'both' || options.strip === 'left';
+  const stripRight = options.strip === 'both' || options.strip === 'right';
   const collapse = options.collapseSpaces ?? true;
   aboolean(collapse, 'options.collapseSpaces');
   const prepend = options.prependScheme ?? 'always';
@@ -153,6 +165,7 @@ export function unigramTokenizer(
   // Arrays reused by every call (the tokenizer is synchronous and calls nothing back).
   const scratch: Scratch = {
     src: new Normalized(64),
+    mid: new Normalized(64),
     out: new Normalized(64),
     best: new Float64Array(64),
     start: new Int32Array(64),
@@ -161,7 +174,10 @@ export function unigramTokenizer(
   };
   return (text: string): TokenizedText => {
     checkText(text, 'text', maxLength);
-    const n = map ? precompiledNormalize(map, text, scratch) : codePoints(text, scratch.src);
+    let n = codePoints(text, scratch.src);
+    if (lower) n = lowercase(n, scratch.mid);
+    if (stripLeft || stripRight) strip(n, stripLeft, stripRight);
+    if (map) n = precompiledNormalize(map, n, scratch.out);
     if (collapse) collapseSpaces(n);
     const out: TokenizedText & { ids: number[]; offsets: [number, number][]; words: number[] } = {
       ids: [],
@@ -272,6 +288,7 @@ export const UNIGRAM_PUNCTUATION: RegExp = /^[\p{P}\p{S}]$/u;
 /** Buffers reused across calls. */
 interface Scratch {
   src: Normalized;
+  mid: Normalized;
   out: Normalized;
   best: Float64Array;
   start: Int32Array;
