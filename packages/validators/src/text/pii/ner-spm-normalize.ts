@@ -99,8 +99,13 @@ function replacementAt(map: Charsmap, at: number): number[] {
   let cps = map.cache.get(at);
   if (cps === undefined) {
     if (at >= map.blob.length) throw new ModelSecRangeError('"charsmap" points past its replacements');
+    // A replacement of at most MAX_REPLACEMENT code points ends within 4 bytes each (no scan to the
+    // end of a blob without NULs).
+    const limit = Math.min(map.blob.length, at + 4 * MAX_REPLACEMENT + 1);
     let end = at;
-    while (end < map.blob.length && map.blob[end] !== 0) end++;
+    while (end < limit && map.blob[end] !== 0) end++;
+    if (end === limit && limit < map.blob.length)
+      throw new ModelSecRangeError(`"charsmap" has a replacement longer than ${MAX_REPLACEMENT} code points`);
     const text = new TextDecoder().decode(map.blob.subarray(at, end));
     cps = [];
     for (const ch of text) cps.push(ch.codePointAt(0) as number);
