@@ -126,6 +126,14 @@ export function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
+/** Bytes of base64 (no Buffer: this runs in Chromium too). */
+export function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
 /** A `tokenizer.json` laid out as XLM-R's (or DeBERTa-v3's, with `strip`), over `vocab` (`[piece, score]`), `unkId` and a charsmap. */
 export function unigramJson(
   vocab: readonly (readonly [string, number])[],

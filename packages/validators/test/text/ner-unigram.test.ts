@@ -11,6 +11,7 @@ import { isModelSecError } from '@modelsec/core';
 import { detectPIIAsync, tokenClassifierNer, unigramTokenizer, unigramTokenizerFromJson } from '@modelsec/validators';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import SPM_VECTORS from '../vectors/spm-charsmap.json';
 import { NER_LABELS, nerClassifier } from './ner-model-support';
 import {
   base64,
@@ -206,6 +207,17 @@ describe('normalization and offsets', () => {
     expect(unigramTokenizerFromJson(json)(' AB ')).toEqual(
       unigramTokenizer(vocab, { unknownId: 0, lowercase: true, strip: 'both' })(' AB '),
     );
+  });
+
+  test("SentencePiece's own nmt_nfkc charsmap gives SentencePiece's normalization", () => {
+    // test/vectors/spm-charsmap.json: the table and the library's own output (sentencepiece 0.1.97).
+    const charsmap = SPM_VECTORS.charsmap;
+    for (const [input, expected] of SPM_VECTORS.normalized as [string, string][]) {
+      // A vocabulary of the normalized text's code points, one piece each: the pieces spell it.
+      const pieces = [...new Set([...expected])];
+      const v: Vocab = [['<unk>', 0], ...pieces.map((p): [string, number] => [p, -1])];
+      expect(run(v, input, { charsmap }).pieces.join('')).toBe(expected);
+    }
   });
 
   test('from tokenizer.json: the same as the options it names', () => {
