@@ -24,7 +24,7 @@ import {
   type TextFilterOptions,
   type TextFilterResult,
 } from './stream-config';
-import { dueForScan, newFilterState, reportIncident, scanWindow, securityCode } from './stream-scan';
+import { dueForScan, newFilterState, scanWindow, securityCode } from './stream-scan';
 
 /** PII options of the asynchronous text filter: those of `createTextFilter`, and the model's. */
 export interface StreamPiiAsyncOptions extends StreamPiiOptions, Pick<DetectPiiAsyncOptions, 'ner' | 'labels'> {
@@ -159,15 +159,7 @@ function createSessionAsync(
       });
     },
     flush() {
-      return enqueue(async () => {
-        if (s.done) return '';
-        const out = await scan(true);
-        if (!s.done) {
-          s.done = true;
-          reportIncident(cfg, s);
-        }
-        return out;
-      });
+      return enqueue(async () => (s.done ? '' : scan(true)));
     },
     get findings() {
       return s.findings;

@@ -77,8 +77,8 @@ export function dueForScan(cfg: TextFilterConfig, s: FilterState, chunk: string)
   return true;
 }
 
-/** Call `onIncident` once with the findings, if any. @internal */
-export function reportIncident(cfg: TextFilterConfig, s: FilterState): void {
+/** Call `onIncident` once with the findings, if any. */
+function reportIncident(cfg: TextFilterConfig, s: FilterState): void {
   if (cfg.onIncident && s.findings.length > 0) cfg.onIncident(makeIncident(s.findings, s.blocked));
 }
 
@@ -100,8 +100,9 @@ interface Redaction {
 }
 
 /**
- * Scan `s.before + s.buffer` (`final`: the answer ended) given the PII findings of that same window
- * (`undefined` when PII is off); returns the text that became final.
+ * Scan `s.before + s.buffer` (`final`: the answer ended; the state is then done and the incident
+ * reported) given the PII findings of that same window (`undefined` when PII is off); returns the text
+ * that became final.
  * @internal
  *
  * @example
@@ -268,6 +269,11 @@ export function scanWindow(
         action: 'block',
       })
     );
+  }
+  if (final) {
+    // The answer ended: nothing more is emitted, and the findings are reported once.
+    s.done = true;
+    reportIncident(cfg, s);
   }
   return out;
 }

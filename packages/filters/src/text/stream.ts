@@ -25,7 +25,7 @@ import {
   type TextFilterOptions,
   type TextFilterResult,
 } from './stream-config';
-import { dueForScan, newFilterState, reportIncident, scanWindow, securityCode } from './stream-scan';
+import { dueForScan, newFilterState, scanWindow, securityCode } from './stream-scan';
 
 /** An incremental filter over one answer. */
 export interface TextFilterSession {
@@ -108,13 +108,7 @@ function createSession(cfg: TextFilterConfig): TextFilterSession {
       return dueForScan(cfg, s, chunk) ? scan(false) : '';
     },
     flush() {
-      if (s.done) return '';
-      const out = scan(true);
-      if (!s.done) {
-        s.done = true;
-        reportIncident(cfg, s);
-      }
-      return out;
+      return s.done ? '' : scan(true);
     },
     get findings() {
       return s.findings;

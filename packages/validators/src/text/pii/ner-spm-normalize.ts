@@ -336,24 +336,18 @@ function singleValue(map: Charsmap, cp: number, bytes: Uint8Array): number {
 }
 
 /**
- * Apply the charsmap to `text` (the reference's `Precompiled` normalizer, with right ranges for code
- * points removed at the start).
+ * Apply the charsmap to `src` (code points with their ranges in the text; the reference's `Precompiled`
+ * normalizer, with right ranges for code points removed at the start), into `out`.
  * @internal
  *
  * @example
  * ```ts
- * precompiledNormalize(readCharsmap(bytes), 'ﬁne'); // cps of "fine", each with the range [0, 1) or [1, 4)
+ * precompiledNormalize(readCharsmap(bytes), codePoints('ﬁne')); // "fine", ranges [0, 1) [0, 1) [1, 2) [2, 3)
  * ```
  */
-export function precompiledNormalize(
-  map: Charsmap,
-  input: string | Normalized,
-  out: Normalized = new Normalized(64),
-): Normalized {
-  // The code points to normalize, each with its range in the original text; `text`: that text itself
-  // when they are its code points (graphemes are then cut from it directly).
-  const src = typeof input === 'string' ? codePoints(input) : input;
-  const text = typeof input === 'string' ? input : src.direct ? src.text : undefined;
+export function precompiledNormalize(map: Charsmap, src: Normalized, out: Normalized = new Normalized(64)): Normalized {
+  // The original text when `src` holds its code points unchanged (graphemes are then cut from it directly).
+  const text = src.direct ? src.text : undefined;
   const n = src.length;
   // (code point, change): 0 replaces the next original code point, 1 is inserted, -k replaces it and
   // removes k more (the reference's transformations).
@@ -458,8 +452,8 @@ export function utf8Length(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-/** Write the UTF-8 bytes of `cp` at `bytes[w]`; returns the new end. */
-function utf8(cp: number, bytes: Uint8Array, w: number): number {
+/** Write the UTF-8 bytes of `cp` at `bytes[w]`; returns the new end. @internal */
+export function utf8(cp: number, bytes: Uint8Array, w: number): number {
   if (cp < 0x80) bytes[w++] = cp;
   else if (cp < 0x800) {
     bytes[w++] = 0xc0 | (cp >> 6);

@@ -40,6 +40,7 @@ import {
   precompiledNormalize,
   readCharsmap,
   strip,
+  utf8,
 } from './ner-spm-normalize';
 
 /** Options of `unigramTokenizer`. */
@@ -395,9 +396,11 @@ function encodeWord(
     if (lat.byteIds) {
       let all = true;
       const bytes: number[] = [];
+      const encoded = new Uint8Array(4);
       for (let i = a; i < z && all; i++) {
-        for (const byte of new TextEncoder().encode(String.fromCodePoint(cps[i] as number))) {
-          const bid = lat.byteIds[byte] as number;
+        const w = utf8(cps[i] as number, encoded, 0);
+        for (let b = 0; b < w; b++) {
+          const bid = lat.byteIds[encoded[b] as number] as number;
           if (bid < 0) all = false;
           bytes.push(bid);
         }
