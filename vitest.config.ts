@@ -19,6 +19,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
+    // The digest is printed at the end of `pnpm test` when a test fails (see scripts/test-all.mjs).
+    reporters: ['default', './tools/vitest/failure-digest.mjs'],
     projects: [
       {
         plugins: [modelsecSources({ node: true })],

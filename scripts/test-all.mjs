@@ -2,6 +2,9 @@
 // then lint → typecheck → build → packaging checks → tests in Node and Chromium → API docs.
 // Stops at the first failing step and prints a summary with each step's time.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const steps = [
   ['system packages', 'bash', ['scripts/ensure-system.sh']],
@@ -14,6 +17,8 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
+// tools/vitest/failure-digest.mjs writes what failed here; it is printed last, where a cut log still shows it.
+const digest = join(mkdtempSync(join(tmpdir(), 'modelsec-test-')), 'failures.txt');
 const summary = [];
 const started = Date.now();
 for (const [name, cmd, args] of steps) {
@@ -22,12 +27,13 @@ for (const [name, cmd, args] of steps) {
   const t0 = Date.now();
   const r = spawnSync(cmd, args, {
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', MODELSEC_FAILURE_DIGEST: digest },
   });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   summary.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${secs}s)`);
   if (r.status !== 0) {
-    console.error(`\n${summary.join('\n')}\n\n✗ ${name} failed (exit ${r.status ?? r.signal})`);
+    const failures = existsSync(digest) ? readFileSync(digest, 'utf8') : '';
+    console.error(`\n${summary.join('\n')}\n\n${failures}✗ ${name} failed (exit ${r.status ?? r.signal})`);
     process.exit(1);
   }
 }
