@@ -29,6 +29,9 @@ import {
   US_SN,
   US_SN_ALL,
 } from '../../src/text/pii/address';
+import { lastLineAfter, localityAfter } from '../../src/text/pii/address-lines';
+import { numberedStreets } from '../../src/text/pii/address-numbered';
+import { namedPostcodes } from '../../src/text/pii/address-postcodes';
 import {
   matchSpansAt,
   mergeStarts,
@@ -50,10 +53,19 @@ interface Part {
   end: number;
 }
 
-function referenceScan(text: string): [number, number, number][] {
-  const out: [number, number, number][] = [];
+/** An emitted candidate: start, end, score, and `L` for a LOCATION (ADDRESS otherwise). */
+type Found = [number, number, number] | [number, number, number, 'L'];
+
+function referenceScan(text: string): Found[] {
+  const out: Found[] = [];
   const f = factsOf(text);
   if (f.digits === 0 && !US_SN.test(text)) return out;
+  // Later rules, not shortcuts (tested on their own in address-numbered.test.ts and
+  // address-lines.test.ts), called as the recognizer calls them: named postcodes, number-first streets,
+  // the last line of an address and the locality lines after a block.
+  const found = (c: PiiCandidate) =>
+    out.push(c.entity === 'LOCATION' ? [c.start, c.end, c.score, 'L'] : [c.start, c.end, c.score]);
+  if (f.digits > 0) namedPostcodes(text, f, found);
   const parts: Part[] = [];
   if (f.digits > 0) {
     scanDigitRuns(f, STREET_EN_RE, text, shortNumber, addPart, parts);
@@ -79,6 +91,7 @@ function referenceScan(text: string): [number, number, number][] {
         parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
       });
     }
+    numberedStreets(text, f, TYPES, (start, end) => parts.push({ start, end }));
   }
   forEachMatch(UNIT_RE, text, (m) => addPart(m, parts));
   if (parts.length === 0) return out;
@@ -124,8 +137,15 @@ function referenceScan(text: string): [number, number, number][] {
       end = from + seg.length;
       extra++;
     }
+    const last = /^[ \t\r\n]/.test(text.slice(end, end + 1)) ? lastLineAfter(text, end) : -1;
+    const lastLine = last > 0 && last - b.start <= 400;
+    if (lastLine) {
+      end = last;
+      extra++;
+    }
     const n = b.n + extra;
     out.push([b.start, end, isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1))]);
+    if (!lastLine && /^[ \t\r\n]/.test(text.slice(end, end + 1))) localityAfter(text, b.start, end, found);
   }
   return out;
 }
@@ -157,13 +177,11 @@ function withHouseNumber(text: string, start: number): number {
   return m ? start - (m[1] as string).length - 1 : start;
 }
 
-function recognizerScan(text: string): [number, number, number][] {
-  const out: [number, number, number][] = [];
+function recognizerScan(text: string): Found[] {
+  const out: Found[] = [];
   addressRecognizer.scan(text, (c: PiiCandidate) => {
-    // The locality lines after a block (address-lines.ts) are not a shortcut: tested on their own.
-    if (c.entity === 'LOCATION') return;
-    expect(c.entity).toBe('ADDRESS');
-    out.push([c.start, c.end, c.score]);
+    expect(['ADDRESS', 'LOCATION']).toContain(c.entity);
+    out.push(c.entity === 'LOCATION' ? [c.start, c.end, c.score, 'L'] : [c.start, c.end, c.score]);
   });
   return out;
 }

@@ -2,11 +2,14 @@
  * Reference for test/text/names-speed.test.ts: the PERSON/LOCATION recognizer as it was before the
  * capitalized-word index (`markCaps`), the one-pass word facts and the bucketed cue check (commit
  * d381cf4 of src/text/pii/names.ts, imports pointed at src), with one later change of behaviour: the
- * lower-case decision is made per word (`lowerWords`), as names-case.ts does. The word lists are the
+ * lower-case decision is made per word (`lowerWords`), as names-case.ts does, and names in numbered
+ * streets are left to the address recognizer (`inNumberedStreet`). The word lists are the
  * package's own (names-lists.ts): they are data, and the property checks the algorithm. Not used by the
  * package.
  */
 
+import { STREET_SUFFIXES, TYPES } from '../../src/text/pii/address';
+import { inNumberedStreet } from '../../src/text/pii/address-numbered';
 import {
   defaultGazetteer,
   type Gazetteer,
@@ -292,7 +295,12 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     name: 'names',
     entities: ['PERSON', 'LOCATION', 'ORGANIZATION'],
     maxLength: 6 * 42,
-    scan(text, emit) {
+    scan(text, report) {
+      // Names in numbered streets are left to the address recognizer, as names.ts does (a later rule,
+      // tested in address-numbered.test.ts; applied here to every candidate).
+      const emit = (c: PiiCandidate) => {
+        if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES)) report(c);
+      };
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);
       const w = SHARED.busy ? new Words() : SHARED;

@@ -25,6 +25,18 @@ export function streamMasked(text: string, step = 1): string {
   return out + r.flush();
 }
 
+/** `text` through `createPiiStreamRedactor({ mode: 'mask' })`, in pieces of `sizes[0]`, `sizes[1]`... (cycled). */
+export function streamMaskedBy(text: string, sizes: readonly number[]): string {
+  const r = createPiiStreamRedactor({ mode: 'mask' });
+  let out = '';
+  for (let at = 0, k = 0; at < text.length; k++) {
+    const n = sizes[k % sizes.length] as number;
+    out += r.push(text.slice(at, at + n));
+    at += n;
+  }
+  return out + r.flush();
+}
+
 /** Chunks of `text` at the given cut points (taken modulo its length + 1). */
 export function chunks(text: string, cuts: readonly number[]): string[] {
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);

@@ -8,7 +8,7 @@
  *
  * A line right after an address block (the street or unit line) that holds only one to four words,
  * followed (after at most one empty line) by a line of words and a postcode, is the block's town or
- * city, and the words before the postcode are its country or region. Towns are a long tail no gazetteer
+ * city, the words before the postcode are its country or region, and the postcode is an ADDRESS. Towns are a long tail no gazetteer
  * ships, so the layout decides, not the name. The three lines share the block's indentation or quote
  * prefix (spaces, tabs, `>`). The rule reads at most two lines after the block (a stream holds back far
  * more), and before it only the block's own line, which must fit in the `SCAN_BEFORE` units a stream
@@ -29,7 +29,7 @@ const PREFIX_MAX = 8;
 
 /**
  * Emit the locality line after the address block `[start, end)`, and the country or region before the
- * postcode, as LOCATION, when the layout above holds.
+ * postcode, as LOCATION, and the postcode as ADDRESS, when the layout above holds.
  * @internal
  *
  * @example
@@ -78,6 +78,64 @@ export function localityAfter(text: string, start: number, end: number, emit: (c
   // The words before the postcode: the country or region ("Kenya 45130", "maldives 58673"), whatever a
   // name list says of them (Kenya and Georgia are given names too).
   emitLocation(l2 + prefix, codeStart - 1, emit);
+  // The postcode itself is part of the address (left out, it would narrow the address to a few streets),
+  // when the layout from the line break before the block's line fits in what a stream keeps before a
+  // piece: a stream then finds it exactly where the whole text does (the locality rule reads that far
+  // back, and a stream cannot tell the start of a line from a cut inside one).
+  if (codeStart - p + 1 > SCAN_BEFORE) return;
+  emit({
+    entity: 'ADDRESS',
+    start: codeStart,
+    end: codeEnd,
+    score: 0.6,
+    recognizer: 'address',
+    context: undefined,
+    contextBoost: 0,
+  });
+}
+
+/**
+ * @internal (sticky, at the start of a line after its prefix) The last line of a postal address: a
+ * town then a postcode, with a region code between ("Springfield, IL 62704", "Melo 13241", "Toronto, ON
+ * M5V 2T6", "London SW1A 1AA"), a postcode then a town ("75001 Paris", "2300 København S"), or a US
+ * military post office ("APO AE 09012"); then the end of the line (after spaces or tabs) or one of
+ * `.,;!?)`.
+ */
+export const LAST_LINE_RE: RegExp =
+  /(?:[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Za-z]{2} )?(?:\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})|\d{4,6} [\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3}|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})(?=[ \t]*(?:\r?\n|$)|[.,;!?)])/uy;
+
+/**
+ * The end of the last line of a postal address right after an address block ending at `end` (the
+ * block's line may go on with spaces or tabs only; the next line may start with up to 8 spaces, tabs or
+ * `>`), or -1 when the next line is no such line. Reads only after `end`, at most one line.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * lastLineAfter('123 Main St\nSpringfield, IL 62704', 11); // 32
+ * ```
+ */
+export function lastLineAfter(text: string, end: number): number {
+  let eol = end;
+  while (eol - end < 4 && (text.charCodeAt(eol) === 32 || text.charCodeAt(eol) === 9)) eol++;
+  let line = lineBreakEnd(text, eol);
+  if (line < 0) return -1;
+  const first = line;
+  while (line - first < PREFIX_MAX && isPrefixUnit(text.charCodeAt(line))) line++;
+  // Every form has a digit in its first 136 units (4 words of 31, a comma, a region): most lines after
+  // a block have none (a town, a name).
+  let d = line;
+  for (; d < text.length && d - line < 136; d++) {
+    const c = text.charCodeAt(d);
+    if ((c >= 48 && c <= 57) || c === 10) break;
+  }
+  const c = text.charCodeAt(d);
+  if (!(c >= 48 && c <= 57)) return -1;
+  LAST_LINE_RE.lastIndex = line;
+  const ok = LAST_LINE_RE.test(text);
+  const to = LAST_LINE_RE.lastIndex;
+  LAST_LINE_RE.lastIndex = 0;
+  return ok ? to : -1;
 }
 
 function emitLocation(start: number, end: number, emit: (c: PiiCandidate) => void): void {

@@ -8,7 +8,9 @@
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
-import { localityAfter } from './address-lines';
+import { lastLineAfter, localityAfter } from './address-lines';
+import { numberedStreets } from './address-numbered';
+import { namedPostcodes } from './address-postcodes';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
@@ -66,6 +68,15 @@ export const US_SN_ALL: RegExp = /us[sn]/gi;
  * ```
  */
 export const SUFFIXES: WordTable = new WordTable(SUFFIX.split('|'), suffixNumber);
+/**
+ * @internal The street types of `SUFFIXES` that are hardly ever a family name, in lower case: a name
+ * after a house number and before one of them is a street's ("15 Millicent Drive", `inNumberedStreet`).
+ */
+export const STREET_SUFFIXES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'street st road rd avenue ave drive dr boulevard blvd lane ln parkway pkwy highway hwy terrace crescent expressway freeway turnpike'.split(
+    ' ',
+  ),
+);
 /** @internal See `SUFFIXES`. */
 export const ENDINGS: WordTable = new WordTable(ATTACHED.replace(/\\/g, '').split('|'), wordNumber);
 /** @internal See `SUFFIXES`. */
@@ -94,15 +105,19 @@ interface Part {
   unit: boolean;
 }
 
+/** Longest ADDRESS reported, in UTF-16 units (a block is not extended past it). */
+const MAX_ADDRESS = 400;
+
 /** Street addresses and address blocks. */
 export const addressRecognizer: PiiRecognizer = {
   name: 'address',
   entities: ['ADDRESS', 'LOCATION'],
-  maxLength: 400,
+  maxLength: MAX_ADDRESS,
   scan(text, emit) {
     const f = factsOf(text);
     // Every component but a "USS Name" unit has a digit.
     if (f.digits === 0 && !US_SN.test(text)) return;
+    if (f.digits > 0) namedPostcodes(text, f, emit);
     const parts: Part[] = [];
     if (f.digits > 0) streets(text, f, parts);
     const units = mergeStarts(f.digits > 0 ? unitStarts(text, f) : NONE, usStarts(text, f.digits === 0));
@@ -127,6 +142,8 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
   if (attached.length > 0) {
     matchSpansAt(ATTACHED_AT, text, attached, (at, end) => attachedPart(text, at, end, parts), undefined);
   }
+  // Number first, then the street type: "40 rue Victor Hugo".
+  numberedStreets(text, f, TYPES, (start, end) => parts.push({ start, end, unit: false }));
 }
 
 /** An attached-ending street: walk back to the start of the word carrying the ending, then over up to two capitalized words. */
@@ -233,6 +250,17 @@ function emitBlock(
     end = from + seg.length;
     extra++;
   }
+  // The address's last line on the next line: "123 Main St⏎Springfield, IL 62704".
+  let lastLine = false;
+  const after = text.charCodeAt(end);
+  if (after === 10 || after === 13 || after === 32 || after === 9) {
+    const to = lastLineAfter(text, end);
+    if (to > 0 && to - start <= MAX_ADDRESS) {
+      end = to;
+      extra++;
+      lastLine = true;
+    }
+  }
   const n = parts + extra;
   // A lone short unit ("Apt 4") scores lower; UNIT_RE is tested only when that can apply, and not when
   // the block holds a UNIT_RE match of the text: that match is also one of the block's text (the `\b`
@@ -254,7 +282,7 @@ function emitBlock(
   });
   // One field per line: the town on the next line.
   const next = text.charCodeAt(end);
-  if (next === 10 || next === 13 || next === 32 || next === 9) localityAfter(text, start, end, emit);
+  if (!lastLine && (next === 10 || next === 13 || next === 32 || next === 9)) localityAfter(text, start, end, emit);
 }
 
 /** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */
