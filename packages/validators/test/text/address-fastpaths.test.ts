@@ -145,6 +145,8 @@ function referenceScan(text: string): Found[] {
     }
     const n = b.n + extra;
     out.push([b.start, end, isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1))]);
+    // A later rule: an extended block is also reported without its extension (its parts' score).
+    if (extra > 0) out.push([b.start, b.end, isUnitOnly && b.n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (b.n - 1))]);
     if (!lastLine && /^[ \t\r\n]/.test(text.slice(end, end + 1))) localityAfter(text, b.start, end, found);
   }
   return out;
@@ -355,7 +357,11 @@ describe('address recognizer shortcuts', () => {
       'APO AE 12345 then 221B Baker Street, London NW1 6XE',
     ];
     for (const t of texts) expect(recognizerScan(t)).toEqual(referenceScan(t));
-    expect(recognizerScan(texts[0] as string)).toEqual([[0, 39, 0.81]]);
+    // The block, then the block without its two segments.
+    expect(recognizerScan(texts[0] as string)).toEqual([
+      [0, 39, 0.81],
+      [0, 16, 0.65],
+    ]);
   });
 
   test('units: the sticky scan at unitStarts equals the global UNIT_RE scan', () => {

@@ -53,7 +53,8 @@ export function numberedStreets(
  * Whether `[start, end)` (a name the names recognizer found) is the name of a street with its house
  * number: "40 rue Victor Hugo", "Via Carlo Cattaneo 130" (a street-type word before it, and a house
  * number before that or after the name), "15 Millicent Drive", "15 John Smith Road" (a house number
- * before it, and a street type it ends with or that follows it: `suffixes`, lower case).
+ * before it, or before one or two words before it, and a street type it ends with or that follows it:
+ * `suffixes`, lower case).
  * @internal
  *
  * @example
@@ -76,7 +77,7 @@ export function inNumberedStreet(
   if (p < start - 1 && (houseNumberBefore(text, p) || numberAfter(text, end)) && isType(text, p, start - 1, types)) {
     return true;
   }
-  if (!houseNumberBefore(text, start)) return false;
+  if (!numberedBefore(text, start)) return false;
   // A street type it ends with, or right after it.
   let w = end;
   while (w > start && text.charCodeAt(w - 1) !== 32) w--;
@@ -103,6 +104,22 @@ function houseNumberBefore(text: string, i: number): boolean {
   while (d > 0 && i - 1 - d < 6 && isDigit(text.charCodeAt(d - 1))) d--;
   const digits = i - 1 - d;
   return digits >= 1 && digits <= 5 && numberStarts(text, d);
+}
+
+/**
+ * A house number right before `i`, or before one or two words before it ("3541 Pritchard Court St."
+ * for the name "Court St"), as STREET_EN_RE allows up to three words between the number and the type.
+ */
+function numberedBefore(text: string, i: number): boolean {
+  let at = i;
+  for (let words = 0; ; words++) {
+    if (houseNumberBefore(text, at)) return true;
+    if (words === 2 || text.charCodeAt(at - 1) !== 32) return false;
+    let p = at - 1;
+    while (p > 0 && at - 1 - p < MAX_WORD && isNameUnit(text, p - 1)) p--;
+    if (p === at - 1) return false;
+    at = p;
+  }
 }
 
 /** A space and 1 to 5 digits right after `i`, then no letter or digit. */

@@ -266,23 +266,23 @@ function emitBlock(
   // the block holds a UNIT_RE match of the text: that match is also one of the block's text (the `\b`
   // at its ends holds there too, at the ends of the block or before the same units).
   let isUnitOnly = false;
-  if (n === 1 && blockEnd - start < 16) {
+  if (parts === 1 && blockEnd - start < 16) {
     isUnitOnly = unit || UNIT_RE.test(text.slice(start, blockEnd));
     UNIT_RE.lastIndex = 0;
   }
-  const score = isUnitOnly ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1));
-  emit({
-    entity: 'ADDRESS',
-    start,
-    end,
-    score,
-    recognizer: 'address',
-    context: ADDRESS_CONTEXT,
-    contextBoost: 0.15,
-  });
+  const coreScore = isUnitOnly ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (parts - 1));
+  emitAddress(start, end, extra === 0 ? coreScore : Math.min(0.95, 0.65 + 0.08 * (n - 1)), emit);
+  // The block without the segments it was extended over, scored as its parts alone: a finding in those
+  // segments that outscores the whole ("Forest Park" as a PERSON in "19 2249 College Street, Forest
+  // Park") then wins them, not the street line too (which would leave it in the text).
+  if (extra > 0) emitAddress(start, blockEnd, coreScore, emit);
   // One field per line: the town on the next line.
   const next = text.charCodeAt(end);
   if (!lastLine && (next === 10 || next === 13 || next === 32 || next === 9)) localityAfter(text, start, end, emit);
+}
+
+function emitAddress(start: number, end: number, score: number, emit: (c: PiiCandidate) => void): void {
+  emit({ entity: 'ADDRESS', start, end, score, recognizer: 'address', context: ADDRESS_CONTEXT, contextBoost: 0.15 });
 }
 
 /** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */
