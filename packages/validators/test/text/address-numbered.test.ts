@@ -6,11 +6,11 @@
 import { BUILTIN_RECOGNIZERS, detectPII, redactPII } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { STREET_SUFFIXES, SUFFIXES, TYPES } from '../../src/text/pii/address';
+import { ENDINGS, STREET_ENDINGS, STREET_SUFFIXES, SUFFIXES, TYPES } from '../../src/text/pii/address';
 import { LAST_LINE_RE, lastLineAfter } from '../../src/text/pii/address-lines';
 import { inNumberedStreet, numberedStreets } from '../../src/text/pii/address-numbered';
 import { namedPostcodes } from '../../src/text/pii/address-postcodes';
-import { suffixNumber } from '../../src/text/pii/address-words';
+import { suffixNumber, wordNumber } from '../../src/text/pii/address-words';
 import type { PiiCandidate } from '../../src/text/pii/types';
 import { factsOf } from '../../src/text/shared/facts';
 import { filler, streamMaskedBy } from './stream-support';
@@ -171,6 +171,11 @@ describe('streets written number first', () => {
       'ADDRESS:3541 Pritchard Court St.',
     ]);
     expect(raw(names, 'at 40 rue Victor Hugo')).toEqual([]);
+    // House numbers on both sides of a name, or a street ending and a number after it.
+    expect(found('The flat is at 92 Eusebio Dávila 57\nthird floor')).toContain('ADDRESS:92 Eusebio Dávila 57');
+    expect(raw(names, '92 Eusebio Dávila 57\n')).toEqual([]);
+    expect(raw(names, 'at Joan Maetsuyckerstraat 15, Den Haag')).not.toContain('PERSON:Joan Maetsuyckerstraat');
+    expect(raw(names, 'Eusebio Dávila 57 wrote')).toContain('PERSON:Eusebio Dávila');
     // People stay people: no house number, or no street type.
     expect(found('Victor Hugo wrote it')).toEqual(['PERSON:Victor Hugo']);
     expect(found('In 1999 John Smith won')).toEqual(['PERSON:John Smith']);
@@ -180,10 +185,11 @@ describe('streets written number first', () => {
 
   test('the street types that mark a street name are street types of the patterns', () => {
     for (const s of STREET_SUFFIXES) expect(SUFFIXES.has(suffixNumber(s)), s).toBe(true);
-    expect(inNumberedStreet('at 15 Millicent Drive', 6, 21, TYPES, STREET_SUFFIXES)).toBe(true);
-    expect(inNumberedStreet('at 15 Millicent Drive', 6, 15, TYPES, STREET_SUFFIXES)).toBe(true);
-    expect(inNumberedStreet('at 15 Millicent Drivers', 6, 15, TYPES, STREET_SUFFIXES)).toBe(false);
-    expect(inNumberedStreet('at a15 Millicent Drive', 7, 16, TYPES, STREET_SUFFIXES)).toBe(false);
+    for (const e of STREET_ENDINGS) expect(ENDINGS.has(wordNumber(e)), e).toBe(true);
+    expect(inNumberedStreet('at 15 Millicent Drive', 6, 21, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(true);
+    expect(inNumberedStreet('at 15 Millicent Drive', 6, 15, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(true);
+    expect(inNumberedStreet('at 15 Millicent Drivers', 6, 15, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(false);
+    expect(inNumberedStreet('at a15 Millicent Drive', 7, 16, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(false);
   });
 
   test('arbitrary text and spans: a boolean, never a crash', () => {
@@ -191,7 +197,7 @@ describe('streets written number first', () => {
       fc.property(fc.string({ maxLength: 60 }), fc.nat(70), fc.nat(70), (t, a, b) => {
         const start = Math.min(a, b);
         const end = Math.max(a, b);
-        expect(typeof inNumberedStreet(t, start, end, TYPES, STREET_SUFFIXES)).toBe('boolean');
+        expect(typeof inNumberedStreet(t, start, end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe('boolean');
       }),
       { numRuns: 3000 },
     );

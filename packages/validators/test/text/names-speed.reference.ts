@@ -8,7 +8,7 @@
  * package.
  */
 
-import { STREET_SUFFIXES, TYPES } from '../../src/text/pii/address';
+import { STREET_ENDINGS, STREET_SUFFIXES, TYPES } from '../../src/text/pii/address';
 import { inNumberedStreet } from '../../src/text/pii/address-numbered';
 import {
   defaultGazetteer,
@@ -299,7 +299,7 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       // Names in numbered streets are left to the address recognizer, as names.ts does (a later rule,
       // tested in address-numbered.test.ts; applied here to every candidate).
       const emit = (c: PiiCandidate) => {
-        if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES)) report(c);
+        if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) report(c);
       };
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);

@@ -51,7 +51,8 @@ export function numberedStreets(
 
 /**
  * Whether `[start, end)` (a name the names recognizer found) is the name of a street with its house
- * number: "40 rue Victor Hugo", "Via Carlo Cattaneo 130" (a street-type word before it, and a house
+ * number: "92 Eusebio Dávila 57" (house numbers on both sides), "Joan Maetsuyckerstraat 15" (a street
+ * ending, `endings`, and a house number after), "40 rue Victor Hugo", "Via Carlo Cattaneo 130" (a street-type word before it, and a house
  * number before that or after the name), "15 Millicent Drive", "15 John Smith Road" (a house number
  * before it, or before one or two words before it, and a street type it ends with or that follows it:
  * `suffixes`, lower case).
@@ -59,7 +60,7 @@ export function numberedStreets(
  *
  * @example
  * ```ts
- * inNumberedStreet('at 15 Millicent Drive', 6, 21, TYPES, STREET_SUFFIXES); // true
+ * inNumberedStreet('at 15 Millicent Drive', 6, 21, TYPES, STREET_SUFFIXES, STREET_ENDINGS); // true
  * ```
  */
 export function inNumberedStreet(
@@ -68,7 +69,13 @@ export function inNumberedStreet(
   end: number,
   types: WordTable,
   suffixes: ReadonlySet<string>,
+  endings: readonly string[],
 ): boolean {
+  // A house number after it, and one before it or a street ending on its last word ("92 Eusebio Dávila
+  // 57", "Joan Maetsuyckerstraat 15").
+  if (numberAfter(text, end) && (houseNumberBefore(text, start) || endsWithEnding(text, start, end, endings))) {
+    return true;
+  }
   if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
   // A street-type word right before the name.
   let p = start - 1;
@@ -87,6 +94,15 @@ export function inNumberedStreet(
   while (e < text.length && e - end <= 12 && isAsciiLetter(text.charCodeAt(e))) e++;
   if (e === end + 1 || isLetterAt(text, e)) return false;
   return suffixes.has(text.slice(end + 1, e).toLowerCase());
+}
+
+/** The last word of `[start, end)` ends with one of `endings` (lower case), and is longer than it. */
+function endsWithEnding(text: string, start: number, end: number, endings: readonly string[]): boolean {
+  let w = end;
+  while (w > start && text.charCodeAt(w - 1) !== 32) w--;
+  const word = text.slice(w, end).toLowerCase();
+  for (const e of endings) if (word.length > e.length && word.endsWith(e)) return true;
+  return false;
 }
 
 /** A house number may start at `i`: the text starts there or the unit before is no letter, digit or `.-/+:`. */

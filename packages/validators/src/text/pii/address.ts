@@ -77,6 +77,15 @@ export const STREET_SUFFIXES: ReadonlySet<string> = /* @__PURE__ */ new Set(
     ' ',
   ),
 );
+/**
+ * @internal The endings of `ENDINGS` that hardly end a name, in lower case: a name ending in one and
+ * followed by a house number is a street's ("Joan Maetsuyckerstraat 15", `inNumberedStreet`).
+ */
+export const STREET_ENDINGS: readonly string[] = /* @__PURE__ */ Object.freeze(
+  'straße strasse weg gasse platz allee straat laan gracht vej vegen veien gata gatan vägen katu utca ulica ulice iela'.split(
+    ' ',
+  ),
+);
 /** @internal See `SUFFIXES`. */
 export const ENDINGS: WordTable = new WordTable(ATTACHED.replace(/\\/g, '').split('|'), wordNumber);
 /** @internal See `SUFFIXES`. */

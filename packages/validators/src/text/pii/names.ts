@@ -11,7 +11,7 @@
  * numbered street is left to the address recognizer (address-numbered.ts).
  */
 import { factsOf } from '../shared/facts';
-import { STREET_SUFFIXES, TYPES } from './address';
+import { STREET_ENDINGS, STREET_SUFFIXES, TYPES } from './address';
 import { inNumberedStreet } from './address-numbered';
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
 import { markLowerCase } from './names-case';
@@ -44,7 +44,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
         factsOf(text).digits === 0
           ? report
           : (c: PiiCandidate) => {
-              if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES)) report(c);
+              if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) report(c);
             };
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);
