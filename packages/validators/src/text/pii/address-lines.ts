@@ -122,12 +122,14 @@ export function lastLineAfter(text: string, end: number): number {
   if (line < 0) return -1;
   const first = line;
   while (line - first < PREFIX_MAX && isPrefixUnit(text.charCodeAt(line))) line++;
-  // Every form has a digit in its first 136 units (4 words of 31, a comma, a region): most lines after
-  // a block have none (a town, a name).
+  // Every form has a digit after at most 5 spaces (4 words, a region) and 136 units (4 words of 31, a
+  // comma, a region): most lines after a block have none so early (a town, a name, a sentence).
   let d = line;
+  let spaces = 0;
   for (; d < text.length && d - line < 136; d++) {
     const c = text.charCodeAt(d);
     if ((c >= 48 && c <= 57) || c === 10) break;
+    if (c === 32 && ++spaces > 5) return -1;
   }
   const c = text.charCodeAt(d);
   if (!(c >= 48 && c <= 57)) return -1;

@@ -35,6 +35,7 @@ import {
   W_PARTICLE,
   W_SHORT,
 } from './names-lists';
+import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import { adjacent, inList, lowerOf, possessive, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
@@ -303,15 +304,19 @@ function emitOrganization(w: Words, emit: (c: PiiCandidate) => void, first: numb
   let end = w.end[last] as number;
   if (w.text.charCodeAt(end) === 46 && end - (w.start[last] as number) <= 4 && ORG_ABBREVIATED.has(lowerOf(w, last)))
     end++;
-  emit({
-    entity: 'ORGANIZATION',
-    start: w.start[first] as number,
-    end,
-    score,
-    recognizer: 'names',
-    context: ORG_CONTEXT,
-    contextBoost: 0.15,
-  });
+  emitName(
+    w,
+    {
+      entity: 'ORGANIZATION',
+      start: w.start[first] as number,
+      end,
+      score,
+      recognizer: 'names',
+      context: ORG_CONTEXT,
+      contextBoost: 0.15,
+    },
+    emit,
+  );
 }
 
 /** Mark the capitalized words `first` .. `last` as part of an organization (see `scanOrganizations`). */

@@ -20,6 +20,7 @@ import {
   W_PARTICLE,
   W_SHORT,
 } from './names-lists';
+import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import { adjacent, foldLowerOf, inList, joinLower, lowerOf, placeWordsOf, possessive, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
@@ -63,15 +64,19 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
         inList(w, i, IN_FIRST, g.firstNames) &&
         inList(w, next, IN_LAST, g.lastNames)
       ) {
-        emit({
-          entity: 'PERSON',
-          start: w.start[i] as number,
-          end: w.end[next] as number,
-          score: 0.5,
-          recognizer: 'names',
-          context: PERSON_CONTEXT,
-          contextBoost: 0.2,
-        });
+        emitName(
+          w,
+          {
+            entity: 'PERSON',
+            start: w.start[i] as number,
+            end: w.end[next] as number,
+            score: 0.5,
+            recognizer: 'names',
+            context: PERSON_CONTEXT,
+            contextBoost: 0.2,
+          },
+          emit,
+        );
         i++;
       }
       continue;
@@ -143,7 +148,7 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     contextBoost: 0.2,
   };
   if (honorificBefore(w.text, start)) c.score += 0.1;
-  emit(c);
+  emitName(w, c, emit);
   return j;
 }
 

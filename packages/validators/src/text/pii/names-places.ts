@@ -9,6 +9,7 @@
 import { hasContext } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import { cueEndsAt, PLACE_CONTEXT, W_CUE_END, W_NOT_NAME } from './names-lists';
+import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import { adjacent, foldLowerOf, inList, joinLower, lowerOf, placeWordsOf, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
@@ -42,15 +43,19 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     if (max === undefined) {
       const n = placeCue(w, i, g);
       if (n > 0) {
-        emit({
-          entity: 'LOCATION',
-          start: tStart,
-          end: w.end[i + n - 1] as number,
-          score: 0.55,
-          recognizer: 'names',
-          context: PLACE_CONTEXT,
-          contextBoost: 0.05,
-        });
+        emitName(
+          w,
+          {
+            entity: 'LOCATION',
+            start: tStart,
+            end: w.end[i + n - 1] as number,
+            score: 0.55,
+            recognizer: 'names',
+            context: PLACE_CONTEXT,
+            contextBoost: 0.05,
+          },
+          emit,
+        );
         next = i + n;
       }
       continue;
@@ -90,15 +95,19 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     if (isName && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
-    emit({
-      entity: 'LOCATION',
-      start: tStart,
-      end: w.end[i + best - 1] as number,
-      score,
-      recognizer: 'names',
-      context: PLACE_CONTEXT,
-      contextBoost: 0.2,
-    });
+    emitName(
+      w,
+      {
+        entity: 'LOCATION',
+        start: tStart,
+        end: w.end[i + best - 1] as number,
+        score,
+        recognizer: 'names',
+        context: PLACE_CONTEXT,
+        contextBoost: 0.2,
+      },
+      emit,
+    );
     next = i + best;
   }
 }
@@ -158,15 +167,19 @@ function lowerPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): v
       if (g.places.has(joinLower(w, i, n))) best = n;
     }
     if (best === 0) continue;
-    emit({
-      entity: 'LOCATION',
-      start: w.start[i] as number,
-      end: w.end[i + best - 1] as number,
-      score: 0.6,
-      recognizer: 'names',
-      context: PLACE_CONTEXT,
-      contextBoost: 0.2,
-    });
+    emitName(
+      w,
+      {
+        entity: 'LOCATION',
+        start: w.start[i] as number,
+        end: w.end[i + best - 1] as number,
+        score: 0.6,
+        recognizer: 'names',
+        context: PLACE_CONTEXT,
+        contextBoost: 0.2,
+      },
+      emit,
+    );
     i += best - 1;
   }
 }

@@ -28,6 +28,8 @@ export class Words {
   text = '';
   /** The gazetteer's word table, if it has one. */
   table: WordFlags | undefined = undefined;
+  /** The text has an ASCII digit (a name in it may be a numbered street's, `emitName`). */
+  digits = false;
   /** A scan uses these arrays. */
   busy = false;
   /** Number of words. */

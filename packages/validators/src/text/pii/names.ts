@@ -8,11 +8,9 @@
  * The parts: names-lists.ts (the fixed word lists and cue checks), names-tokens.ts (the words of a
  * text), names-words.ts (what the scans ask about a word), names-orgs.ts (ORGANIZATION), names-places.ts (LOCATION),
  * names-people.ts (PERSON), names-case.ts (where the text is written without capitals). A name inside a
- * numbered street is left to the address recognizer (address-numbered.ts).
+ * numbered street is left to the address recognizer (names-streets.ts).
  */
 import { factsOf } from '../shared/facts';
-import { STREET_ENDINGS, STREET_SUFFIXES, TYPES } from './address';
-import { inNumberedStreet } from './address-numbered';
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
 import { markLowerCase } from './names-case';
 import { scanOrganizations } from './names-orgs';
@@ -20,7 +18,7 @@ import { scanPeople } from './names-people';
 import { scanPlaces } from './names-places';
 import { tokenize, Words } from './names-tokens';
 import { markCaps } from './names-words';
-import type { PiiCandidate, PiiRecognizer } from './types';
+import type { PiiRecognizer } from './types';
 
 const SHARED = /* @__PURE__ */ new Words();
 
@@ -37,21 +35,15 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     name: 'names',
     entities: ['PERSON', 'LOCATION', 'ORGANIZATION'],
     maxLength: 6 * 42,
-    scan(text, report) {
-      // A name in a numbered street ("40 rue Victor Hugo", "15 Millicent Drive") is the address's (the
-      // address recognizer reports it), not a person or place of the text. Both need a digit.
-      const emit =
-        factsOf(text).digits === 0
-          ? report
-          : (c: PiiCandidate) => {
-              if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) report(c);
-            };
+    scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);
       const w = SHARED.busy ? new Words() : SHARED;
       w.busy = true;
       try {
         tokenize(w, text, table);
+        // A name in a numbered street is the address's, not a person or place of the text (`emitName`).
+        w.digits = factsOf(text).digits > 0;
         // Lower-case names are only looked for where the text is written without capitals (chat,
         // transcripts, form fields): decided word by word over a window (names-case.ts).
         const lowerCase = markLowerCase(w);
@@ -68,6 +60,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       } finally {
         w.busy = false;
         w.text = '';
+        w.digits = false;
       }
     },
   };
