@@ -184,6 +184,8 @@ describe('known places are not people', () => {
   test('a given name and a word that is no name, together a known place, is a LOCATION', () => {
     expect(found('Marshall Islands 56293')).toEqual(['LOCATION:Marshall Islands']);
     expect(found('We flew to Virginia Beach')).toContain('LOCATION:Virginia Beach');
+    // Also when both words are names ("Costa" is a family name).
+    expect(found('We flew to Costa Rica')).toEqual(['LOCATION:Costa Rica']);
     // A person cue still makes it a person; a known family name keeps a person a person.
     expect(found('My name is Virginia Beach.')).toContain('PERSON:Virginia Beach');
     expect(found('Marshall Smith called.')).toContain('PERSON:Marshall Smith');

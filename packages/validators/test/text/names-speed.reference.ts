@@ -652,8 +652,8 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     let score: number;
     if (words > 1) {
       score = first || known > 0 ? 0.85 : 0.6;
-      // A given name and a word that is no name, together a known place ("Marshall Islands").
-      if (known === 0 && j === i + 1 && g.places.has(joinLower(w, i, 2))) score = 0.6;
+      // Two words that together are a known place ("Marshall Islands", "Costa Rica").
+      if (j === i + 1 && g.places.has(joinLower(w, i, 2))) score = 0.6;
     } else if (first) score = 0.6;
     else score = cued ? 0.55 : 0.4;
     if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;

@@ -130,9 +130,10 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   let score: number;
   if (words > 1) {
     score = first || known > 0 ? 0.85 : 0.6;
-    // A given name and a word that is no name, together a known place ("Marshall Islands", "Virginia
-    // Beach"): as likely a place as a person, so the place's score (0.7) wins unless context says person.
-    if (known === 0 && j === i + 1 && placePair(w, g, i)) score = 0.6;
+    // Two words that together are a known place ("Marshall Islands", "Virginia Beach", "Costa Rica"),
+    // names or not: as likely a place as a person, so the place's score (0.7) wins unless context says
+    // person.
+    if (j === i + 1 && placePair(w, g, i)) score = 0.6;
   } else if (first) score = 0.6;
   else score = cued ? 0.55 : 0.4;
   if (words === 1 && inList(w, i, IN_PLACE, g.places)) score -= 0.1;
