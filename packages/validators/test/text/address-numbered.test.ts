@@ -175,6 +175,10 @@ describe('streets written number first', () => {
     expect(found('The flat is at 92 Eusebio Dávila 57\nthird floor')).toContain('ADDRESS:92 Eusebio Dávila 57');
     expect(raw(names, '92 Eusebio Dávila 57\n')).toEqual([]);
     expect(raw(names, 'at Joan Maetsuyckerstraat 15, Den Haag')).not.toContain('PERSON:Joan Maetsuyckerstraat');
+    expect(raw(names, 'at JOAN MAETSUYCKERSTRAAT 15')).not.toContain('PERSON:JOAN MAETSUYCKERSTRAAT');
+    expect(inNumberedStreet('Joan Vägen 15', 0, 10, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(false); // the ending alone
+    expect(inNumberedStreet('Joan Storvägen 15', 0, 14, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(true);
+    expect(inNumberedStreet('Joan STORVÄGEN 15', 0, 14, TYPES, STREET_SUFFIXES, STREET_ENDINGS)).toBe(true);
     expect(raw(names, 'Eusebio Dávila 57 wrote')).toContain('PERSON:Eusebio Dávila');
     // People stay people: no house number, or no street type.
     expect(found('Victor Hugo wrote it')).toEqual(['PERSON:Victor Hugo']);

@@ -96,13 +96,25 @@ export function inNumberedStreet(
   return suffixes.has(text.slice(end + 1, e).toLowerCase());
 }
 
-/** The last word of `[start, end)` ends with one of `endings` (lower case), and is longer than it. */
+/**
+ * The last word of `[start, end)` ends with one of `endings` (lower case, Latin-1 letters), and is
+ * longer than it (compared in place, upper case folded: no string per name).
+ */
 function endsWithEnding(text: string, start: number, end: number, endings: readonly string[]): boolean {
   let w = end;
   while (w > start && text.charCodeAt(w - 1) !== 32) w--;
-  const word = text.slice(w, end).toLowerCase();
-  for (const e of endings) if (word.length > e.length && word.endsWith(e)) return true;
+  next: for (const e of endings) {
+    const from = end - e.length;
+    if (from <= w) continue;
+    for (let k = 0; k < e.length; k++) if (lowerLatin1(text.charCodeAt(from + k)) !== e.charCodeAt(k)) continue next;
+    return true;
+  }
   return false;
+}
+
+/** The lower case of an ASCII or Latin-1 upper-case letter (other units unchanged). */
+function lowerLatin1(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
 }
 
 /** A house number may start at `i`: the text starts there or the unit before is no letter, digit or `.-/+:`. */
