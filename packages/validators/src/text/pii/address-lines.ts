@@ -8,8 +8,8 @@
  *
  * A line right after an address block (the street or unit line) that holds only one to four words,
  * followed (after at most one empty line) by a line of words and a postcode, is the block's town or
- * city, the words before the postcode are its country or region, and the postcode is an ADDRESS. Towns are a long tail no gazetteer
- * ships, so the layout decides, not the name. The three lines share the block's indentation or quote
+ * city, the words before the postcode are its country or region, and the postcode is an ADDRESS.
+ * Towns are a long tail no gazetteer ships, so the layout decides, not the name. The three lines share the block's indentation or quote
  * prefix (spaces, tabs, `>`). The rule reads at most two lines after the block (a stream holds back far
  * more), and before it only the block's own line, which must fit in the `SCAN_BEFORE` units a stream
  * keeps (lines of up to 126 units).
@@ -112,7 +112,7 @@ export const LAST_LINE_RE: RegExp =
  *
  * @example
  * ```ts
- * lastLineAfter('123 Main St\nSpringfield, IL 62704', 11); // 32
+ * lastLineAfter('123 Main St\nSpringfield, IL 62704', 11); // 33 (the end of the text)
  * ```
  */
 export function lastLineAfter(text: string, end: number): number {

@@ -51,11 +51,13 @@ export function numberedStreets(
 
 /**
  * Whether `[start, end)` (a name the names recognizer found) is the name of a street with its house
- * number: "92 Eusebio Dávila 57" (house numbers on both sides), "Joan Maetsuyckerstraat 15" (a street
- * ending, `endings`, and a house number after), "40 rue Victor Hugo", "Via Carlo Cattaneo 130" (a street-type word before it, and a house
- * number before that or after the name), "15 Millicent Drive", "15 John Smith Road" (a house number
- * before it, or before one or two words before it, and a street type it ends with or that follows it:
- * `suffixes`, lower case).
+ * number:
+ * - "92 Eusebio Dávila 57": house numbers on both sides;
+ * - "Joan Maetsuyckerstraat 15": a street ending (`endings`) on its last word, a house number after;
+ * - "40 rue Victor Hugo", "Via Carlo Cattaneo 130": a street-type word before it, and a house number
+ *   before that or after the name;
+ * - "15 Millicent Drive", "15 John Smith Road": a house number before it, or before one or two words
+ *   before it, and a street type (`suffixes`, lower case) it ends with or that follows it.
  * @internal
  *
  * @example

@@ -1,9 +1,11 @@
 /**
- * ADDRESS (street addresses): street lines in English ("221B Baker Street") and continental order
- * ("Schaarsteinweg 58", "Rue du Bac 46", "ul. Podleśna 17"), units ("Apt. 12", "Suite 400"), post office
- * and military boxes, merged with adjacent components and extended over the following city / region /
- * country / postcode segments of a written address block; in a block written one field per line, the
- * locality line is a LOCATION (`address-lines.ts`).
+ * ADDRESS (street addresses): street lines in English ("221B Baker Street"), continental order
+ * ("Schaarsteinweg 58", "Rue du Bac 46", "ul. Podleśna 17") and number first ("40 rue Victor Hugo",
+ * `address-numbered.ts`), units ("Apt. 12", "Suite 400"), post office and military boxes, merged with
+ * adjacent components and extended over the following city / region / country / postcode segments of a
+ * written address block and over its last line on the next line ("Springfield, IL 62704"); in a block
+ * written one field per line, the locality and country lines are LOCATION and the postcode an ADDRESS
+ * (`address-lines.ts`); postcodes named as such ("zip code 37773", `address-postcodes.ts`).
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
