@@ -75,15 +75,14 @@ export function inNumberedStreet(
 ): boolean {
   // A house number after it, and one before it or a street ending on its last word ("92 Eusebio Dávila
   // 57", "Joan Maetsuyckerstraat 15").
-  if (numberAfter(text, end) && (houseNumberBefore(text, start) || endsWithEnding(text, start, end, endings))) {
-    return true;
-  }
+  const numbered = numberAfter(text, end);
+  if (numbered && (houseNumberBefore(text, start) || endsWithEnding(text, start, end, endings))) return true;
   if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
   // A street-type word right before the name.
   let p = start - 1;
   while (p > 0 && start - 1 - p < MAX_TYPE && code(text.charCodeAt(p - 1)) !== 0) p--;
   // (The digit checks first: they fail at once for most names.)
-  if (p < start - 1 && (houseNumberBefore(text, p) || numberAfter(text, end)) && isType(text, p, start - 1, types)) {
+  if (p < start - 1 && (houseNumberBefore(text, p) || numbered) && isType(text, p, start - 1, types)) {
     return true;
   }
   if (!numberedBefore(text, start)) return false;
