@@ -91,9 +91,9 @@ function referenceScan(text: string): Found[] {
         parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
       });
     }
-    numberedStreets(text, f, TYPES, (start, end) => parts.push({ start, end }));
+    numberedStreets(text, f, TYPES, (start, end) => parts.push({ start: withHouseNumber(text, start), end }));
   }
-  forEachMatch(UNIT_RE, text, (m) => addPart(m, parts));
+  forEachMatch(UNIT_RE, text, (m) => parts.push({ start: m.index, end: unitEnd(text, m.index + m[0].length) }));
   if (parts.length === 0) return out;
   parts.sort((a, b) => a.start - b.start || b.end - a.end);
   const p0 = parts[0] as Part;
@@ -154,6 +154,14 @@ function referenceScan(text: string): Found[] {
 
 function addPart(m: RegExpExecArray, parts: Part[]): void {
   parts.push({ start: m.index, end: m.index + m[0].length });
+}
+
+/** A later rule: a unit cut inside a word by UNIT_RE's ASCII `\b` ("USNS Bj|örklund") takes the word's rest. */
+function unitEnd(text: string, end: number): number {
+  if (!/[A-Za-z]$/.test(text.slice(0, end)) || text.charCodeAt(end) < 128) return end;
+  let e = end;
+  while (e - end < 31 && /^[\p{L}\p{M}]$/u.test(text[e] ?? '')) e++;
+  return e;
 }
 
 function wordStart(t: string, i: number): boolean {

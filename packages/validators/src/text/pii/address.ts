@@ -7,7 +7,7 @@
  * written one field per line, the locality and country lines are LOCATION and the postcode an ADDRESS
  * (`address-lines.ts`); postcodes named as such ("zip code 37773", `address-postcodes.ts`).
  */
-import { wordSet } from '../shared/context';
+import { LETTER, wordSet } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
 import { lastLineAfter, localityAfter } from './address-lines';
@@ -16,6 +16,7 @@ import { namedPostcodes } from './address-postcodes';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
+import type { StreetLineCandidate } from './street-names';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 const SUFFIX =
@@ -132,7 +133,8 @@ export const addressRecognizer: PiiRecognizer = {
     const parts: Part[] = [];
     if (f.digits > 0) streets(text, f, parts);
     const units = mergeStarts(f.digits > 0 ? unitStarts(text, f) : NONE, usStarts(text, f.digits === 0));
-    if (units.length > 0) matchSpansAt(UNIT_AT, text, units, addUnit, parts);
+    if (units.length > 0)
+      matchSpansAt(UNIT_AT, text, units, (start, end) => addUnit(text, start, end, parts), undefined);
     if (parts.length === 0) return;
     emitBlocks(text, parts, emit);
   },
@@ -153,8 +155,11 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
   if (attached.length > 0) {
     matchSpansAt(ATTACHED_AT, text, attached, (at, end) => attachedPart(text, at, end, parts), undefined);
   }
-  // Number first, then the street type: "40 rue Victor Hugo".
-  numberedStreets(text, f, TYPES, (start, end) => parts.push({ start, end, unit: false }));
+  // Number first, then the street type: "40 rue Victor Hugo", with a building number before it ("56 138
+  // Rue de Libya").
+  numberedStreets(text, f, TYPES, (start, end) =>
+    parts.push({ start: withHouseNumber(text, start), end, unit: false }),
+  );
 }
 
 /** An attached-ending street: walk back to the start of the word carrying the ending, then over up to two capitalized words. */
@@ -186,8 +191,27 @@ function addPart(start: number, end: number, parts: Part[]): void {
   parts.push({ start, end, unit: false });
 }
 
-function addUnit(start: number, end: number, parts: Part[]): void {
-  parts.push({ start, end, unit: true });
+/**
+ * A UNIT_RE match, to the end of its last word: its `\b` (no `u` flag) holds between an ASCII letter
+ * and a non-ASCII one, which cuts "USNS Björklund" after "Bj". The part takes the rest of the word (at
+ * most 31 more units, as long as a ship's name).
+ */
+function addUnit(text: string, start: number, end: number, parts: Part[]): void {
+  const last = text.charCodeAt(end - 1) | 32;
+  let e = end;
+  if (last >= 97 && last <= 122 && text.charCodeAt(e) >= 128) {
+    while (e - end < 31 && (isAsciiLetter(text.charCodeAt(e)) || isLetterOrMarkAt(text, e))) e++;
+  }
+  parts.push({ start, end: e, unit: true });
+}
+
+/** A non-ASCII letter or mark (a unit of a word cut by an ASCII `\b`). */
+function isLetterOrMarkAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) >= 128 && LETTER.test(text[i] as string);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122;
 }
 
 function wordStart(t: string, i: number): boolean {
@@ -282,18 +306,32 @@ function emitBlock(
     UNIT_RE.lastIndex = 0;
   }
   const coreScore = isUnitOnly ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (parts - 1));
-  emitAddress(start, end, extra === 0 ? coreScore : Math.min(0.95, 0.65 + 0.08 * (n - 1)), emit);
+  // The street line (its parts alone) holds the names in it, unless it is a lone short unit ("USS
+  // Enterprise" is no street).
+  const line = !isUnitOnly;
+  emitAddress(start, end, extra === 0 ? coreScore : Math.min(0.95, 0.65 + 0.08 * (n - 1)), line && extra === 0, emit);
   // The block without the segments it was extended over, scored as its parts alone: a finding in those
   // segments that outscores the whole ("Forest Park" as a PERSON in "19 2249 College Street, Forest
   // Park") then wins them, not the street line too (which would leave it in the text).
-  if (extra > 0) emitAddress(start, blockEnd, coreScore, emit);
+  if (extra > 0) emitAddress(start, blockEnd, coreScore, line, emit);
   // One field per line: the town on the next line.
   const next = text.charCodeAt(end);
   if (!lastLine && (next === 10 || next === 13 || next === 32 || next === 9)) localityAfter(text, start, end, emit);
 }
 
-function emitAddress(start: number, end: number, score: number, emit: (c: PiiCandidate) => void): void {
-  emit({ entity: 'ADDRESS', start, end, score, recognizer: 'address', context: ADDRESS_CONTEXT, contextBoost: 0.15 });
+/** Emit an ADDRESS; `line`: the block's street line (its parts alone), where a name is the street's. */
+function emitAddress(start: number, end: number, score: number, line: boolean, emit: (c: PiiCandidate) => void): void {
+  const c: StreetLineCandidate = {
+    entity: 'ADDRESS',
+    start,
+    end,
+    score,
+    recognizer: 'address',
+    context: ADDRESS_CONTEXT,
+    contextBoost: 0.15,
+    streetLine: line,
+  };
+  emit(c);
 }
 
 /** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */

@@ -11,6 +11,7 @@ import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { clampScore } from '../shared/types';
 import { ALL_BUILTINS, BUILTIN_RECOGNIZERS, builtinMask, scanBuiltins } from './recognizers';
+import { isStreetLine, rankNamesInStreets } from './street-names';
 import type { PiiCandidate, PiiFinding, PiiRecognizer } from './types';
 
 /** Options of `detectPII`. */
@@ -232,11 +233,27 @@ function finish(
 ): PiiFinding[] {
   const allow = options.allowList && options.allowList.length > 0 ? new Set(options.allowList) : undefined;
   const above: PiiCandidate[] = [];
-  for (const c of candidates)
-    if (c.start >= from && clampScore(c.score) >= threshold && !allow?.has(text.slice(c.start, c.end))) above.push(c);
-  const kept = resolveOverlaps(above, text.length);
+  // Street lines, also those before `from`: a stream decides a name as the whole text does.
+  let streets: PiiCandidate[] | undefined;
+  for (const c of candidates) {
+    if (clampScore(c.score) < threshold || allow?.has(text.slice(c.start, c.end))) continue;
+    if (c.start >= from) above.push(c);
+    if (isStreetLine(c)) {
+      streets ??= [];
+      streets.push(c);
+    }
+  }
+  let originals: Map<PiiCandidate, PiiCandidate> | undefined;
+  let ranked = above;
+  if (streets !== undefined) {
+    originals = new Map();
+    ranked = rankNamesInStreets(above, streets, originals);
+  }
+  const kept = resolveOverlaps(ranked, text.length);
   const out: PiiFinding[] = [];
-  for (const c of kept)
+  for (const k of kept) {
+    const c = originals?.get(k) ?? k;
     out.push({ entity: c.entity, start: c.start, end: c.end, score: clampScore(c.score), recognizer: c.recognizer });
+  }
   return out;
 }

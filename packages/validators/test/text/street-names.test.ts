@@ -1,0 +1,210 @@
+/**
+ * Names inside street lines (street-names.ts): a PERSON, LOCATION or ORGANIZATION candidate inside a
+ * street line the address recognizer reported is decided after the street, so a kept street takes the
+ * name with it; and ship-name units cut by UNIT_RE's ASCII `\b` ("USNS Bj|örklund").
+ */
+import { BUILTIN_RECOGNIZERS, detectPII, type PiiRecognizer, redactPII } from '@modelsec/validators';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { isStreetLine, rankNamesInStreets } from '../../src/text/pii/street-names';
+import type { PiiCandidate } from '../../src/text/pii/types';
+import { filler, streamMaskedBy } from './stream-support';
+
+const found = (text: string, options = {}) =>
+  detectPII(text, options).map((f) => `${f.entity}:${text.slice(f.start, f.end)}`);
+const address = BUILTIN_RECOGNIZERS.find((r) => r.name === 'address');
+if (!address) throw new Error('built-in address recognizer missing');
+
+/** The address recognizer's candidates on `text`: `text` of the span, and whether it is a street line. */
+function lines(text: string): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  address?.scan(text, (c) => out.push([text.slice(c.start, c.end), isStreetLine(c)]));
+  return out;
+}
+
+describe('a name inside a street line is the street', () => {
+  test('street lines whose names outscore them (each was a PERSON before, the rest of the street left)', () => {
+    expect(found('He lives at 78 Victor Hugo u. 97. now')).toEqual(['ADDRESS:78 Victor Hugo u. 97.']);
+    expect(found('Send it to 21 170 London Place Apt. 892 today')).toEqual(['ADDRESS:21 170 London Place Apt. 892']);
+    expect(found('Rua Soldado Joaquim Xavier 1471.')).toEqual(['ADDRESS:Rua Soldado Joaquim Xavier 1471.']);
+    expect(found('Lille Vibyvej 8')).toEqual(['ADDRESS:Lille Vibyvej 8']);
+    // Redaction leaves nothing of the street.
+    expect(redactPII('He lives at 78 Victor Hugo u. 97. now', { mode: 'placeholder' }).text).toBe(
+      'He lives at <ADDRESS_1> now',
+    );
+  });
+
+  test('the finding keeps its score; a street that is not kept leaves its names to be decided as before', () => {
+    const text = 'Call 78 Victor Hugo u. 97. now';
+    const [street] = detectPII(text);
+    expect(street).toMatchObject({ entity: 'ADDRESS', start: 5, end: 26, score: 0.65 });
+    // A finding of a custom recognizer that outscores the street and overlaps it, not the name.
+    const callTag: PiiRecognizer = {
+      name: 'callTag',
+      entities: ['CALL_TAG'],
+      maxLength: 8,
+      scan(t, emit) {
+        const at = t.indexOf('Call 78');
+        if (at >= 0) emit({ entity: 'CALL_TAG', start: at, end: at + 7, score: 0.99, recognizer: 'callTag' });
+      },
+    };
+    const withTag = detectPII(text, { recognizers: [...BUILTIN_RECOGNIZERS, callTag] });
+    expect(withTag.map((f) => [f.entity, text.slice(f.start, f.end), f.score])).toEqual([
+      ['CALL_TAG', 'Call 78', 0.99],
+      // Its own score ("call" is a PERSON context word), not the street's 0.65 it was ranked with.
+      ['PERSON', 'Victor Hugo', 1],
+    ]);
+  });
+
+  test('not the names of the segments a block is extended over, nor of a lone unit', () => {
+    // "Forest Park" is a segment of the block, outside its street line.
+    expect(lines('19 2249 College Street, Forest Park')).toEqual([
+      ['19 2249 College Street, Forest Park', false],
+      ['19 2249 College Street', true],
+    ]);
+    const meet = "We'll meet Sunday at Lenddo, 19 2249 College Street, Forest Park"; // a Presidio text
+    expect(found(meet)).toEqual(['DATE_TIME:Sunday', 'ADDRESS:19 2249 College Street', 'LOCATION:Forest Park']);
+    // A lone "USS Name" unit is no street: the place in it is decided on its own score.
+    expect(lines('I served on the USS Enterprise')).toEqual([['USS Enterprise', false]]);
+    expect(found('I served on the USS Enterprise')).toEqual(['LOCATION:Enterprise']);
+    // People next to numbers stay people.
+    expect(found('In 1999 John Smith won 3 games')).toEqual(['PERSON:John Smith']);
+  });
+
+  test('a name found by a NER model is ranked the same way', async () => {
+    const { detectPIIAsync } = await import('@modelsec/validators');
+    const text = 'He lives at 78 Victor Hugo u. 97. now';
+    const at = text.indexOf('Victor Hugo');
+    const ner = () => [{ entity: 'PER', start: at, end: at + 11, score: 0.99 }];
+    const got = await detectPIIAsync(text, { ner });
+    expect(got.map((f) => [f.entity, text.slice(f.start, f.end)])).toEqual([['ADDRESS', '78 Victor Hugo u. 97.']]);
+  });
+
+  test('a stream redacts these streets as the whole text does, wherever it is cut', () => {
+    const streets = [
+      '78 Victor Hugo u. 97.',
+      '21 170 London Place Apt. 892',
+      'Rua Soldado Joaquim Xavier 1471.',
+      'USNS Björklund\nFPO AP 07688',
+      '19 2249 College Street, Forest Park',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...streets),
+        fc.integer({ min: 0, max: 300 }),
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 20 }),
+        (street, before, sizes) => {
+          const text = `${filler(before)} ${street} ${filler(2500)}`;
+          expect(streamMaskedBy(text, sizes)).toBe(redactPII(text, { mode: 'mask' }).text);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('rankNamesInStreets', () => {
+  const span = (entity: string, start: number, length: number, score: number): PiiCandidate => ({
+    entity,
+    start,
+    end: start + length,
+    score,
+    recognizer: 'test',
+  });
+  const entity = fc.constantFrom('PERSON', 'LOCATION', 'ORGANIZATION', 'ADDRESS', 'PHONE_NUMBER');
+  const score = fc.double({ min: 0, max: 1.2, noNaN: true });
+  const candidate = fc
+    .tuple(entity, fc.nat(200), fc.integer({ min: 1, max: 40 }), score)
+    .map(([e, s, l, x]) => span(e, s, l, x));
+  // Street lines do not overlap: cut [0, 260) into consecutive pieces, some of them streets.
+  const streetList = fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 10 }), score), { maxLength: 8 })
+    .map((pieces) => {
+      const out: PiiCandidate[] = [];
+      let at = 0;
+      for (const [length, gap, x] of pieces) {
+        at += gap;
+        out.push(span('ADDRESS', at, length, x));
+        at += length;
+      }
+      return out;
+    });
+
+  test('ranks exactly the names inside a longer street that they outscore, as that street; the rest unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 30 }), streetList, fc.boolean(), (cands, streets, shuffle) => {
+        const above = [...cands, ...streets];
+        const given = shuffle ? [...streets].reverse() : [...streets];
+        const originals = new Map<PiiCandidate, PiiCandidate>();
+        const ranked = rankNamesInStreets(above, given, originals);
+        expect(ranked).toHaveLength(above.length);
+        let copies = 0;
+        above.forEach((c, i) => {
+          const isName = c.entity === 'PERSON' || c.entity === 'LOCATION' || c.entity === 'ORGANIZATION';
+          const holders = streets.filter(
+            (s) => s.start <= c.start && c.end <= s.end && s.end - s.start > c.end - c.start,
+          );
+          // Scores as findings report them: clamped to [0, 1], 3 decimals.
+          const clamp = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+          const street = holders[0];
+          if (isName && street && clamp(c.score) > clamp(street.score)) {
+            copies++;
+            const r = ranked[i] as PiiCandidate;
+            expect(r).not.toBe(c);
+            expect(r).toEqual({ ...c, score: clamp(street.score) });
+            expect(originals.get(r)).toBe(c);
+          } else expect(ranked[i]).toBe(c);
+        });
+        expect(originals.size).toBe(copies);
+        if (copies === 0) expect(ranked).toBe(above);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('ship-name units', () => {
+  test('a unit cut inside a word by the ASCII \\b takes the rest of the word', () => {
+    expect(found('Write to USNS Björklund\nFPO AP 07688')).toEqual(['ADDRESS:USNS Björklund\nFPO AP 07688']);
+    expect(lines('USS Hagström, FPO AE 09012').map(([t]) => t)).toContain('USS Hagström, FPO AE 09012');
+    // Not past the word, and at most 31 units more.
+    expect(lines('USS Bjö 12').map(([t]) => t)[0]).toBe('USS Bjö');
+    const long = `USS Bj${'ö'.repeat(40)}`;
+    expect(lines(long).map(([t]) => t)[0]).toBe(`USS Bj${'ö'.repeat(31)}`);
+  });
+
+  test('on arbitrary text after a ship unit, the spans index the text and end at a word end or after 31 units', () => {
+    const tail = fc.string({
+      unit: fc.constantFrom('ö', 'é', 'a', 'Z', ' ', '1', '\u0301', '\uD83D', '\uDE00', '-'),
+      maxLength: 50,
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('USS ', 'usns ', 'USNV '),
+        fc.constantFrom('B', 'Bj', 'Kx'),
+        tail,
+        (head, word, rest) => {
+          const text = `${head}${word}${rest}`;
+          address?.scan(text, (c) => {
+            expect(c.start).toBeGreaterThanOrEqual(0);
+            expect(c.end).toBeLessThanOrEqual(text.length);
+            expect(c.start).toBeLessThan(c.end);
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a megabyte of cut ship names scans in linear time (no exception, bounded spans)', () => {
+    const text = 'USS Bjö'.padEnd(40, 'ö').concat(' ').repeat(26_000);
+    let n = 0;
+    let longest = 0;
+    address?.scan(text, (c) => {
+      n++;
+      longest = Math.max(longest, c.end - c.start);
+    });
+    expect(n).toBeGreaterThan(0);
+    expect(longest).toBeLessThanOrEqual(400);
+  });
+});
