@@ -24,9 +24,11 @@ import {
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
 import {
   CUE_ENDS,
+  GREETINGS,
   HONORIFICS,
   NAME_CUE,
   NOT_NAMES,
+  NOT_SURNAMES,
   ORG_ABBREVIATED,
   ORG_CONTEXT,
   ORG_HEADS,
@@ -39,6 +41,7 @@ import {
   PERSON_CONTEXT,
   PLACE_CONTEXT,
   PLACE_CUES,
+  VOCATIVES,
 } from '../../src/text/pii/names-lists';
 import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
 import { FNV_OFFSET, FNV_PRIME, foldAsciiLower, foldString, WordFlags, wordHash } from '../../src/text/pii/word-index';
@@ -600,13 +603,13 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
           entity: 'PERSON',
           start: w.start[i] as number,
           end: w.end[next] as number,
-          score: 0.5,
+          score: lowerCueOf(w, i) !== 'none' ? 0.6 : 0.5,
           recognizer: 'names',
           context: PERSON_CONTEXT,
           contextBoost: 0.2,
         });
         i++;
-      }
+      } else referenceCuedLowerName(w, g, emit, i, lowerAt);
       continue;
     }
     if (shortCaps(w, i)) continue;
@@ -768,6 +771,61 @@ function placeCue(w: Words, i: number, g: Gazetteer): number {
 }
 
 /** "my name is X", "Name: X", "called X". */
+/**
+ * A later rule, written plainly: in lower-case writing, a lone given name after a greeting or a name cue
+ * ("hi petra", "my name is roberto"), a family name after a name cue ("mr smith"); a given name takes
+ * the next lower-case word when it ends the sentence and is no common word ("janice beneventi.").
+ */
+function referenceCuedLowerName(
+  w: Words,
+  g: Gazetteer,
+  emit: (c: PiiCandidate) => void,
+  i: number,
+  lowerAt: readonly boolean[],
+): void {
+  const cue = lowerCueOf(w, i);
+  if (cue === 'none') return;
+  const word = lowerOf(w, i);
+  if (PARTICLES.has(word) || HONORIFICS.has(word) || NOT_NAMES.has(word) || VOCATIVES.has(word)) return;
+  const given = g.firstNames.has(word);
+  if (!given && !(cue === 'name' && g.lastNames.has(word))) return;
+  let end = w.end[i] as number;
+  const next = i + 1;
+  if (given && next < w.n && w.cap[next] === 0 && lowerAt[next] === true && adjacent(w, i, next)) {
+    const after = w.end[next] as number;
+    const nextWord = lowerOf(w, next);
+    const stops = [PARTICLES, HONORIFICS, NOT_NAMES, GREETINGS, VOCATIVES, NOT_SURNAMES];
+    if (
+      (after === w.text.length || /[.,!?;:)"\n\r]/.test(w.text[after] as string)) &&
+      !stops.some((x) => x.has(nextWord))
+    )
+      end = after;
+  }
+  emit({
+    entity: 'PERSON',
+    start: w.start[i] as number,
+    end,
+    score: given ? 0.6 : 0.55,
+    recognizer: 'names',
+    context: PERSON_CONTEXT,
+    contextBoost: 0.2,
+  });
+}
+
+/** The cue before lower-case word `i`: a greeting (or "thank you"), a name cue but "i'm" and "am", or none. */
+function lowerCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
+  if (i === 0) return 'none';
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return 'none';
+  const p = lowerOf(w, prev);
+  if (GREETINGS.has(p)) return 'greeting';
+  if (p === 'is') return i >= 2 && lowerOf(w, i - 2) === 'name' ? 'name' : 'none';
+  if (HONORIFICS.has(p) || (p === 'name' && w.text[w.end[prev] as number] === ':')) return 'name';
+  if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' ? 'none' : 'name';
+  if (p === 'you' && i >= 2 && GREETINGS.has(lowerOf(w, i - 2))) return 'greeting';
+  return 'none';
+}
+
 function cueBefore(w: Words, i: number): boolean {
   if (i === 0) return false;
   const prev = i - 1;

@@ -118,8 +118,21 @@ const word = fc.constantFrom(
   'University',
   'Clinic',
   'Department',
+  // Cues of lower-case names, forms of address and common words after a name.
+  'hi',
+  'Hey',
+  'hello',
+  'dear',
+  'thanks',
+  'thank you',
+  'cheers',
+  'morning',
+  'buddy',
+  'man',
+  'again',
+  'too',
 );
-const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ');
+const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ', '! ', '?');
 const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));
 const text = fc.array(fc.tuple(piece, sep), { maxLength: 14 }).map((a) => a.map(([p, s]) => p + s).join(''));
 /** Lower-case texts, with words whose lower-case form is not their own (U+212A lower-cases to 'k'). */

@@ -2,7 +2,9 @@
  * Helpers of the stream-vs-batch tests: neutral filler text, a long address line, and a stream
  * redactor fed a text a few units at a time.
  */
-import { createPiiStreamRedactor } from '@modelsec/validators';
+import { createPiiStreamRedactor, redactPII } from '@modelsec/validators';
+import fc from 'fast-check';
+import { expect } from 'vitest';
 
 /** Neutral text of `n` units (no PII). */
 export function filler(n: number): string {
@@ -48,4 +50,27 @@ export function chunks(text: string, cuts: readonly number[]): string[] {
   }
   out.push(text.slice(at));
   return out;
+}
+
+/**
+ * Property: each of `pieces`, framed by `frame(piece, before)` (filler of `before` units around it),
+ * streamed in random piece sizes, is masked as the whole text is (150 runs).
+ */
+export function expectStreamsAsWhole(
+  pieces: readonly string[],
+  frame: (piece: string, before: number) => string,
+  maxBefore = 300,
+): void {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...pieces),
+      fc.nat(maxBefore),
+      fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 20 }),
+      (piece, before, sizes) => {
+        const text = frame(piece, before);
+        expect(streamMaskedBy(text, sizes)).toBe(redactPII(text, { mode: 'mask' }).text);
+      },
+    ),
+    { numRuns: 150 },
+  );
 }

@@ -73,6 +73,43 @@ export const PERSON_CONTEXT: ReadonlySet<string> = wordSet(
  */
 export const NAME_CUE = wordSet("name named called i'm am signed");
 /**
+ * Greetings and thanks after which a lower-case given name is a person in text written without
+ * capitals ("hi petra", "thanks john", "thank you anna").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * GREETINGS.has('hey'); // true
+ * ```
+ */
+export const GREETINGS: ReadonlySet<string> = wordSet('hi hey hello dear thanks thank thx bye cheers morning');
+/**
+ * Given names of the lists that after a greeting are mostly a form of address ("hey man", "thanks
+ * buddy", "cheers mate"), not a person.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * VOCATIVES.has('buddy'); // true
+ * ```
+ */
+export const VOCATIVES: ReadonlySet<string> = wordSet(
+  'man buddy mate baby babe angel sunshine honey darling sweetie sweetheart love dude bro sis pal champ boss chief captain doc kid guys folks all',
+);
+/**
+ * Words that end a sentence after a name but are no family name ("thanks john too.", "hi anna again!"):
+ * a cued lower-case given name is not extended over them.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * NOT_SURNAMES.has('again'); // true
+ * ```
+ */
+export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
+  'again too also here there now then today tonight tomorrow yesterday soon later please thanks thx sir madam everyone everybody all anyway though lol ok okay yes no bye and or but so the a an is are was were be it this that me you him her us them called calls said says wrote writes asked asks told tells replied answered',
+);
+/**
  * Words that are names or places in some list but far more often something else in running text.
  * @internal
  *
@@ -295,6 +332,10 @@ export const W_ORG_TAIL = 1024;
 export const W_IN_ORG = 2048;
 /** @internal An institution word that begins an organization's name before "of" (`ORG_HEADS`). */
 export const W_ORG_HEAD = 4096;
+/** @internal A greeting (`GREETINGS`). */
+export const W_GREETING = 8192;
+/** @internal A form of address (`VOCATIVES`). */
+export const W_VOCATIVE = 16384;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -322,6 +363,8 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(ORG_WEAK, W_ORG_WEAK);
   add(ORG_TAIL, W_ORG_TAIL);
   add(ORG_HEADS, W_ORG_HEAD);
+  add(GREETINGS, W_GREETING);
+  add(VOCATIVES, W_VOCATIVE);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

@@ -11,7 +11,9 @@ import {
   ABBREVIATED_SUFFIXES,
   honorificBefore,
   NAME_SUFFIXES,
+  NOT_SURNAMES,
   PERSON_CONTEXT,
+  W_GREETING,
   W_HONORIFIC,
   W_IS,
   W_NAME,
@@ -19,6 +21,7 @@ import {
   W_NOT_NAME,
   W_PARTICLE,
   W_SHORT,
+  W_VOCATIVE,
 } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
@@ -52,11 +55,11 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   const count = w.n;
   for (let i = 0; i < count; i++) {
     if (w.cap[i] === 0) {
-      // Lower-case writing: only a given name followed by a known family name ("roberto yamamura").
-      // The checks are those of the capitalized case and the pair's, cheapest first (none has an effect).
+      if (w.lower[i] !== 1) continue;
+      // Lower-case writing: a given name followed by a known family name ("roberto yamamura"). The
+      // checks are those of the capitalized case and the pair's, cheapest first (none has an effect).
       const next = i + 1;
       if (
-        w.lower[i] === 1 &&
         next < count &&
         w.cap[next] === 0 &&
         adjacent(w, i, next) &&
@@ -70,7 +73,8 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
             entity: 'PERSON',
             start: w.start[i] as number,
             end: w.end[next] as number,
-            score: 0.5,
+            // After a cue ("hi john smith"), as a cued given name alone ("hi john").
+            score: i > 0 && lowerCue(w, i) !== NO_CUE ? 0.6 : 0.5,
             recognizer: 'names',
             context: PERSON_CONTEXT,
             contextBoost: 0.2,
@@ -78,7 +82,7 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
           emit,
         );
         i++;
-      }
+      } else if (i > 0) cuedLowerName(w, g, emit, i);
       continue;
     }
     if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
@@ -151,6 +155,91 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   if (honorificBefore(w.text, start)) c.score += 0.1;
   emitName(w, c, emit);
   return j;
+}
+
+/** `lowerCue`: no cue. */
+const NO_CUE = 0;
+/** `lowerCue`: a greeting ("hi", "thank you"): a given name after it is a person. */
+const GREETING_CUE = 1;
+/** `lowerCue`: a name cue ("my name is", "name:", "called", "mr"): a given or family name after it is. */
+const NAME_CUE_ = 2;
+
+/**
+ * In lower-case writing, a lone known name right after a cue: a given name after a greeting or a name
+ * cue ("hi petra", "my name is roberto"), a family name after a name cue ("mr smith"). A given name
+ * followed by a family name is the pair's (above); forms of address are not names ("hey man").
+ */
+function cuedLowerName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): void {
+  const cue = lowerCue(w, i);
+  if (cue === NO_CUE) return;
+  if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_VOCATIVE)) !== 0) return;
+  const given = inList(w, i, IN_FIRST, g.firstNames);
+  if (!given && !(cue === NAME_CUE_ && inList(w, i, IN_LAST, g.lastNames))) return;
+  emitName(
+    w,
+    {
+      entity: 'PERSON',
+      start: w.start[i] as number,
+      end: given ? unknownSurnameEnd(w, i) : (w.end[i] as number),
+      score: given ? 0.6 : 0.55,
+      recognizer: 'names',
+      context: PERSON_CONTEXT,
+      contextBoost: 0.2,
+    },
+    emit,
+  );
+}
+
+/**
+ * The end of cued given name `i` over an unknown family name: the next word, when it is written without
+ * capitals, follows after one space and ends the sentence or the text ("my name is janice beneventi.",
+ * "name roberto yamamura"), and is no particle, honorific, greeting or common word (`NOT_SURNAMES`).
+ */
+function unknownSurnameEnd(w: Words, i: number): number {
+  const next = i + 1;
+  const end = w.end[i] as number;
+  if (next >= w.n || w.cap[next] === 1 || w.lower[next] !== 1 || !adjacent(w, i, next)) return end;
+  const after = w.end[next] as number;
+  if (after < w.text.length && !endsSentence(w.text.charCodeAt(after))) return end;
+  if ((wordsOf(w, next) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_GREETING | W_VOCATIVE)) !== 0) return end;
+  return NOT_SURNAMES.has(lowerOf(w, next)) ? end : after;
+}
+
+/** `.` `,` `!` `?` `;` `:` `)` `"`, a line break or a carriage return: what may follow the last word of a sentence. */
+function endsSentence(c: number): boolean {
+  return (
+    c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 41 || c === 34 || c === 10 || c === 13
+  );
+}
+
+/**
+ * The cue before lower-case word `i` (`i > 0`): `cueBefore`'s name cues but "i'm" and "am" ("i'm sure",
+ * "i am frank"), or a greeting, "thank you" included; at most 3 units before the word.
+ */
+function lowerCue(w: Words, i: number): number {
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return NO_CUE;
+  const f = wordsOf(w, prev);
+  if ((f & W_GREETING) !== 0) return GREETING_CUE;
+  if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0 ? NAME_CUE_ : NO_CUE;
+  if ((f & W_HONORIFIC) !== 0 || ((f & W_NAME) !== 0 && w.text.charCodeAt(w.end[prev] as number) === 58)) {
+    return NAME_CUE_;
+  }
+  if ((f & W_NAME_CUE) !== 0) {
+    const cue = lowerOf(w, prev);
+    return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
+  }
+  // "thank you anna"
+  if (i >= 2 && isYou(w, prev) && (wordsOf(w, i - 2) & W_GREETING) !== 0) return GREETING_CUE;
+  return NO_CUE;
+}
+
+/** Word `i` is "you" (any case). */
+function isYou(w: Words, i: number): boolean {
+  const s = w.start[i] as number;
+  if ((w.end[i] as number) - s !== 3) return false;
+  const t = w.text;
+  return (t.charCodeAt(s) | 32) === 121 && (t.charCodeAt(s + 1) | 32) === 111 && (t.charCodeAt(s + 2) | 32) === 117;
 }
 
 /** "my name is X", "Name: X", "called X". */

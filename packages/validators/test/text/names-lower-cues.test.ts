@@ -1,0 +1,115 @@
+/**
+ * Lower-case names after a cue (names-people.ts, `cuedLowerName`): in text written without capitals
+ * (chat, transcripts), a known given name after a greeting or a name cue is a person ("hi petra", "my
+ * name is roberto"), a known family name after a name cue too ("mr smith"); a given name takes the next
+ * word when that word ends the sentence ("my name is janice beneventi.").
+ */
+import { detectPII, redactPII } from '@modelsec/validators';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { expectStreamsAsWhole, filler } from './stream-support';
+
+const found = (text: string) => detectPII(text).map((f) => `${f.entity}:${text.slice(f.start, f.end)}:${f.score}`);
+
+describe('lower-case names after a cue', () => {
+  test('greetings and name cues (none of these was found before)', () => {
+    expect(found('hey john, can you call me tomorrow?')).toEqual(['PERSON:john:0.8']);
+    expect(found('hi petra, thanks for the files')).toEqual(['PERSON:petra:0.8']);
+    expect(found('thank you anna')).toEqual(['PERSON:anna:0.8']);
+    expect(found('my name is roberto')).toEqual(['PERSON:roberto:0.8']);
+    expect(found('name: smith')).toEqual(['PERSON:smith:0.8']);
+    expect(found('mr smith called')).toEqual(['PERSON:smith:0.8']);
+    // "morning" is a cue, not a context word: the name keeps its own score.
+    expect(found('good morning maria!')).toEqual(['PERSON:maria:0.6']);
+  });
+
+  test('an unknown family name that ends the sentence joins the given name', () => {
+    expect(found('my name is janice beneventi.')).toEqual(['PERSON:janice beneventi:0.8']);
+    expect(found("it's under my partner's name roberto yamamura")).toEqual(['PERSON:roberto yamamura:0.8']);
+    expect(redactPII('my name is janice beneventi.', { mode: 'placeholder' }).text).toBe('my name is <PERSON_1>.');
+    // Not a common word, and not a word in the middle of the sentence.
+    expect(found('hi john again.')).toEqual(['PERSON:john:0.8']);
+    expect(found('thanks john too!')).toEqual(['PERSON:john:0.8']);
+    expect(found('my name is roberto and i live here')).toEqual(['PERSON:roberto:0.8']);
+    // A known family name: the pair, scored as a cued name.
+    expect(found('hi john smith')).toEqual(['PERSON:john smith:0.8']);
+  });
+
+  test('no name without a cue, after a weak cue, or for forms of address', () => {
+    for (const text of [
+      'can you call mary tomorrow?',
+      'hey man whats up',
+      'thanks buddy',
+      'cheers mate',
+      'hi there',
+      'hello world',
+      "i'm sure",
+      'i am frank about it',
+      'hi, please send it',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // Capitalized writing is not lower-case writing: there a lower-case word is an ordinary word.
+    expect(found('Hi Team, Hey john said Mary. Please Send The Files To Alice Today.')).not.toContain(
+      'PERSON:john:0.8',
+    );
+  });
+
+  test('a stream finds these names as the whole text does, wherever it is cut', () => {
+    const lines = [
+      'hey john, call me',
+      'my name is janice beneventi.',
+      'thank you anna',
+      'mr smith called',
+      'hi john smith',
+    ];
+    const lower = (n: number) => filler(n).toLowerCase();
+    expectStreamsAsWhole(lines, (line, before) => `${lower(before)} ${line} ${lower(2500)}`);
+  });
+
+  test('cue words and names in arbitrary order: spans index the text, none overlap', () => {
+    const piece = fc.constantFrom(
+      'hi',
+      'hey',
+      'thank',
+      'you',
+      'my',
+      'name',
+      'is',
+      'name:',
+      'mr',
+      'john',
+      'anna',
+      'smith',
+      'beneventi',
+      'man',
+      'again',
+      'and',
+      '.',
+      ',',
+      '!',
+      '\n',
+      "i'm",
+      'am',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom(' ', '', '  '), (parts, sep) => {
+        const text = parts.join(sep);
+        let last = 0;
+        for (const f of detectPII(text)) {
+          expect(f.start).toBeGreaterThanOrEqual(last);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          last = f.end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a megabyte of cued names scans (findings bounded by the words)', () => {
+    const text = 'hi john beneventi. '.repeat(Math.floor((1 << 20) / 19));
+    const f = detectPII(text);
+    expect(f.length).toBe(Math.floor((1 << 20) / 19));
+    expect(f.every((x) => x.end - x.start === 'john beneventi'.length)).toBe(true);
+  });
+});
