@@ -49,10 +49,25 @@ describe('lower-case names after a cue', () => {
     ]) {
       expect(found(text), text).toEqual([]);
     }
-    // Capitalized writing is not lower-case writing: there a lower-case word is an ordinary word.
-    expect(found('Hi Team, Hey john said Mary. Please Send The Files To Alice Today.')).not.toContain(
-      'PERSON:john:0.8',
-    );
+  });
+
+  test('in capitalized writing, after a capitalized cue word or "name" (none of these was found before)', () => {
+    expect(found('My name is john')).toEqual(['PERSON:john:0.8']);
+    expect(found('My name is john smith and I need help.')).toEqual(['PERSON:john smith:0.8']);
+    expect(found('Hi john, can you help?')).toEqual(['PERSON:john:0.8']);
+    expect(found('Name: janice beneventi.')).toEqual(['PERSON:janice beneventi:0.8']);
+    expect(found('Thank you anna.')).toEqual(['PERSON:anna:0.8']);
+    expect(found('Mr smith will call')).toEqual(['PERSON:smith:0.8']);
+    // Lower-case cue words other than "name" are ordinary words in capitalized writing.
+    for (const text of [
+      'My dog is called rex.',
+      'I am frank.',
+      'Oh hi john.',
+      'Hey man, Hi there.',
+      'So thanks john.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
   });
 
   test('a stream finds these names as the whole text does, wherever it is cut', () => {
@@ -63,8 +78,10 @@ describe('lower-case names after a cue', () => {
       'mr smith called',
       'hi john smith',
     ];
-    const lower = (n: number) => filler(n).toLowerCase();
-    expectStreamsAsWhole(lines, (line, before) => `${lower(before)} ${line} ${lower(2500)}`);
+    // Around the names, text written without capitals (the filler), then capitalized writing.
+    expectStreamsAsWhole(lines, (line, before) => `${filler(before)} ${line} ${filler(2500)}`);
+    const title = (n: number) => filler(n).replace(/\b[a-z]/g, (c) => c.toUpperCase());
+    expectStreamsAsWhole(lines, (line, before) => `${title(before)} ${line} ${title(2500)}`);
   });
 
   test('cue words and names in arbitrary order: spans index the text, none overlap', () => {

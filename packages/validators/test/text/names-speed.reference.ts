@@ -587,7 +587,10 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
   const count = w.n;
   for (let i = 0; i < count; i++) {
     const up = w.cap[i] === 1;
-    if (!up && !lowerAt[i]) continue;
+    if (!up && !lowerAt[i]) {
+      referenceCuedName(w, g, emit, i, capCueOf(w, i), lowerAt);
+      continue;
+    }
     if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
     if (!up) {
       // Lower-case text: only a given name followed by a known family name ("roberto yamamura").
@@ -609,7 +612,7 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
           contextBoost: 0.2,
         });
         i++;
-      } else referenceCuedLowerName(w, g, emit, i, lowerAt);
+      } else referenceCuedName(w, g, emit, i, lowerCueOf(w, i), lowerAt);
       continue;
     }
     if (shortCaps(w, i)) continue;
@@ -776,22 +779,39 @@ function placeCue(w: Words, i: number, g: Gazetteer): number {
  * ("hi petra", "my name is roberto"), a family name after a name cue ("mr smith"); a given name takes
  * the next lower-case word when it ends the sentence and is no common word ("janice beneventi.").
  */
-function referenceCuedLowerName(
+function referenceCuedName(
   w: Words,
   g: Gazetteer,
   emit: (c: PiiCandidate) => void,
   i: number,
+  cue: 'greeting' | 'name' | 'none',
   lowerAt: readonly boolean[],
 ): void {
-  const cue = lowerCueOf(w, i);
   if (cue === 'none') return;
+  const lowerWriting = lowerAt[i] === true;
   const word = lowerOf(w, i);
   if (PARTICLES.has(word) || HONORIFICS.has(word) || NOT_NAMES.has(word) || VOCATIVES.has(word)) return;
   const given = g.firstNames.has(word);
   if (!given && !(cue === 'name' && g.lastNames.has(word))) return;
   let end = w.end[i] as number;
   const next = i + 1;
-  if (given && next < w.n && w.cap[next] === 0 && lowerAt[next] === true && adjacent(w, i, next)) {
+  // In capitalized writing, a known family name after the given name (in lower-case writing, the pair).
+  if (
+    given &&
+    !lowerWriting &&
+    next < w.n &&
+    w.cap[next] === 0 &&
+    adjacent(w, i, next) &&
+    g.lastNames.has(lowerOf(w, next))
+  )
+    end = w.end[next] as number;
+  else if (
+    given &&
+    next < w.n &&
+    w.cap[next] === 0 &&
+    (!lowerWriting || lowerAt[next] === true) &&
+    adjacent(w, i, next)
+  ) {
     const after = w.end[next] as number;
     const nextWord = lowerOf(w, next);
     const stops = [PARTICLES, HONORIFICS, NOT_NAMES, GREETINGS, VOCATIVES, NOT_SURNAMES];
@@ -823,6 +843,29 @@ function lowerCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
   if (HONORIFICS.has(p) || (p === 'name' && w.text[w.end[prev] as number] === ':')) return 'name';
   if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' ? 'none' : 'name';
   if (p === 'you' && i >= 2 && GREETINGS.has(lowerOf(w, i - 2))) return 'greeting';
+  return 'none';
+}
+
+/**
+ * The cue before lower-case word `i` in capitalized writing: a capitalized greeting, honorific or name cue
+ * but "I'm" and "Am", "Thank you" after a capitalized greeting, or "name", "named", "name is" in any case.
+ */
+function capCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
+  if (i === 0) return 'none';
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return 'none';
+  const p = lowerOf(w, prev);
+  const nameBefore = i >= 2 && lowerOf(w, i - 2) === 'name';
+  if (w.cap[prev] === 1) {
+    if (GREETINGS.has(p)) return 'greeting';
+    if (p === 'is') return nameBefore ? 'name' : 'none';
+    if (HONORIFICS.has(p)) return 'name';
+    if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' ? 'none' : 'name';
+    return 'none';
+  }
+  if (p === 'is') return nameBefore ? 'name' : 'none';
+  if (p === 'name' || p === 'named') return 'name';
+  if (p === 'you' && i >= 2 && w.cap[i - 2] === 1 && GREETINGS.has(lowerOf(w, i - 2))) return 'greeting';
   return 'none';
 }
 

@@ -42,6 +42,12 @@ import { foldString, wordHash } from './word-index';
  */
 export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCase: boolean): void {
   if (!lowerCase) {
+    // Lower-case names right after a cue ("Hi john", "My name is john"): every such cue is a capitalized
+    // cue word (counted by `markCaps`) or has "name" in it.
+    if (w.nCues > 0 || NAME_RE.test(w.text)) {
+      scanCapsCued(w, g, emit);
+      return;
+    }
     // Only the words kept by `markCaps` can start a finding: skip the others without looking at them.
     const caps = w.caps;
     let next = 0;
@@ -55,7 +61,11 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   const count = w.n;
   for (let i = 0; i < count; i++) {
     if (w.cap[i] === 0) {
-      if (w.lower[i] !== 1) continue;
+      if (w.lower[i] !== 1) {
+        // In capitalized writing, as above.
+        if (i > 0) cuedName(w, g, emit, i, false);
+        continue;
+      }
       // Lower-case writing: a given name followed by a known family name ("roberto yamamura"). The
       // checks are those of the capitalized case and the pair's, cheapest first (none has an effect).
       const next = i + 1;
@@ -82,13 +92,32 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
           emit,
         );
         i++;
-      } else if (i > 0) cuedLowerName(w, g, emit, i);
+      } else if (i > 0) cuedName(w, g, emit, i, true);
       continue;
     }
     if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) !== 0) continue;
     if (((w.small[i] as number) & W_SHORT) !== 0) continue;
     i = personAt(w, g, emit, i);
   }
+}
+
+/**
+ * `scanPeople` in capitalized writing with a cue: the capitalized words kept by `markCaps`, and between
+ * them, in text order, the lower-case words right after a cue (`cuedName`).
+ */
+function scanCapsCued(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  // Gazetteer answers of the words that are not capitalized were not asked yet (`Words.found`).
+  if (w.table !== undefined) for (let i = 0; i < w.n; i++) if (w.cap[i] === 0) w.found[i] = -1;
+  let low = 1;
+  const caps = w.caps;
+  let next = 0;
+  for (let c = 0; c < w.nCaps; c++) {
+    const i = caps[c] as number;
+    for (; low < i; low++) if (w.cap[low] === 0) cuedName(w, g, emit, low, false);
+    if (i < next || ((w.small[i] as number) & (W_PARTICLE | W_HONORIFIC)) !== 0) continue;
+    next = personAt(w, g, emit, i) + 1;
+  }
+  for (; low < w.n; low++) if (w.cap[low] === 0) cuedName(w, g, emit, low, false);
 }
 
 /** The PERSON scan at capitalized word `i` (kept by `markCaps`): the last word it used (`i` when none). */
@@ -164,23 +193,39 @@ const GREETING_CUE = 1;
 /** `lowerCue`: a name cue ("my name is", "name:", "called", "mr"): a given or family name after it is. */
 const NAME_CUE_ = 2;
 
+/** "name" in any case: every cue of `capCue` without a capitalized cue word has it. */
+const NAME_RE = /name/i;
+
 /**
- * In lower-case writing, a lone known name right after a cue: a given name after a greeting or a name
- * cue ("hi petra", "my name is roberto"), a family name after a name cue ("mr smith"). A given name
- * followed by a family name is the pair's (above); forms of address are not names ("hey man").
+ * A lone known lower-case name right after a cue (`lowerCue` or `capCue`): a given name after
+ * a greeting or a name cue ("hi petra", "my name is roberto"), a family name after a name cue ("mr
+ * smith"). A given name takes a known family name after it (in lower-case writing that pair was tried
+ * before) or an unknown one that ends the sentence; forms of address are not names ("hey man").
+ * `lowerWriting`: word `i` is in lower-case writing (`w.lower`), else in capitalized writing.
  */
-function cuedLowerName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): void {
-  const cue = lowerCue(w, i);
-  if (cue === NO_CUE) return;
-  if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_VOCATIVE)) !== 0) return;
+function cuedName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number, lowerWriting: boolean): void {
+  // Cheapest first: in capitalized writing the cue (no lookup), in lower-case writing the word (its
+  // gazetteer answers are mostly asked already by the pair check).
+  let cue = lowerWriting ? NO_CUE : capCue(w, i);
+  if (!lowerWriting && cue === NO_CUE) return;
   const given = inList(w, i, IN_FIRST, g.firstNames);
-  if (!given && !(cue === NAME_CUE_ && inList(w, i, IN_LAST, g.lastNames))) return;
+  if (!given && !inList(w, i, IN_LAST, g.lastNames)) return;
+  if (lowerWriting) cue = lowerCue(w, i);
+  if (cue === NO_CUE || (!given && cue !== NAME_CUE_)) return;
+  if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_VOCATIVE)) !== 0) return;
+  let end = w.end[i] as number;
+  if (given) {
+    const next = i + 1;
+    const pair =
+      !lowerWriting && next < w.n && w.cap[next] === 0 && adjacent(w, i, next) && inList(w, next, IN_LAST, g.lastNames);
+    end = pair ? (w.end[next] as number) : unknownSurnameEnd(w, i, lowerWriting);
+  }
   emitName(
     w,
     {
       entity: 'PERSON',
       start: w.start[i] as number,
-      end: given ? unknownSurnameEnd(w, i) : (w.end[i] as number),
+      end,
       score: given ? 0.6 : 0.55,
       recognizer: 'names',
       context: PERSON_CONTEXT,
@@ -191,14 +236,14 @@ function cuedLowerName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, 
 }
 
 /**
- * The end of cued given name `i` over an unknown family name: the next word, when it is written without
- * capitals, follows after one space and ends the sentence or the text ("my name is janice beneventi.",
+ * The end of cued given name `i` over an unknown family name: the next word, when it is not capitalized
+ * (and in lower-case writing when `lowerWriting`), follows after one space and ends the sentence or the text ("my name is janice beneventi.",
  * "name roberto yamamura"), and is no particle, honorific, greeting or common word (`NOT_SURNAMES`).
  */
-function unknownSurnameEnd(w: Words, i: number): number {
+function unknownSurnameEnd(w: Words, i: number, lowerWriting: boolean): number {
   const next = i + 1;
   const end = w.end[i] as number;
-  if (next >= w.n || w.cap[next] === 1 || w.lower[next] !== 1 || !adjacent(w, i, next)) return end;
+  if (next >= w.n || w.cap[next] === 1 || (lowerWriting && w.lower[next] !== 1) || !adjacent(w, i, next)) return end;
   const after = w.end[next] as number;
   if (after < w.text.length && !endsSentence(w.text.charCodeAt(after))) return end;
   if ((wordsOf(w, next) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_GREETING | W_VOCATIVE)) !== 0) return end;
@@ -232,6 +277,42 @@ function lowerCue(w: Words, i: number): number {
   // "thank you anna"
   if (i >= 2 && isYou(w, prev) && (wordsOf(w, i - 2) & W_GREETING) !== 0) return GREETING_CUE;
   return NO_CUE;
+}
+
+/**
+ * The cue before lower-case word `i` (`i > 0`) in capitalized writing: a capitalized greeting, honorific
+ * or name cue but "I'm" and "Am" ("Hi john", "Mr smith", "Called john"), "Thank you", or "name", "named",
+ * "name is" in any case ("My name is john"); at most 3 units before the word.
+ */
+function capCue(w: Words, i: number): number {
+  const prev = i - 1;
+  if ((w.start[i] as number) - (w.end[prev] as number) > 3) return NO_CUE;
+  if (w.cap[prev] === 1) {
+    const f = w.small[prev] as number;
+    if ((f & W_GREETING) !== 0) return GREETING_CUE;
+    if ((f & W_IS) !== 0) return i >= 2 && isWord(w, i - 2, 'name') ? NAME_CUE_ : NO_CUE;
+    if ((f & W_HONORIFIC) !== 0) return NAME_CUE_;
+    if ((f & W_NAME_CUE) !== 0) {
+      const cue = lowerOf(w, prev);
+      return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
+    }
+    return NO_CUE;
+  }
+  if (isWord(w, prev, 'is')) return i >= 2 && isWord(w, i - 2, 'name') ? NAME_CUE_ : NO_CUE;
+  if (isWord(w, prev, 'name') || isWord(w, prev, 'named')) return NAME_CUE_;
+  if (i >= 2 && isYou(w, prev) && w.cap[i - 2] === 1 && ((w.small[i - 2] as number) & W_GREETING) !== 0) {
+    return GREETING_CUE;
+  }
+  return NO_CUE;
+}
+
+/** Word `i` is `lower` (lower-case ASCII letters) in any case of ASCII letters. */
+function isWord(w: Words, i: number, lower: string): boolean {
+  const s = w.start[i] as number;
+  if ((w.end[i] as number) - s !== lower.length) return false;
+  const t = w.text;
+  for (let k = 0; k < lower.length; k++) if ((t.charCodeAt(s + k) | 32) !== lower.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Word `i` is "you" (any case). */

@@ -67,6 +67,8 @@ export class Words {
   nCaps = 0;
   /** Number of capitalized words that may end an organization's name (`W_ORG*`), from `markCaps`. */
   nOrg = 0;
+  /** Number of capitalized greetings, honorifics and name cues (`W_GREETING`...), from `markCaps`. */
+  nCues = 0;
   /** Make room for `size` words, keeping those there. */
   grow(size: number): void {
     const grow32 = (a: Int32Array) => {

@@ -10,7 +10,18 @@
  * `createGazetteer`), one probe answers every list and the lower-case string is not built for ASCII words.
  */
 import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
-import { SMALL_TABLE, W_NOT_NAME, W_ORG, W_ORG_HEAD, W_ORG_TAIL, W_ORG_WEAK, W_SHORT } from './names-lists';
+import {
+  SMALL_TABLE,
+  W_GREETING,
+  W_HONORIFIC,
+  W_NAME_CUE,
+  W_NOT_NAME,
+  W_ORG,
+  W_ORG_HEAD,
+  W_ORG_TAIL,
+  W_ORG_WEAK,
+  W_SHORT,
+} from './names-lists';
 import type { Words } from './names-tokens';
 import { foldAsciiLower, foldString, type WordFlags } from './word-index';
 
@@ -150,6 +161,7 @@ export function markCaps(w: Words): void {
   const caps = w.caps;
   let kept = 0;
   let orgs = 0;
+  let cues = 0;
   for (let c = 0; c < w.upper; c++) {
     const i = caps[c] as number;
     // A word with a non-ASCII unit is lower-cased once for both tables.
@@ -161,6 +173,7 @@ export function markCaps(w: Words): void {
     if (shortCaps(w, i)) f |= W_SHORT;
     w.small[i] = f;
     if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL | W_ORG_HEAD)) !== 0) orgs++;
+    if ((f & (W_GREETING | W_HONORIFIC | W_NAME_CUE)) !== 0) cues++;
     if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
     if (table !== undefined) {
       w.found[i] =
@@ -172,6 +185,7 @@ export function markCaps(w: Words): void {
   }
   w.nCaps = kept;
   w.nOrg = orgs;
+  w.nCues = cues;
 }
 
 /**
