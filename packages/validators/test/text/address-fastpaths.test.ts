@@ -19,6 +19,7 @@ import {
   PREFIX_AT,
   PREFIX_RE,
   SEGMENT_RE,
+  SEPARATE_TYPE_RE,
   STREET_EN_RE,
   STREET_NUM_RE,
   STREET_PREFIX_RE,
@@ -80,7 +81,10 @@ function referenceScan(text: string): Found[] {
       forEachMatch(ATTACHED_RE, text, (m) => {
         let start = m.index;
         while (start > 0 && m.index - start < 30 && isNameChar(text, start - 1)) start--;
-        if (start === m.index && !/^(?:str\.|u\.)/i.test(m[0])) return;
+        // A later rule: a street-type word of its own (SEPARATE_TYPE_RE) after a capitalized word.
+        const bare = start === m.index && /^(?:str\.|u\.)/i.test(m[0]);
+        const own = start === m.index && !bare;
+        if (own && !SEPARATE_TYPE_RE.test(m[0])) return;
         for (let w = 0; w < 2; w++) {
           if (text[start - 1] !== ' ') break;
           let k = start - 1;
@@ -88,6 +92,7 @@ function referenceScan(text: string): Found[] {
           if (k === start - 1 || !/\p{Lu}/u.test(text[k] as string)) break;
           start = k;
         }
+        if (own && start === m.index) return;
         parts.push({ start: withHouseNumber(text, start), end: m.index + m[0].length });
       });
     }
@@ -126,7 +131,27 @@ function referenceScan(text: string): Found[] {
       let to = from;
       while (to < text.length && to - from < 60 && !',\n?!;'.includes(text[to] as string)) to++;
       if (text[to - 1] === '.') to--;
-      const seg = text.slice(from, to).trimEnd();
+      let seg = text.slice(from, to).trimEnd();
+      // A later rule, written plainly: after a space, the segment ends before its first word that is in
+      // no place's name (lower-case and no particle, or "I"), particles before it dropped ("Calgary AB
+      // last night" is "Calgary AB"); with two spaces in a row it stays whole.
+      if (sep[0] === ' ' && !seg.split(' ').includes('')) {
+        const particles = new Set(
+          'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en'.split(
+            ' ',
+          ),
+        );
+        const words = seg.split(' ');
+        let keep = 0;
+        for (let k = 0; k < words.length; k++) {
+          const x = words[k] as string;
+          if (x !== 'I' && /^[\p{Lu}\d]/u.test(x)) keep = k + 1;
+          else if (!particles.has(x)) break;
+        }
+        // After a period, a cut segment is a new sentence: no extension.
+        if (keep < words.length && text[end - 1] === '.') break;
+        seg = words.slice(0, keep).join(' ');
+      }
       if (
         seg.length === 0 ||
         !SEGMENT_RE.test(seg) ||
@@ -216,7 +241,7 @@ const SUFFIX_WORDS = list(
   'street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq terrace ter highway hwy parkway pkwy circle cir trail trl close crescent cres row alley plaza park hill grove gardens walk mews quay wharf green loop pike turnpike expressway freeway run path point ridge view vista heights',
 );
 const ENDING_WORDS = list(
-  'straße strasse str. weg gasse platz allee damm ring ufer vej vegen veien veg gata gatan vägen katu tie polku kuja laan straat gracht plein kade dijk singel utca út u. ulica cesta ulice iela gatve tee brücke markt hof',
+  'straße strasse str. weg gasse platz allee damm ring ufer vej vegen veien veg gata gatan vägen katu tie polku kuja laan straat gracht plein kade dijk singel utca út tér körút u. ulica cesta ulice iela gatve tee brücke markt hof',
 );
 const TYPE_WORDS = list(
   'rue via viale calle avenida avda. av. rua ul. ulica piazza plaza chemin boulevard bd avenue allée strada carrer travessa largo quai impasse place camino paseo rambla praça alameda trg ulitsa',
@@ -245,6 +270,10 @@ const shape = fc.oneof(
   // "Schaarsteinweg 58", "Lille Vibyvej 8"
   fc
     .tuple(fc.constantFrom('', 'Lille ', 'Grote '), word(NAMES), word(ENDING_WORDS), sp, num, tail)
+    .map((a) => a.join('')),
+  // "Berliner Straße 12", "Dózsa György út 78.", "the weg 5": the street type as a word of its own
+  fc
+    .tuple(fc.constantFrom('', 'Berliner ', 'the ', 'Dózsa György ', '12 '), word(ENDING_WORDS), sp, num, tail)
     .map((a) => a.join('')),
   // "Rue du Bac 46", "(ul. Podleśna 17"
   fc

@@ -197,3 +197,43 @@ describe('ship-name units', () => {
     expect(longest).toBeLessThanOrEqual(400);
   });
 });
+
+describe('street types written as a word of their own after the name', () => {
+  test('German, Hungarian, Slovene, Latvian streets (none was found before)', () => {
+    expect(found('Wohnt in der Berliner Straße 12, Berlin')).toEqual(['ADDRESS:Berliner Straße 12', 'LOCATION:Berlin']);
+    expect(found('Tempelhofer Damm 2')).toEqual(['ADDRESS:Tempelhofer Damm 2']);
+    expect(found('Alter Weg 3')).toEqual(['ADDRESS:Alter Weg 3']);
+    expect(found('Erzsébet tér 92.')).toEqual(['ADDRESS:Erzsébet tér 92.']);
+    expect(found('Bajcsy-Zsilinszky körút 12')).toEqual(['ADDRESS:Bajcsy-Zsilinszky körút 12']);
+    expect(found('Gosposka ulica 47')).toEqual(['ADDRESS:Gosposka ulica 47']);
+    // The name in it is the street's (it was a PERSON, "György").
+    expect(found('Dózsa György út 78.')).toEqual(['ADDRESS:Dózsa György út 78.']);
+    expect(found('Brīvības iela 1, Rīga')).toEqual(['ADDRESS:Brīvības iela 1, Rīga']);
+  });
+
+  test('only after a capitalized word, and not for endings that are common words', () => {
+    expect(found('the weg 5 is closed')).toEqual([]);
+    expect(found('Boarding Gate 12')).toEqual([]);
+    expect(lines('The Ring 2')).toEqual([]);
+    expect(lines('Golf Tee 3')).toEqual([]);
+  });
+});
+
+describe('a block extended over a segment after a space ends before prose', () => {
+  test('the segment stops at its first word that is in no place name; not after a period', () => {
+    expect(found('The letter arrived at 01 4589 40th Street Suite 603 Calgary AB last night.')).toEqual([
+      'ADDRESS:01 4589 40th Street Suite 603 Calgary AB',
+    ]);
+    expect(found('I live at 5 Main Street Springfield and I like it')).toEqual(['ADDRESS:5 Main Street Springfield']);
+    // Particles inside a place's name stay; those before the prose go.
+    expect(lines('Ship to 5 Main Street Frankfurt am Main please')[0]?.[0]).toBe('5 Main Street Frankfurt am Main');
+    expect(lines('Ship to 5 Main Street Trinidad and the rest')[0]?.[0]).toBe('5 Main Street Trinidad');
+    // After a period, a capitalized word starts a sentence: "Please" is no town.
+    expect(found("I'd like a taxi to Via Scala 50. Please call me when you're here.")).toEqual([
+      'ADDRESS:Via Scala 50.',
+    ]);
+    expect(found('Pedestrians must enter on Erzsébet tér 92. St. the first three months')).toEqual([
+      'ADDRESS:Erzsébet tér 92.',
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * `WordTable` answers "is this number a word of the list?" with a 4096-bit filter before a small table.
  *
  * - Patterns without the `u` flag (UNIT_RE, ATTACHED_RE, PREFIX_RE): an ASCII letter matches only its
- *   other ASCII case, and "ä", "é", "ç", "ú", "ü" their upper case (a unit whose upper case is ASCII,
+ *   other ASCII case, and "ä", "é", "ç", "ö", "ú", "ü" their upper case (a unit whose upper case is ASCII,
  *   like U+017F 'ſ', keeps its own case): `code`, words read backwards in base 40 (at most 9 units, so
  *   below 2^53).
  * - STREET_EN_RE (`/iu`): `[a-z]` and the letters of the street types also match U+017F 'ſ' (folds to
@@ -45,6 +45,9 @@ export function code(c: number): number {
     case 0xe7: // ç Ç
     case 0xc7:
       return 33;
+    case 0xf6: // ö Ö
+    case 0xd6:
+      return 34;
     default:
       return 0;
   }

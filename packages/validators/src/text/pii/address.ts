@@ -33,7 +33,15 @@ export const STREET_NUM_RE: RegExp = new RegExp(
   'iuy',
 );
 const ATTACHED =
-  'straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|vej|vegen|veien|veg|gata|gatan|vägen|katu|tie|polku|kuja|laan|straat|gracht|plein|kade|dijk|singel|utca|út|u\\.|ulica|cesta|ulice|iela|gatve|tee|brücke|markt|hof';
+  'straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|vej|vegen|veien|veg|gata|gatan|vägen|katu|tie|polku|kuja|laan|straat|gracht|plein|kade|dijk|singel|utca|út|tér|körút|u\\.|ulica|cesta|ulice|iela|gatve|tee|brücke|markt|hof';
+/**
+ * @internal The endings of ATTACHED_RE that are also written as a word of their own after the street's
+ * name ("Berliner Straße 12", "Gosposka ulica 47", "Dózsa György út 78."): a street there only after a
+ * capitalized word. Left out: those that are common English words or names ("ring", "tie", "tee",
+ * "hof", "markt", "kade"...).
+ */
+export const SEPARATE_TYPE_RE: RegExp =
+  /^(?:straße|strasse|weg|gasse|platz|allee|damm|ufer|vej|vegen|veien|gata|gatan|vägen|katu|laan|straat|gracht|utca|út|tér|körút|ulica|ulice|cesta|iela|gatve) /iu;
 const PREFIX =
   'rue|via|viale|calle|avenida|avda\\.|av\\.|rua|ul\\.|ulica|piazza|plaza|chemin|boulevard|bd|avenue|allée|strada|carrer|travessa|largo|quai|impasse|place|camino|paseo|rambla|praça|alameda|trg|ulitsa';
 /** @internal Street-type words written before the name ("Rue du Bac 46", "ul. Podleśna 17"). */
@@ -166,7 +174,11 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
 function attachedPart(text: string, at: number, end: number, parts: Part[]): void {
   let start = at;
   while (start > 0 && at - start < 30 && isNameChar(text, start - 1)) start--;
-  if (start === at && !BARE_ENDING.test(text.slice(at, end))) return;
+  // The ending is a word of its own: "str.", "u.", or one of SEPARATE_TYPE_RE after a capitalized word.
+  const word = start === at ? text.slice(at, end) : undefined;
+  const bare = word !== undefined && BARE_ENDING.test(word);
+  if (word !== undefined && !bare && !SEPARATE_TYPE_RE.test(word)) return;
+  const own = start;
   for (let w = 0; w < 2; w++) {
     if (text[start - 1] !== ' ') break;
     let k = start - 1;
@@ -174,6 +186,7 @@ function attachedPart(text: string, at: number, end: number, parts: Part[]): voi
     if (k === start - 1 || !UPPER.test(text[k] as string)) break;
     start = k;
   }
+  if (word !== undefined && !bare && start === own) return;
   parts.push({ start: withHouseNumber(text, start), end, unit: false });
 }
 
@@ -279,7 +292,13 @@ function emitBlock(
     if (to > from && c < 128) {
       if (space ? c < 65 || c > 90 : !((c | 32) >= 97 && (c | 32) <= 122) && !(c >= 48 && c <= 57)) break;
     }
-    const seg = text.slice(from, to).trimEnd();
+    let seg = text.slice(from, to).trimEnd();
+    if (space) {
+      // Cut before prose; after a period, prose is a new sentence ("Via Scala 50. Please call me").
+      const place = placePrefix(seg);
+      if (place.length < seg.length && text.charCodeAt(end - 1) === 46) break;
+      seg = place;
+    }
     if (seg.length === 0 || !SEGMENT_RE.test(seg) || (!UPPER_OR_DIGIT_FIRST.test(seg) && !LOWER_WORDS.test(seg))) break;
     if (space && !UPPER_FIRST.test(seg)) break;
     end = from + seg.length;
@@ -332,6 +351,32 @@ function emitAddress(start: number, end: number, score: number, line: boolean, e
     streetLine: line,
   };
   emit(c);
+}
+
+/**
+ * Lower-case words inside a place's name ("Rio de Janeiro", "Trinidad and Tobago", "Isle of Man",
+ * "Frankfurt am Main").
+ */
+const PLACE_PARTICLES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en'.split(' '),
+);
+
+/**
+ * A segment after a space up to its first word that can be in no place's name (one that starts with
+ * neither an upper-case letter nor a digit, and is no `PLACE_PARTICLES` word; or "I"), without the
+ * particles before that word: "Calgary AB last night" is "Calgary AB", prose after an address is not
+ * part of it. A segment with an empty word (two spaces in a row) is returned whole (SEGMENT_RE refuses it).
+ */
+function placePrefix(seg: string): string {
+  const words = seg.split(' ');
+  if (words.includes('')) return seg;
+  let keep = 0;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as string;
+    if (word !== 'I' && UPPER_OR_DIGIT_FIRST.test(word)) keep = k + 1;
+    else if (!PLACE_PARTICLES.has(word)) break;
+  }
+  return keep === words.length ? seg : words.slice(0, keep).join(' ');
 }
 
 /** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */
