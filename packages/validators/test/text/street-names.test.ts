@@ -237,3 +237,31 @@ describe('a block extended over a segment after a space ends before prose', () =
     ]);
   });
 });
+
+describe('postcodes of other countries in a block', () => {
+  test('a postcode then the town after the street, or a UK or Canadian postcode after the town (none was whole before)', () => {
+    for (const [text, address] of [
+      ['Meet at 10 Downing Street, London SW1A 2AA', '10 Downing Street, London SW1A 2AA'],
+      ['c/o Jane Smith, 45 Rue de Rivoli, 75001 Paris', '45 Rue de Rivoli, 75001 Paris'],
+      ['Via Roma 12, 00184 Roma RM', 'Via Roma 12, 00184 Roma RM'],
+      ['Calle Mayor 5, 28013 Madrid', 'Calle Mayor 5, 28013 Madrid'],
+      ['Rua Augusta 100, 1100-053 Lisboa', 'Rua Augusta 100, 1100-053 Lisboa'],
+      ['ul. Marszałkowska 10, 00-590 Warszawa', 'ul. Marszałkowska 10, 00-590 Warszawa'],
+      ['Kungsgatan 12, 111 43 Stockholm', 'Kungsgatan 12, 111 43 Stockholm'],
+      ['Musterstraße 1, 12345 Musterstadt', 'Musterstraße 1, 12345 Musterstadt'],
+      ['Kungsgatan 12\n111 43 Stockholm', 'Kungsgatan 12\n111 43 Stockholm'],
+      ['1 Yonge St, Toronto, ON M5E 1W7', '1 Yonge St, Toronto, ON M5E 1W7'],
+    ] as const) {
+      expect(found(text), text).toContain(`ADDRESS:${address}`);
+    }
+  });
+
+  test('a stream redacts them as the whole text does', () => {
+    const blocks = [
+      '45 Rue de Rivoli, 75001 Paris',
+      'Kungsgatan 12\n111 43 Stockholm',
+      '10 Downing Street, London SW1A 2AA',
+    ];
+    expectStreamsAsWhole(blocks, (b, before) => `${filler(before)}\n${b}\n${filler(2500)}`);
+  });
+});

@@ -97,12 +97,13 @@ export function localityAfter(text: string, start: number, end: number, emit: (c
 /**
  * @internal (sticky, at the start of a line after its prefix) The last line of a postal address: a
  * town then a postcode, with a region code between ("Springfield, IL 62704", "Melo 13241", "Toronto, ON
- * M5V 2T6", "London SW1A 1AA"), a postcode then a town ("75001 Paris", "2300 København S"), or a US
+ * M5V 2T6", "London SW1A 1AA"), a postcode then a town ("75001 Paris", "2300 København S", "111 43
+ * Stockholm", "00-590 Warszawa", "1100-053 Lisboa"), or a US
  * military post office ("APO AE 09012"); then the end of the line (after spaces or tabs) or one of
  * `.,;!?)`.
  */
 export const LAST_LINE_RE: RegExp =
-  /(?:[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Za-z]{2} )?(?:\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})|\d{4,6} [\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3}|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})(?=[ \t]*(?:\r?\n|$)|[.,;!?)])/uy;
+  /(?:[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Za-z]{2} )?(?:\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})|(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}) [\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3}|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})(?=[ \t]*(?:\r?\n|$)|[.,;!?)])/uy;
 
 /**
  * The end of the last line of a postal address right after an address block ending at `end` (the

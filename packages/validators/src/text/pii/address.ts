@@ -111,9 +111,13 @@ const LOWER_WORDS = /^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u;
 const ADDRESS_CONTEXT = wordSet(
   'address addresses live lives living located ship shipping deliver delivery mail send sent billing street residence home moved',
 );
-/** A following segment that continues an address block: place words, optional region code and postcode. */
+/**
+ * A following segment that continues an address block: place words, an optional region code and
+ * postcode ("Springfield, IL 62704", "London SW1A 2AA", "ON M5V 2T6"), or a postcode then place words
+ * ("75001 Paris", "00184 Roma RM", "111 43 Stockholm", "00-590 Warszawa", "1100-053 Lisboa").
+ */
 export const SEGMENT_RE: RegExp =
-  /^(?:[\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}){0,4})?(?: ?[A-Z]{2})?(?: ?\d{4,6}(?:-\d{4})?)?$/u;
+  /^(?:(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}) )?(?:[\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}){0,4})?(?: ?[A-Z]{2})?(?: ?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d))?$/u;
 
 /** An empty list of starts (never written to). */
 const NONE: number[] = [];
