@@ -69,8 +69,13 @@ function referenceScan(text: string): Found[] {
   if (f.digits > 0) namedPostcodes(text, f, found);
   const parts: Part[] = [];
   if (f.digits > 0) {
-    scanDigitRuns(f, STREET_EN_RE, text, shortNumber, addPart, parts);
-    scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, addPart, parts);
+    // A later rule: not across a sentence's period after 5 letters or more ("28013 Madrid. My colleague
+    // Dr."; "47 Ctra. Bailén-Motril 84" stays).
+    const streetPart = (m: RegExpExecArray, p: Part[]) => {
+      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1))) addPart(m, p);
+    };
+    scanDigitRuns(f, STREET_EN_RE, text, shortNumber, streetPart, parts);
+    scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, streetPart, parts);
     let spaceDigits = false;
     for (let k = 0; k < f.runs && !spaceDigits; k++)
       spaceDigits = text.charCodeAt((f.runStart[k] as number) - 1) === 32;
@@ -123,13 +128,18 @@ function referenceScan(text: string): Found[] {
     const isUnitOnly = UNIT_RE.test(first) && first.length < 16;
     UNIT_RE.lastIndex = 0;
     let end = b.end;
+    const codes: Found[] = [];
     let extra = 0;
     for (let s = 0; s < 3; s++) {
       const sep = /^(?:, ?| )/.exec(text.slice(end, end + 2));
       if (!sep) break;
       const from = end + sep[0].length;
       let to = from;
-      while (to < text.length && to - from < 60 && !',\n?!;'.includes(text[to] as string)) to++;
+      // A later rule: also "(", ")", '"' and a sentence's period (after a word of 4 letters or more, before
+      // white space or the end) end a segment.
+      const sentence = (i: number) =>
+        /^\.(?:[ \t\r\n]|$)/.test(text.slice(i, i + 2)) && /[\p{L}\p{M}]{4}$/u.test(text.slice(Math.max(0, i - 4), i));
+      while (to < text.length && to - from < 60 && !',\n?!;()"'.includes(text[to] as string) && !sentence(to)) to++;
       if (text[to - 1] === '.') to--;
       let seg = text.slice(from, to).trimEnd();
       // A later rule, written plainly: after a space, the segment ends before its first word that is in
@@ -161,6 +171,14 @@ function referenceScan(text: string): Found[] {
       if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
       end = from + seg.length;
       extra++;
+      // A later rule: each segment's postcode (a region code before one) is also an ADDRESS (0.6).
+      const head = /^(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3})(?= )/.exec(seg);
+      const tail =
+        /(?:^| )((?:[A-Z]{2} )?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d))$/.exec(
+          seg,
+        );
+      if (head) codes.push([from, from + head[0].length, 0.6]);
+      else if (tail) codes.push([from + seg.length - (tail[1] as string).length, from + seg.length, 0.6]);
     }
     const last = /^[ \t\r\n]/.test(text.slice(end, end + 1)) ? lastLineAfter(text, end) : -1;
     const lastLine = last > 0 && last - b.start <= 400;
@@ -172,6 +190,7 @@ function referenceScan(text: string): Found[] {
     out.push([b.start, end, isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1))]);
     // A later rule: an extended block is also reported without its extension (its parts' score).
     if (extra > 0) out.push([b.start, b.end, isUnitOnly && b.n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (b.n - 1))]);
+    out.push(...codes);
     if (!lastLine && /^[ \t\r\n]/.test(text.slice(end, end + 1))) localityAfter(text, b.start, end, found);
   }
   return out;
@@ -394,10 +413,12 @@ describe('address recognizer shortcuts', () => {
       'APO AE 12345 then 221B Baker Street, London NW1 6XE',
     ];
     for (const t of texts) expect(recognizerScan(t)).toEqual(referenceScan(t));
-    // The block, then the block without its two segments.
+    // The block, then the block without its two segments, then its postcode.
     expect(recognizerScan(texts[0] as string)).toEqual([
       [0, 39, 0.81],
       [0, 16, 0.65],
+      // A later rule: the last segment's region code and postcode alone.
+      [31, 39, 0.6],
     ]);
   });
 

@@ -265,3 +265,39 @@ describe('postcodes of other countries in a block', () => {
     expectStreamsAsWhole(blocks, (b, before) => `${filler(before)}\n${b}\n${filler(2500)}`);
   });
 });
+
+describe('segments end at a sentence, a parenthesis or a quote; their postcodes stand alone too', () => {
+  const text =
+    'I live at Calle Mayor 5, 28013 Madrid. My colleague Dr. Hans-Peter Schmidt (Berliner Straße 12, 10115 Berlin) can be reached.';
+
+  test('nothing of either address is left in the redacted text', () => {
+    // Before: "28013 Madrid. My colleague Dr." was read as a street ("… Drive") and the block ran into the
+    // name; the block in parentheses stopped at the street, leaving "10115" in the text.
+    expect(redactPII(text, { mode: 'placeholder' }).text).toBe(
+      'I live at <ADDRESS_1>. My colleague Dr. <PERSON_1> (<ADDRESS_2>) can be reached.',
+    );
+    expect(found(text)).toContain('ADDRESS:Calle Mayor 5, 28013 Madrid');
+    // With a phone number after it, "Berlin" outscores the block ("at", a place context word): the
+    // postcode is then a finding of its own.
+    const phone = text.replace('can be reached.', 'can be reached at +49 30 12345678.');
+    expect(redactPII(phone, { mode: 'placeholder' }).text).toBe(
+      'I live at <ADDRESS_1>. My colleague Dr. <PERSON_1> (<ADDRESS_2>, <ADDRESS_3> <LOCATION_1>) can be reached at <PHONE_NUMBER_1>.',
+    );
+  });
+
+  test('a period after an abbreviation does not end the segment', () => {
+    expect(found('5 Main St, St. Louis, MO 63101')).toEqual(['ADDRESS:5 Main St, St. Louis, MO 63101']);
+    expect(found('1600 Pennsylvania Ave NW, Washington, D.C. 20500')).toEqual([
+      'ADDRESS:1600 Pennsylvania Ave NW, Washington, D.C. 20500',
+    ]);
+  });
+
+  test('the postcode of each segment is a candidate of its own (0.6)', () => {
+    expect(lines('12 Main St, Springfield, IL 62704').map(([t]) => t)).toEqual([
+      '12 Main St, Springfield, IL 62704',
+      '12 Main St',
+      'IL 62704',
+    ]);
+    expect(lines('45 Rue de Rivoli, 75001 Paris').map(([t]) => t)).toContain('75001');
+  });
+});

@@ -154,7 +154,18 @@ export const addressRecognizer: PiiRecognizer = {
 
 /** Street lines: English and continental order at digit runs, prefix-type and attached street words. */
 function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): void {
-  scanStreetRuns(f, STREET_EN_RE, STREET_NUM_RE, SUFFIXES, text, addPart, parts);
+  // Not across the end of a sentence ("28013 Madrid. My colleague Dr." is no "… Drive").
+  scanStreetRuns(
+    f,
+    STREET_EN_RE,
+    STREET_NUM_RE,
+    SUFFIXES,
+    text,
+    (start, end, p) => {
+      if (!sentenceInside(text, start, end)) addPart(start, end, p);
+    },
+    parts,
+  );
   // STREET_PREFIX_RE and ATTACHED_RE matches have a space followed by a digit run.
   const attached: number[] = [];
   const prefix: number[] = [];
@@ -280,6 +291,8 @@ function emitBlock(
   // Extend over up to three following segments of the block ("City", "Country 12345", "ST 12345").
   let end = blockEnd;
   let extra = 0;
+  // The postcodes of the segments (with a region code before one), as [start, end] pairs.
+  let codes: number[] | undefined;
   for (let s = 0; s < 3; s++) {
     // Comma- or space-separated segments only (/^(?:, ?| )/): in a line-per-field block, the city and
     // country lines are reported as LOCATION by the gazetteer.
@@ -288,7 +301,7 @@ function emitBlock(
     if (!space && c0 !== 44) break;
     const from = space ? end + 1 : text.charCodeAt(end + 1) === 32 ? end + 2 : end + 1;
     let to = from;
-    while (to < text.length && to - from < 60 && !segmentStop(text.charCodeAt(to))) to++;
+    while (to < text.length && to - from < 60 && !segmentStop(text.charCodeAt(to)) && !sentenceEnd(text, to)) to++;
     if (text.charCodeAt(to - 1) === 46) to--;
     // What the tests below need of the first unit, for ASCII: an upper-case letter after a space, else
     // a letter or digit (a segment starting with a space or other ASCII unit fails them all).
@@ -307,6 +320,11 @@ function emitBlock(
     if (space && !UPPER_FIRST.test(seg)) break;
     end = from + seg.length;
     extra++;
+    const code = postcodeIn(seg);
+    if (code !== undefined) {
+      codes ??= [];
+      codes.push(from + code[0], from + code[1]);
+    }
   }
   // The address's last line on the next line: "123 Main St⏎Springfield, IL 62704".
   let lastLine = false;
@@ -337,6 +355,21 @@ function emitBlock(
   // segments that outscores the whole ("Forest Park" as a PERSON in "19 2249 College Street, Forest
   // Park") then wins them, not the street line too (which would leave it in the text).
   if (extra > 0) emitAddress(start, blockEnd, coreScore, line, emit);
+  // The segments' postcodes alone: when a place name in a segment outscores the whole block, the
+  // postcode next to it is not left in the text ("Berliner Straße 12, 10115 Berlin").
+  if (codes !== undefined) {
+    for (let k = 0; k < codes.length; k += 2) {
+      emit({
+        entity: 'ADDRESS',
+        start: codes[k] as number,
+        end: codes[k + 1] as number,
+        score: 0.6,
+        recognizer: 'address',
+        context: undefined,
+        contextBoost: 0,
+      });
+    }
+  }
   // One field per line: the town on the next line.
   const next = text.charCodeAt(end);
   if (!lastLine && (next === 10 || next === 13 || next === 32 || next === 9)) localityAfter(text, start, end, emit);
@@ -355,6 +388,31 @@ function emitAddress(start: number, end: number, score: number, line: boolean, e
     streetLine: line,
   };
   emit(c);
+}
+
+/** @internal A postcode at the start of a segment, before the town ("75001 Paris", "111 43 Stockholm"). */
+export const POSTCODE_HEAD_RE: RegExp = /^(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3})(?= )/;
+/**
+ * @internal A postcode at the end of a segment, at a word's start, with a region code before it ("IL
+ * 62704", "London SW1A 2AA"): group 1.
+ */
+export const POSTCODE_TAIL_RE: RegExp =
+  /(?:^| )((?:[A-Z]{2} )?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d))$/;
+
+/**
+ * Where a segment's postcode is (`[start, end]` in the segment), at its start or its end, or undefined.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * postcodeIn('Springfield IL 62704'); // [12, 20]
+ * ```
+ */
+export function postcodeIn(seg: string): [number, number] | undefined {
+  const head = POSTCODE_HEAD_RE.exec(seg);
+  if (head !== null) return [0, head[0].length];
+  const tail = POSTCODE_TAIL_RE.exec(seg);
+  return tail === null ? undefined : [seg.length - (tail[1] as string).length, seg.length];
 }
 
 /**
@@ -383,9 +441,33 @@ function placePrefix(seg: string): string {
   return keep === words.length ? seg : words.slice(0, keep).join(' ');
 }
 
-/** `,`, `\n`, `?`, `!` or `;`: where a segment ends. */
+/** `,`, `\n`, `?`, `!`, `;`, `(`, `)` or `"`: where a segment ends. */
 function segmentStop(c: number): boolean {
-  return c === 44 || c === 10 || c === 63 || c === 33 || c === 59;
+  return c === 44 || c === 10 || c === 63 || c === 33 || c === 59 || c === 40 || c === 41 || c === 34;
+}
+
+/**
+ * A sentence's period inside `[start, end)`, before its last unit: `sentenceEnd` after a word of 5 letters
+ * or more (street types are abbreviated to 4: "Ctra.", "Avda.", "Blvd.", "Λεωφ.").
+ */
+function sentenceInside(text: string, start: number, end: number): boolean {
+  for (let i = text.indexOf('. ', start); i >= 0 && i < end - 1; i = text.indexOf('. ', i + 1)) {
+    if (sentenceEnd(text, i, 5)) return true;
+  }
+  return false;
+}
+
+/**
+ * A period that ends a sentence at `i`: followed by white space or the end, after a word of `letters` (4)
+ * letters or more ("Madrid. My colleague"; not "St. Louis", "D.C. 20001").
+ */
+function sentenceEnd(text: string, i: number, letters = 4): boolean {
+  if (text.charCodeAt(i) !== 46) return false;
+  const next = text.charCodeAt(i + 1);
+  if (i + 1 < text.length && next !== 32 && next !== 9 && next !== 10 && next !== 13) return false;
+  let k = i;
+  while (k > 0 && i - k < letters && LETTER.test(text[k - 1] as string)) k--;
+  return i - k >= letters;
 }
 
 /**
