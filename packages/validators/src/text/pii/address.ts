@@ -7,7 +7,7 @@
  * written one field per line, the locality and country lines are LOCATION and the postcode an ADDRESS
  * (`address-lines.ts`); postcodes named as such ("zip code 37773", `address-postcodes.ts`).
  */
-import { LETTER, wordSet } from '../shared/context';
+import { LETTER } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
 import { lastLineAfter, localityAfter } from './address-lines';
@@ -16,7 +16,7 @@ import { namedPostcodes } from './address-postcodes';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
-import type { StreetLineCandidate } from './street-names';
+import { ADDRESS_CONTEXT, STREET_LINE_CONTEXT } from './street-names';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 const SUFFIX =
@@ -108,9 +108,6 @@ const UPPER_FIRST = /^\p{Lu}/u;
 const UPPER_OR_DIGIT_FIRST = /^[\p{Lu}\d]/u;
 const LOWER_WORDS = /^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u;
 
-const ADDRESS_CONTEXT = wordSet(
-  'address addresses live lives living located ship shipping deliver delivery mail send sent billing street residence home moved',
-);
 /**
  * A following segment that continues an address block: place words, an optional region code and
  * postcode ("Springfield, IL 62704", "London SW1A 2AA", "ON M5V 2T6"), or a postcode then place words
@@ -301,7 +298,10 @@ function emitBlock(
     if (!space && c0 !== 44) break;
     const from = space ? end + 1 : text.charCodeAt(end + 1) === 32 ? end + 2 : end + 1;
     let to = from;
-    while (to < text.length && to - from < 60 && !segmentStop(text.charCodeAt(to)) && !sentenceEnd(text, to)) to++;
+    for (; to < text.length && to - from < 60; to++) {
+      const u = text.charCodeAt(to);
+      if (segmentStop(u) || (u === 46 && sentenceEnd(text, to))) break;
+    }
     if (text.charCodeAt(to - 1) === 46) to--;
     // What the tests below need of the first unit, for ASCII: an upper-case letter after a space, else
     // a letter or digit (a segment starting with a space or other ASCII unit fails them all).
@@ -377,17 +377,15 @@ function emitBlock(
 
 /** Emit an ADDRESS; `line`: the block's street line (its parts alone), where a name is the street's. */
 function emitAddress(start: number, end: number, score: number, line: boolean, emit: (c: PiiCandidate) => void): void {
-  const c: StreetLineCandidate = {
+  emit({
     entity: 'ADDRESS',
     start,
     end,
     score,
     recognizer: 'address',
-    context: ADDRESS_CONTEXT,
+    context: line ? STREET_LINE_CONTEXT : ADDRESS_CONTEXT,
     contextBoost: 0.15,
-    streetLine: line,
-  };
-  emit(c);
+  });
 }
 
 /** @internal A postcode at the start of a segment, before the town ("75001 Paris", "111 43 Stockholm"). */
@@ -409,6 +407,10 @@ export const POSTCODE_TAIL_RE: RegExp =
  * ```
  */
 export function postcodeIn(seg: string): [number, number] | undefined {
+  // Every postcode has a digit.
+  let digit = false;
+  for (let k = 0; k < seg.length && !digit; k++) digit = (seg.charCodeAt(k) - 48) >>> 0 <= 9;
+  if (!digit) return undefined;
   const head = POSTCODE_HEAD_RE.exec(seg);
   if (head !== null) return [0, head[0].length];
   const tail = POSTCODE_TAIL_RE.exec(seg);
@@ -430,15 +432,22 @@ const PLACE_PARTICLES: ReadonlySet<string> = /* @__PURE__ */ new Set(
  * part of it. A segment with an empty word (two spaces in a row) is returned whole (SEGMENT_RE refuses it).
  */
 function placePrefix(seg: string): string {
-  const words = seg.split(' ');
-  if (words.includes('')) return seg;
-  let keep = 0;
-  for (let k = 0; k < words.length; k++) {
-    const word = words[k] as string;
-    if (word !== 'I' && UPPER_OR_DIGIT_FIRST.test(word)) keep = k + 1;
-    else if (!PLACE_PARTICLES.has(word)) break;
+  if (seg.charCodeAt(0) === 32 || seg.includes('  ')) return seg;
+  const n = seg.length;
+  let keep = 0; // the end of the last word kept
+  for (let k = 0; k < n; ) {
+    let e = k;
+    while (e < n && seg.charCodeAt(e) !== 32) e++;
+    const c = seg.charCodeAt(k);
+    const place =
+      c < 128
+        ? (c >= 65 && c <= 90 && !(c === 73 && e === k + 1)) || (c >= 48 && c <= 57)
+        : UPPER_OR_DIGIT_FIRST.test(seg.slice(k, k + 2));
+    if (place) keep = e;
+    else if (!PLACE_PARTICLES.has(seg.slice(k, e))) break;
+    k = e + 1;
   }
-  return keep === words.length ? seg : words.slice(0, keep).join(' ');
+  return keep === n ? seg : seg.slice(0, keep);
 }
 
 /** `,`, `\n`, `?`, `!`, `;`, `(`, `)` or `"`: where a segment ends. */
@@ -451,8 +460,8 @@ function segmentStop(c: number): boolean {
  * or more (street types are abbreviated to 4: "Ctra.", "Avda.", "Blvd.", "Λεωφ.").
  */
 function sentenceInside(text: string, start: number, end: number): boolean {
-  for (let i = text.indexOf('. ', start); i >= 0 && i < end - 1; i = text.indexOf('. ', i + 1)) {
-    if (sentenceEnd(text, i, 5)) return true;
+  for (let i = start; i < end - 1; i++) {
+    if (text.charCodeAt(i) === 46 && text.charCodeAt(i + 1) === 32 && sentenceEnd(text, i, 5)) return true;
   }
   return false;
 }

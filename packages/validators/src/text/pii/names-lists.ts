@@ -336,6 +336,8 @@ export const W_ORG_HEAD = 4096;
 export const W_GREETING = 8192;
 /** @internal A form of address (`VOCATIVES`). */
 export const W_VOCATIVE = 16384;
+/** @internal "i'm" and "am": name cues of capitalized names only. */
+export const W_WEAK_CUE = 32768;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -365,6 +367,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(ORG_HEADS, W_ORG_HEAD);
   add(GREETINGS, W_GREETING);
   add(VOCATIVES, W_VOCATIVE);
+  add(["i'm", 'am'], W_WEAK_CUE);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

@@ -43,8 +43,8 @@ import { foldString, wordHash } from './word-index';
 export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, lowerCase: boolean): void {
   if (!lowerCase) {
     // Lower-case names right after a cue ("Hi john", "My name is john"): every such cue is a capitalized
-    // cue word (counted by `markCaps`) or has "name" in it.
-    if (w.nCues > 0 || NAME_RE.test(w.text)) {
+    // cue word (counted by `markCaps`) or the word "name" or "named" that is not capitalized.
+    if (w.nCues > 0 || hasNameWord(w)) {
       scanCapsCued(w, g, emit);
       return;
     }
@@ -193,8 +193,20 @@ const GREETING_CUE = 1;
 /** `lowerCue`: a name cue ("my name is", "name:", "called", "mr"): a given or family name after it is. */
 const NAME_CUE_ = 2;
 
-/** "name" in any case: every cue of `capCue` without a capitalized cue word has it. */
-const NAME_RE = /name/i;
+/** `wordHash` of "name" and "named": a cue of `capCue` without a capitalized cue word has one of them. */
+const NAME_HASH = /* @__PURE__ */ wordHash('name');
+const NAMED_HASH = /* @__PURE__ */ wordHash('named');
+
+/** Some word that is not capitalized is "name" or "named" (ASCII words carry their lower-case hash). */
+function hasNameWord(w: Words): boolean {
+  for (let i = 0; i < w.n; i++) {
+    if (w.cap[i] === 0 && w.ascii[i] === 1) {
+      const h = w.hash[i] as number;
+      if ((h === NAME_HASH || h === NAMED_HASH) && (isWord(w, i, 'name') || isWord(w, i, 'named'))) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * A lone known lower-case name right after a cue (`lowerCue` or `capCue`): a given name after

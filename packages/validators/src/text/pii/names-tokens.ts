@@ -67,7 +67,7 @@ export class Words {
   nCaps = 0;
   /** Number of capitalized words that may end an organization's name (`W_ORG*`), from `markCaps`. */
   nOrg = 0;
-  /** Number of capitalized greetings, honorifics and name cues (`W_GREETING`...), from `markCaps`. */
+  /** Number of capitalized greetings, honorifics and name cues but "I'm" and "Am", from `markCaps`. */
   nCues = 0;
   /** Make room for `size` words, keeping those there. */
   grow(size: number): void {

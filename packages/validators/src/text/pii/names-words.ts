@@ -21,6 +21,7 @@ import {
   W_ORG_TAIL,
   W_ORG_WEAK,
   W_SHORT,
+  W_WEAK_CUE,
 } from './names-lists';
 import type { Words } from './names-tokens';
 import { foldAsciiLower, foldString, type WordFlags } from './word-index';
@@ -173,7 +174,7 @@ export function markCaps(w: Words): void {
     if (shortCaps(w, i)) f |= W_SHORT;
     w.small[i] = f;
     if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL | W_ORG_HEAD)) !== 0) orgs++;
-    if ((f & (W_GREETING | W_HONORIFIC | W_NAME_CUE)) !== 0) cues++;
+    if ((f & (W_GREETING | W_HONORIFIC | W_NAME_CUE)) !== 0 && (f & W_WEAK_CUE) === 0) cues++;
     if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
     if (table !== undefined) {
       w.found[i] =

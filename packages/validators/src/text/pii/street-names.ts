@@ -8,23 +8,28 @@
  * dropped (it lost to another finding), the name is decided next, as before. The finding keeps the
  * name's own score.
  */
+import { wordSet } from '../shared/context';
 import { clampScore } from '../shared/types';
 import type { PiiCandidate } from './types';
 
-/**
- * An ADDRESS candidate of the address recognizer, which says whether it is a street line: a block of
- * street, house-number and unit parts (not a lone short unit such as "USS Enterprise"), without the
- * town, region and postcode segments it may be extended over (a name there, "Forest Park" after "19
- * 2249 College Street,", is not the street's). Street lines never overlap.
- * @internal
- */
-export interface StreetLineCandidate extends PiiCandidate {
-  /** The candidate is a street line. */
-  streetLine?: boolean;
-}
+/** The context words of the address recognizer's candidates. */
+const ADDRESS_WORDS =
+  'address addresses live lives living located ship shipping deliver delivery mail send sent billing street residence home moved';
+
+/** @internal The context words of the ADDRESS candidates that are not street lines. */
+export const ADDRESS_CONTEXT: ReadonlySet<string> = /* @__PURE__ */ wordSet(ADDRESS_WORDS);
 
 /**
- * Whether `c` is a street line (`StreetLineCandidate`).
+ * @internal The same words as `ADDRESS_CONTEXT`, in a set of their own, which marks a street line: a
+ * block of street, house-number and unit parts (not a lone short unit such as "USS Enterprise"), without
+ * the town, region and postcode segments it may be extended over (a name there, "Forest Park" after "19
+ * 2249 College Street,", is not the street's). Street lines never overlap. A set, not a property of the
+ * candidate: every built-in candidate keeps one shape where `detectPII` reads them.
+ */
+export const STREET_LINE_CONTEXT: ReadonlySet<string> = /* @__PURE__ */ wordSet(ADDRESS_WORDS);
+
+/**
+ * Whether `c` is a street line of the address recognizer (its context is `STREET_LINE_CONTEXT`).
  * @internal
  *
  * @example
@@ -33,7 +38,7 @@ export interface StreetLineCandidate extends PiiCandidate {
  * ```
  */
 export function isStreetLine(c: PiiCandidate): boolean {
-  return (c as StreetLineCandidate).streetLine === true;
+  return c.context === STREET_LINE_CONTEXT;
 }
 
 const NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
