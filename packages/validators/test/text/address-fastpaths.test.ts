@@ -111,11 +111,12 @@ function referenceScan(text: string): Found[] {
   const blocks: (typeof cur)[] = [];
   for (let k = 1; k <= parts.length; k++) {
     const p = parts[k];
-    if (p && p.start <= cur.end) {
+    // A later rule: a block holds at most 400 units.
+    if (p && p.start <= cur.end && Math.max(cur.end, p.end) - cur.start <= 400) {
       cur.end = Math.max(cur.end, p.end);
       continue;
     }
-    if (p && /^(?:, ?| )$/.test(text.slice(cur.end, p.start))) {
+    if (p && p.start > cur.end && p.end - cur.start <= 400 && /^(?:, ?| )$/.test(text.slice(cur.end, p.start))) {
       cur.end = p.end;
       cur.n++;
       continue;
@@ -169,6 +170,7 @@ function referenceScan(text: string): Found[] {
       )
         break;
       if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
+      if (from + seg.length - b.start > 400) break;
       end = from + seg.length;
       extra++;
       // A later rule: each segment's postcode (a region code before one) is also an ADDRESS (0.6).

@@ -301,3 +301,44 @@ describe('segments end at a sentence, a parenthesis or a quote; their postcodes 
     expect(lines('45 Rue de Rivoli, 75001 Paris').map(([t]) => t)).toContain('75001');
   });
 });
+
+describe("an address block is at most the recognizer's maxLength (400 units)", () => {
+  test('a long run of address parts is cut into blocks (it was one finding of 24,000 units)', () => {
+    for (const piece of [
+      '12 Main St, ',
+      'Musterstraße 12, 10115 Berlin ',
+      'Apt 4 ',
+      'Berliner Straße 12, 10115 Berlin ',
+    ]) {
+      const text = piece.repeat(1000);
+      let longest = 0;
+      address?.scan(text, (c) => {
+        longest = Math.max(longest, c.end - c.start);
+      });
+      expect(longest, piece).toBeLessThanOrEqual(address?.maxLength ?? 0);
+      expect(detectPII(text).length, piece).toBeGreaterThan(1);
+    }
+  });
+
+  test('on arbitrary runs of address pieces every candidate is at most 400 units', () => {
+    const piece = fc.constantFrom(
+      '12 Main St',
+      'Apt 4',
+      'Musterstraße 12',
+      '10115 Berlin',
+      'Springfield',
+      'IL 62704',
+      'x',
+    );
+    const sep = fc.constantFrom(', ', ' ', ',', '\n', '. ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 120 }), (parts) => {
+        const text = parts.map(([p, s]) => p + s).join('');
+        address?.scan(text, (c) => {
+          expect(c.end - c.start).toBeLessThanOrEqual(400);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -255,10 +255,12 @@ function emitBlocks(text: string, parts: Part[], emit: (c: PiiCandidate) => void
   let unit = p0.unit;
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k] as Part;
-    if (p.start <= end) {
+    // A block holds at most MAX_ADDRESS units (the recognizer's `maxLength`, which streams rely on): a
+    // longer run of parts ("12 Main St, 12 Main St, …") is cut into blocks.
+    if (p.start <= end && Math.max(end, p.end) - start <= MAX_ADDRESS) {
       end = Math.max(end, p.end);
       unit ||= p.unit;
-    } else if (separatedByCommaOrSpace(text, end, p.start)) {
+    } else if (p.start > end && p.end - start <= MAX_ADDRESS && separatedByCommaOrSpace(text, end, p.start)) {
       end = p.end;
       n++;
       unit ||= p.unit;
@@ -318,6 +320,7 @@ function emitBlock(
     }
     if (seg.length === 0 || !SEGMENT_RE.test(seg) || (!UPPER_OR_DIGIT_FIRST.test(seg) && !LOWER_WORDS.test(seg))) break;
     if (space && !UPPER_FIRST.test(seg)) break;
+    if (from + seg.length - start > MAX_ADDRESS) break;
     end = from + seg.length;
     extra++;
     const code = postcodeIn(seg);
