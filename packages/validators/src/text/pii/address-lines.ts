@@ -15,6 +15,7 @@
  * keeps (lines of up to 126 units).
  */
 import { SCAN_BEFORE } from '../shared/stream';
+import { emitPostcode } from './address-postcodes';
 import type { PiiCandidate } from './types';
 
 /** @internal (sticky) One to four words of letters: a locality line's text. */
@@ -83,15 +84,7 @@ export function localityAfter(text: string, start: number, end: number, emit: (c
   // piece: a stream then finds it exactly where the whole text does (the locality rule reads that far
   // back, and a stream cannot tell the start of a line from a cut inside one).
   if (codeStart - p + 1 > SCAN_BEFORE) return;
-  emit({
-    entity: 'ADDRESS',
-    start: codeStart,
-    end: codeEnd,
-    score: 0.6,
-    recognizer: 'address',
-    context: undefined,
-    contextBoost: 0,
-  });
+  emitPostcode(codeStart, codeEnd, emit);
 }
 
 /**

@@ -38,8 +38,22 @@ export function namedPostcodes(text: string, f: TextFacts, emit: (c: PiiCandidat
     }
     if (!standsBefore(text, start) || !standsAfter(text, end)) continue;
     if (!hasContext(text, start, end, POSTCODE_WORDS, BEFORE, 0)) continue;
-    emit({ entity: 'ADDRESS', start, end, score: 0.6, recognizer: 'address', context: undefined, contextBoost: 0 });
+    emitPostcode(start, end, emit);
   }
+}
+
+/**
+ * Emit a postcode as an ADDRESS (0.6, no context words): one named as such, the one after a block's
+ * country line (address-lines.ts), a segment's (address.ts).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * emitPostcode(15, 20, emit); // "my zip code is 37773"
+ * ```
+ */
+export function emitPostcode(start: number, end: number, emit: (c: PiiCandidate) => void): void {
+  emit({ entity: 'ADDRESS', start, end, score: 0.6, recognizer: 'address', context: undefined, contextBoost: 0 });
 }
 
 /** The unit before `i` lets a number start there: none, a space, or `(`, `:`, `#`, `,`, a quote. */

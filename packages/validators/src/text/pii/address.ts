@@ -12,7 +12,7 @@ import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
 import { lastLineAfter, localityAfter } from './address-lines';
 import { numberedStreets } from './address-numbered';
-import { namedPostcodes } from './address-postcodes';
+import { emitPostcode, namedPostcodes } from './address-postcodes';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
@@ -361,17 +361,7 @@ function emitBlock(
   // The segments' postcodes alone: when a place name in a segment outscores the whole block, the
   // postcode next to it is not left in the text ("Berliner Straße 12, 10115 Berlin").
   if (codes !== undefined) {
-    for (let k = 0; k < codes.length; k += 2) {
-      emit({
-        entity: 'ADDRESS',
-        start: codes[k] as number,
-        end: codes[k + 1] as number,
-        score: 0.6,
-        recognizer: 'address',
-        context: undefined,
-        contextBoost: 0,
-      });
-    }
+    for (let k = 0; k < codes.length; k += 2) emitPostcode(codes[k] as number, codes[k + 1] as number, emit);
   }
   // One field per line: the town on the next line.
   const next = text.charCodeAt(end);

@@ -287,7 +287,7 @@ function lowerCue(w: Words, i: number): number {
     return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
   }
   // "thank you anna"
-  if (i >= 2 && isYou(w, prev) && (wordsOf(w, i - 2) & W_GREETING) !== 0) return GREETING_CUE;
+  if (i >= 2 && isWord(w, prev, 'you') && (wordsOf(w, i - 2) & W_GREETING) !== 0) return GREETING_CUE;
   return NO_CUE;
 }
 
@@ -312,7 +312,7 @@ function capCue(w: Words, i: number): number {
   }
   if (isWord(w, prev, 'is')) return i >= 2 && isWord(w, i - 2, 'name') ? NAME_CUE_ : NO_CUE;
   if (isWord(w, prev, 'name') || isWord(w, prev, 'named')) return NAME_CUE_;
-  if (i >= 2 && isYou(w, prev) && w.cap[i - 2] === 1 && ((w.small[i - 2] as number) & W_GREETING) !== 0) {
+  if (i >= 2 && isWord(w, prev, 'you') && w.cap[i - 2] === 1 && ((w.small[i - 2] as number) & W_GREETING) !== 0) {
     return GREETING_CUE;
   }
   return NO_CUE;
@@ -325,14 +325,6 @@ function isWord(w: Words, i: number, lower: string): boolean {
   const t = w.text;
   for (let k = 0; k < lower.length; k++) if ((t.charCodeAt(s + k) | 32) !== lower.charCodeAt(k)) return false;
   return true;
-}
-
-/** Word `i` is "you" (any case). */
-function isYou(w: Words, i: number): boolean {
-  const s = w.start[i] as number;
-  if ((w.end[i] as number) - s !== 3) return false;
-  const t = w.text;
-  return (t.charCodeAt(s) | 32) === 121 && (t.charCodeAt(s + 1) | 32) === 111 && (t.charCodeAt(s + 2) | 32) === 117;
 }
 
 /** "my name is X", "Name: X", "called X". */
