@@ -7,8 +7,9 @@ import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
-import { forEachEntropyCandidate } from './entropy';
-import { PEM_BEGIN_RE, SECRET_PATTERNS } from './patterns';
+import { forEachEntropyCandidate, TOKEN_MIN } from './entropy';
+import { gateOpen, SECRET_GATES, type SecretGate, secretFacts } from './gates';
+import { PEM_BEGIN_RE, SECRET_PATTERNS, type SecretPattern } from './patterns';
 
 /** A detected secret: kind, span and score, never the value. */
 export interface SecretFinding extends TextSpan {
@@ -54,7 +55,11 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
   const found: (SecretFinding & { entity: string; recognizer: string })[] = [];
   const push = (kind: string, start: number, end: number, score: number) =>
     found.push({ kind, start, end, score, entity: kind, recognizer: kind });
-  for (const p of SECRET_PATTERNS) {
+  // Each format runs only where its gate (gates.ts) says it can match.
+  const facts = secretFacts(text);
+  for (let k = 0; k < SECRET_PATTERNS.length; k++) {
+    const p = SECRET_PATTERNS[k] as SecretPattern;
+    if (!gateOpen(SECRET_GATES[k] as SecretGate, facts, text)) continue;
     forEachMatch(p.re, text, (m) => {
       const g = m.indices?.groups?.secret;
       if (g !== undefined) {
@@ -65,17 +70,20 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
   }
   // The next END line of each kind, searched once per kind and position (linear over many BEGIN lines).
   const nextEnd = new Map<string, number>();
-  forEachMatch(PEM_BEGIN_RE, text, (m) => {
-    const endMarker = `-----END ${m[1]}-----`;
-    let stop = nextEnd.get(endMarker);
-    if (stop === undefined || (stop >= 0 && stop < m.index)) {
-      stop = text.indexOf(endMarker, m.index);
-      nextEnd.set(endMarker, stop);
-    }
-    const end = stop >= 0 && stop - m.index <= PEM_MAX_LENGTH ? stop + endMarker.length : m.index + m[0].length;
-    push('PRIVATE_KEY', m.index, end, 0.99);
-  });
-  if (options.entropy !== false) {
+  // Every match has "-----BEGIN ".
+  if (text.includes('-----BEGIN '))
+    forEachMatch(PEM_BEGIN_RE, text, (m) => {
+      const endMarker = `-----END ${m[1]}-----`;
+      let stop = nextEnd.get(endMarker);
+      if (stop === undefined || (stop >= 0 && stop < m.index)) {
+        stop = text.indexOf(endMarker, m.index);
+        nextEnd.set(endMarker, stop);
+      }
+      const end = stop >= 0 && stop - m.index <= PEM_MAX_LENGTH ? stop + endMarker.length : m.index + m[0].length;
+      push('PRIVATE_KEY', m.index, end, 0.99);
+    });
+  // The entropy check judges runs of TOKEN_MIN (20) token units or more: none in a text without one.
+  if (options.entropy !== false && facts.run >= TOKEN_MIN) {
     forEachEntropyCandidate(text, (start, end) => {
       const s = text.slice(start, end);
       const h = shannon(s);

@@ -38,8 +38,9 @@ const URL_END: Uint8Array = /* @__PURE__ */ (() => {
   return t;
 })();
 
-/** Shortest and longest token looked at. */
-const TOKEN_MIN = 20;
+/** Shortest token looked at (`detectSecrets` skips texts without one). @internal */
+export const TOKEN_MIN = 20;
+/** Longest token looked at. */
 const TOKEN_MAX = 512;
 
 /** Labels of armored blocks that hold public material. */
