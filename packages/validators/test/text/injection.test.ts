@@ -264,7 +264,7 @@ describe('PurpleLlama prompt injection (251 cases) vs benign Presidio texts', ()
     const tpr = attacks.filter((a) => detectPromptInjection(a.user_input).injection).length / attacks.length;
     const fpr = benign.filter((b) => detectPromptInjection(b.full_text).injection).length / benign.length;
     expect(attacks).toHaveLength(251);
-    expect(tpr).toBeGreaterThan(0.55);
+    expect(tpr).toBeGreaterThan(0.6);
     expect(fpr).toBeLessThanOrEqual(0.02);
   });
 });

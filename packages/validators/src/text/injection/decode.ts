@@ -1,14 +1,16 @@
 /**
- * Encoded payloads: base64, hex and percent-encoded runs are decoded (when the result is mostly
- * printable text) so the injection detector can rescan what a model would read after decoding; Unicode
- * "tag" characters (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle.
+ * Encoded payloads: base64, hex and percent-encoded runs, bytes in binary digits and Morse code
+ * (`decode-signs.ts`) are decoded (when the result is mostly printable text) so the injection detector
+ * can rescan what a model would read after decoding; Unicode "tag" characters (U+E0000-U+E007F,
+ * invisible in most renderers) are decoded to the ASCII they smuggle.
  */
 import { forEachMatch } from '../shared/regex';
+import { scanBinary, scanMorse } from './decode-signs';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
 export interface DecodedPayload {
   /** Encoding found. */
-  encoding: 'base64' | 'hex' | 'url' | 'unicode_tags';
+  encoding: 'base64' | 'hex' | 'url' | 'binary' | 'morse' | 'unicode_tags';
   /** Start offset in the scanned text. */
   start: number;
   /** End offset in the scanned text. */
@@ -86,6 +88,18 @@ export function decodeWithRuns(
       }
       take('url', m.index, m.index + m[0].length, d);
     });
+  }
+  // Binary runs worth decoding hold an encoded space; Morse runs a dot next to a dash.
+  const binary = text.includes('00100000');
+  const morse = text.includes('-') && (text.includes('.-') || text.includes('-.'));
+  if (binary || morse) {
+    const spend = (units: number) => {
+      if (left <= 0) return false;
+      left -= units;
+      return true;
+    };
+    if (binary) scanBinary(text, spend, take);
+    if (morse) scanMorse(text, spend, take);
   }
   if (text.includes('\uDB40')) scanTags(text, out);
   return out;

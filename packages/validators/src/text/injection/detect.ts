@@ -230,9 +230,10 @@ function unicodeSignals(text: string, out: InjectionFinding[]): void {
 
 /** Noisy-OR over families (the strongest hit of each family counts once). */
 function combine(findings: readonly InjectionFinding[]): number {
+  if (findings.length === 0) return 0;
   const best = new Map<string, number>();
   for (const f of findings) {
-    const key = f.family.replace(/^encoded:/, '');
+    const key = f.family.startsWith('encoded:') ? f.family.slice(8) : f.family;
     best.set(key, Math.max(best.get(key) ?? 0, f.score));
   }
   let keep = 1;

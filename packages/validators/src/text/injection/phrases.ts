@@ -3,7 +3,8 @@
  * Each family has a weight (the probability-like strength of one hit); `detectPromptInjection` combines
  * the families that matched with a noisy-OR. Written from the attack taxonomies of OWASP LLM01,
  * PurpleLlama CyberSecEval's prompt-injection variants and published jailbreak prompts (DAN and kin);
- * multilingual families cover "ignore the previous instructions" and "password" in 14 languages.
+ * multilingual families cover "ignore the previous instructions" and "password" in 14 languages, and asking
+ * for a password in 9.
  */
 
 import { splitAlternatives } from './literals';
@@ -106,7 +107,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'exfiltrate_personal',
     0.4,
-    `\\b(?:tell|give|show|share|provide|reveal|list|print|send|confirm|what(?:'s| is| are| was))${gap(4)}(?:the user'?s?|users'|\\p{L}+'s|their|his|her) (?:e-?mail|address|birth ?(?:date|day|year|month)|date of birth|password|location|city|phone|bank|balance|salary|credit|initials|residence|ssn|social security)\\b|\\bwhere (?:does|do|did)${gap(2)}(?:live|reside|stay)\\b|\\bprint (?:your|the) database\\b`,
+    `\\b(?:tell|give|show|share|provide|reveal|list|print|send|confirm|what(?:'s| is| are| was))${gap(4)}(?:the user'?s?|users'|\\p{L}+'s|their|his|her) (?:e-?mail|address|birth ?(?:date|day|year|month)|date of birth|password|location|city|phone|bank|balance|salary|credit|initials|residence|ssn|social security)\\b|\\bwhere (?:does|do|did)${gap(2)}(?:live|reside|stay)\\b|\\bprint (?:your|the) database\\b|\\bi (?:need|want|require) your (?:passwords?|passphrase|passcode|pin|credentials|login|api key|secret key|access code)\\b`,
   ),
   ...family(
     'prompt_leak',
@@ -116,7 +117,17 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'authority',
     0.35,
-    `\\bas your(?: [\\p{L}'’]{1,30})? (?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)(?: [\\p{L}'’]{1,30})? (?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b`,
+    `\\bas your(?: [\\p{L}'’]{1,30})? (?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)(?: [\\p{L}'’]{1,30})? (?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b|\\bi(?:'m| am) (?:your (?:boss|supervisor|manager|superior|master|god)|god)\\b`,
+  ),
+  ...family(
+    'payload_split',
+    0.45,
+    '\\b(?:combine|concatenate|join|merge|put together) [a-z],? [a-z](?:,? [a-z]){0,5},? (?:and|&) [a-z]\\b',
+  ),
+  ...family(
+    'obey',
+    0.45,
+    '\\b(?:listen to|obey|follow) my (?:instructions|commands|orders)\\b|\\b(?:listen to|obey|follow) only my (?:instructions|commands|orders)\\b|\\byou (?:must|will|have to) (?:obey|listen to) me\\b|\\b(?:obey|listen to) (?:my|these) (?:commands|orders)\\b',
   ),
   ...family(
     'hypothetical',
@@ -142,7 +153,8 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'delimiter',
     0.45,
-    '\\b(?:end of (?:prompt|instructions|system prompt|context)|begin(?:ning)? of (?:new )?instructions)\\b|<!-- ?(?:ignore|instead|state|say|print|disregard|forget)|```\\s?(?:system|instructions?)\\b|--- ?(?:new|system|admin)\\b|\\]\\]>',
+    '\\b(?:end of (?:prompt|instructions|system prompt|context)|begin(?:ning)? of (?:new )?instructions)\\b|<!-- ?(?:ignore|instead|state|say|print|disregard|forget)|```\\s?(?:system|instructions?)\\b|--- ?(?:new|system|admin)\\b|\\]\\]>|' +
+      `<!--${gap(8)}(?:say|respond|claim|tell (?:the user|them|him|her))\\b`,
   ),
   ...family(
     'override_multilingual',
@@ -152,7 +164,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'exfiltrate_multilingual',
     0.5,
-    '(?:cuál es|dime|dame|quel est|donne(?:z)?(?:-moi)?|qual è|dimmi|was ist|gib mir|geben sie mir|qual é|diga|какой|скажи)(?:\\s\\p{L}{1,12}){0,4}\\s(?:contraseña|clave|mot de passe|password|passwort|senha|пароль)|パスワード(?:は何|を教え)|비밀번호[^.?!\\n]{0,20}(?:알려|뭐)|密码是什么|告诉我[^。？\\n]{0,10}密码',
+    "(?:cuál es|dime|dame|quel est|donne(?:z)?(?:-moi)?|qual è|dimmi|was ist|gib mir|geben sie mir|qual é|diga|какой|скажи)(?:\\s\\p{L}{1,12}){0,4}\\s(?:contraseña|clave|mot de passe|password|passwort|senha|пароль)|(?:passwort|kennwort)\\s(?:geben|gibst|sagen|sagst|verraten|verrätst|nennen|nennst|mitteilen)|(?:necesito|preciso|j['’]ai besoin de)(?:\\s\\p{L}{1,12}){0,2}\\s(?:contraseña|clave|senha|mot de passe)|ho bisogno(?:\\s\\p{L}{1,12}){0,2}\\spassword|パスワード(?:は何|を教え|が必要)|비밀번호[^.?!\\n]{0,20}(?:알려|뭐|필요)|密码是什么|告诉我[^。？\\n]{0,10}密码|需要[^。？\\n]{0,6}密码",
   ),
   ...family(
     'sensitive_multilingual',
