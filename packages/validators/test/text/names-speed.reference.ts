@@ -24,6 +24,7 @@ import {
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
 import {
   CUE_ENDS,
+  CUE_STOPS,
   GREETINGS,
   HONORIFICS,
   NAME_CUE,
@@ -486,6 +487,24 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     const tStart = w.start[i] as number;
     const max = placeWordsOf(w, i, g.placeWords);
     if (max === undefined) {
+      // Since the possessive rule: a known place of one word written with "'s" ("Berlin's").
+      const stem = possessive(w, i) ? text.slice(tStart, (w.end[i] as number) - 2).toLowerCase() : undefined;
+      if (stem !== undefined && g.places.has(stem)) {
+        const isName = g.firstNames.has(stem) || g.lastNames.has(stem);
+        const cued = isName && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
+        if (!isName || cued || hasContext(text, tStart, tStart + stem.length, PLACE_CONTEXT, 12, 0)) {
+          emit({
+            entity: 'LOCATION',
+            start: tStart,
+            end: tStart + stem.length,
+            score: isName && !cued ? 0.4 : 0.6,
+            recognizer: 'names',
+            context: PLACE_CONTEXT,
+            contextBoost: 0.2,
+          });
+          continue;
+        }
+      }
       const n = placeCue(w, i, g);
       if (n > 0) {
         emit({
@@ -616,9 +635,14 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       continue;
     }
     if (shortCaps(w, i)) continue;
-    const first = inList(w, i, G_FIRST, g.firstNames);
-    const lastOnly = !first && inList(w, i, G_LAST, g.lastNames);
-    const cued = !first && !lastOnly && cueBefore(w, i);
+    // Since the possessive rule: a word ending in "'s" is looked up without it.
+    const stem = possessive(w, i)
+      ? w.text.slice(w.start[i] as number, (w.end[i] as number) - 2).toLowerCase()
+      : undefined;
+    if (stem !== undefined && (NOT_NAMES.has(stem) || HONORIFICS.has(stem) || PARTICLES.has(stem))) continue;
+    const first = stem !== undefined ? g.firstNames.has(stem) : inList(w, i, G_FIRST, g.firstNames);
+    const lastOnly = !first && (stem !== undefined ? g.lastNames.has(stem) : inList(w, i, G_LAST, g.lastNames));
+    const cued = !first && !lastOnly && cueBefore(w, i) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
@@ -662,7 +686,7 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       if (j === i + 1 && g.places.has(joinLower(w, i, 2))) score = 0.6;
     } else if (first) score = 0.6;
     else score = cued ? 0.55 : 0.4;
-    if (words === 1 && inList(w, i, G_PLACE, g.places)) score -= 0.1;
+    if (words === 1 && (stem !== undefined ? g.places.has(stem) : inList(w, i, G_PLACE, g.places))) score -= 0.1;
     const start = w.start[i] as number;
     let end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
     // A suffix after one space ("Jr.", "MD") ends a name of two or more words.
@@ -875,5 +899,10 @@ function cueBefore(w: Words, i: number): boolean {
   if ((w.start[i] as number) - (w.end[prev] as number) > 3) return false;
   const f = wordsOf(w, prev);
   if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0;
+  // After a greeting on the same line, unless the word is a form of address.
+  if (GREETINGS.has(lowerOf(w, prev))) {
+    const gap = w.text.slice(w.end[prev] as number, w.start[i] as number);
+    return (gap === ' ' || gap === ', ') && !VOCATIVES.has(lowerOf(w, i));
+  }
   return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
 }

@@ -71,7 +71,21 @@ export const PERSON_CONTEXT: ReadonlySet<string> = wordSet(
  * NAME_CUE.has('called'); // true
  * ```
  */
-export const NAME_CUE = wordSet("name named called i'm am signed");
+export const NAME_CUE = wordSet("name named called i'm am signed says said starring");
+/**
+ * Words that follow a name cue as often as a name does ("she said Okay", "he said The answer is no",
+ * "Hi There"): a capitalized word that is no known name is a person after a cue unless it is one of
+ * these.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * CUE_STOPS.has('okay'); // true
+ * ```
+ */
+export const CUE_STOPS: ReadonlySet<string> = wordSet(
+  'the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow',
+);
 /**
  * Greetings and thanks after which a lower-case given name is a person in text written without
  * capitals ("hi petra", "thanks john", "thank you anna").
@@ -94,7 +108,8 @@ export const GREETINGS: ReadonlySet<string> = wordSet('hi hey hello dear thanks 
  * ```
  */
 export const VOCATIVES: ReadonlySet<string> = wordSet(
-  'man buddy mate baby babe angel sunshine honey darling sweetie sweetheart love dude bro sis pal champ boss chief captain doc kid guys folks all',
+  'man buddy mate baby babe angel sunshine honey darling sweetie sweetheart love dude bro sis pal champ boss chief captain doc kid guys folks all ' +
+    'team everyone everybody world there friend friends colleague colleagues customer customers member members madam ladies gentlemen people class community',
 );
 /**
  * Words that end a sentence after a name but are no family name ("thanks john too.", "hi anna again!"):

@@ -9,6 +9,7 @@
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
   ABBREVIATED_SUFFIXES,
+  CUE_STOPS,
   honorificBefore,
   NAME_SUFFIXES,
   NOT_SURNAMES,
@@ -25,7 +26,18 @@ import {
 } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
-import { adjacent, foldLowerOf, inList, joinLower, lowerOf, placeWordsOf, possessive, wordsOf } from './names-words';
+import {
+  adjacent,
+  foldLowerOf,
+  inList,
+  inListStem,
+  joinLower,
+  lowerOf,
+  placeWordsOf,
+  possessive,
+  stemWordsOf,
+  wordsOf,
+} from './names-words';
 import type { PiiCandidate } from './types';
 import { foldString, wordHash } from './word-index';
 
@@ -123,9 +135,10 @@ function scanCapsCued(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): 
 /** The PERSON scan at capitalized word `i` (kept by `markCaps`): the last word it used (`i` when none). */
 function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): number {
   const count = w.n;
+  if (possessive(w, i)) return possessiveAt(w, g, emit, i);
   const first = inList(w, i, IN_FIRST, g.firstNames);
   const lastOnly = !first && inList(w, i, IN_LAST, g.lastNames);
-  const cued = !first && !lastOnly && cueBefore(w, i);
+  const cued = !first && !lastOnly && cueBefore(w, i) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
   // Extend over capitalized words (and name particles followed by one) separated by single spaces.
   let j = i;
@@ -170,8 +183,13 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   } else if (first) score = 0.6;
   else score = cued ? 0.55 : 0.4;
   if (words === 1 && inList(w, i, IN_PLACE, g.places)) score -= 0.1;
-  const start = w.start[i] as number;
   const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
+  emitName(w, personCandidate(w, w.start[i] as number, end, score), emit);
+  return j;
+}
+
+/** A PERSON candidate of the capitalized scan; 0.1 more after an honorific. */
+function personCandidate(w: Words, start: number, end: number, score: number): PiiCandidate {
   const c: PiiCandidate = {
     entity: 'PERSON',
     start,
@@ -182,8 +200,31 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     contextBoost: 0.2,
   };
   if (honorificBefore(w.text, start)) c.score += 0.1;
-  emitName(w, c, emit);
-  return j;
+  return c;
+}
+
+/** Word `i` follows word `prev` after " " or ", " (a greeting's name is on its line). */
+function greetingGap(w: Words, prev: number, i: number): boolean {
+  const end = w.end[prev] as number;
+  const gap = (w.start[i] as number) - end;
+  const c = w.text.charCodeAt(end);
+  return gap === 1 ? c === 32 : gap === 2 && c === 44 && w.text.charCodeAt(end + 1) === 32;
+}
+
+/**
+ * `personAt` at a capitalized possessive word ("Liam's"): the word without its "'s" is looked up and
+ * scored as a name of one word (the name ends at the "'s"); the word itself is returned.
+ */
+function possessiveAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): number {
+  if ((stemWordsOf(w, i) & (W_NOT_NAME | W_HONORIFIC | W_PARTICLE)) !== 0) return i;
+  const first = inListStem(w, i, IN_FIRST, g.firstNames);
+  const lastOnly = !first && inListStem(w, i, IN_LAST, g.lastNames);
+  const cued = !first && !lastOnly && cueBefore(w, i) && !CUE_STOPS.has(lowerOf(w, i).slice(0, -2));
+  if (!first && !lastOnly && !cued) return i;
+  let score = first ? 0.6 : cued ? 0.55 : 0.4;
+  if (inListStem(w, i, IN_PLACE, g.places)) score -= 0.1;
+  emitName(w, personCandidate(w, w.start[i] as number, (w.end[i] as number) - 2, score), emit);
+  return i;
 }
 
 /** `lowerCue`: no cue. */
@@ -334,6 +375,9 @@ function cueBefore(w: Words, i: number): boolean {
   if ((w.start[i] as number) - (w.end[prev] as number) > 3) return false;
   const f = wordsOf(w, prev);
   if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0;
+  // After a greeting on the same line ("Hi Heiðbrá,", "Hello, Sisko"), unless the word is a form of
+  // address ("Hi Team", "Hello World").
+  if ((f & W_GREETING) !== 0) return greetingGap(w, prev, i) && (wordsOf(w, i) & W_VOCATIVE) === 0;
   return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
 }
 

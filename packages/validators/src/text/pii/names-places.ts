@@ -11,7 +11,17 @@ import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import { cueEndsAt, PLACE_CONTEXT, W_CUE_END, W_NOT_NAME } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
-import { adjacent, foldLowerOf, inList, joinLower, lowerOf, placeWordsOf, wordsOf } from './names-words';
+import {
+  adjacent,
+  foldLowerOf,
+  inList,
+  inListStem,
+  joinLower,
+  lowerOf,
+  placeWordsOf,
+  possessive,
+  wordsOf,
+} from './names-words';
 import type { PiiCandidate } from './types';
 import { foldString, wordHash } from './word-index';
 
@@ -41,6 +51,10 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     const tStart = w.start[i] as number;
     const max = placeWordsOf(w, i, g.placeWords);
     if (max === undefined) {
+      if (possessivePlace(w, g, i, emit)) {
+        next = i + 1;
+        continue;
+      }
       const n = placeCue(w, i, g);
       if (n > 0) {
         emitName(
@@ -110,6 +124,33 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     );
     next = i + best;
   }
+}
+
+/**
+ * A known place of one word written with a possessive "'s" ("Berlin's museums"): the place, without the
+ * "'s", decided as the word alone would be (a place that is also a name only with a place's context).
+ */
+function possessivePlace(w: Words, g: Gazetteer, i: number, emit: (c: PiiCandidate) => void): boolean {
+  if (!possessive(w, i) || !inListStem(w, i, IN_PLACE, g.places)) return false;
+  const start = w.start[i] as number;
+  const end = (w.end[i] as number) - 2;
+  const isName = inListStem(w, i, IN_FIRST, g.firstNames) || inListStem(w, i, IN_LAST, g.lastNames);
+  const cued = isName && cueBefore(w, i);
+  if (isName && !cued && !hasContext(w.text, start, end, PLACE_CONTEXT, 12, 0)) return false;
+  emitName(
+    w,
+    {
+      entity: 'LOCATION',
+      start,
+      end,
+      score: isName && !cued ? 0.4 : 0.6,
+      recognizer: 'names',
+      context: PLACE_CONTEXT,
+      contextBoost: 0.2,
+    },
+    emit,
+  );
+  return true;
 }
 
 /**

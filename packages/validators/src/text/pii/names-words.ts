@@ -24,7 +24,7 @@ import {
   W_WEAK_CUE,
 } from './names-lists';
 import type { Words } from './names-tokens';
-import { foldAsciiLower, foldString, type WordFlags } from './word-index';
+import { asciiLowerHash, foldAsciiLower, foldString, type WordFlags } from './word-index';
 
 /**
  * The lower-case form of word `i`.
@@ -96,6 +96,50 @@ export function inList(w: Words, i: number, bit: number, set: ReadonlySet<string
     if (set.has(lowerOf(w, i))) w.found[i] = (w.found[i] as number) | bit;
   }
   return ((w.found[i] as number) & bit) !== 0;
+}
+
+/**
+ * Flags of the lower-cased units `[start, end)` of the text in `table` (not cached: for the stem of a
+ * possessive word, `stemFlags`).
+ */
+function rangeFlags(w: Words, start: number, end: number, table: WordFlags): number {
+  const h = asciiLowerHash(w.text, start, end);
+  return h === undefined
+    ? table.lookup(w.text.slice(start, end).toLowerCase())
+    : table.lookupAscii(w.text, start, end, h);
+}
+
+/**
+ * `inList` for word `i` without its possessive "'s" ("Liam's" is looked up as "liam"); other words as
+ * `inList`. Words keep their "'s" (multi-word places are listed with it: "King's Lynn", "St. John's").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * inListStem(w, i, IN_FIRST, g.firstNames); // true for "Liam's"
+ * ```
+ */
+export function inListStem(w: Words, i: number, bit: number, set: ReadonlySet<string>): boolean {
+  if (!possessive(w, i)) return inList(w, i, bit, set);
+  const start = w.start[i] as number;
+  const end = (w.end[i] as number) - 2;
+  if (w.table !== undefined) return (rangeFlags(w, start, end, w.table) & bit) !== 0;
+  return set.has(w.text.slice(start, end).toLowerCase());
+}
+
+/**
+ * Bits of the small word lists (`W_*`) of word `i` without its possessive "'s" ("Monday's" is a
+ * `W_NOT_NAME` word as "Monday" is); `wordsOf` for other words.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * (stemWordsOf(w, i) & W_NOT_NAME) !== 0; // true for "Today's"
+ * ```
+ */
+export function stemWordsOf(w: Words, i: number): number {
+  if (!possessive(w, i)) return wordsOf(w, i);
+  return rangeFlags(w, w.start[i] as number, (w.end[i] as number) - 2, SMALL_TABLE);
 }
 
 /**

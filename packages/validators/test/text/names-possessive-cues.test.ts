@@ -1,0 +1,114 @@
+/**
+ * Possessive names and more name cues (names-people.ts, names-places.ts): a given or family name
+ * written with "'s" is looked up without it ("here's Liam's address"; before, no possessive name of one
+ * word was ever found), a one-word place too ("Berlin's museums"); a capitalized word that is no known
+ * name is a person after a greeting ("Hi Heiðbrá,"), "says", "said" or "starring", unless it is a form
+ * of address ("Hi Team") or a word that often follows such a cue ("she said Okay").
+ */
+import { detectPII, redactPII } from '@modelsec/validators';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { expectStreamsAsWhole, filler } from './stream-support';
+
+const found = (text: string) => detectPII(text).map((f) => `${f.entity}:${text.slice(f.start, f.end)}:${f.score}`);
+
+describe('possessive names', () => {
+  test('a name of one word with "\'s" or "’s" (none of these was found before)', () => {
+    expect(found("John's car is red")).toEqual(['PERSON:John:0.6']);
+    expect(found("As promised, here's Liam's address:")).toEqual(['PERSON:Liam:0.6']);
+    expect(found('Send Anna’s invoice')).toEqual(['PERSON:Anna:0.5']);
+    expect(found("Mr. Smith's car")).toEqual(['PERSON:Smith:0.9']);
+    expect(redactPII("Please send Liam's file.", { mode: 'placeholder' }).text).toBe("Please send <PERSON_1>'s file.");
+    expect(found("Berlin's museums are great")).toEqual(['LOCATION:Berlin:0.6']);
+  });
+
+  test('counter-cases: days, months and other words; places listed with "\'s" stay whole', () => {
+    expect(found("Today's meeting is short")).toEqual([]);
+    expect(found("May's report")).toEqual([]);
+    expect(found("King's Lynn is a town")).toEqual(["LOCATION:King's Lynn:0.9"]);
+    expect(found("We visited St. John's last year")).toEqual(["LOCATION:St. John's:0.7"]);
+    // As before: a longer name keeps its "'s" out of the span.
+    expect(found("I met John Smith's sister")).toEqual(['PERSON:John Smith:1']);
+  });
+});
+
+describe('name cues for unknown capitalized words', () => {
+  test('greetings, "says", "said", "starring" (none of these was found before)', () => {
+    expect(found("Hi Heiðbrá, I'm contacting you")).toEqual(['PERSON:Heiðbrá:0.75']);
+    expect(found('Hey Sisko, how are you?')).toEqual(['PERSON:Sisko:0.75']);
+    expect(found('I am so jealous! said Keiko to Jessica')).toEqual(['PERSON:Keiko:0.55', 'PERSON:Jessica:0.6']);
+    expect(found('"It works," says Vedzizhev.')).toEqual(['PERSON:Vedzizhev:0.55']);
+    expect(found('directed by Lori Švéda and starring Lafontaine')).toEqual([
+      'PERSON:Lori Švéda:1',
+      'PERSON:Lafontaine:0.75',
+    ]);
+  });
+
+  test('counter-cases: forms of address and words that follow a cue', () => {
+    for (const text of [
+      'Hello World',
+      'Hi Team, the build is green',
+      'Hi There',
+      'Thanks Everyone!',
+      'Dear Sir, thanks',
+      'He said The answer is no',
+      'She said It is fine',
+      'He said No way',
+      'She said Okay',
+      'he said Hello to me',
+      'Hello\nZorblax is here',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
+  test('a stream finds these names as the whole text does, wherever it is cut', () => {
+    const lines = [
+      "here's Liam's address",
+      "Berlin's museums",
+      'Hi Heiðbrá, thanks',
+      'said Keiko to Jessica',
+      'starring Lafontaine',
+      "King's Lynn",
+    ];
+    expectStreamsAsWhole(lines, (line, before) => `${filler(before)} ${line}. ${filler(40)}`);
+  });
+
+  test('spans on arbitrary sequences of cues, names, possessives and stop words', () => {
+    const word = fc.constantFrom(
+      'Hi',
+      'hey',
+      'said',
+      'says',
+      'starring',
+      'Liam',
+      "Liam's",
+      'Berlin',
+      "Berlin's",
+      'Heiðbrá',
+      'Keiko',
+      'Okay',
+      'The',
+      'Team',
+      "Today's",
+      "King's",
+      'Lynn',
+      'Smith’s',
+      'and',
+      ',',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), (words) => {
+        const text = words.join(' ');
+        for (const f of detectPII(text)) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          // No finding ends inside a possessive "'s".
+          expect(text.slice(f.end, f.end + 1)).not.toBe('s');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
