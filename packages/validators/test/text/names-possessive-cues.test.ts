@@ -3,7 +3,9 @@
  * written with "'s" is looked up without it ("here's Liam's address"; before, no possessive name of one
  * word was ever found), a one-word place too ("Berlin's museums"); a capitalized word that is no known
  * name is a person after a greeting ("Hi Heiðbrá,"), "says", "said" or "starring", unless it is a form
- * of address ("Hi Team") or a word that often follows such a cue ("she said Okay").
+ * of address ("Hi Team") or a word that often follows such a cue ("she said Okay"); in a list of names
+ * joined by commas and "and" / "or" with two known names, every member is a person
+ * (names-coordinated.ts: "founders: Eklund, Warren and Bailey").
  */
 import { detectPII, redactPII } from '@modelsec/validators';
 import fc from 'fast-check';
@@ -110,5 +112,36 @@ describe('name cues for unknown capitalized words', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('lists of people', () => {
+  test('two known names make every member a person (Eklund and Malon were not found before)', () => {
+    expect(found('brainchild of our 3 founders: Eklund, Warren and Bailey.')).toEqual([
+      'PERSON:Eklund:0.55',
+      'PERSON:Warren:0.55',
+      'PERSON:Bailey:0.6',
+    ]);
+    expect(found('They had 6: Malon, Mark, Kaylee, Brandi, Mike and April.')).toEqual([
+      'PERSON:Malon:0.55',
+      'PERSON:Mark:0.55',
+      'PERSON:Kaylee:0.6',
+      'PERSON:Brandi:0.6',
+      'PERSON:Mike:0.6',
+      'PERSON:April:0.55',
+    ]);
+    expect(redactPII('Eklund, Warren and Bailey agreed.', { mode: 'mask' }).text).not.toMatch(/Eklund|Warren|Bailey/);
+  });
+
+  test('counter-cases: places, firms of several words, streets, one known name, no conjunction', () => {
+    expect(found('We visited Berlin, Paris and Rome.')).toEqual([
+      'LOCATION:Berlin:0.6',
+      'LOCATION:Paris:0.6',
+      'LOCATION:Rome:0.6',
+    ]);
+    expect(found('Vitals, Nielsen and Findthebestcom')).toEqual([]);
+    expect(found('Merrill Lynch, Arrive Labs and Buildzoom')).toEqual(['PERSON:Merrill Lynch:0.85']);
+    expect(found('Please return to Lauren and Sorlaskeid 32')).toEqual(['PERSON:Lauren:0.6']);
+    expect(found('Eklund, Warren, Bailey')).toEqual(['PERSON:Warren:0.5', 'PERSON:Bailey:0.6']);
   });
 });

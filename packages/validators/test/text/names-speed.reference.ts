@@ -316,12 +316,76 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
         scanOrganizations(w, g, emit, lowerAt);
         scanPlaces(w, g, emit, lowerAt);
         scanPeople(w, g, emit, lowerAt);
+        scanLists(w, g, emit);
       } finally {
         w.busy = false;
         w.text = '';
       }
     },
   };
+}
+
+/**
+ * Lists of people, as names-coordinated.ts describes them, written plainly: runs of capitalized words
+ * (not list words, not short capitals, not an organization's, not CUE_STOPS), each alone between its
+ * neighbours, joined by ", " and a last " and " / " or " / ", and " / ", or ", with two known names that
+ * are no places, no place that is no name, and no number after the last one.
+ */
+function scanLists(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  const text = w.text;
+  const gap = (a: number, b: number) => text.slice(w.end[a] as number, w.start[b] as number);
+  const capsNext = (a: number, b: number) => w.cap[a] === 1 && w.cap[b] === 1 && adjacent(w, a, b);
+  const memberAt = (i: number) =>
+    i < w.n &&
+    w.cap[i] === 1 &&
+    (wordsOf(w, i) & W_NOT_NAME) === 0 &&
+    !shortCaps(w, i) &&
+    !CUE_STOPS.has(lowerOf(w, i)) &&
+    !(i > 0 && capsNext(i - 1, i)) &&
+    !(i + 1 < w.n && capsNext(i, i + 1));
+  let i = 0;
+  while (i < w.n) {
+    if (!memberAt(i)) {
+      i++;
+      continue;
+    }
+    const members = [i];
+    let joined = false;
+    let k = i;
+    while (!joined && !possessive(w, k) && k + 1 < w.n) {
+      const sep = gap(k, k + 1);
+      const word = lowerOf(w, k + 1);
+      const conj =
+        (word === 'and' || word === 'or') && w.text.slice(w.start[k + 1] as number, w.end[k + 1] as number) === word;
+      if (conj && (sep === ' ' || sep === ', ') && k + 2 < w.n && gap(k + 1, k + 2) === ' ' && memberAt(k + 2)) {
+        k += 2;
+        joined = true;
+      } else if (!conj && sep === ', ' && memberAt(k + 1)) k++;
+      else break;
+      members.push(k);
+    }
+    const after = text.slice(w.end[k] as number, (w.end[k] as number) + 2);
+    const known = members.filter(
+      (m) => (g.firstNames.has(lowerOf(w, m)) || g.lastNames.has(lowerOf(w, m))) && !g.places.has(lowerOf(w, m)),
+    ).length;
+    const placeOnly = members.some(
+      (m) => g.places.has(lowerOf(w, m)) && !g.firstNames.has(lowerOf(w, m)) && !g.lastNames.has(lowerOf(w, m)),
+    );
+    if (joined && known >= 2 && !placeOnly && !/^ \d/.test(after)) {
+      for (const m of members) {
+        emit({
+          entity: 'PERSON',
+          start: w.start[m] as number,
+          end: (w.end[m] as number) - (possessive(w, m) ? 2 : 0),
+          score: 0.55,
+          recognizer: 'names',
+          context: PERSON_CONTEXT,
+          contextBoost: 0.2,
+        });
+      }
+    }
+    i = k + 1;
+  }
 }
 
 /**

@@ -6,7 +6,8 @@
  * context. Generated texts are built from what the scans look at: given, family and place names from
  * the shipped lists (capitalized, lower-case, all capitals), multi-word places, honorifics, particles,
  * name and place cues, words that are never names, possessives, apostrophes and hyphens (' ’ -),
- * short all-capital words, organization designators, "&", "and", "of", non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
+ * short all-capital words, organization designators, "&", "and", "or", "of", cues ("said", "Hi") and words after
+ * them ("The", "Okay"), numbers, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
  * separators; lower-case-only texts take the lower-case-name path, and texts mixing capitalized and
  * lower-case stretches check the word-by-word lower-case decision (names-case.ts). Also run: the shipped gazetteer, a
  * small gazetteer built by `createGazetteer` (a word table) and a plain-object gazetteer (no table).
@@ -131,6 +132,14 @@ const word = fc.constantFrom(
   'man',
   'again',
   'too',
+  'and',
+  'or',
+  'said',
+  'Hi',
+  'The',
+  'Okay',
+  "Smith's",
+  '32',
 );
 const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ', '! ', '?');
 const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));
@@ -193,6 +202,25 @@ describe('names recognizer equals the reference', () => {
       );
     });
   }
+
+  test('lists of names joined by commas and "and" / "or" (shipped gazetteer)', () => {
+    const member = fc.oneof(name, fc.constantFrom('The', 'Okay', 'Kovalev', 'Eklund', "Bailey's", 'Acme Labs'));
+    const list = fc
+      .tuple(
+        fc.array(member, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(' and ', ', and ', ' or ', ', ', ' And '),
+        member,
+        fc.constantFrom('', '.', ' were here', ' 32', ' Street', ', '),
+        fc.constantFrom('', 'founders: ', 'Dr. ', 'with ', 'The '),
+      )
+      .map(([head, conj, last, tail, lead]) => `${lead}${head.join(', ')}${conj}${last}${tail}`);
+    fc.assert(
+      fc.property(list, (t) => {
+        expect(run(defaultNamesRecognizer, t)).toEqual(run(referenceNamesRecognizer(), t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   test('Presidio-research generated_large (2,109 texts)', async () => {
     const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');

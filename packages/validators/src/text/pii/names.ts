@@ -7,12 +7,13 @@
  *
  * The parts: names-lists.ts (the fixed word lists and cue checks), names-tokens.ts (the words of a
  * text), names-words.ts (what the scans ask about a word), names-orgs.ts (ORGANIZATION), names-places.ts (LOCATION),
- * names-people.ts (PERSON), names-case.ts (where the text is written without capitals). A name inside a
+ * names-people.ts (PERSON), names-coordinated.ts (lists of people), names-case.ts (where the text is written without capitals). A name inside a
  * numbered street is left to the address recognizer (names-streets.ts).
  */
 import { factsOf } from '../shared/facts';
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
 import { markLowerCase } from './names-case';
+import { scanCoordinated } from './names-coordinated';
 import { scanOrganizations } from './names-orgs';
 import { scanPeople } from './names-people';
 import { scanPlaces } from './names-places';
@@ -57,6 +58,8 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
         scanOrganizations(w, g, emit, lowerCase);
         scanPlaces(w, g, emit, lowerCase);
         scanPeople(w, g, emit, lowerCase);
+        // Lists of people ("Eklund, Warren and Bailey"): after the single names, whose scores they may raise.
+        scanCoordinated(w, g, emit);
       } finally {
         w.busy = false;
         w.text = '';
