@@ -40,6 +40,23 @@ describe('address blocks written one field per line: the locality line', () => {
       'LOCATION:El Tornadizo',
     );
     expect(found('78 Camiño Ancho 91\n Suite 286  \n El Tornadizo \n Gabon 66298')).toContain('LOCATION:El Tornadizo');
+    // Bulleted lines, and bullets decoded with the wrong character set ("??? "); none was found before.
+    expect(found('• 78 Camiño Ancho 91\n• Suite 286\n• El Tornadizo\n• Gabon 66298')).toContain(
+      'LOCATION:El Tornadizo',
+    );
+    expect(found('- 12 Main St\n- Springfield\n- USA 62704')).toEqual([
+      'ADDRESS:12 Main St',
+      'LOCATION:Springfield',
+      'LOCATION:USA',
+      'ADDRESS:62704',
+    ]);
+    expect(found('Linieweg 350\n??? Apt. 272\n??? Landelies\n??? Peru 66675')).toEqual([
+      'ADDRESS:Linieweg 350',
+      'ADDRESS:Apt. 272',
+      'LOCATION:Landelies',
+      'LOCATION:Peru',
+      'ADDRESS:66675',
+    ]);
   });
 
   test('not a locality: no postcode line, digits, five words, another prefix, a block inside a line', () => {
@@ -52,13 +69,21 @@ describe('address blocks written one field per line: the locality line', () => {
     none('78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n\n\n Gabon 66298');
     none('Send it to Suite 286\n El Tornadizo\n Gabon 66298');
     none('78 Camiño Ancho 91, Suite 286\n El Tornadizo\n');
+    // Another bullet on the town's line.
+    none('• 78 Camiño Ancho 91\n• Suite 286\n* El Tornadizo\n• Gabon 66298');
   });
 
   test('a stream decides as the whole text does, whatever the length of the line before the locality', () => {
     const street = fc.integer({ min: 0, max: 24 }).map((k) => `78 ${'Camiño '.repeat(k)}Ancho 91`);
     // Filler before and after, so that the stream cuts its pieces anywhere around the block.
     const block = fc
-      .tuple(street, fc.boolean(), fc.constantFrom('', ' ', '>  '), fc.constantFrom('\n', '\r\n'), fc.nat(7000))
+      .tuple(
+        street,
+        fc.boolean(),
+        fc.constantFrom('', ' ', '>  ', '• ', '??? '),
+        fc.constantFrom('\n', '\r\n'),
+        fc.nat(7000),
+      )
       .map(([s, unit, pre, nl, before]) => {
         const lines = [s, ...(unit ? ['Suite 286'] : []), 'El Tornadizo', 'Gabon 66298'];
         return `${filler(before)}${nl}${lines.map((l) => pre + l).join(nl)}${nl}${filler(2600)}`;

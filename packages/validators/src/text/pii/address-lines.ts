@@ -9,8 +9,8 @@
  * A line right after an address block (the street or unit line) that holds only one to four words,
  * followed (after at most one empty line) by a line of words and a postcode, is the block's town or
  * city, the words before the postcode are its country or region, and the postcode is an ADDRESS.
- * Towns are a long tail no gazetteer ships, so the layout decides, not the name. The three lines share the block's indentation or quote
- * prefix (spaces, tabs, `>`). The rule reads at most two lines after the block (a stream holds back far
+ * Towns are a long tail no gazetteer ships, so the layout decides, not the name. The three lines share the block's indentation, quote
+ * or bullet prefix (spaces, tabs, `>`, bullets: `isPrefixUnit`). The rule reads at most two lines after the block (a stream holds back far
  * more), and before it only the block's own line, which must fit in the `SCAN_BEFORE` units a stream
  * keeps (lines of up to 126 units).
  */
@@ -100,8 +100,8 @@ export const LAST_LINE_RE: RegExp =
 
 /**
  * The end of the last line of a postal address right after an address block ending at `end` (the
- * block's line may go on with spaces or tabs only; the next line may start with up to 8 spaces, tabs or
- * `>`), or -1 when the next line is no such line. Reads only after `end`, at most one line.
+ * block's line may go on with spaces or tabs only; the next line may start with up to 8 units of a
+ * line prefix, `isPrefixUnit`), or -1 when the next line is no such line. Reads only after `end`, at most one line.
  * @internal
  *
  * @example
@@ -153,8 +153,24 @@ function samePrefix(text: string, from: number, line: number, length: number): b
 }
 
 /** Space, tab or `>`: what quoted or indented lines start with. */
+/**
+ * A unit of a line prefix: a space, a tab, a quote mark (`>`) or a bullet (`•`, `·`, `▪`, `◦`, `‣`, `*`,
+ * `-`, and `?`, which is what a bullet becomes in text decoded with the wrong character set: "??? ").
+ */
 function isPrefixUnit(c: number): boolean {
-  return c === 32 || c === 9 || c === 62;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 62 ||
+    c === 63 ||
+    c === 42 ||
+    c === 45 ||
+    c === 0xb7 ||
+    c === 0x2022 ||
+    c === 0x2023 ||
+    c === 0x25aa ||
+    c === 0x25e6
+  );
 }
 
 function isSpaceOrBreak(c: number): boolean {
