@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isStreetLine, rankNamesInStreets } from '../../src/text/pii/street-names';
 import type { PiiCandidate } from '../../src/text/pii/types';
-import { expectStreamsAsWhole, filler } from './stream-support';
+import { expectStreamsAsWhole, filler, streamMaskedBy } from './stream-support';
 
 const found = (text: string, options = {}) =>
   detectPII(text, options).map((f) => `${f.entity}:${text.slice(f.start, f.end)}`);
@@ -338,6 +338,34 @@ describe("an address block is at most the recognizer's maxLength (400 units)", (
           expect(c.end - c.start).toBeLessThanOrEqual(400);
         });
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a stream masks a run of parts longer than 400 units as the whole text does, wherever it cuts', () => {
+    const part = fc.constantFrom(
+      '12 Main St',
+      'Apt. 4',
+      '98 Grote Baan 477',
+      'Suite 400',
+      '221B Baker Street',
+      'PO Box 12',
+    );
+    const sep = fc.constantFrom(', ', ' ', ',');
+    const run = fc
+      .array(fc.tuple(part, sep), { minLength: 40, maxLength: 80 })
+      .map((a) => a.map(([p, s]) => p + s).join(''));
+    fc.assert(
+      fc.property(
+        run,
+        fc.nat(300),
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 20 }),
+        (r, before, sizes) => {
+          const text = `${filler(before)} ${r} ${filler(100)}`;
+          expect(r.length).toBeGreaterThan(400);
+          expect(streamMaskedBy(text, sizes)).toBe(redactPII(text, { mode: 'mask' }).text);
+        },
+      ),
       { numRuns: 300 },
     );
   });
