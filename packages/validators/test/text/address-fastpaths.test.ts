@@ -31,6 +31,7 @@ import {
   US_SN_ALL,
 } from '../../src/text/pii/address';
 import { lastLineAfter, localityAfter } from '../../src/text/pii/address-lines';
+import { NAMED_STREET_GATE, namedStreets } from '../../src/text/pii/address-named';
 import { numberedStreets } from '../../src/text/pii/address-numbered';
 import { namedPostcodes } from '../../src/text/pii/address-postcodes';
 import {
@@ -59,13 +60,21 @@ type Found = [number, number, number] | [number, number, number, 'L'];
 
 function referenceScan(text: string): Found[] {
   const out: Found[] = [];
-  const f = factsOf(text);
-  if (f.digits === 0 && !US_SN.test(text)) return out;
-  // Later rules, not shortcuts (tested on their own in address-numbered.test.ts and
-  // address-lines.test.ts), called as the recognizer calls them: named postcodes, number-first streets,
-  // the last line of an address and the locality lines after a block.
+  // Later rules, not shortcuts (tested on their own in address-numbered.test.ts,
+  // address-lines.test.ts and address-named.test.ts), called as the recognizer calls them: streets
+  // named without a number, named postcodes, number-first streets, the last line of an address and the
+  // locality lines after a block.
   const found = (c: PiiCandidate) =>
     out.push(c.entity === 'LOCATION' ? [c.start, c.end, c.score, 'L'] : [c.start, c.end, c.score]);
+  if (NAMED_STREET_GATE.test(text)) {
+    namedStreets(
+      text,
+      (start, end, score) => out.push([start, end, score]),
+      () => {},
+    );
+  }
+  const f = factsOf(text);
+  if (f.digits === 0 && !US_SN.test(text)) return out;
   if (f.digits > 0) namedPostcodes(text, f, found);
   const parts: Part[] = [];
   if (f.digits > 0) {

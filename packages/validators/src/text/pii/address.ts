@@ -11,6 +11,7 @@ import { LETTER } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
 import { lastLineAfter, localityAfter } from './address-lines';
+import { NAMED_STREET_GATE, namedStreets } from './address-named';
 import { numberedStreets } from './address-numbered';
 import { emitPostcode, namedPostcodes } from './address-postcodes';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
@@ -135,6 +136,8 @@ export const addressRecognizer: PiiRecognizer = {
   entities: ['ADDRESS', 'LOCATION'],
   maxLength: MAX_ADDRESS,
   scan(text, emit) {
+    // Streets named without a house number, after a placing word ("the corner of Main Street and 5th Avenue").
+    if (NAMED_STREET_GATE.test(text)) namedStreets(text, emitAddress, emit);
     const f = factsOf(text);
     // Every component but a "USS Name" unit has a digit.
     if (f.digits === 0 && !US_SN.test(text)) return;

@@ -1,0 +1,117 @@
+/**
+ * Streets named without a house number after a placing word (src/text/pii/address-named.ts):
+ * intersections ("the corner of Main Street and 5th Avenue") and streets alone ("we met on Boyle
+ * Street"); none of these was found before.
+ */
+import { detectPII, redactPII } from '@modelsec/validators';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { NAMED_STREET_GATE, NAMED_STREET_RE, namedStreets } from '../../src/text/pii/address-named';
+import { expectStreamsAsWhole, filler } from './stream-support';
+
+const found = (text: string) => detectPII(text).map((f) => `${f.entity}:${text.slice(f.start, f.end)}`);
+
+/** The streets `namedStreets` reports in `text`, as text. */
+function streets(text: string): string[] {
+  const out: string[] = [];
+  if (!NAMED_STREET_GATE.test(text)) return out;
+  namedStreets(
+    text,
+    (start, end) => out.push(text.slice(start, end)),
+    () => {},
+  );
+  return out;
+}
+
+describe('streets named without a house number', () => {
+  test('intersections and streets after a placing word', () => {
+    expect(found('Meet me at the corner of Main Street and 5th Avenue.')).toEqual([
+      'ADDRESS:Main Street',
+      'ADDRESS:5th Avenue',
+    ]);
+    expect(found('at the intersection of Oak Street and Elm Avenue')).toEqual([
+      'ADDRESS:Oak Street',
+      'ADDRESS:Elm Avenue',
+    ]);
+    expect(found('He lives on Baker Street in London')).toEqual(['ADDRESS:Baker Street', 'LOCATION:London']);
+    expect(streets('a shop near Martin Luther King Jr Boulevard, open late')).toEqual([]);
+    expect(streets('a shop near Martin Luther King Boulevard, open late')).toEqual(['Martin Luther King Boulevard']);
+    expect(redactPII('Meet me at the corner of Main Street and 5th Avenue.', { mode: 'placeholder' }).text).toBe(
+      'Meet me at the corner of <ADDRESS_1> and <ADDRESS_2>.',
+    );
+  });
+
+  test("a name inside the street is the street's (it was a PERSON)", () => {
+    expect(found('these early shows on Boyle Street were important')).toEqual(['ADDRESS:Boyle Street']);
+  });
+
+  test('counter-cases: no placing word, a title, a lower-case type, a house number (the numbered rule)', () => {
+    expect(streets('The Road Less Traveled is a book')).toEqual([]);
+    expect(streets('I love Abbey Road')).toEqual([]);
+    expect(streets('we drove on main street')).toEqual([]);
+    expect(streets('Drive on Main Streets')).toEqual([]);
+    expect(found('Meet at 12 Main Street')).toEqual(['ADDRESS:12 Main Street']);
+    expect(streets('Meet at 12 Main Street')).toEqual([]);
+  });
+
+  test('spans: every match is the street of a placing word, on arbitrary word sequences', () => {
+    const word = fc.constantFrom(
+      'on',
+      'at',
+      'and',
+      'corner',
+      'of',
+      'Main',
+      'Oak',
+      '5th',
+      'Street',
+      'Avenue',
+      'road',
+      'the',
+      'X',
+      '12',
+      ',',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 14 }), (words) => {
+        const text = words.join(' ');
+        namedStreets(
+          text,
+          (start, end, score) => {
+            expect(score).toBe(0.6);
+            expect(start).toBeGreaterThan(0);
+            expect(end).toBeLessThanOrEqual(text.length);
+            expect(text.slice(start, end)).toMatch(
+              /^(?:(?:\p{Lu}\S*|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:Street|Avenue)$/u,
+            );
+            expect(text[start - 1]).toBe(' ');
+          },
+          () => {},
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    expect(NAMED_STREET_RE.lastIndex).toBe(0);
+  });
+
+  test('a stream finds these streets as the whole text does, wherever it is cut', () => {
+    expectStreamsAsWhole(
+      [
+        'the corner of Main Street and 5th Avenue',
+        'we met on Boyle Street',
+        'at the intersection of Oak Street and Elm Avenue',
+      ],
+      (line, before) => `${filler(before)} ${line}. ${filler(40)}`,
+    );
+  });
+
+  test('a megabyte of placing words and capitalized words completes', () => {
+    for (const text of [
+      'on Main '.repeat(131_072),
+      'and Oak Street '.repeat(69_905),
+      'at A B C D Street '.repeat(58_254),
+    ]) {
+      expect(streets(text).length).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
