@@ -36,6 +36,7 @@ describe('streets named without a house number', () => {
     expect(found('He lives on Baker Street in London')).toEqual(['ADDRESS:Baker Street', 'LOCATION:London']);
     expect(streets('a shop near Martin Luther King Jr Boulevard, open late')).toEqual([]);
     expect(streets('a shop near Martin Luther King Boulevard, open late')).toEqual(['Martin Luther King Boulevard']);
+    expect(streets('at the corner of Martin Luther King Boulevard')).toEqual(['Martin Luther King Boulevard']);
     expect(redactPII('Meet me at the corner of Main Street and 5th Avenue.', { mode: 'placeholder' }).text).toBe(
       'Meet me at the corner of <ADDRESS_1> and <ADDRESS_2>.',
     );
@@ -92,6 +93,78 @@ describe('streets named without a house number', () => {
       { numRuns: 2000 },
     );
     expect(NAMED_STREET_RE.lastIndex).toBe(0);
+  });
+
+  test('exactly the matches of NAMED_STREET_RE over the whole text (the scan tries it only before street types)', () => {
+    const spec = (text: string) => {
+      const out: string[] = [];
+      NAMED_STREET_RE.lastIndex = 0;
+      for (let m = NAMED_STREET_RE.exec(text); m !== null; m = NAMED_STREET_RE.exec(text)) {
+        const end = m.index + m[0].length;
+        out.push(`${end - (m[1] as string).length}-${end}`);
+      }
+      NAMED_STREET_RE.lastIndex = 0;
+      return out;
+    };
+    const got = (text: string) => {
+      const out: string[] = [];
+      if (NAMED_STREET_GATE.test(text))
+        namedStreets(
+          text,
+          (start, end) => out.push(`${start}-${end}`),
+          () => {},
+        );
+      return out;
+    };
+    const word = fc.constantFrom(
+      'on',
+      'at',
+      'and',
+      'of',
+      'corner',
+      'intersection',
+      'via',
+      'Main',
+      'Oak',
+      'Élan',
+      '5th',
+      '12',
+      'Street',
+      'Streets',
+      'Avenue',
+      'Road',
+      'Lane',
+      'x',
+      'The',
+      '(on',
+      'on,',
+      'A'.repeat(31),
+      'B'.repeat(40),
+      'Über',
+    );
+    const sep = fc.constantFrom(' ', ' ', ' ', '  ', ', ', '\n', '-', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { maxLength: 16 }), (parts) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        expect(got(text)).toEqual(spec(text));
+      }),
+      { numRuns: 5000 },
+    );
+    // Placing words before one to four capitalized words and a type, in a row.
+    const cue = fc.constantFrom('corner of', 'intersection of', 'on', 'and', '(at');
+    const named = fc
+      .tuple(
+        cue,
+        fc.array(fc.constantFrom('Main', 'Martin', 'Luther', 'King', '5th', 'Street'), { minLength: 1, maxLength: 4 }),
+      )
+      .map(([c, ws]) => `${c} ${ws.join(' ')} ${ws.length % 2 ? 'Avenue' : 'Street'}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(named, word), { maxLength: 6 }), (parts) => {
+        const text = parts.join(' ');
+        expect(got(text)).toEqual(spec(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('a stream finds these streets as the whole text does, wherever it is cut', () => {

@@ -6,6 +6,7 @@
  * or "Lane" is as often a title or a firm, and is left alone. Each street is an ADDRESS of its own and a
  * street line (a name inside it is the street's, street-names.ts).
  */
+import { stickyTwin } from '../shared/facts';
 import type { PiiCandidate } from './types';
 
 const TYPES = 'Street|Avenue|Road|Lane|Drive|Boulevard|Parkway|Highway|Terrace|Crescent';
@@ -23,9 +24,24 @@ export const NAMED_STREET_RE: RegExp = new RegExp(
 /** Score of a named street (a placing word before it, no house number). */
 const NAMED_SCORE = 0.6;
 
+/** @internal The street types where a NAMED_STREET_RE match ends (global, in text order). */
+export const STREET_TYPE_RE: RegExp = new RegExp(`(?:${TYPES})(?![\\p{L}\\p{N}])`, 'gu');
+/** NAMED_STREET_RE, tried at one position. */
+const NAMED_AT: RegExp = /* @__PURE__ */ stickyTwin(NAMED_STREET_RE);
+
+/** Most space-separated tokens before a street type that a match can span: "corner of A B C Street". */
+const TOKENS_BACK = 5;
+/** Longest token looked at (a capitalized word of NAMED_STREET_RE has at most 31 units). */
+const TOKEN_MAX = 32;
+
 /**
- * Emit the streets of `text` named after a placing word, through `emitAddress` (start, end, score, and
- * `true`: a street line). Call it only when `NAMED_STREET_GATE` matches `text` (else it finds nothing).
+ * Exactly the matches of NAMED_STREET_RE over `text`, emitted through `emitAddress` (start and end of
+ * the street, its score, and `true`: a street line). The regex is not run over the text: every match
+ * ends at a street type after a space, with its placing word at most `TOKENS_BACK` space-separated
+ * tokens before, so it is tried only at the word starts of those tokens, the leftmost first, keeping a
+ * match that ends at that type (one that goes on to a later type is that type's, found there, and no
+ * other placing word can stand between: the words of a match are capitalized). Call it only when
+ * `NAMED_STREET_GATE` matches `text` (else there is no type to find).
  * @internal
  *
  * @example
@@ -38,12 +54,49 @@ export function namedStreets(
   emitAddress: (start: number, end: number, score: number, line: boolean, emit: (c: PiiCandidate) => void) => void,
   emit: (c: PiiCandidate) => void,
 ): void {
-  const re = NAMED_STREET_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    // The street is the match without its placing word: the end of the match.
-    emitAddress(end - (m[1] as string).length, end, NAMED_SCORE, true, emit);
+  const types = STREET_TYPE_RE;
+  types.lastIndex = 0;
+  let next = 0; // the end of the last match (matches do not overlap)
+  const starts: number[] = [];
+  for (let t = types.exec(text); t !== null; t = types.exec(text)) {
+    const at = t.index;
+    const end = at + t[0].length;
+    // The starts of up to TOKENS_BACK tokens before the type, each followed by one space.
+    starts.length = 0;
+    let q = at;
+    while (starts.length < TOKENS_BACK && q > 0 && text.charCodeAt(q - 1) === 32) {
+      let s = q - 1;
+      while (s > 0 && text.charCodeAt(s - 1) !== 32 && q - 1 - s < TOKEN_MAX) s--;
+      if (s === q - 1) break; // two spaces in a row: no match spans them
+      starts.push(s);
+      q = s;
+    }
+    let found = false;
+    for (let k = starts.length - 1; k >= 0 && !found; k--) {
+      const from = starts[k] as number;
+      const to = k === 0 ? at : (starts[k - 1] as number);
+      // A placing word starts after a unit that is no letter or digit (its look-behind): the token's
+      // start, or a position after punctuation inside it ("(on").
+      for (let i = Math.max(from, next); i < to && !found; i++) {
+        if (i > from && isWordUnit(text, i - 1)) continue;
+        NAMED_AT.lastIndex = i;
+        const m = NAMED_AT.exec(text);
+        if (m === null || NAMED_AT.lastIndex !== end) continue;
+        emitAddress(end - (m[1] as string).length, end, NAMED_SCORE, true, emit);
+        next = end;
+        found = true;
+      }
+    }
   }
-  re.lastIndex = 0;
+  types.lastIndex = 0;
+  NAMED_AT.lastIndex = 0;
 }
+
+/** A letter, mark or digit at `i` (what NAMED_STREET_RE's look-behind refuses before a placing word). */
+function isWordUnit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return WORD_UNIT.test(text[i] as string);
+}
+
+const WORD_UNIT = /[\p{L}\p{N}]/u;
