@@ -7,6 +7,7 @@
  * a Morse run a word separator (`/` or three spaces).
  */
 import { forEachMatch } from '../shared/regex';
+import { utf8 } from './utf8-text';
 
 /**
  * @internal Eight or more bytes as groups of eight binary digits, one space or comma (or nothing)
@@ -39,37 +40,24 @@ export type TakeDecoded = (
 export function scanBinary(text: string, budget: (units: number) => boolean, take: TakeDecoded): void {
   forEachMatch(BINARY_RE, text, (m) => {
     if (!budget(m[0].length)) return;
-    let s = '';
+    const run = m[0];
+    // The digits in eights, separators skipped (at most one byte per eight units of the run).
+    const bytes = new Uint8Array(run.length >> 3);
+    let n = 0;
     let bits = 0;
     let byte = 0;
-    for (let i = 0; i < m[0].length; i++) {
-      const c = m[0].charCodeAt(i);
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
       if (c !== 48 && c !== 49) continue;
       byte = (byte << 1) | (c - 48);
       if (++bits === 8) {
-        s += String.fromCharCode(byte);
+        bytes[n++] = byte;
         bits = 0;
         byte = 0;
       }
     }
-    take('binary', m.index, m.index + m[0].length, latin1Utf8(s));
+    take('binary', m.index, m.index + run.length, utf8(bytes.subarray(0, n)));
   });
-}
-
-const UTF8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
-
-/** The bytes of `s` (one per unit) read as UTF-8, or undefined when they are not UTF-8. */
-function latin1Utf8(s: string): string | undefined {
-  let ascii = true;
-  for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 128;
-  if (ascii) return s;
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** International Morse code (ITU-R M.1677-1): letters, digits and punctuation. */

@@ -6,6 +6,7 @@
  */
 import { forEachMatch } from '../shared/regex';
 import { scanBinary, scanMorse } from './decode-signs';
+import { utf8 } from './utf8-text';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
 export interface DecodedPayload {
@@ -213,23 +214,6 @@ function base64Text(s: string): string | undefined {
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     return utf8(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-const UTF8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
-
-function utf8(bytes: Uint8Array): string | undefined {
-  // What `textLike` accepts has 8 or more characters and a space, so 8 or more bytes and a 0x20 byte
-  // (UTF-8 encodes U+0020 as that byte and uses it for nothing else): skip the decoding of the rest.
-  if (bytes.length < 8 || bytes.indexOf(32) < 0) return undefined;
-  // ASCII is valid UTF-8 and decodes to itself: skip the decoder's fixed cost (most decoded runs).
-  let ascii = true;
-  for (let i = 0; i < bytes.length && ascii; i++) ascii = (bytes[i] as number) < 128;
-  if (ascii && bytes.length <= 4096) return String.fromCharCode(...bytes);
-  try {
-    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }

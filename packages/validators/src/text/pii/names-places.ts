@@ -109,19 +109,7 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     if (isName && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
-    emitName(
-      w,
-      {
-        entity: 'LOCATION',
-        start: tStart,
-        end: w.end[i + best - 1] as number,
-        score,
-        recognizer: 'names',
-        context: PLACE_CONTEXT,
-        contextBoost: 0.2,
-      },
-      emit,
-    );
+    emitName(w, placeCandidate(tStart, w.end[i + best - 1] as number, score), emit);
     next = i + best;
   }
 }
@@ -137,20 +125,13 @@ function possessivePlace(w: Words, g: Gazetteer, i: number, emit: (c: PiiCandida
   const isName = inListStem(w, i, IN_FIRST, g.firstNames) || inListStem(w, i, IN_LAST, g.lastNames);
   const cued = isName && cueBefore(w, i);
   if (isName && !cued && !hasContext(w.text, start, end, PLACE_CONTEXT, 12, 0)) return false;
-  emitName(
-    w,
-    {
-      entity: 'LOCATION',
-      start,
-      end,
-      score: isName && !cued ? 0.4 : 0.6,
-      recognizer: 'names',
-      context: PLACE_CONTEXT,
-      contextBoost: 0.2,
-    },
-    emit,
-  );
+  emitName(w, placeCandidate(start, end, isName && !cued ? 0.4 : 0.6), emit);
   return true;
+}
+
+/** A LOCATION candidate of a known place (context words raise it by 0.2). */
+function placeCandidate(start: number, end: number, score: number): PiiCandidate {
+  return { entity: 'LOCATION', start, end, score, recognizer: 'names', context: PLACE_CONTEXT, contextBoost: 0.2 };
 }
 
 /**
@@ -208,19 +189,7 @@ function lowerPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): v
       if (g.places.has(joinLower(w, i, n))) best = n;
     }
     if (best === 0) continue;
-    emitName(
-      w,
-      {
-        entity: 'LOCATION',
-        start: w.start[i] as number,
-        end: w.end[i + best - 1] as number,
-        score: 0.6,
-        recognizer: 'names',
-        context: PLACE_CONTEXT,
-        contextBoost: 0.2,
-      },
-      emit,
-    );
+    emitName(w, placeCandidate(w.start[i] as number, w.end[i + best - 1] as number, 0.6), emit);
     i += best - 1;
   }
 }
