@@ -5,6 +5,7 @@
 export { NOT_BYTES, NOT_STRINGS } from './bad-inputs';
 export { loadMnist, loadMnistModelBytes, MNIST_MODEL, type MnistSet } from './mnist';
 export { createSession, ort } from './ort';
+export { settleWithin } from './retry';
 export { isBrowser, isNode } from './runtime';
 export {
   hasSharedData,

@@ -1,9 +1,10 @@
 /**
- * Bounded waits for the two steps of browser tests that depend on the test machine rather than on the
- * code under test: fetching shared data from the Vite dev server and creating an onnxruntime-web
- * session (wasm compilation). Either stalled once in a CI run with 2 cores (the promise never settled
- * and the whole file failed at its hook timeout); a stalled attempt is abandoned and the step tried
- * again. A step that fails (rejects) is not retried: that is a real error.
+ * Bounded waits for the steps of browser tests that depend on the test machine rather than on the
+ * code under test: fetching shared data from the Vite dev server, creating an onnxruntime-web session
+ * (wasm compilation) and running one (redteam's MNIST fixture). Each stalled in a CI run with 2 cores
+ * (the promise never settled and the test or file failed at its timeout); a stalled attempt is
+ * abandoned and the step tried again, or given up. A step that fails (rejects) is not retried: that is
+ * a real error.
  */
 
 /**
