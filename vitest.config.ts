@@ -1,12 +1,14 @@
 /**
- * Two test projects over the same files: `node` and `browser` (headless Chromium through Playwright,
- * using the system Chromium; set CHROMIUM_PATH to override /usr/bin/chromium).
+ * Test projects over the same files: `node`, and `browser` (headless Chromium through Playwright, using
+ * the system Chromium; set CHROMIUM_PATH to override /usr/bin/chromium) with its ONNX files split off
+ * into `browser-onnx` (see `onnxFiles`). `pnpm test:browser` runs both browser projects.
  *
  * File naming: `*.test.ts` is universal and runs in both; `*.node.test.ts` runs only in Node;
  * `*.browser.test.ts` only in Chromium; `*.slow.test.ts` only in Node (long experiments).
  * The CLI package is Node-only.
  */
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { browserDeps } from './tools/vitest/browser-deps.mjs';
@@ -16,6 +18,54 @@ import { sharedDataCommands } from './tools/vitest/shared-data-command.mjs';
 const root = import.meta.dirname;
 const sharedData = resolve(process.env.MODELSEC_SHARED_DATA ?? resolve(root, '../shared/data'));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Universal test files that run ONNX models with onnxruntime-web (they create an inference session). In
+ * Chromium they run as a project of their own, one file at a time, after the other projects. Run at
+ * once in one browser, these 14 files slowed each other down: 310 s for the project, with
+ * `encryption-load.test.ts` at 97 s and `gradient.test.ts` at 50 s (3.7 s and 2.0 s one at a time; the
+ * whole project 140 s). In full CI runs the same made `report.test.ts` take 110 s, twice past its 120 s
+ * timeout. Why concurrent onnxruntime-web sessions in one Chromium are that slow is not known.
+ */
+const onnxFiles = readdirSync(join(root, 'packages'), { recursive: true, encoding: 'utf8' })
+  .map((f) => join('packages', f))
+  .filter(
+    (f) =>
+      /[\\/]test[\\/].*\.test\.ts$/.test(f) &&
+      !/\.(?:node|slow)\.test\.ts$/.test(f) &&
+      !f.includes('node_modules') &&
+      /InferenceSession|\b(?:mnistModel|mnistClassifier|createSession)\(/.test(readFileSync(join(root, f), 'utf8')),
+  )
+  .map((f) => f.replaceAll('\\', '/'));
+
+/** The browser project's settings, shared by its two halves. */
+const browserTest = {
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  retry: 1, // see the node project
+  setupFiles: ['tools/vitest/fast-check-seed.ts'],
+  browser: {
+    enabled: true,
+    commands: sharedDataCommands(sharedData),
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({
+      launchOptions: {
+        executablePath: chromium,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  },
+};
+const browserExclude = ['**/node_modules/**', '**/*.node.test.ts', '**/*.slow.test.ts', 'packages/cli/**'];
 
 export default defineConfig({
   test: {
@@ -48,32 +98,26 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/test/**/*.test.ts', 'tools/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/*.node.test.ts', '**/*.slow.test.ts', 'packages/cli/**'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          retry: 1, // see the node project
-          setupFiles: ['tools/vitest/fast-check-seed.ts'],
-          browser: {
-            enabled: true,
-            commands: sharedDataCommands(sharedData),
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-quic',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          exclude: [...browserExclude, ...onnxFiles],
+          ...browserTest,
+          browser: { ...browserTest.browser, instances: [{ browser: 'chromium' }] },
+        },
+      },
+      {
+        plugins: [modelsecSources({ node: false })],
+        optimizeDeps: { exclude: ['onnxruntime-web'], include: browserDeps() },
+        server: { fs: { allow: [root, sharedData] } },
+        test: {
+          name: 'browser-onnx',
+          include: onnxFiles,
+          exclude: browserExclude,
+          // After the `node` and `browser` projects (group 0), alone: see `onnxFiles`.
+          sequence: { groupOrder: 1 },
+          // One file at a time (see `onnxFiles`).
+          fileParallelism: false,
+          ...browserTest,
+          // Project names must differ: the default would be "browser (chromium)" again.
+          browser: { ...browserTest.browser, instances: [{ browser: 'chromium', name: 'browser-onnx (chromium)' }] },
         },
       },
     ],
