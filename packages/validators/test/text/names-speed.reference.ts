@@ -25,11 +25,15 @@ import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
 import {
   CUE_ENDS,
   CUE_STOPS,
+  GIVING_VERBS,
   GREETINGS,
   HONORIFICS,
+  HUMAN_VERBS,
   NAME_CUE,
+  NAMING_VERBS,
   NOT_NAMES,
   NOT_SURNAMES,
+  OBJECT_PRONOUNS,
   ORG_ABBREVIATED,
   ORG_CONTEXT,
   ORG_HEADS,
@@ -40,8 +44,10 @@ import {
   ORG_WEAK,
   PARTICLES,
   PERSON_CONTEXT,
+  PERSONAL_NOUNS,
   PLACE_CONTEXT,
   PLACE_CUES,
+  POSSESSIVE_DETERMINERS,
   VOCATIVES,
 } from '../../src/text/pii/names-lists';
 import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
@@ -695,6 +701,21 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
           contextBoost: 0.2,
         });
         i++;
+        continue;
+      }
+      // Since the verb cues: a given name and one more word alone on their line.
+      const lineEnd = nameLineEndOf(w, g, i, lowerAt);
+      if (lineEnd >= 0) {
+        emit({
+          entity: 'PERSON',
+          start: w.start[i] as number,
+          end: lineEnd,
+          score: 0.5,
+          recognizer: 'names',
+          context: PERSON_CONTEXT,
+          contextBoost: 0.2,
+        });
+        i++;
       } else referenceCuedName(w, g, emit, i, lowerCueOf(w, i), lowerAt);
       continue;
     }
@@ -706,7 +727,10 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     if (stem !== undefined && (NOT_NAMES.has(stem) || HONORIFICS.has(stem) || PARTICLES.has(stem))) continue;
     const first = stem !== undefined ? g.firstNames.has(stem) : inList(w, i, G_FIRST, g.firstNames);
     const lastOnly = !first && (stem !== undefined ? g.lastNames.has(stem) : inList(w, i, G_LAST, g.lastNames));
-    const cued = !first && !lastOnly && cueBefore(w, i) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
+    // Since the verb cues: naming, giving and acting verbs around a word; a personal noun after a possessive.
+    const around = stem !== undefined ? personalNounAfterOf(w, i) : verbCueOf(w, i);
+    // Since the verb cues, a cue also raises a known family name alone.
+    const cued = !first && (cueBefore(w, i) || around) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
@@ -930,8 +954,57 @@ function lowerCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
   if (p === 'is') return i >= 2 && lowerOf(w, i - 2) === 'name' ? 'name' : 'none';
   if (HONORIFICS.has(p) || (p === 'name' && w.text[w.end[prev] as number] === ':')) return 'name';
   if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' ? 'none' : 'name';
+  // Since the verb cues: "call me anna", "named him joshua".
+  if (OBJECT_PRONOUNS.has(p))
+    return i >= 2 && adjacent(w, i - 2, prev) && NAMING_VERBS.has(lowerOf(w, i - 2)) ? 'name' : 'none';
   if (p === 'you' && i >= 2 && GREETINGS.has(lowerOf(w, i - 2))) return 'greeting';
   return 'none';
+}
+
+/** Since the verb cues: "calls me Adlan", "given Mikal his", "Kotoya shouted". */
+function verbCueOf(w: Words, i: number): boolean {
+  if (i >= 1 && adjacent(w, i - 1, i)) {
+    const p = lowerOf(w, i - 1);
+    if (OBJECT_PRONOUNS.has(p) && i >= 2 && adjacent(w, i - 2, i - 1) && NAMING_VERBS.has(lowerOf(w, i - 2)))
+      return true;
+    if (GIVING_VERBS.has(p) && i + 1 < w.n && adjacent(w, i, i + 1) && POSSESSIVE_DETERMINERS.has(lowerOf(w, i + 1))) {
+      return true;
+    }
+  }
+  return i + 1 < w.n && adjacent(w, i, i + 1) && HUMAN_VERBS.has(lowerOf(w, i + 1));
+}
+
+/** Since the verb cues: a personal noun right after possessive word `i` ("Gregorina's address"). */
+function personalNounAfterOf(w: Words, i: number): boolean {
+  return i + 1 < w.n && adjacent(w, i, i + 1) && PERSONAL_NOUNS.has(lowerOf(w, i + 1));
+}
+
+/** Spaces or tabs (at most 8), then a line break or the end of the text. */
+const LINE_END_RE = /[ \t]{0,8}(?:[\n\r]|$)/y;
+
+/**
+ * Since the verb cues: the end of the name line at lower-case word `i`, or -1. A known given name starts
+ * its line (at most 16 units before it, none a letter, mark or digit), and the next word, of two units
+ * or more, one space after it and in lower-case writing, ends the line; neither is a particle, honorific, common word,
+ * greeting or form of address.
+ */
+function nameLineEndOf(w: Words, g: Gazetteer, i: number, lowerAt: readonly boolean[]): number {
+  const next = i + 1;
+  if (next >= w.n || w.cap[next] === 1 || lowerAt[next] !== true || !adjacent(w, i, next)) return -1;
+  const t = w.text;
+  const start = w.start[i] as number;
+  const end = w.end[next] as number;
+  if (end - (w.start[next] as number) < 2) return -1;
+  LINE_END_RE.lastIndex = end;
+  if (!LINE_END_RE.test(t)) return -1;
+  const lineStart = Math.max(t.lastIndexOf('\n', start - 1), t.lastIndexOf('\r', start - 1)) + 1;
+  const prefix = t.slice(lineStart, start);
+  if (prefix.length > 16 || /[\p{L}\p{M}\p{N}]/u.test(prefix)) return -1;
+  const stops = [PARTICLES, HONORIFICS, NOT_NAMES, GREETINGS, VOCATIVES];
+  const word = lowerOf(w, i);
+  const nextWord = lowerOf(w, next);
+  if (stops.some((x) => x.has(word) || x.has(nextWord)) || NOT_SURNAMES.has(nextWord)) return -1;
+  return g.firstNames.has(word) ? end : -1;
 }
 
 /**

@@ -140,6 +140,17 @@ const word = fc.constantFrom(
   'Okay',
   "Smith's",
   '32',
+  // Verb cues (names-verb-cues.ts): naming, giving, acting, owning.
+  'calls me',
+  'call me',
+  'named him',
+  'gave',
+  'told',
+  'his',
+  'our',
+  'shouted',
+  'address',
+  'daughter',
 );
 const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ', '! ', '?');
 const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));

@@ -84,7 +84,76 @@ export const NAME_CUE = wordSet("name named called i'm am signed says said starr
  * ```
  */
 export const CUE_STOPS: ReadonlySet<string> = wordSet(
-  'the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow',
+  'the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp',
+);
+/**
+ * Verbs of naming, before an object pronoun (`OBJECT_PRONOUNS`) and a name: "call me Ishmael", "everyone
+ * calls me Adlan", "she named him joshua".
+ * @internal
+ *
+ * @example
+ * ```ts
+ * NAMING_VERBS.has('calls'); // true
+ * ```
+ */
+export const NAMING_VERBS: ReadonlySet<string> = wordSet('call calls called calling named');
+/**
+ * Object pronouns, between a naming verb and a name (`NAMING_VERBS`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * OBJECT_PRONOUNS.has('him'); // true
+ * ```
+ */
+export const OBJECT_PRONOUNS: ReadonlySet<string> = wordSet('me him her them us');
+/**
+ * Verbs whose first object is a person when a possessive determiner follows it ("had given Mikal his
+ * address", "told Ayla her results", "sent Okonkwo my number").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * GIVING_VERBS.has('given'); // true
+ * ```
+ */
+export const GIVING_VERBS: ReadonlySet<string> = wordSet(
+  'gave give gives given giving told tell tells telling sent send sends sending showed show shows shown showing handed hand hands lent lend lends paid pay pays owe owes owed offered offer offers emailed texted promised wished thanked',
+);
+/**
+ * Possessive determiners, after the person a giving verb names (`GIVING_VERBS`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * POSSESSIVE_DETERMINERS.has('his'); // true
+ * ```
+ */
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = wordSet('his her their my your our');
+/**
+ * Verbs that only people do, after the person: "Kotoya shouted at Morgan", "Ilse whispered".
+ * @internal
+ *
+ * @example
+ * ```ts
+ * HUMAN_VERBS.has('shouted'); // true
+ * ```
+ */
+export const HUMAN_VERBS: ReadonlySet<string> = wordSet(
+  'shouted whispered yelled screamed laughed smiled cried sighed nodded winked frowned giggled shrugged grinned muttered mumbled sobbed',
+);
+/**
+ * Nouns that make the possessive before them a person's: "here's Gregorina's address", "Soib's phone
+ * number", "Oline's daughter".
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PERSONAL_NOUNS.has('daughter'); // true
+ * ```
+ */
+export const PERSONAL_NOUNS: ReadonlySet<string> = wordSet(
+  'address phone email birthday daughter son wife husband mother father mom mum dad brother sister boyfriend girlfriend fiance fiancé fiancee fiancée partner parents kids children grandmother grandfather grandma grandpa uncle aunt cousin niece nephew boss roommate neighbor neighbour',
 );
 /**
  * Greetings and thanks after which a lower-case given name is a person in text written without
@@ -353,6 +422,18 @@ export const W_GREETING = 8192;
 export const W_VOCATIVE = 16384;
 /** @internal "i'm" and "am": name cues of capitalized names only. */
 export const W_WEAK_CUE = 32768;
+/** @internal A naming verb (`NAMING_VERBS`). */
+export const W_NAMING = 65536;
+/** @internal An object pronoun (`OBJECT_PRONOUNS`). */
+export const W_OBJECT = 131072;
+/** @internal A giving verb (`GIVING_VERBS`). */
+export const W_GIVING = 262144;
+/** @internal A possessive determiner (`POSSESSIVE_DETERMINERS`). */
+export const W_POSSESSIVE = 524288;
+/** @internal A verb only people do (`HUMAN_VERBS`). */
+export const W_HUMAN_VERB = 1048576;
+/** @internal A personal noun (`PERSONAL_NOUNS`). */
+export const W_PERSONAL = 2097152;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -383,6 +464,12 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(GREETINGS, W_GREETING);
   add(VOCATIVES, W_VOCATIVE);
   add(["i'm", 'am'], W_WEAK_CUE);
+  add(NAMING_VERBS, W_NAMING);
+  add(OBJECT_PRONOUNS, W_OBJECT);
+  add(GIVING_VERBS, W_GIVING);
+  add(POSSESSIVE_DETERMINERS, W_POSSESSIVE);
+  add(HUMAN_VERBS, W_HUMAN_VERB);
+  add(PERSONAL_NOUNS, W_PERSONAL);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

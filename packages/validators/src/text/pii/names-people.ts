@@ -19,13 +19,16 @@ import {
   W_IS,
   W_NAME,
   W_NAME_CUE,
+  W_NAMING,
   W_NOT_NAME,
+  W_OBJECT,
   W_PARTICLE,
   W_SHORT,
   W_VOCATIVE,
 } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
+import { nameLineEnd, personalNounAfter, verbCue } from './names-verb-cues';
 import {
   adjacent,
   foldLowerOf,
@@ -89,20 +92,16 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
         inList(w, i, IN_FIRST, g.firstNames) &&
         inList(w, next, IN_LAST, g.lastNames)
       ) {
-        emitName(
-          w,
-          {
-            entity: 'PERSON',
-            start: w.start[i] as number,
-            end: w.end[next] as number,
-            // After a cue ("hi john smith"), as a cued given name alone ("hi john").
-            score: i > 0 && lowerCue(w, i) !== NO_CUE ? 0.6 : 0.5,
-            recognizer: 'names',
-            context: PERSON_CONTEXT,
-            contextBoost: 0.2,
-          },
-          emit,
-        );
+        // After a cue ("hi john smith"), as a cued given name alone ("hi john").
+        const score = i > 0 && lowerCue(w, i) !== NO_CUE ? 0.6 : 0.5;
+        emitName(w, lowerPerson(w.start[i] as number, w.end[next] as number, score), emit);
+        i++;
+        continue;
+      }
+      // A given name and one more word alone on their line ("jared paavolainen" above an address).
+      const lineEnd = nameLineEnd(w, g, i);
+      if (lineEnd >= 0) {
+        emitName(w, lowerPerson(w.start[i] as number, lineEnd, 0.5), emit);
         i++;
       } else if (i > 0) cuedName(w, g, emit, i, true);
       continue;
@@ -138,7 +137,8 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   if (possessive(w, i)) return possessiveAt(w, g, emit, i);
   const first = inList(w, i, IN_FIRST, g.firstNames);
   const lastOnly = !first && inList(w, i, IN_LAST, g.lastNames);
-  const cued = !first && !lastOnly && cueBefore(w, i) && !CUE_STOPS.has(lowerOf(w, i));
+  // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
+  const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
   // Extend over capitalized words (and name particles followed by one) separated by single spaces.
   let j = i;
@@ -188,6 +188,11 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   return j;
 }
 
+/** A PERSON candidate of the lower-case scan. */
+function lowerPerson(start: number, end: number, score: number): PiiCandidate {
+  return { entity: 'PERSON', start, end, score, recognizer: 'names', context: PERSON_CONTEXT, contextBoost: 0.2 };
+}
+
 /** A PERSON candidate of the capitalized scan; 0.1 more after an honorific. */
 function personCandidate(w: Words, start: number, end: number, score: number): PiiCandidate {
   const c: PiiCandidate = {
@@ -219,7 +224,7 @@ function possessiveAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i
   if ((stemWordsOf(w, i) & (W_NOT_NAME | W_HONORIFIC | W_PARTICLE)) !== 0) return i;
   const first = inListStem(w, i, IN_FIRST, g.firstNames);
   const lastOnly = !first && inListStem(w, i, IN_LAST, g.lastNames);
-  const cued = !first && !lastOnly && cueBefore(w, i) && !CUE_STOPS.has(lowerOf(w, i).slice(0, -2));
+  const cued = !first && (cueBefore(w, i) || personalNounAfter(w, i)) && !CUE_STOPS.has(lowerOf(w, i).slice(0, -2));
   if (!first && !lastOnly && !cued) return i;
   let score = first ? 0.6 : cued ? 0.55 : 0.4;
   if (inListStem(w, i, IN_PLACE, g.places)) score -= 0.1;
@@ -312,7 +317,8 @@ function endsSentence(c: number): boolean {
 
 /**
  * The cue before lower-case word `i` (`i > 0`): `cueBefore`'s name cues but "i'm" and "am" ("i'm sure",
- * "i am frank"), or a greeting, "thank you" included; at most 3 units before the word.
+ * "i am frank"), a naming verb and an object pronoun ("call me anna"), or a greeting, "thank you"
+ * included; at most 3 units before the word.
  */
 function lowerCue(w: Words, i: number): number {
   const prev = i - 1;
@@ -326,6 +332,10 @@ function lowerCue(w: Words, i: number): number {
   if ((f & W_NAME_CUE) !== 0) {
     const cue = lowerOf(w, prev);
     return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
+  }
+  // "call me anna", "named him joshua"
+  if ((f & W_OBJECT) !== 0) {
+    return i >= 2 && adjacent(w, i - 2, prev) && (wordsOf(w, i - 2) & W_NAMING) !== 0 ? NAME_CUE_ : NO_CUE;
   }
   // "thank you anna"
   if (i >= 2 && isWord(w, prev, 'you') && (wordsOf(w, i - 2) & W_GREETING) !== 0) return GREETING_CUE;
