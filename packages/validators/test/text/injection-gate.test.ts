@@ -6,6 +6,7 @@
 import { PHRASE_FAMILIES } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { asciiScan } from '../../src/text/injection/ascii-scan';
 import { compileLiterals, scanLiterals } from '../../src/text/injection/automaton';
 import { familiesToScan, gateFamilies } from '../../src/text/injection/gate';
 import { literalsOf, requiredLiterals, splitAlternatives } from '../../src/text/injection/literals';
@@ -253,5 +254,48 @@ describe('familiesToScan (built-in families)', () => {
     const mine = [...PHRASE_FAMILIES];
     expect(familiesToScan('nothing here', mine).every((v) => v === 1)).toBe(true);
     expect(familiesToScan('nothing here', mine).every((v) => v === 1)).toBe(false);
+  });
+});
+
+describe("the literal scan in asciiScan's walk (ASCII text)", () => {
+  const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 12 });
+
+  test('reports what scanLiterals reports, in the same order, with the same scan', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '1', ':'), minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.oneof(ascii, fc.constantFrom('ab', 'abc ', 'cab', 'a1:', 'ha ', 'QUFBQUFBQUFBQUFBQUFB')), {
+          maxLength: 10,
+        }),
+        (literals, parts) => {
+          const text = parts.join('').toLowerCase();
+          const a = compileLiterals(literals);
+          const want: number[] = [];
+          scanLiterals(a, text, (k, end) => want.push(k, end) > 0);
+          const got: number[] = [];
+          const scan = asciiScan(text, a, (k, end) => got.push(k, end) > 0);
+          expect(got).toEqual(want);
+          expect(scan).toEqual(asciiScan(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('gateFamilies with a slot: the same gate as without, and asciiScan of the text in the slot', () => {
+    const pieces = ['ignore all previous instructions', 'system:', '[inst]', 'you are now dan', 'ha ', 'base64'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), ascii), { maxLength: 12 }), (parts) => {
+        const text = parts.join('').toLowerCase();
+        const slot: { scan: ReturnType<typeof asciiScan> | undefined } = { scan: undefined };
+        const fused = gateFamilies(text, PHRASE_FAMILIES, slot);
+        expect(fused).toEqual(gateFamilies(text, PHRASE_FAMILIES));
+        expect(slot.scan).toEqual(asciiScan(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -3,7 +3,10 @@
  * the repeated-phrase check (`repeats.ts`) on [a-z0-9] words, and the runs the payload decoder needs before it scans
  * (`runsIn` of decode.ts). Lower-casing ASCII keeps offsets, and keeps each unit in or out of the
  * base64 alphabet, the hex digits and the hex separators, so the flags are those of the original text.
+ * The same pass can step the phrase gate's literal automaton (`automaton.ts`): one walk over the text
+ * instead of two.
  */
+import { compileLiterals, type LiteralAutomaton } from './automaton';
 import { PAYLOAD_CHARS } from './decode';
 import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 
@@ -31,15 +34,29 @@ const CLASSES = /* @__PURE__ */ (() => {
   }
   return t;
 })();
+/** An automaton of no literal: `asciiScan` without a literal scan. */
+const NO_LITERALS: LiteralAutomaton = /* @__PURE__ */ compileLiterals([]);
+
+function ignore(): boolean {
+  return true;
+}
+
 /**
- * Scan `lower` (an ASCII text lower-cased).
+ * Scan `lower` (an ASCII text lower-cased), and report to `hit` every occurrence of the literals of
+ * `literals` as `scanLiterals` (automaton.ts) would, in the same order (`hit`'s answer is not read: every
+ * occurrence is reported). A unit outside ASCII, which `lower` should not have, sends the literal scan
+ * back to its start.
  *
  * @example
  * ```ts
  * asciiScan('ha '.repeat(8)).repetition; // { start: 0, end: 23 }
  * ```
  */
-export function asciiScan(lower: string): AsciiScan {
+export function asciiScan(
+  lower: string,
+  literals: LiteralAutomaton = NO_LITERALS,
+  hit: (literal: number, end: number) => boolean = ignore,
+): AsciiScan {
   startRepeats();
   let done = false; // a run of single words was found
   // The payload-run counts of `runsIn` (decode.ts), kept in local variables on this hot path and
@@ -50,9 +67,16 @@ export function asciiScan(lower: string): AsciiScan {
   let h = 0;
   const table = CLASSES;
   const n = lower.length;
+  // The literal automaton's state (a row offset) and tables, as in `scanLiterals` (ASCII units only).
+  const { asciiClass, classes, delta, output, outputs } = literals;
+  const firstRow = literals.firstOutput * classes;
+  let row = 0;
   for (let i = 0; i < n; ) {
     const c = lower.charCodeAt(i);
-    const bits = c < 128 ? (table[c] as number) : 0;
+    const ascii = c < 128;
+    row = delta[row + (ascii ? (asciiClass[c] as number) : 0)] as number;
+    if (row >= firstRow) for (const k of outputs[output[row / classes] as number] as readonly number[]) hit(k, i + 1);
+    const bits = ascii ? (table[c] as number) : 0;
     if ((bits & WORD) === 0) {
       b = (b + 1) & -((bits >> BASE64_BIT) & 1);
       h &= -((bits >> SEP_BIT) & 1); // a separator keeps the run
@@ -61,16 +85,23 @@ export function asciiScan(lower: string): AsciiScan {
       continue;
     }
     let hash = c;
-    let j = i;
+    b++; // every word character is a base64 character
+    h = (h + 1) & -((bits >> HEX_BIT) & 1);
+    flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
+    let j = i + 1;
     for (; j < n; j++) {
       const d = lower.charCodeAt(j);
       const e = d < 128 ? (table[d] as number) : 0;
       if ((e & WORD) === 0) break;
-      if (j > i) hash = (Math.imul(hash, 31) + d) | 0;
-      b++; // every word character is a base64 character
+      row = delta[row + (asciiClass[d] as number)] as number; // a word unit is ASCII
+      if (row >= firstRow) for (const k of outputs[output[row / classes] as number] as readonly number[]) hit(k, j + 1);
+      hash = (Math.imul(hash, 31) + d) | 0;
+      b++;
       h = (h + 1) & -((e >> HEX_BIT) & 1);
-      flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
+      flags |= ((23 - h) >>> 31) << 1;
     }
+    // b only grows inside a word: it is largest at the word's end.
+    flags |= (15 - b) >>> 31;
     if (!done) done = addWord(lower, i, j - i, hash, i, j);
     i = j;
   }

@@ -13,7 +13,7 @@ import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, decodeWithRuns } from './decode';
-import { gateFamilies } from './gate';
+import { type AsciiScanSlot, gateFamilies } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
 
@@ -89,8 +89,10 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   if (!Array.isArray(families)) throw new ModelSecTypeError('"options.families" expected an array');
   const findings: InjectionFinding[] = [];
   const norm = normalizeForMatch(text);
-  scanFamilies(norm, families, findings);
-  const runs = structural(text, norm, findings);
+  // ASCII text: the gate's literal scan and `asciiScan` share one walk.
+  const ascii: AsciiScanSlot | undefined = norm.map === undefined ? { scan: undefined } : undefined;
+  scanFamilies(norm, families, findings, ascii);
+  const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
       const inner: InjectionFinding[] = [];
@@ -134,8 +136,13 @@ export async function detectPromptInjectionAsync(
   return { score, injection: score >= threshold, findings };
 }
 
-function scanFamilies(norm: Normalized, families: readonly PhraseFamily[], out: InjectionFinding[]): void {
-  const { scan, starts, sticky } = gateFamilies(norm.text, families);
+function scanFamilies(
+  norm: Normalized,
+  families: readonly PhraseFamily[],
+  out: InjectionFinding[],
+  ascii?: AsciiScanSlot,
+): void {
+  const { scan, starts, sticky } = gateFamilies(norm.text, families, ascii);
   for (let k = 0; k < families.length; k++) {
     if (scan[k] === 0) continue;
     const f = families[k] as PhraseFamily;
@@ -170,13 +177,18 @@ export const PART_RE: RegExp = /\bpart \d(?: is|:| =)/gi;
  * Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions.
  * `norm` is `normalizeForMatch(text)`; for ASCII text (`norm.map` undefined) it is the lower-cased text
  * with the same offsets, and the patterns that need a non-ASCII character or a literal the text lacks
- * are skipped (they cannot match). Returns what the one pass over the text found, with the runs the
- * payload decoder needs.
+ * are skipped (they cannot match). `done`: `asciiScan(norm.text)` when the gate ran it already. Returns
+ * what the one pass over the text found, with the runs the payload decoder needs.
  */
-function structural(text: string, norm: Normalized, out: InjectionFinding[]): AsciiScan | UnicodeScan {
+function structural(
+  text: string,
+  norm: Normalized,
+  out: InjectionFinding[],
+  done: AsciiScan | undefined,
+): AsciiScan | UnicodeScan {
   const ascii = norm.map === undefined;
   const lower = norm.text;
-  const scan = ascii ? asciiScan(lower) : unicodeScan(text);
+  const scan = ascii ? (done ?? asciiScan(lower)) : unicodeScan(text);
   if (!ascii && (scan as UnicodeScan).invisible) unicodeSignals(text, out);
   // The literal checks run on the normalized text even when it is not ASCII: it keeps the text's ASCII
   // units in order, lower-cased, and these case-insensitive patterns (no `u` flag) only fold ASCII.

@@ -8,6 +8,7 @@
  */
 
 import { stickyTwin } from '../shared/facts';
+import { type AsciiScan, asciiScan } from './ascii-scan';
 import { compileLiterals, type LiteralAutomaton, scanLiterals } from './automaton';
 import { literalsOf } from './literals';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
@@ -70,20 +71,28 @@ export function familiesToScan(text: string, families: readonly PhraseFamily[]):
   return gateFamilies(text, families).scan;
 }
 
+/** Where `gateFamilies` leaves the `asciiScan` of the text when asked to run it. */
+export interface AsciiScanSlot {
+  /** `asciiScan(text)`, once `gateFamilies` returns. */
+  scan: AsciiScan | undefined;
+}
+
 /**
  * Which of `families` can match `text`, and where matches of the families whose every match starts with
- * a literal can start.
+ * a literal can start. With `ascii` (for a lower-cased ASCII `text`), `asciiScan(text)` is left there,
+ * run in the same walk as the literal scan.
  *
  * @example
  * ```ts
  * const { scan, starts } = gateFamilies('please ignore the above', PHRASE_FAMILIES);
  * ```
  */
-export function gateFamilies(text: string, families: readonly PhraseFamily[]): GateResult {
+export function gateFamilies(text: string, families: readonly PhraseFamily[], ascii?: AsciiScanSlot): GateResult {
   let gate = gates.get(families);
   if (gate === undefined) {
     if (families !== PHRASE_FAMILIES && !seen.has(families)) {
       seen.add(families);
+      if (ascii !== undefined) ascii.scan = asciiScan(text);
       return { scan: new Uint8Array(families.length).fill(1), starts: [], sticky: [] };
     }
     gate = build(families);
@@ -92,9 +101,12 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[]): G
   const scan = new Uint8Array(families.length);
   const starts: (number[] | undefined)[] = [];
   for (const k of gate.always) scan[k] = 1;
-  if (gate.literals === undefined) return { scan, starts, sticky: gate.sticky };
+  if (gate.literals === undefined) {
+    if (ascii !== undefined) ascii.scan = asciiScan(text);
+    return { scan, starts, sticky: gate.sticky };
+  }
   const { enables, lengths, sticky } = gate;
-  scanLiterals(gate.literals, text, (k, end) => {
+  const hit = (k: number, end: number): boolean => {
     for (const f of enables[k] as number[]) {
       scan[f] = 1;
       if (sticky[f] !== undefined) {
@@ -104,7 +116,9 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[]): G
       }
     }
     return true;
-  });
+  };
+  if (ascii !== undefined) ascii.scan = asciiScan(text, gate.literals, hit);
+  else scanLiterals(gate.literals, text, hit);
   // Hits come in the order of their ends: a longer literal ending later may start earlier.
   for (const at of starts) if (at !== undefined && at.length > 1) sortUnique(at);
   return { scan, starts, sticky };
