@@ -985,13 +985,14 @@ const LINE_END_RE = /[ \t]{0,8}(?:[\n\r]|$)/y;
 /**
  * Since the verb cues: the end of the name line at lower-case word `i`, or -1. A known given name starts
  * its line (at most 16 units before it, none a letter, mark or digit), and the next word, of two units
- * or more, one space after it and in lower-case writing, ends the line; neither is a particle, honorific, common word,
+ * or more, after exactly one space and in lower-case writing, ends the line; neither is a particle, honorific, common word,
  * greeting or form of address.
  */
 function nameLineEndOf(w: Words, g: Gazetteer, i: number, lowerAt: readonly boolean[]): number {
   const next = i + 1;
-  if (next >= w.n || w.cap[next] === 1 || lowerAt[next] !== true || !adjacent(w, i, next)) return -1;
+  if (next >= w.n || w.cap[next] === 1 || lowerAt[next] !== true) return -1;
   const t = w.text;
+  if (t.slice(w.end[i] as number, w.start[next] as number) !== ' ') return -1;
   const start = w.start[i] as number;
   const end = w.end[next] as number;
   if (end - (w.start[next] as number) < 2) return -1;

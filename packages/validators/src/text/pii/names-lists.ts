@@ -191,7 +191,7 @@ export const VOCATIVES: ReadonlySet<string> = wordSet(
  * ```
  */
 export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
-  'again too also here there now then today tonight tomorrow yesterday soon later please thanks thx sir madam everyone everybody all anyway though lol ok okay yes no bye and or but so the a an is are was were be it this that me you him her us them called calls said says wrote writes asked asks told tells replied answered',
+  'again too also here there now then today tonight tomorrow yesterday soon later please thanks thx sir madam everyone everybody all anyway though lol ok okay yes no bye and or but so the a an is are was were be it this that me you him her us them called calls said says wrote writes asked asks told tells replied answered for to of in on at by with from as if than not',
 );
 /**
  * Words that are names or places in some list but far more often something else in running text.

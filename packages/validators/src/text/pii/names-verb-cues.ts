@@ -7,7 +7,8 @@
  * - owning: "here's Gregorina's address", "Soib's phone" (a possessive before a personal noun);
  * - a line of its own, in lower-case writing: "jared paavolainen" above an address (a known given name and
  *   one more word, alone on their line).
- * Words are adjacent (one space between them), as in the other cues.
+ * Words are adjacent (one space, or a period and a space, between them), as in the other cues; the two words
+ * of a name line have exactly one space between them.
  */
 
 import { isAlnumAt } from '../shared/regex';
@@ -77,7 +78,7 @@ const LINE_SUFFIX = 8;
 /**
  * The end of a name line at lower-case word `i` in lower-case writing, or -1: word `i` is a known given
  * name that starts its line (after at most `LINE_PREFIX` units of no letter, mark or digit: "??? natasha
- * higuchi"), and the next word, of two units or more, one space after it and also in lower-case writing,
+ * higuchi"), and the next word, of two units or more, after exactly one space and also in lower-case writing,
  * ends the line ("jared paavolainen⏎"); neither is a particle, honorific or common word. Both looks are bounded, so a stream
  * decides the line as the whole text does.
  * @internal
@@ -89,8 +90,10 @@ const LINE_SUFFIX = 8;
  */
 export function nameLineEnd(w: Words, g: Gazetteer, i: number): number {
   const next = i + 1;
-  if (next >= w.n || w.cap[next] === 1 || w.lower[next] !== 1 || !adjacent(w, i, next)) return -1;
+  if (next >= w.n || w.cap[next] === 1 || w.lower[next] !== 1) return -1;
   const t = w.text;
+  // One space between the words ("israel. seed" is two sentences).
+  if ((w.start[next] as number) !== (w.end[i] as number) + 1 || t.charCodeAt(w.end[i] as number) !== 32) return -1;
   const end = w.end[next] as number;
   if (end - (w.start[next] as number) < 2) return -1; // "line i"
   let k = end;
