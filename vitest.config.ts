@@ -116,6 +116,9 @@ export default defineConfig({
           // One file at a time (see `onnxFiles`).
           fileParallelism: false,
           ...browserTest,
+          // Even alone, a file was slow once in CI: gradient.test.ts took 56.5 s for one batched prediction
+          // (2.0 s locally). The project runs last, so a longer limit costs nothing when runs are fast.
+          testTimeout: 300_000,
           // Project names must differ: the default would be "browser (chromium)" again.
           browser: { ...browserTest.browser, instances: [{ browser: 'chromium', name: 'browser-onnx (chromium)' }] },
         },
