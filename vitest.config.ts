@@ -7,7 +7,7 @@
  * `*.browser.test.ts` only in Chromium; `*.slow.test.ts` only in Node (long experiments).
  * The CLI package is Node-only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -27,16 +27,27 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * whole project 140 s). In full CI runs the same made `report.test.ts` take 110 s, twice past its 120 s
  * timeout. Why concurrent onnxruntime-web sessions in one Chromium are that slow is not known.
  */
-const onnxFiles = readdirSync(join(root, 'packages'), { recursive: true, encoding: 'utf8' })
-  .map((f) => join('packages', f))
-  .filter(
-    (f) =>
-      /[\\/]test[\\/].*\.test\.ts$/.test(f) &&
-      !/\.(?:node|slow)\.test\.ts$/.test(f) &&
-      !f.includes('node_modules') &&
-      /InferenceSession|\b(?:mnistModel|mnistClassifier|createSession)\(/.test(readFileSync(join(root, f), 'utf8')),
-  )
-  .map((f) => f.replaceAll('\\', '/'));
+const onnxFiles = readdirSync(join(root, 'packages')).flatMap((pkg) => {
+  // Only the packages' test directories are read (their node_modules hold some 87,000 entries).
+  const dir = join(root, 'packages', pkg, 'test');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => `packages/${pkg}/test/${f.replaceAll('\\', '/')}`)
+    .filter(
+      (f) =>
+        f.endsWith('.test.ts') &&
+        !/\.(?:node|slow)\.test\.ts$/.test(f) &&
+        /InferenceSession|\b(?:mnistModel|mnistClassifier|createSession)\(/.test(readFileSync(join(root, f), 'utf8')),
+    );
+});
+
+/** Vite settings of both browser projects (a plugin instance each). */
+const browserVite = () => ({
+  plugins: [modelsecSources({ node: false })],
+  // Pre-bundle every dependency browser tests load, so Vite never re-optimizes mid-run.
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: browserDeps() },
+  server: { fs: { allow: [root, sharedData] } },
+});
 
 /** The browser project's settings, shared by its two halves. */
 const browserTest = {
@@ -91,10 +102,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [modelsecSources({ node: false })],
-        // Pre-bundle every dependency browser tests load, so Vite never re-optimizes mid-run.
-        optimizeDeps: { exclude: ['onnxruntime-web'], include: browserDeps() },
-        server: { fs: { allow: [root, sharedData] } },
+        ...browserVite(),
         test: {
           name: 'browser',
           include: ['packages/*/test/**/*.test.ts', 'tools/**/*.test.ts'],
@@ -104,9 +112,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [modelsecSources({ node: false })],
-        optimizeDeps: { exclude: ['onnxruntime-web'], include: browserDeps() },
-        server: { fs: { allow: [root, sharedData] } },
+        ...browserVite(),
         test: {
           name: 'browser-onnx',
           include: onnxFiles,

@@ -19,7 +19,6 @@ import {
   W_IS,
   W_NAME,
   W_NAME_CUE,
-  W_NAMING,
   W_NOT_NAME,
   W_OBJECT,
   W_PARTICLE,
@@ -28,7 +27,7 @@ import {
 } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
-import { nameLineEnd, personalNounAfter, verbCue } from './names-verb-cues';
+import { nameLineEnd, namingBefore, personalNounAfter, verbCue } from './names-verb-cues';
 import {
   adjacent,
   foldLowerOf,
@@ -188,24 +187,14 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   return j;
 }
 
-/** A PERSON candidate of the lower-case scan. */
+/** A PERSON candidate of the names scans (context words raise it by 0.2). */
 function lowerPerson(start: number, end: number, score: number): PiiCandidate {
   return { entity: 'PERSON', start, end, score, recognizer: 'names', context: PERSON_CONTEXT, contextBoost: 0.2 };
 }
 
 /** A PERSON candidate of the capitalized scan; 0.1 more after an honorific. */
 function personCandidate(w: Words, start: number, end: number, score: number): PiiCandidate {
-  const c: PiiCandidate = {
-    entity: 'PERSON',
-    start,
-    end,
-    score,
-    recognizer: 'names',
-    context: PERSON_CONTEXT,
-    contextBoost: 0.2,
-  };
-  if (honorificBefore(w.text, start)) c.score += 0.1;
-  return c;
+  return lowerPerson(start, end, honorificBefore(w.text, start) ? score + 0.1 : score);
 }
 
 /** Word `i` follows word `prev` after " " or ", " (a greeting's name is on its line). */
@@ -334,9 +323,7 @@ function lowerCue(w: Words, i: number): number {
     return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
   }
   // "call me anna", "named him joshua"
-  if ((f & W_OBJECT) !== 0) {
-    return i >= 2 && adjacent(w, i - 2, prev) && (wordsOf(w, i - 2) & W_NAMING) !== 0 ? NAME_CUE_ : NO_CUE;
-  }
+  if ((f & W_OBJECT) !== 0) return namingBefore(w, prev) ? NAME_CUE_ : NO_CUE;
   // "thank you anna"
   if (i >= 2 && isWord(w, prev, 'you') && (wordsOf(w, i - 2) & W_GREETING) !== 0) return GREETING_CUE;
   return NO_CUE;

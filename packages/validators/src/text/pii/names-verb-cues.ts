@@ -46,14 +46,25 @@ export function verbCue(w: Words, i: number): boolean {
   const next = i + 1;
   if (prev >= 0 && adjacent(w, prev, i)) {
     const f = wordsOf(w, prev);
-    if ((f & W_OBJECT) !== 0 && prev >= 1 && adjacent(w, prev - 1, prev) && (wordsOf(w, prev - 1) & W_NAMING) !== 0) {
-      return true;
-    }
+    if ((f & W_OBJECT) !== 0 && namingBefore(w, prev)) return true;
     if ((f & W_GIVING) !== 0 && next < w.n && adjacent(w, i, next) && (wordsOf(w, next) & W_POSSESSIVE) !== 0) {
       return true;
     }
   }
   return next < w.n && adjacent(w, i, next) && (wordsOf(w, next) & W_HUMAN_VERB) !== 0;
+}
+
+/**
+ * Word `k` (an object pronoun) follows a naming verb one space before it: "calls me", "named him".
+ * @internal
+ *
+ * @example
+ * ```ts
+ * namingBefore(w, 2); // true for "everyone calls me Adlan"
+ * ```
+ */
+export function namingBefore(w: Words, k: number): boolean {
+  return k >= 1 && adjacent(w, k - 1, k) && (wordsOf(w, k - 1) & W_NAMING) !== 0;
 }
 
 /**
