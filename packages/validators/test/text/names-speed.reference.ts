@@ -23,6 +23,7 @@ import {
 } from '../../src/text/pii/gazetteer';
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
 import {
+  COMMON_NAMES,
   CUE_ENDS,
   CUE_STOPS,
   GIVING_VERBS,
@@ -152,6 +153,28 @@ function flagsIn(w: Words, i: number, table: WordFlags): number {
   return w.ascii[i] === 1
     ? table.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
     : table.lookup(lowerOf(w, i));
+}
+
+/**
+ * Since the common-word rule: word `i` is a common English word, or has no lower-case letter and is
+ * not followed by a capitalized word after one space.
+ */
+function weakGivenOf(w: Words, i: number): boolean {
+  const word = w.text.slice(w.start[i] as number, w.end[i] as number);
+  if (COMMON_NAMES.has(word.toLowerCase())) return true;
+  const next = i + 1;
+  const capsAfter =
+    next < w.n && w.cap[next] === 1 && w.text.slice(w.end[i] as number, w.start[next] as number) === ' ';
+  return word === word.toUpperCase() && !capsAfter;
+}
+
+/** Since the common-word rule: a capitalized known family or given name follows word `i` after one space. */
+function knownNameNextOf(w: Words, g: Gazetteer, i: number): boolean {
+  const next = i + 1;
+  if (next >= w.n || w.cap[next] !== 1 || w.text.slice(w.end[i] as number, w.start[next] as number) !== ' ')
+    return false;
+  if ((wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) !== 0 || shortCaps(w, next)) return false;
+  return inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
 }
 
 /** Bits of the small word lists (`W_*`) of word `i`. */
@@ -725,7 +748,12 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       ? w.text.slice(w.start[i] as number, (w.end[i] as number) - 2).toLowerCase()
       : undefined;
     if (stem !== undefined && (NOT_NAMES.has(stem) || HONORIFICS.has(stem) || PARTICLES.has(stem))) continue;
-    const first = stem !== undefined ? g.firstNames.has(stem) : inList(w, i, G_FIRST, g.firstNames);
+    // Since the common-word rule: a given name that is a common English word or written in capitals
+    // counts as one only before a known name.
+    const first =
+      stem !== undefined
+        ? g.firstNames.has(stem)
+        : inList(w, i, G_FIRST, g.firstNames) && (!weakGivenOf(w, i) || knownNameNextOf(w, g, i));
     const lastOnly = !first && (stem !== undefined ? g.lastNames.has(stem) : inList(w, i, G_LAST, g.lastNames));
     // Since the verb cues: naming, giving and acting verbs around a word; a personal noun after a possessive.
     const around = stem !== undefined ? personalNounAfterOf(w, i) : verbCueOf(w, i);
@@ -952,8 +980,9 @@ function lowerCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
   const p = lowerOf(w, prev);
   if (GREETINGS.has(p)) return 'greeting';
   if (p === 'is') return i >= 2 && lowerOf(w, i - 2) === 'name' ? 'name' : 'none';
-  if (HONORIFICS.has(p) || (p === 'name' && w.text[w.end[prev] as number] === ':')) return 'name';
-  if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' ? 'none' : 'name';
+  if (HONORIFICS.has(p) || (p === 'name' && w.text[w.end[prev] as number] === ':'))
+    return gapOf(w, prev, i, HONORIFICS.has(p)) ? 'name' : 'none';
+  if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' || !gapOf(w, prev, i, false) ? 'none' : 'name';
   // Since the verb cues: "call me anna", "named him joshua".
   if (OBJECT_PRONOUNS.has(p))
     return i >= 2 && adjacent(w, i - 2, prev) && NAMING_VERBS.has(lowerOf(w, i - 2)) ? 'name' : 'none';
@@ -1021,12 +1050,12 @@ function capCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
   if (w.cap[prev] === 1) {
     if (GREETINGS.has(p)) return 'greeting';
     if (p === 'is') return nameBefore ? 'name' : 'none';
-    if (HONORIFICS.has(p)) return 'name';
-    if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' ? 'none' : 'name';
+    if (HONORIFICS.has(p)) return gapOf(w, prev, i, true) ? 'name' : 'none';
+    if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' || !gapOf(w, prev, i, false) ? 'none' : 'name';
     return 'none';
   }
   if (p === 'is') return nameBefore ? 'name' : 'none';
-  if (p === 'name' || p === 'named') return 'name';
+  if (p === 'name' || p === 'named') return gapOf(w, prev, i, false) ? 'name' : 'none';
   if (p === 'you' && i >= 2 && w.cap[i - 2] === 1 && GREETINGS.has(lowerOf(w, i - 2))) return 'greeting';
   return 'none';
 }
@@ -1042,5 +1071,16 @@ function cueBefore(w: Words, i: number): boolean {
     const gap = w.text.slice(w.end[prev] as number, w.start[i] as number);
     return (gap === ' ' || gap === ', ') && !VOCATIVES.has(lowerOf(w, i));
   }
-  return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
+  if (!((f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':')))
+    return false;
+  // Since the cue-gap rule: no "=" between, only spaces and periods after an honorific, no "am" of a time.
+  const p = lowerOf(w, prev);
+  if (!gapOf(w, prev, i, HONORIFICS.has(p))) return false;
+  return !(p === 'am' && /\d ?$/.test(w.text.slice(0, w.start[prev] as number)));
+}
+
+/** Since the cue-gap rule: the gap between cue `prev` and word `i` has no "=", and only spaces and periods after an honorific. */
+function gapOf(w: Words, prev: number, i: number, honorific: boolean): boolean {
+  const gap = w.text.slice(w.end[prev] as number, w.start[i] as number);
+  return !gap.includes('=') && (!honorific || /^[ \t\r\n.]*$/.test(gap));
 }

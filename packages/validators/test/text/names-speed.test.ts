@@ -7,7 +7,8 @@
  * the shipped lists (capitalized, lower-case, all capitals), multi-word places, honorifics, particles,
  * name and place cues, words that are never names, possessives, apostrophes and hyphens (' ’ -),
  * short all-capital words, organization designators, "&", "and", "or", "of", cues ("said", "Hi") and words after
- * them ("The", "Okay"), numbers, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
+ * them ("The", "Okay"), given names that are common words ("Read", "Link") or weekdays, cue gaps ("=", "MS,", a
+ * time's "AM"), numbers, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
  * separators; lower-case-only texts take the lower-case-name path, and texts mixing capitalized and
  * lower-case stretches check the word-by-word lower-case decision (names-case.ts). Also run: the shipped gazetteer, a
  * small gazetteer built by `createGazetteer` (a word table) and a plain-object gazetteer (no table).
@@ -151,8 +152,44 @@ const word = fc.constantFrom(
   'shouted',
   'address',
   'daughter',
+  // Weak given names (common English words, capitals) and cue gaps (names-people.ts).
+  'Read',
+  'Link',
+  'LINK',
+  'General',
+  'Public',
+  'Grant',
+  'Tuesday',
+  'Sep',
+  'German',
+  'MESSAGE',
+  'Re',
+  '11:46 AM',
+  'AM',
+  'am',
+  'MS',
+  'Comic Sans MS,',
+  'name="',
 );
-const sep = fc.constantFrom(' ', ' ', ' ', '  ', '. ', ', ', '\n', ':', ' - ', "'", '’', '-', '', ' & ', '! ', '?');
+const sep = fc.constantFrom(
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '. ',
+  ', ',
+  '\n',
+  ':',
+  ' - ',
+  "'",
+  '’',
+  '-',
+  '',
+  ' & ',
+  '! ',
+  '?',
+  '="',
+);
 const piece = fc.oneof({ arbitrary: name, weight: 4 }, { arbitrary: word, weight: 3 }, fc.string({ maxLength: 3 }));
 const text = fc.array(fc.tuple(piece, sep), { maxLength: 14 }).map((a) => a.map(([p, s]) => p + s).join(''));
 /** Lower-case texts, with words whose lower-case form is not their own (U+212A lower-cases to 'k'). */
@@ -167,7 +204,7 @@ const mixedText = fc
   .map((a) => a.map(([p, s]) => p + s).join(''));
 
 const SMALL = createGazetteer({
-  firstNames: ['Maria', 'José', 'Jean-Luc', "O'Brien", 'bank', ...FIRST.slice(0, 40)],
+  firstNames: ['Maria', 'José', 'Jean-Luc', "O'Brien", 'bank', 'read', 'link', 'general', ...FIRST.slice(0, 40)],
   lastNames: ['Müller', 'Cruz', ...LAST.slice(0, 40)],
   places: [
     'İstanbul',

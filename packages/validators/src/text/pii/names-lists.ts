@@ -5,6 +5,7 @@
  * cue such as "grew up in " ending at the word (`cueEndsAt`). Both shortcuts are exact: each says in
  * its comment why, and test/text/names-fastpaths.test.ts compares them with the plain computation.
  */
+import { COMMON_WORD_NAMES } from '../data/person-names';
 import { hasContext, wordSet } from '../shared/context';
 import { WordFlags } from './word-index';
 
@@ -84,7 +85,7 @@ export const NAME_CUE = wordSet("name named called i'm am signed says said starr
  * ```
  */
 export const CUE_STOPS: ReadonlySet<string> = wordSet(
-  'the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp',
+  'the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp message',
 );
 /**
  * Verbs of naming, before an object pronoun (`OBJECT_PRONOUNS`) and a name: "call me Ishmael", "everyone
@@ -203,7 +204,22 @@ export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february september october november december feb aug sep sept oct nov dec re',
+);
+/**
+ * Given names that are also common English words, and are not mostly names in English text ("read",
+ * "link", "general", "server"; generated with the gazetteers, data/person-names.ts), and the given names
+ * that are adjectives of nationality ("German", "Welsh"): capitalized, such a word alone is not taken for
+ * a given name (names-people.ts).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * COMMON_NAMES.has('link'); // true
+ * ```
+ */
+export const COMMON_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  `${COMMON_WORD_NAMES.replace(/\|/g, ' ')} german welsh`,
 );
 /**
  * Generational and professional suffixes that end a person's name ("Jr.", "III", "MD").
@@ -434,6 +450,8 @@ export const W_POSSESSIVE = 524288;
 export const W_HUMAN_VERB = 1048576;
 /** @internal A personal noun (`PERSONAL_NOUNS`). */
 export const W_PERSONAL = 2097152;
+/** @internal A given name that is also a common English word (`COMMON_NAMES`). */
+export const W_COMMON = 4194304;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -470,6 +488,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(POSSESSIVE_DETERMINERS, W_POSSESSIVE);
   add(HUMAN_VERBS, W_HUMAN_VERB);
   add(PERSONAL_NOUNS, W_PERSONAL);
+  add(COMMON_NAMES, W_COMMON);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

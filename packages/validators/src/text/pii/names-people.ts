@@ -14,6 +14,7 @@ import {
   NAME_SUFFIXES,
   NOT_SURNAMES,
   PERSON_CONTEXT,
+  W_COMMON,
   W_GREETING,
   W_HONORIFIC,
   W_IS,
@@ -24,12 +25,14 @@ import {
   W_PARTICLE,
   W_SHORT,
   W_VOCATIVE,
+  W_WEAK_CUE,
 } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import { nameLineEnd, namingBefore, personalNounAfter, verbCue } from './names-verb-cues';
 import {
   adjacent,
+  allCaps,
   foldLowerOf,
   inList,
   inListStem,
@@ -134,7 +137,9 @@ function scanCapsCued(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): 
 function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): number {
   const count = w.n;
   if (possessive(w, i)) return possessiveAt(w, g, emit, i);
-  const first = inList(w, i, IN_FIRST, g.firstNames);
+  // A given name that is also a common English word ("Read", "Link") or written in capitals ("FREE")
+  // counts as one only before a known name ("Grant Smith", "JOHN SMITH").
+  const first = inList(w, i, IN_FIRST, g.firstNames) && (!weakGiven(w, i) || knownNameNext(w, g, i));
   const lastOnly = !first && inList(w, i, IN_LAST, g.lastNames);
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
@@ -185,6 +190,34 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
   emitName(w, personCandidate(w, w.start[i] as number, end, score), emit);
   return j;
+}
+
+/**
+ * Capitalized word `i`'s reading as a given name is weak: the word is a common English word
+ * (`COMMON_NAMES`), or it is written in capitals (3 units or more; shorter ones are `W_SHORT`) and no
+ * capitalized word follows it after one space, as shouting and acronyms are ("FREE", "RAM"; not "STEVE
+ * KOVSKY").
+ */
+function weakGiven(w: Words, i: number): boolean {
+  return (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !(spaceBefore(w, i + 1) && w.cap[i + 1] === 1));
+}
+
+/** Word `k` exists and follows word `k - 1` after exactly one space. */
+function spaceBefore(w: Words, k: number): boolean {
+  if (k >= w.n) return false;
+  const end = w.end[k - 1] as number;
+  return w.start[k] === end + 1 && w.text.charCodeAt(end) === 32;
+}
+
+/** The word after `i` follows it after one space, is capitalized, and is a known family or given name. */
+function knownNameNext(w: Words, g: Gazetteer, i: number): boolean {
+  const next = i + 1;
+  return (
+    spaceBefore(w, next) &&
+    w.cap[next] === 1 &&
+    (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0 &&
+    (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames))
+  );
 }
 
 /** A PERSON candidate of the names scans (context words raise it by 0.2). */
@@ -316,11 +349,11 @@ function lowerCue(w: Words, i: number): number {
   if ((f & W_GREETING) !== 0) return GREETING_CUE;
   if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0 ? NAME_CUE_ : NO_CUE;
   if ((f & W_HONORIFIC) !== 0 || ((f & W_NAME) !== 0 && w.text.charCodeAt(w.end[prev] as number) === 58)) {
-    return NAME_CUE_;
+    return cueGap(w, prev, i, (f & W_HONORIFIC) !== 0) ? NAME_CUE_ : NO_CUE;
   }
   if ((f & W_NAME_CUE) !== 0) {
     const cue = lowerOf(w, prev);
-    return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
+    return cue === "i'm" || cue === 'am' || !cueGap(w, prev, i, false) ? NO_CUE : NAME_CUE_;
   }
   // "call me anna", "named him joshua"
   if ((f & W_OBJECT) !== 0) return namingBefore(w, prev) ? NAME_CUE_ : NO_CUE;
@@ -341,15 +374,15 @@ function capCue(w: Words, i: number): number {
     const f = w.small[prev] as number;
     if ((f & W_GREETING) !== 0) return GREETING_CUE;
     if ((f & W_IS) !== 0) return i >= 2 && isWord(w, i - 2, 'name') ? NAME_CUE_ : NO_CUE;
-    if ((f & W_HONORIFIC) !== 0) return NAME_CUE_;
+    if ((f & W_HONORIFIC) !== 0) return cueGap(w, prev, i, true) ? NAME_CUE_ : NO_CUE;
     if ((f & W_NAME_CUE) !== 0) {
       const cue = lowerOf(w, prev);
-      return cue === "i'm" || cue === 'am' ? NO_CUE : NAME_CUE_;
+      return cue === "i'm" || cue === 'am' || !cueGap(w, prev, i, false) ? NO_CUE : NAME_CUE_;
     }
     return NO_CUE;
   }
   if (isWord(w, prev, 'is')) return i >= 2 && isWord(w, i - 2, 'name') ? NAME_CUE_ : NO_CUE;
-  if (isWord(w, prev, 'name') || isWord(w, prev, 'named')) return NAME_CUE_;
+  if (isWord(w, prev, 'name') || isWord(w, prev, 'named')) return cueGap(w, prev, i, false) ? NAME_CUE_ : NO_CUE;
   if (i >= 2 && isWord(w, prev, 'you') && w.cap[i - 2] === 1 && ((w.small[i - 2] as number) & W_GREETING) !== 0) {
     return GREETING_CUE;
   }
@@ -375,7 +408,34 @@ function cueBefore(w: Words, i: number): boolean {
   // After a greeting on the same line ("Hi Heiðbrá,", "Hello, Sisko"), unless the word is a form of
   // address ("Hi Team", "Hello World").
   if ((f & W_GREETING) !== 0) return greetingGap(w, prev, i) && (wordsOf(w, i) & W_VOCATIVE) === 0;
-  return (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
+  const cue = (f & (W_NAME_CUE | W_HONORIFIC)) !== 0 || ((f & W_NAME) !== 0 && w.text[w.end[prev] as number] === ':');
+  return (
+    cue &&
+    cueGap(w, prev, i, (f & W_HONORIFIC) !== 0) &&
+    !((f & W_WEAK_CUE) !== 0 && isWord(w, prev, 'am') && clockBefore(w, prev))
+  );
+}
+
+/**
+ * The units between cue word `prev` and word `i` let the cue name it: no "=" (`name="top"` is an
+ * attribute), and after an honorific (`honorific`) nothing but white space and periods ("Ms. Ada", "Dr.⏎Richerson";
+ * not the font list "Comic Sans MS, Trebuchet").
+ */
+function cueGap(w: Words, prev: number, i: number, honorific: boolean): boolean {
+  const text = w.text;
+  for (let k = w.end[prev] as number; k < (w.start[i] as number); k++) {
+    const c = text.charCodeAt(k);
+    if (c === 61 || (honorific && c !== 32 && c !== 46 && c !== 10 && c !== 13 && c !== 9)) return false;
+  }
+  return true;
+}
+
+/** A digit right before word `prev`, or before the one space before it: "am" of a time ("11:46 AM"). */
+function clockBefore(w: Words, prev: number): boolean {
+  const start = w.start[prev] as number;
+  const before = start >= 2 && w.text.charCodeAt(start - 1) === 32 ? start - 2 : start - 1;
+  const c = w.text.charCodeAt(before);
+  return c >= 48 && c <= 57;
 }
 
 /** Words `i` and `i + 1` together are a place of the gazetteer (hashed first when it has a word table). */

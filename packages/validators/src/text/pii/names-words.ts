@@ -268,9 +268,22 @@ export function possessive(w: Words, i: number): boolean {
 
 /** Word `i` is shorter than 3 units and all capitals ("US", "A"). */
 function shortCaps(w: Words, i: number): boolean {
+  return (w.end[i] as number) - (w.start[i] as number) < 3 && allCaps(w, i);
+}
+
+/**
+ * Word `i` has no lower-case letter: an ASCII word no a-z, another one equal to its upper case ("FREE",
+ * "ÉMILE").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * allCaps(w, 0); // true for "RAM", false for "Ram"
+ * ```
+ */
+export function allCaps(w: Words, i: number): boolean {
   const start = w.start[i] as number;
   const end = w.end[i] as number;
-  if (end - start >= 3) return false;
   const text = w.text;
   // ASCII words: upper-casing changes exactly the letters a-z.
   for (let k = start; k < end; k++) {
