@@ -4,8 +4,8 @@
  * ("FREE", "RAM") is a person only before a known name ("Grant Smith", "JOHN SMITH") or after a cue;
  * weekdays and month abbreviations are never names; a cue names the next word only across a gap without
  * "=" (`name="top"`), after an honorific only across spaces and periods (not the font list "Comic Sans MS,
- * Trebuchet"), and "am" is no cue after a time ("11:46 AM"). Each of these was found as a PERSON in the
- * SpamAssassin ham mail.
+ * Trebuchet"), and "am" is no cue after a time ("11:46 AM"); the second word of a place starts no name
+ * ("York" of "New York Times"). Each of these was found as a PERSON in the SpamAssassin ham mail.
  */
 import { detectPII } from '@modelsec/validators';
 import { describe, expect, test } from 'vitest';
@@ -50,6 +50,16 @@ describe('weak given names', () => {
     const list = new Set(COMMON_WORD_NAMES.split('|'));
     for (const w of ['read', 'link', 'general', 'server', 'free', 'win', 'shell']) expect(list.has(w), w).toBe(true);
     for (const w of ['drew', 'grant', 'frank', 'jack', 'smith', 'gates', 'maria']) expect(list.has(w), w).toBe(false);
+  });
+});
+
+describe('the second word of a place', () => {
+  test('starts no name', () => {
+    expect(found('The New York Times and the Journal')).toEqual(['LOCATION:New York:0.7']);
+    expect(found('the San Jose Mercury News')).toEqual(['LOCATION:San Jose:0.7']);
+    // Counter-cases: a name after a place in another sentence, and a given name that is a place.
+    expect(people('He moved to New York. Maria Lopez called')).toEqual(['PERSON:Maria Lopez:1']);
+    expect(people('Paris Hilton')).toEqual(['PERSON:Paris Hilton:0.85']);
   });
 });
 

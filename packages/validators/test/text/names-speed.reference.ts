@@ -743,6 +743,8 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       continue;
     }
     if (shortCaps(w, i)) continue;
+    // Since the place-pair rule: the second word of a place starts no name ("York" of "New York Times").
+    if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i) && g.places.has(joinLower(w, i - 1, 2))) continue;
     // Since the possessive rule: a word ending in "'s" is looked up without it.
     const stem = possessive(w, i)
       ? w.text.slice(w.start[i] as number, (w.end[i] as number) - 2).toLowerCase()

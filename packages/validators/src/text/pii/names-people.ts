@@ -137,6 +137,8 @@ function scanCapsCued(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): 
 function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: number): number {
   const count = w.n;
   if (possessive(w, i)) return possessiveAt(w, g, emit, i);
+  // The second word of a place ("York" of "New York Times", "Jose" of "San Jose Mercury") starts no name.
+  if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i) && placePair(w, g, i - 1)) return i;
   // A given name that is also a common English word ("Read", "Link") or written in capitals ("FREE")
   // counts as one only before a known name ("Grant Smith", "JOHN SMITH").
   const first = inList(w, i, IN_FIRST, g.firstNames) && (!weakGiven(w, i) || knownNameNext(w, g, i));
