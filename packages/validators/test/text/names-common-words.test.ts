@@ -5,7 +5,9 @@
  * weekdays and month abbreviations are never names; a cue names the next word only across a gap without
  * "=" (`name="top"`), after an honorific only across spaces and periods (not the font list "Comic Sans MS,
  * Trebuchet"), and "am" is no cue after a time ("11:46 AM"); the second word of a place starts no name
- * ("York" of "New York Times"). Each of these was found as a PERSON in the SpamAssassin ham mail.
+ * ("York" of "New York Times"). Each of these was found as a PERSON in the SpamAssassin ham mail. A one-word
+ * place that is also a common English word ("Reading", "Union", "Manage") is a LOCATION only after a place
+ * cue, next to another place or with context words, as a place that is also a name is.
  */
 import { detectPII } from '@modelsec/validators';
 import { describe, expect, test } from 'vitest';
@@ -60,6 +62,20 @@ describe('the second word of a place', () => {
     // Counter-cases: a name after a place in another sentence, and a given name that is a place.
     expect(people('He moved to New York. Maria Lopez called')).toEqual(['PERSON:Maria Lopez:1']);
     expect(people('Paris Hilton')).toEqual(['PERSON:Paris Hilton:0.85']);
+  });
+});
+
+describe('places that are common words', () => {
+  test('need a place cue, a place next to them or context', () => {
+    for (const text of ['Reading Package Lists... Done', 'Nice work', 'the Union said', 'Manage My Subscriptions']) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found('I live in Reading')).toEqual(['LOCATION:Reading:0.8']);
+    expect(found('Reading, England')).toEqual(['LOCATION:Reading:0.6', 'LOCATION:England:0.6']);
+    expect(found('she moved to Nice last year')).toEqual(['LOCATION:Nice:0.8']);
+    // Mon, March and July are dates.
+    expect(found('On Mon, Aug 19, 2002 at 03:15')).toEqual(['DATE_TIME:Aug 19, 2002:0.9']);
+    expect(found('in the 12 months to March 2002')).toEqual(['DATE_TIME:March 2002:0.7']);
   });
 });
 

@@ -24,6 +24,7 @@ import {
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
 import {
   COMMON_NAMES,
+  COMMON_PLACES,
   CUE_ENDS,
   CUE_STOPS,
   GIVING_VERBS,
@@ -583,7 +584,8 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       // Since the possessive rule: a known place of one word written with "'s" ("Berlin's").
       const stem = possessive(w, i) ? text.slice(tStart, (w.end[i] as number) - 2).toLowerCase() : undefined;
       if (stem !== undefined && g.places.has(stem)) {
-        const isName = g.firstNames.has(stem) || g.lastNames.has(stem);
+        // Since the common-place rule, a common English word is decided as a name is.
+        const isName = g.firstNames.has(stem) || g.lastNames.has(stem) || COMMON_PLACES.has(stem);
         const cued = isName && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
         if (!isName || cued || hasContext(text, tStart, tStart + stem.length, PLACE_CONTEXT, 12, 0)) {
           emit({
@@ -633,8 +635,10 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     }
     if (best < 0) continue;
     const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
+    // Since the common-place rule: a one-word place that is a common English word is decided as a name is.
+    const weak = isName || (best === 1 && COMMON_PLACES.has(lowerOf(w, i)));
     // After a place cue, a name that is also a place is the place.
-    const cued = isName && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
+    const cued = weak && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
     // Two known places with ", " between: both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     let pair = i === paired;
@@ -642,8 +646,8 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       pair = true;
       paired = i + best;
     }
-    const score = isName && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+    const score = weak && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit({

@@ -170,6 +170,12 @@ const word = fc.constantFrom(
   'MS',
   'Comic Sans MS,',
   'name="',
+  // Places that are common words ("Reading", "Union") need a cue, a place next to them or context.
+  'Reading',
+  'Union',
+  "Nice's",
+  'England',
+  'Mon',
 );
 const sep = fc.constantFrom(
   ' ',

@@ -5,6 +5,7 @@
  * cue such as "grew up in " ending at the word (`cueEndsAt`). Both shortcuts are exact: each says in
  * its comment why, and test/text/names-fastpaths.test.ts compares them with the plain computation.
  */
+import { COMMON_WORD_PLACES } from '../data/locations';
 import { COMMON_WORD_NAMES } from '../data/person-names';
 import { hasContext, wordSet } from '../shared/context';
 import { WordFlags } from './word-index';
@@ -204,7 +205,7 @@ export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february september october november december feb aug sep sept oct nov dec re',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february march july september october november december feb aug sep sept oct nov dec mon re',
 );
 /**
  * Given names that are also common English words, and are not mostly names in English text ("read",
@@ -221,6 +222,19 @@ export const NOT_NAMES = wordSet(
 export const COMMON_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
   `${COMMON_WORD_NAMES.replace(/\|/g, ' ')} german welsh`,
 );
+/**
+ * One-word places that are also common English words ("reading", "nice", "union", "manage"; generated
+ * with the gazetteers, data/locations.ts): capitalized and alone, such a word is a place only after a
+ * place cue, next to another place or with a place's context words (names-places.ts), as a place that is
+ * also a name is.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * COMMON_PLACES.has('reading'); // true
+ * ```
+ */
+export const COMMON_PLACES: ReadonlySet<string> = /* @__PURE__ */ wordSet(COMMON_WORD_PLACES.replace(/\|/g, ' '));
 /**
  * Generational and professional suffixes that end a person's name ("Jr.", "III", "MD").
  * @internal
@@ -452,6 +466,8 @@ export const W_HUMAN_VERB = 1048576;
 export const W_PERSONAL = 2097152;
 /** @internal A given name that is also a common English word (`COMMON_NAMES`). */
 export const W_COMMON = 4194304;
+/** @internal A one-word place that is also a common English word (`COMMON_PLACES`). */
+export const W_COMMON_PLACE = 8388608;
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -489,6 +505,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(HUMAN_VERBS, W_HUMAN_VERB);
   add(PERSONAL_NOUNS, W_PERSONAL);
   add(COMMON_NAMES, W_COMMON);
+  add(COMMON_PLACES, W_COMMON_PLACE);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

@@ -8,7 +8,7 @@
  */
 import { hasContext } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
-import { cueEndsAt, PLACE_CONTEXT, W_CUE_END, W_NOT_NAME } from './names-lists';
+import { cueEndsAt, PLACE_CONTEXT, W_COMMON_PLACE, W_CUE_END, W_NOT_NAME } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
@@ -20,6 +20,7 @@ import {
   lowerOf,
   placeWordsOf,
   possessive,
+  stemWordsOf,
   wordsOf,
 } from './names-words';
 import type { PiiCandidate } from './types';
@@ -95,9 +96,12 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     }
     if (best < 0) continue;
     const isName = best === 1 && (inList(w, i, IN_FIRST, g.firstNames) || inList(w, i, IN_LAST, g.lastNames));
+    // A one-word place that is a name or a common English word ("Reading", "Union") is decided below: a
+    // place after a place cue, next to another place, or with a place's context words.
+    const weak = isName || (best === 1 && (wordsOf(w, i) & W_COMMON_PLACE) !== 0);
     // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
     // the place.
-    const cued = isName && cueBefore(w, i);
+    const cued = weak && cueBefore(w, i);
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     let pair = i === paired;
@@ -105,8 +109,8 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
       pair = true;
       paired = i + best;
     }
-    const score = isName && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
-    if (isName && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
+    const score = weak && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
+    if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emitName(w, placeCandidate(tStart, w.end[i + best - 1] as number, score), emit);
@@ -122,7 +126,10 @@ function possessivePlace(w: Words, g: Gazetteer, i: number, emit: (c: PiiCandida
   if (!possessive(w, i) || !inListStem(w, i, IN_PLACE, g.places)) return false;
   const start = w.start[i] as number;
   const end = (w.end[i] as number) - 2;
-  const isName = inListStem(w, i, IN_FIRST, g.firstNames) || inListStem(w, i, IN_LAST, g.lastNames);
+  const isName =
+    inListStem(w, i, IN_FIRST, g.firstNames) ||
+    inListStem(w, i, IN_LAST, g.lastNames) ||
+    (stemWordsOf(w, i) & W_COMMON_PLACE) !== 0;
   const cued = isName && cueBefore(w, i);
   if (isName && !cued && !hasContext(w.text, start, end, PLACE_CONTEXT, 12, 0)) return false;
   emitName(w, placeCandidate(start, end, isName && !cued ? 0.4 : 0.6), emit);
