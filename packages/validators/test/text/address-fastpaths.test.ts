@@ -34,6 +34,7 @@ import { lastLineAfter, localityAfter } from '../../src/text/pii/address-lines';
 import { NAMED_STREET_GATE, namedStreets } from '../../src/text/pii/address-named';
 import { numberedStreets } from '../../src/text/pii/address-numbered';
 import { namedPostcodes } from '../../src/text/pii/address-postcodes';
+import { ENGLISH_ENDINGS, PROSE_WORDS, QUANTITY_WORDS } from '../../src/text/pii/address-prose';
 import {
   matchSpansAt,
   mergeStarts,
@@ -58,6 +59,18 @@ interface Part {
 /** An emitted candidate: start, end, score, and `L` for a LOCATION (ADDRESS otherwise). */
 type Found = [number, number, number] | [number, number, number, 'L'];
 
+/** A later rule, plainly: the words between the first and the last of a street match say prose. */
+function prose(match: string, prefix: boolean): boolean {
+  const words = match
+    .split(' ')
+    .slice(1, -1)
+    .map((x) => x.replace(/[.,]+$/, ''));
+  if (words.length === 0) return !prefix;
+  return words.some(
+    (x) => (!prefix && QUANTITY_WORDS.has(x.toLowerCase())) || (x === x.toLowerCase() && PROSE_WORDS.has(x)),
+  );
+}
+
 function referenceScan(text: string): Found[] {
   const out: Found[] = [];
   // Later rules, not shortcuts (tested on their own in address-numbered.test.ts,
@@ -81,7 +94,8 @@ function referenceScan(text: string): Found[] {
     // A later rule: not across a sentence's period after 5 letters or more ("28013 Madrid. My colleague
     // Dr."; "47 Ctra. Bailén-Motril 84" stays).
     const streetPart = (m: RegExpExecArray, p: Part[]) => {
-      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1))) addPart(m, p);
+      // A later rule: prose is no street ("600 sq", "10 million square", "43 to 28").
+      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1)) && !prose(m[0], false)) addPart(m, p);
     };
     scanDigitRuns(f, STREET_EN_RE, text, shortNumber, streetPart, parts);
     scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, streetPart, parts);
@@ -90,7 +104,8 @@ function referenceScan(text: string): Found[] {
       spaceDigits = text.charCodeAt((f.runStart[k] as number) - 1) === 32;
     if (spaceDigits) {
       scanAnchored(PREFIX_RE, STREET_PREFIX_RE, text, wordStart, (m) => {
-        parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
+        // A later rule: prose is no street ("place on July 2").
+        if (!prose(m[0], true)) parts.push({ start: withHouseNumber(text, m.index), end: m.index + m[0].length });
       });
       forEachMatch(ATTACHED_RE, text, (m) => {
         let start = m.index;
@@ -98,6 +113,13 @@ function referenceScan(text: string): Found[] {
         // A later rule: a street-type word of its own (SEPARATE_TYPE_RE) after a capitalized word.
         const bare = start === m.index && /^(?:str\.|u\.)/i.test(m[0]);
         const own = start === m.index && !bare;
+        // A later rule: English words ending like a joined street ("During 2002", "Committee 2").
+        const ending = (m[0].split(' ')[0] as string).toLowerCase();
+        const stem = text.slice(start, m.index);
+        if (stem !== '') {
+          if (ending === 'ring' && (stem.length < 3 || 'aeiouyäöüáéíóú'.includes(stem.slice(-1).toLowerCase()))) return;
+          if (ending === 'tee' && ENGLISH_ENDINGS.has((stem + ending).toLowerCase())) return;
+        }
         if (own && !SEPARATE_TYPE_RE.test(m[0])) return;
         for (let w = 0; w < 2; w++) {
           if (text[start - 1] !== ' ') break;
@@ -278,7 +300,7 @@ const TYPE_WORDS = list(
 );
 const UNIT_WORDS = list('apt apartment suite ste unit flat room rm floor fl');
 const NAMES = list(
-  'Main Baker oak Schaarstein Lille Viby Grote Baan du Bac Podleśna Kromwater 184th North the at in is on É-cole O’Neil x2 Łódź İzmir straßen',
+  'Main Baker oak Schaarstein Lille Viby Grote Baan du Bac Podleśna Kromwater 184th North the at in is on É-cole O’Neil x2 Łódź İzmir straßen million GB hard to and Du Offe Ost Kaiser Commit maan',
 );
 
 const word = (words: string[]) => fc.constantFrom(...words).chain(cased);

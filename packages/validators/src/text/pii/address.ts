@@ -14,6 +14,7 @@ import { lastLineAfter, localityAfter } from './address-lines';
 import { NAMED_STREET_GATE, namedStreets } from './address-named';
 import { numberedStreets } from './address-numbered';
 import { emitPostcode, namedPostcodes } from './address-postcodes';
+import { englishEnding, proseStreet } from './address-prose';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
@@ -162,7 +163,7 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
     SUFFIXES,
     text,
     (start, end, p) => {
-      if (!sentenceInside(text, start, end)) addPart(start, end, p);
+      if (!sentenceInside(text, start, end) && !proseStreet(text, start, end, false)) addPart(start, end, p);
     },
     parts,
   );
@@ -171,8 +172,9 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
   const prefix: number[] = [];
   streetWordStarts(text, f, ENDINGS, TYPES, attached, prefix);
   if (prefix.length > 0) {
-    const prefixPart = (start: number, end: number) =>
-      parts.push({ start: withHouseNumber(text, start), end, unit: false });
+    const prefixPart = (start: number, end: number) => {
+      if (!proseStreet(text, start, end, true)) parts.push({ start: withHouseNumber(text, start), end, unit: false });
+    };
     scanAnchoredAt(PREFIX_AT, STREET_PREFIX_RE, text, prefix, wordStart, prefixPart, undefined);
   }
   if (attached.length > 0) {
@@ -191,6 +193,8 @@ function attachedPart(text: string, at: number, end: number, parts: Part[]): voi
   while (start > 0 && at - start < 30 && isNameChar(text, start - 1)) start--;
   // The ending is a word of its own: "str.", "u.", or one of SEPARATE_TYPE_RE after a capitalized word.
   const word = start === at ? text.slice(at, end) : undefined;
+  // An English word that ends like a joined street ("During 2002", "Committee 2").
+  if (word === undefined && englishEnding(text, start, at, text.slice(at, text.indexOf(' ', at)))) return;
   const bare = word !== undefined && BARE_ENDING.test(word);
   if (word !== undefined && !bare && !SEPARATE_TYPE_RE.test(word)) return;
   const own = start;

@@ -1,0 +1,92 @@
+/**
+ * Street matches that English prose makes without any street (found in the SpamAssassin ham mail): a
+ * number, words and a street type or a second number whose words say quantity or only join
+ * ("10 million square feet", "a 120 GB hard drive", "went from 43 to 28", "between 1989 and 1991"); and
+ * English words that end like a street joined to its name ("During 2002", "Bring 2 friends", "Offering 20
+ * seats" end in the German "-ring"; "Committee 2" in the Estonian "-tee"). The address recognizer drops
+ * such matches (address.ts).
+ */
+import { wordSet } from '../shared/context';
+
+/**
+ * Words of quantities, units, drives and clock times: after a number they count or time something ("10
+ * million square", "4 second run", "120 GB hard drive", "12 CDT 2002", "7 AM CT"), no street is named so.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * QUANTITY_WORDS.has('million'); // true
+ * ```
+ */
+export const QUANTITY_WORDS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'hundred hundreds thousand thousands million millions billion billions trillion percent per kb mb gb tb kbps mbps ghz mhz second seconds minute minutes hour hours day days week weeks month months year years mile miles yard yards foot feet inch inches meter meters metre metres km kms lb lbs oz hard disk disks flash floppy usb zip cd dvd tape test thumb times am pm est edt cst cdt mst mdt pst pdt gmt utc bst cet cest',
+);
+
+/**
+ * Words of prose that no street's name has in lower case: they join ("43 to 28", "1989 and 1991", "3 of
+ * 7", "went from 13 to 21") or belong to a sentence ("1965, when Dr.", "6 has an interesting way",
+ * "the access point"). Capitalized, some are ("10 The Green").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PROSE_WORDS.has('to'); // true
+ * ```
+ */
+export const PROSE_WORDS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'to and or of in on at by for from than then through thru till until via vs versus which that the a an is was are were be been being has have had went goes its it his her their our your my this these those when where who what whose there here not no also about nearly another over under into onto out after before between because with without during each every',
+);
+
+/**
+ * Whether the street match `[start, end)` is prose. For STREET_EN_RE ("12 Main Street") and
+ * STREET_NUM_RE ("35 Kromwater 38") matches, the words between the house number and the street type or
+ * second number: none ("600 sq"), a quantity word among them ("10 million square"), or a prose word in
+ * lower case ("43 to 28"). For STREET_PREFIX_RE matches (`prefix`: "place on July 2", "via SMTP to port
+ * 25"), the words between the street-type word and the number: a prose word in lower case.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * proseStreet('from 43 to 28', 5, 13, false); // true
+ * proseStreet('at 12 Main Street', 3, 17, false); // false
+ * ```
+ */
+export function proseStreet(text: string, start: number, end: number, prefix: boolean): boolean {
+  // The words are separated by single spaces (WORD has none); the first is the house number or the
+  // street-type word, the last the street type or a number.
+  const words = text.slice(start, end).split(' ');
+  if (words.length < 3) return !prefix;
+  for (let k = 1; k < words.length - 1; k++) {
+    let word = words[k] as string;
+    while (word.endsWith('.') || word.endsWith(',')) word = word.slice(0, -1);
+    const lower = word.toLowerCase();
+    if (!prefix && QUANTITY_WORDS.has(lower)) return true;
+    if (word === lower && PROSE_WORDS.has(lower)) return true;
+  }
+  return false;
+}
+
+/** @internal English words ending in "-tee" (the Estonian street ending, "Pärnu maantee"). */
+export const ENGLISH_ENDINGS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'committee guarantee trustee settee absentee goatee warrantee',
+);
+
+/**
+ * Whether the word `[start, at + ending.length)`, which ends in the street ending `ending` at `at`
+ * ("During" = "Du" + "ring"), is an English word rather than a street: for "-ring", fewer than 3 units
+ * before it or a vowel right before it ("Bring", "String", "Offering", "nearing"; not "Ostring",
+ * "Kaiserring"); for "-tee", a listed English word ("Committee", "guarantee").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * englishEnding('During 2002', 0, 2, 'ring'); // true
+ * englishEnding('Kaiserring 12', 0, 6, 'ring'); // false
+ * ```
+ */
+export function englishEnding(text: string, start: number, at: number, ending: string): boolean {
+  const e = ending.toLowerCase();
+  if (e === 'ring') return at - start < 3 || 'aeiouyäöüáéíóú'.includes((text[at - 1] as string).toLowerCase());
+  if (e === 'tee') return ENGLISH_ENDINGS.has(text.slice(start, at + 3).toLowerCase());
+  return false;
+}
