@@ -756,11 +756,10 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     if (stem !== undefined && (NOT_NAMES.has(stem) || HONORIFICS.has(stem) || PARTICLES.has(stem))) continue;
     // Since the common-word rule: a given name that is a common English word or written in capitals
     // counts as one only before a known name.
-    const first =
-      stem !== undefined
-        ? g.firstNames.has(stem)
-        : inList(w, i, G_FIRST, g.firstNames) && (!weakGivenOf(w, i) || knownNameNextOf(w, g, i));
-    const lastOnly = !first && (stem !== undefined ? g.lastNames.has(stem) : inList(w, i, G_LAST, g.lastNames));
+    const weak = stem === undefined && weakGivenOf(w, i) && !knownNameNextOf(w, g, i);
+    const first = stem !== undefined ? g.firstNames.has(stem) : !weak && inList(w, i, G_FIRST, g.firstNames);
+    const lastOnly =
+      !first && !weak && (stem !== undefined ? g.lastNames.has(stem) : inList(w, i, G_LAST, g.lastNames));
     // Since the verb cues: naming, giving and acting verbs around a word; a personal noun after a possessive.
     const around = stem !== undefined ? personalNounAfterOf(w, i) : verbCueOf(w, i);
     // Since the verb cues, a cue also raises a known family name alone.

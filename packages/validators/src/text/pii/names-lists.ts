@@ -209,9 +209,10 @@ export const NOT_NAMES = wordSet(
 );
 /**
  * Given names that are also common English words, and are not mostly names in English text ("read",
- * "link", "general", "server"; generated with the gazetteers, data/person-names.ts), and the given names
- * that are adjectives of nationality ("German", "Welsh"): capitalized, such a word alone is not taken for
- * a given name (names-people.ts).
+ * "link", "general", "server"; generated with the gazetteers, data/person-names.ts), the given names
+ * that are adjectives of nationality ("German", "Welsh") and those far more often a product or a firm in
+ * English ("Perl", "Mac", "Dell", "Palm"): capitalized, such a word alone is not taken for a name
+ * (names-people.ts).
  * @internal
  *
  * @example
@@ -220,7 +221,7 @@ export const NOT_NAMES = wordSet(
  * ```
  */
 export const COMMON_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
-  `${COMMON_WORD_NAMES.replace(/\|/g, ' ')} german welsh`,
+  `${COMMON_WORD_NAMES.replace(/\|/g, ' ')} german welsh perl mac dell palm`,
 );
 /**
  * One-word places that are also common English words ("reading", "nice", "union", "manage"; generated

@@ -139,10 +139,11 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   if (possessive(w, i)) return possessiveAt(w, g, emit, i);
   // The second word of a place ("York" of "New York Times", "Jose" of "San Jose Mercury") starts no name.
   if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i) && placePair(w, g, i - 1)) return i;
-  // A given name that is also a common English word ("Read", "Link") or written in capitals ("FREE")
+  // A name that is also a common English word ("Read", "Link") or written in capitals ("FREE", "TOP")
   // counts as one only before a known name ("Grant Smith", "JOHN SMITH").
-  const first = inList(w, i, IN_FIRST, g.firstNames) && (!weakGiven(w, i) || knownNameNext(w, g, i));
-  const lastOnly = !first && inList(w, i, IN_LAST, g.lastNames);
+  const weak = weakGiven(w, i) && !knownNameNext(w, g, i);
+  const first = !weak && inList(w, i, IN_FIRST, g.firstNames);
+  const lastOnly = !first && !weak && inList(w, i, IN_LAST, g.lastNames);
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
