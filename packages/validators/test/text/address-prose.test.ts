@@ -60,11 +60,12 @@ describe('prose is no address', () => {
     expect(proseStreet('600 sq', 0, 6, false)).toBe(true);
     expect(proseStreet('place on July 2', 0, 15, true)).toBe(true);
     expect(proseStreet('Rue du Bac 46', 0, 13, true)).toBe(false);
-    expect(englishEnding('During 2002', 0, 2, 'ring')).toBe(true);
-    expect(englishEnding('Offering 20', 0, 4, 'ring')).toBe(true);
-    expect(englishEnding('Kaiserring 12', 0, 6, 'ring')).toBe(false);
-    expect(englishEnding('Committee 2', 0, 6, 'tee')).toBe(true);
-    expect(englishEnding('maantee 10', 0, 4, 'tee')).toBe(false);
+    expect(englishEnding('During 2002', 0, 2, 6)).toBe(true);
+    expect(englishEnding('Offering 20', 0, 4, 8)).toBe(true);
+    expect(englishEnding('Kaiserring 12', 0, 6, 10)).toBe(false);
+    expect(englishEnding('Committee 2', 0, 6, 9)).toBe(true);
+    expect(englishEnding('maantee 10', 0, 4, 7)).toBe(false);
+    expect(englishEnding('Salontie 6', 0, 5, 8)).toBe(false);
   });
 });
 

@@ -194,7 +194,7 @@ function attachedPart(text: string, at: number, end: number, parts: Part[]): voi
   // The ending is a word of its own: "str.", "u.", or one of SEPARATE_TYPE_RE after a capitalized word.
   const word = start === at ? text.slice(at, end) : undefined;
   // An English word that ends like a joined street ("During 2002", "Committee 2").
-  if (word === undefined && englishEnding(text, start, at, text.slice(at, text.indexOf(' ', at)))) return;
+  if (word === undefined && englishEnding(text, start, at, text.indexOf(' ', at))) return;
   const bare = word !== undefined && BARE_ENDING.test(word);
   if (word !== undefined && !bare && !SEPARATE_TYPE_RE.test(word)) return;
   const own = start;
