@@ -4,7 +4,9 @@
  * capitalized words and name particles ("van der", "de la"); in text written without capitals, only a
  * given name followed by a family name ("roberto yamamura"). Scores: two or more words with a known
  * name 0.85, a given name alone 0.6, a cued word 0.55, a family name alone 0.4; less when the word is
- * also a place, more after an honorific.
+ * also a place, more after an honorific. A name that is also a common English word ("Read", "Link") or a
+ * lone word in capitals ("FREE") needs a known name after it or a cue; the second word of a known place
+ * ("York" of "New York Times") starts no name.
  */
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
@@ -196,10 +198,11 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
 }
 
 /**
- * Capitalized word `i`'s reading as a given name is weak: the word is a common English word
+ * Capitalized word `i`'s reading as a name is weak: the word is a common English word or a product's name
  * (`COMMON_NAMES`), or it is written in capitals (3 units or more; shorter ones are `W_SHORT`) and no
  * capitalized word follows it after one space, as shouting and acronyms are ("FREE", "RAM"; not "STEVE
- * KOVSKY").
+ * KOVSKY"). A weak word is a given or family name only before a known name (`knownNameNext`) or after a
+ * cue.
  */
 function weakGiven(w: Words, i: number): boolean {
   return (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !(spaceBefore(w, i + 1) && w.cap[i + 1] === 1));
