@@ -160,7 +160,7 @@ function flagsIn(w: Words, i: number, table: WordFlags): number {
  * Since the common-word rule: word `i` is a common English word, or has no lower-case letter and is
  * not followed by a capitalized word after one space.
  */
-function weakGivenOf(w: Words, i: number): boolean {
+function weakNameOf(w: Words, i: number): boolean {
   const word = w.text.slice(w.start[i] as number, w.end[i] as number);
   if (COMMON_NAMES.has(word.toLowerCase())) return true;
   const next = i + 1;
@@ -756,7 +756,7 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     if (stem !== undefined && (NOT_NAMES.has(stem) || HONORIFICS.has(stem) || PARTICLES.has(stem))) continue;
     // Since the common-word rule: a given name that is a common English word or written in capitals
     // counts as one only before a known name.
-    const weak = stem === undefined && weakGivenOf(w, i) && !knownNameNextOf(w, g, i);
+    const weak = stem === undefined && weakNameOf(w, i) && !knownNameNextOf(w, g, i);
     const first = stem !== undefined ? g.firstNames.has(stem) : !weak && inList(w, i, G_FIRST, g.firstNames);
     const lastOnly =
       !first && !weak && (stem !== undefined ? g.lastNames.has(stem) : inList(w, i, G_LAST, g.lastNames));

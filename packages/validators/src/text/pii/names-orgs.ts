@@ -37,7 +37,7 @@ import {
 } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
-import { adjacent, inList, lowerOf, possessive, wordsOf } from './names-words';
+import { adjacent, inList, lowerOf, possessive, spaced, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
 
 /** Most words of a name before its designator. */
@@ -221,12 +221,6 @@ function initial(w: Words, p: number): boolean {
     (w.end[p] as number) - (w.start[p] as number) === 1 &&
     w.text.charCodeAt(w.end[p] as number) === 46
   );
-}
-
-/** Words `a` and `b` are separated by one space. */
-function spaced(w: Words, a: number, b: number): boolean {
-  const end = w.end[a] as number;
-  return (w.start[b] as number) === end + 1 && w.text.charCodeAt(end) === 32;
 }
 
 /** Word `p` may come before "of" in an organization's name ("Bank of America Corp."). */

@@ -42,6 +42,7 @@ import {
   lowerOf,
   placeWordsOf,
   possessive,
+  spaced,
   stemWordsOf,
   wordsOf,
 } from './names-words';
@@ -143,7 +144,7 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i) && placePair(w, g, i - 1)) return i;
   // A name that is also a common English word ("Read", "Link") or written in capitals ("FREE", "TOP")
   // counts as one only before a known name ("Grant Smith", "JOHN SMITH").
-  const weak = weakGiven(w, i) && !knownNameNext(w, g, i);
+  const weak = weakName(w, i) && !knownNameNext(w, g, i);
   const first = !weak && inList(w, i, IN_FIRST, g.firstNames);
   const lastOnly = !first && !weak && inList(w, i, IN_LAST, g.lastNames);
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
@@ -204,23 +205,19 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
  * KOVSKY"). A weak word is a given or family name only before a known name (`knownNameNext`) or after a
  * cue.
  */
-function weakGiven(w: Words, i: number): boolean {
-  return (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !(spaceBefore(w, i + 1) && w.cap[i + 1] === 1));
-}
-
-/** Word `k` exists and follows word `k - 1` after exactly one space. */
-function spaceBefore(w: Words, k: number): boolean {
-  if (k >= w.n) return false;
-  const end = w.end[k - 1] as number;
-  return w.start[k] === end + 1 && w.text.charCodeAt(end) === 32;
+function weakName(w: Words, i: number): boolean {
+  return (
+    (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !(i + 1 < w.n && w.cap[i + 1] === 1 && spaced(w, i, i + 1)))
+  );
 }
 
 /** The word after `i` follows it after one space, is capitalized, and is a known family or given name. */
 function knownNameNext(w: Words, g: Gazetteer, i: number): boolean {
   const next = i + 1;
   return (
-    spaceBefore(w, next) &&
+    next < w.n &&
     w.cap[next] === 1 &&
+    spaced(w, i, next) &&
     (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0 &&
     (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames))
   );
@@ -471,7 +468,7 @@ function isInitial(w: Words, i: number): boolean {
 function suffixEnd(w: Words, j: number): number {
   const end = w.end[j] as number;
   const k = j + 1;
-  if (k >= w.n || w.cap[k] === 0 || (w.start[k] as number) !== end + 1 || w.text.charCodeAt(end) !== 32) return end;
+  if (k >= w.n || w.cap[k] === 0 || !spaced(w, j, k)) return end;
   if ((w.end[k] as number) - (w.start[k] as number) > 3) return end;
   const suffix = lowerOf(w, k);
   if (!NAME_SUFFIXES.has(suffix)) return end;

@@ -28,7 +28,7 @@ import {
   W_VOCATIVE,
 } from './names-lists';
 import type { Words } from './names-tokens';
-import { adjacent, inList, lowerOf, wordsOf } from './names-words';
+import { adjacent, inList, lowerOf, spaced, wordsOf } from './names-words';
 
 /**
  * Word `i` is named by the words around it: after a naming verb and an object pronoun ("calls me
@@ -104,7 +104,7 @@ export function nameLineEnd(w: Words, g: Gazetteer, i: number): number {
   if (next >= w.n || w.cap[next] === 1 || w.lower[next] !== 1) return -1;
   const t = w.text;
   // One space between the words ("israel. seed" is two sentences).
-  if ((w.start[next] as number) !== (w.end[i] as number) + 1 || t.charCodeAt(w.end[i] as number) !== 32) return -1;
+  if (!spaced(w, i, next)) return -1;
   const end = w.end[next] as number;
   if (end - (w.start[next] as number) < 2) return -1; // "line i"
   let k = end;

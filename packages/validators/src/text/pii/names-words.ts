@@ -250,6 +250,20 @@ export function adjacent(w: Words, a: number, b: number): boolean {
 }
 
 /**
+ * Words `a` and `b` are separated by exactly one space ("New York"; not "Ann. She", not "A  B").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * spaced(w, 0, 1); // true for 'New York', false for 'St. Louis'
+ * ```
+ */
+export function spaced(w: Words, a: number, b: number): boolean {
+  const end = w.end[a] as number;
+  return (w.start[b] as number) === end + 1 && w.text.charCodeAt(end) === 32;
+}
+
+/**
  * The lower-cased word `i` ends with "'s" or "’s" (only "s" and "S" lower-case to "s").
  * @internal
  *
