@@ -26,9 +26,12 @@ const collect = (set, v) => {
     for (const x of Object.values(v)) collect(set, x);
   }
 };
-// Names that are far more often ordinary words (or titles) than names in English text.
+// Names that are far more often ordinary words (or titles) than names in English text. Given names that are
+// common words but often names ("Bill", "Mark", "Pat", "Sue", "Guy", "Art", "Rich") are not here: they are
+// kept and come out as common-word names below, a name only before a known name or after a cue ("Bill
+// Gates", "Hi Mark,").
 const STOP = new Set(
-  'a an and are as at be but by can do for from go had has have he her his how i if in is it its me my no not of on or our she so than that the their them then there they this to too up us was we what when who why will with you your may will june april august long young white black brown green gray grey rose hope joy faith grace summer winter autumn spring sunny honey candy star sky bill mark pat rich will sue guy art lane hall wood field king major bishop page post case chase price rice cook baker mason miller parker hunter fisher gardner turner porter carter dean chance chancellor early son sons street road avenue city town state new north south east west mr mrs ms miss dr sir madam lord lady prof van von de del der la le da di du den ten dos das'.split(
+  'a an and are as at be but by can do for from go had has have he her his how i if in is it its me my no not of on or our she so than that the their them then there they this to too up us was we what when who why will with you your may will june april august long young white black brown green gray grey rose hope joy faith grace summer winter autumn spring sunny honey candy star sky will lane hall wood field king major bishop page post case chase price rice cook baker mason miller parker hunter fisher gardner turner porter carter dean chance chancellor early son sons street road avenue city town state new north south east west mr mrs ms miss dr sir madam lord lady prof van von de del der la le da di du den ten dos das'.split(
     ' ',
   ),
 );
@@ -48,8 +51,11 @@ for (const s of STOP) {
   last.delete(s);
 }
 // Given names that are also a country, a continent, a US state or a capital, and in English text nearly
-// always the place ("buy online from America", "the UK and France"): no given names. They stay places.
-for (const s of 'america asia africa europe france argentina oman dominica aland florida indiana missouri'.split(' '))
+// always the place ("buy online from America", "the UK and France"): no given names. They stay places. And
+// "islam": the religion, far more often than the given name in English text.
+for (const s of 'america asia africa europe france argentina oman dominica aland florida indiana missouri israel islam'.split(
+  ' ',
+))
   first.delete(s);
 const single = (set) => [...set].filter((s) => !s.includes(' ')).sort();
 
@@ -59,7 +65,7 @@ const single = (set) => [...set].filter((s) => !s.includes(' ')).sort();
 // often than it names someone ("Read on.", "Link", "General Public License"): the PERSON scan wants more than
 // the word alone (names-people.ts).
 const COMMON_KEEP = new Set(
-  'drew grant gates smith ally amber angel ash bob buck cam charity chuck cliff crystal dawn don dusty frank gene harmony jack ken kit melody mercy nick patience penny ray rod roman rusty scarlet skip sterling trinity wade'.split(
+  'drew grant gates smith ally amber angel ash bob buck cam charity chuck cliff crystal dawn don dusty frank gene harmony jack ken kit melody mercy nick patience penny ray rod rusty scarlet skip sterling trinity wade'.split(
     ' ',
   ),
 );

@@ -27,6 +27,7 @@ import {
   COMMON_PLACES,
   CUE_ENDS,
   CUE_STOPS,
+  FONT_NAMES,
   GIVING_VERBS,
   GREETINGS,
   HONORIFICS,
@@ -50,6 +51,8 @@ import {
   PLACE_CONTEXT,
   PLACE_CUES,
   POSSESSIVE_DETERMINERS,
+  THING_HEADS,
+  US_STATE_CODES,
   VOCATIVES,
 } from '../../src/text/pii/names-lists';
 import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
@@ -183,9 +186,34 @@ function wordsOf(w: Words, i: number): number {
   let f = w.small[i] as number;
   if (f < 0) {
     f = flagsIn(w, i, SMALL_TABLE);
+    // Since the tag and font rules: a capitalized word that names a tag in capitals ("<PARAM") or that
+    // is next to a typeface in a comma-separated list ("Arial, Geneva") is no name.
+    if (w.cap[i] === 1 && (tagCapsOf(w, i) || fontNeighbourOf(w, i))) f |= W_NOT_NAME;
     w.small[i] = f;
   }
   return f;
+}
+
+/** Since the tag rule: word `i` comes after "<" or "</" and has no lower-case letter. */
+function tagCapsOf(w: Words, i: number): boolean {
+  const before = w.text.slice(Math.max(0, (w.start[i] as number) - 2), w.start[i] as number);
+  const word = w.text.slice(w.start[i] as number, w.end[i] as number);
+  return (before.endsWith('<') || before === '</') && word === word.toUpperCase();
+}
+
+/** Since the font rule: a typeface name is the word before or after word `i`, with "," or ", " between. */
+function fontNeighbourOf(w: Words, i: number): boolean {
+  const comma = (a: number, b: number) => [',', ', '].includes(w.text.slice(w.end[a] as number, w.start[b] as number));
+  return (
+    (i > 0 && comma(i - 1, i) && FONT_NAMES.has(lowerOf(w, i - 1))) ||
+    (i + 1 < w.n && comma(i, i + 1) && FONT_NAMES.has(lowerOf(w, i + 1)))
+  );
+}
+
+/** Since the state-code rule: ", " or "," and a US state code in capitals follow word `i`, then no letter or digit. */
+function stateCodeAfterOf(w: Words, i: number): boolean {
+  const m = /^, ?([A-Z]{2})(?![\p{L}\p{N}])/u.exec(w.text.slice(w.end[i] as number));
+  return m !== null && US_STATE_CODES.has((m[1] as string).toLowerCase());
 }
 
 /** Flags of word `i` in the gazetteer's word table. */
@@ -641,7 +669,8 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     const cued = weak && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
     // Two known places with ", " between: both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
-    let pair = i === paired;
+    // Since the state-code rule: a place before a US state code ("Austin, TX") is one too.
+    let pair = i === paired || (weak && best === 1 && stateCodeAfterOf(w, i));
     if (commaPlace(w, g, i + best) && !(isName && nameAt(w, g, i + best))) {
       pair = true;
       paired = i + best;
@@ -714,6 +743,8 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       if (
         next < count &&
         w.cap[next] === 0 &&
+        // Since the lower-case common-word rule: not a given name that is a common English word.
+        !COMMON_NAMES.has(lowerOf(w, i)) &&
         inList(w, i, G_FIRST, g.firstNames) &&
         inList(w, next, G_LAST, g.lastNames) &&
         adjacent(w, i, next)
@@ -765,8 +796,11 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     // Since the verb cues, a cue also raises a known family name alone.
     const cued = !first && (cueBefore(w, i) || around) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
+    // Since the state-code rule: a place that is also a name, before a US state code, is the place.
+    if (stem === undefined && stateCodeAfterOf(w, i) && inList(w, i, G_PLACE, g.places)) continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
+    let thing = false;
     let known = 0;
     let unknown = 0;
     while (j + 1 < count && j - i < 4 && !possessive(w, j)) {
@@ -774,6 +808,12 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       if (!adjacent(w, j, next)) break;
       // A period ends the name unless it ends an initial; an initial followed by a capitalized word joins.
       if (text[w.end[j] as number] === '.' && !initial(w, j)) break;
+      // Since the thing-head rule: a noun that heads a thing's name, not a known family name, after the
+      // first word leaves no person ("Roman Empire"), after more ends the name ("Bharat Mediratta Gallery").
+      if (w.cap[next] === 1 && THING_HEADS.has(lowerOf(w, next)) && !inList(w, next, G_LAST, g.lastNames)) {
+        thing = j === i;
+        break;
+      }
       if (initial(w, next) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1)) {
         j = next;
         continue;
@@ -797,6 +837,10 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
         continue;
       }
       break;
+    }
+    if (thing) {
+      i = j + 1;
+      continue;
     }
     while (j > i && initial(w, j)) j--;
     const words = j - i + 1;
@@ -1087,5 +1131,9 @@ function cueBefore(w: Words, i: number): boolean {
 /** Since the cue-gap rule: the gap between cue `prev` and word `i` has no "=", and only spaces and periods after an honorific. */
 function gapOf(w: Words, prev: number, i: number, honorific: boolean): boolean {
   const gap = w.text.slice(w.end[prev] as number, w.start[i] as number);
-  return !gap.includes('=') && (!honorific || /^[ \t\r\n.]*$/.test(gap));
+  // Since the "MS" rule: "MS" in capitals without a period is no honorific ("MS Word").
+  if (honorific && w.text.slice(w.start[prev] as number, w.end[prev] as number) === 'MS' && !gap.startsWith('.'))
+    return false;
+  // Since the blank-line rule: at most one line break after an honorific ("Mrs.⏎⏎Art is..." is no cue).
+  return !gap.includes('=') && (!honorific || (/^[ \t\r\n.]*$/.test(gap) && gap.split('\n').length <= 2));
 }

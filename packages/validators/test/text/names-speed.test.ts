@@ -8,7 +8,8 @@
  * name and place cues, words that are never names, possessives, apostrophes and hyphens (' ’ -),
  * short all-capital words, organization designators, "&", "and", "or", "of", cues ("said", "Hi") and words after
  * them ("The", "Okay"), given names that are common words ("Read", "Link") or weekdays, cue gaps ("=", "MS,", a
- * time's "AM"), numbers, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
+ * time's "AM", "MS Word", a blank line after "Mrs."), nouns that head a thing's name ("Empire"), tags in
+ * capitals ("<PARAM"), font lists ("Arial, Geneva"), US state codes ("Austin, TX"), numbers, non-ASCII letters (with U+212A 'K', U+017F 'ſ', U+0130 'İ') and
  * separators; lower-case-only texts take the lower-case-name path, and texts mixing capitalized and
  * lower-case stretches check the word-by-word lower-case decision (names-case.ts). Also run: the shipped gazetteer, a
  * small gazetteer built by `createGazetteer` (a word table) and a plain-object gazetteer (no table).
@@ -176,6 +177,22 @@ const word = fc.constantFrom(
   "Nice's",
   'England',
   'Mon',
+  // Things, tags, fonts, state codes, "MS" and blank lines after an honorific (stop 31).
+  'Empire',
+  'League',
+  'Gallery',
+  'Roman',
+  'Bill',
+  'mark',
+  '<PARAM',
+  '</FONT',
+  '<Tom',
+  'Arial,',
+  'Geneva',
+  'Austin, TX',
+  ', TX',
+  'MS Word',
+  'Mrs.\n\n',
 );
 const sep = fc.constantFrom(
   ' ',
@@ -210,10 +227,25 @@ const mixedText = fc
   .map((a) => a.map(([p, s]) => p + s).join(''));
 
 const SMALL = createGazetteer({
-  firstNames: ['Maria', 'José', 'Jean-Luc', "O'Brien", 'bank', 'read', 'link', 'general', ...FIRST.slice(0, 40)],
+  firstNames: [
+    'Maria',
+    'José',
+    'Jean-Luc',
+    "O'Brien",
+    'bank',
+    'read',
+    'link',
+    'general',
+    'Austin',
+    'Geneva',
+    'Bill',
+    ...FIRST.slice(0, 40),
+  ],
   lastNames: ['Müller', 'Cruz', ...LAST.slice(0, 40)],
   places: [
     'İstanbul',
+    'Austin',
+    'Geneva',
     'New York',
     'York',
     'Rio de Janeiro',

@@ -221,7 +221,49 @@ export const NOT_NAMES = wordSet(
  * ```
  */
 export const COMMON_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
-  `${COMMON_WORD_NAMES.replace(/\|/g, ' ')} german welsh perl mac dell palm`,
+  `${COMMON_WORD_NAMES.replace(/\|/g, ' ')} german welsh perl mac dell palm sun top`,
+);
+/**
+ * Nouns that head the name of a thing, not of a person, after a capitalized word ("Roman Empire", "Ivy
+ * League", "Berkeley Lab", "Sun Microsystems", "Python Modules"): a given name before one of them is no
+ * person, unless the noun is also a known family name (names-people.ts).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * THING_HEADS.has('empire'); // true
+ * ```
+ */
+export const THING_HEADS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'empire league lab labs laboratory laboratories archive archives community communities module modules project projects microsystems systems networks software technologies solutions studios magazine journal newsletter online edition editions series award awards prize festival stadium airport cathedral museum gallery theatre theater hotel resort channel radio bridge',
+);
+/**
+ * The two-letter codes of the US states and DC, in lower case: a place that is also a name, followed by
+ * ", " and one of them in capitals, is the place ("Austin, TX"; names-people.ts, names-places.ts).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * US_STATE_CODES.has('tx'); // true
+ * ```
+ */
+export const US_STATE_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy'.split(
+    ' ',
+  ),
+);
+/**
+ * Typeface names that mark a list of fonts (`face="Arial, Geneva, Lucida"`): a capitalized word next to
+ * one in a comma-separated list is a font, not a name or a place (names-words.ts `markCaps`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * FONT_NAMES.has('verdana'); // true
+ * ```
+ */
+export const FONT_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'arial helvetica verdana tahoma lucida trebuchet garamond palatino',
 );
 /**
  * One-word places that are also common English words ("reading", "nice", "union", "manage"; generated
@@ -469,6 +511,34 @@ export const W_PERSONAL = 2097152;
 export const W_COMMON = 4194304;
 /** @internal A one-word place that is also a common English word (`COMMON_PLACES`). */
 export const W_COMMON_PLACE = 8388608;
+/** @internal A noun that heads the name of a thing (`THING_HEADS`). */
+export const W_THING = 16777216;
+/** @internal A typeface name (`FONT_NAMES`). */
+export const W_FONT = 33554432;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * At `end` (the end of a word): ", " (or ",") and a US state code in capitals, then no letter or digit
+ * ("Austin, TX 78701").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * stateCodeAfter('Austin, TX 78701', 6); // true
+ * ```
+ */
+export function stateCodeAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 44) return false;
+  const k = text.charCodeAt(end + 1) === 32 ? end + 2 : end + 1;
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  if (a < 65 || a > 90 || b < 65 || b > 90) return false;
+  const c = text.charCodeAt(k + 2);
+  if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return false;
+  if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(k + 2) as number))) return false;
+  return US_STATE_CODES.has(String.fromCharCode(a | 32, b | 32));
+}
 
 /**
  * The small word lists as one word table (looked up in the text without building the lower-case
@@ -507,6 +577,8 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(PERSONAL_NOUNS, W_PERSONAL);
   add(COMMON_NAMES, W_COMMON);
   add(COMMON_PLACES, W_COMMON_PLACE);
+  add(THING_HEADS, W_THING);
+  add(FONT_NAMES, W_FONT);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

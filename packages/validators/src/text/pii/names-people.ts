@@ -16,6 +16,7 @@ import {
   NAME_SUFFIXES,
   NOT_SURNAMES,
   PERSON_CONTEXT,
+  stateCodeAfter,
   W_COMMON,
   W_GREETING,
   W_HONORIFIC,
@@ -26,6 +27,7 @@ import {
   W_OBJECT,
   W_PARTICLE,
   W_SHORT,
+  W_THING,
   W_VOCATIVE,
   W_WEAK_CUE,
 } from './names-lists';
@@ -93,7 +95,8 @@ export function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
         next < count &&
         w.cap[next] === 0 &&
         adjacent(w, i, next) &&
-        (wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME)) === 0 &&
+        // Not a given name that is a common English word ("mark brown", "will smith").
+        (wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_COMMON)) === 0 &&
         inList(w, i, IN_FIRST, g.firstNames) &&
         inList(w, next, IN_LAST, g.lastNames)
       ) {
@@ -150,6 +153,8 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
+  // A place that is also a name, before a US state code, is the place ("Austin, TX").
+  if (stateCodeAfter(w.text, w.end[i] as number) && inList(w, i, IN_PLACE, g.places)) return i;
   // Extend over capitalized words (and name particles followed by one) separated by single spaces.
   let j = i;
   let known = 0;
@@ -158,6 +163,12 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     const next = j + 1;
     // A period ends the name ("I met Ann. She..."), unless it ends an initial ("John F. Kennedy").
     if (!adjacent(w, j, next) || (periodAfter(w, j) && !isInitial(w, j))) break;
+    // A noun that heads the name of a thing: "Roman Empire", "Ivy League", "Berkeley Lab" are no people;
+    // after two words or more it ends the name ("Bharat Mediratta Gallery").
+    if (w.cap[next] === 1 && (wordsOf(w, next) & W_THING) !== 0 && !inList(w, next, IN_LAST, g.lastNames)) {
+      if (j === i) return next;
+      break;
+    }
     if (isInitial(w, next) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1)) {
       j = next;
       continue;
@@ -421,16 +432,33 @@ function cueBefore(w: Words, i: number): boolean {
 
 /**
  * The units between cue word `prev` and word `i` let the cue name it: no "=" (`name="top"` is an
- * attribute), and after an honorific (`honorific`) nothing but white space and periods ("Ms. Ada", "Dr.⏎Richerson";
- * not the font list "Comic Sans MS, Trebuchet").
+ * attribute), and after an honorific (`honorific`) nothing but white space with one line break at most
+ * and periods ("Ms. Ada", "Dr.⏎Richerson"; not the font list "Comic Sans MS, Trebuchet", not "Mrs.⏎⏎Art
+ * is"), and not after "MS" in capitals without a period ("MS Word").
  */
 function cueGap(w: Words, prev: number, i: number, honorific: boolean): boolean {
   const text = w.text;
+  // "MS" in capitals and without a period is Microsoft, a manuscript or a disease far more often than
+  // "Ms" ("MS Outlook", "MS Word").
+  if (honorific && msCaps(text, w.start[prev] as number, w.end[prev] as number)) return false;
+  let breaks = 0;
   for (let k = w.end[prev] as number; k < (w.start[i] as number); k++) {
     const c = text.charCodeAt(k);
     if (c === 61 || (honorific && c !== 32 && c !== 46 && c !== 10 && c !== 13 && c !== 9)) return false;
+    // After an honorific, one line break at most: "Mrs.⏎⏎Art is sure nice" names nobody.
+    if (c === 10 && honorific && ++breaks > 1) return false;
   }
   return true;
+}
+
+/** `[start, end)` is "MS" and no period follows it. */
+function msCaps(text: string, start: number, end: number): boolean {
+  return (
+    end - start === 2 &&
+    text.charCodeAt(start) === 77 &&
+    text.charCodeAt(start + 1) === 83 &&
+    text.charCodeAt(end) !== 46
+  );
 }
 
 /** A digit right before word `prev`, or before the one space before it: "am" of a time ("11:46 AM"). */

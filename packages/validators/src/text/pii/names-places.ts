@@ -8,7 +8,7 @@
  */
 import { hasContext } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
-import { cueEndsAt, PLACE_CONTEXT, W_COMMON_PLACE, W_CUE_END, W_NOT_NAME } from './names-lists';
+import { cueEndsAt, PLACE_CONTEXT, stateCodeAfter, W_COMMON_PLACE, W_CUE_END, W_NOT_NAME } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
@@ -104,7 +104,8 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     const cued = weak && cueBefore(w, i);
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
-    let pair = i === paired;
+    // A place before a US state code ("Austin, TX") is one too.
+    let pair = i === paired || (weak && best === 1 && stateCodeAfter(text, w.end[i] as number));
     if (commaPlace(w, g, i + best) && !(isName && nameAt(w, g, i + best))) {
       pair = true;
       paired = i + best;

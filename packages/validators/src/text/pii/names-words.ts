@@ -12,6 +12,7 @@
 import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
 import {
   SMALL_TABLE,
+  W_FONT,
   W_GREETING,
   W_HONORIFIC,
   W_NAME_CUE,
@@ -207,6 +208,7 @@ export function markCaps(w: Words): void {
   let kept = 0;
   let orgs = 0;
   let cues = 0;
+  let fonts = 0;
   for (let c = 0; c < w.upper; c++) {
     const i = caps[c] as number;
     // A word with a non-ASCII unit is lower-cased once for both tables.
@@ -216,6 +218,9 @@ export function markCaps(w: Words): void {
         ? SMALL_TABLE.lookupAscii(w.text, w.start[i] as number, w.end[i] as number, w.hash[i] as number)
         : SMALL_TABLE.lookup(lower);
     if (shortCaps(w, i)) f |= W_SHORT;
+    // The name of an HTML tag in capitals ("<PARAM NAME=", "</FONT>") is no name ("<Tom> writes" is).
+    if (tagNameAt(w.text, w.start[i] as number) && allCaps(w, i)) f |= W_NOT_NAME;
+    if ((f & W_FONT) !== 0) fonts++;
     w.small[i] = f;
     if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL | W_ORG_HEAD)) !== 0) orgs++;
     if ((f & (W_GREETING | W_HONORIFIC | W_NAME_CUE)) !== 0 && (f & W_WEAK_CUE) === 0) cues++;
@@ -231,6 +236,38 @@ export function markCaps(w: Words): void {
   w.nCaps = kept;
   w.nOrg = orgs;
   w.nCues = cues;
+  if (fonts > 0) dropFontLists(w);
+}
+
+/** Word start `s` follows "<" or "</": a tag's name. */
+function tagNameAt(text: string, s: number): boolean {
+  const c = text.charCodeAt(s - 1);
+  return c === 60 || (c === 47 && text.charCodeAt(s - 2) === 60);
+}
+
+/**
+ * Take out of `w.caps` the capitalized words next to a typeface name in a comma-separated list
+ * (`face="Arial, Geneva, Lucida"`: "Geneva" is a font there), marked `W_NOT_NAME`.
+ */
+function dropFontLists(w: Words): void {
+  const caps = w.caps;
+  let kept = 0;
+  for (let c = 0; c < w.nCaps; c++) {
+    const i = caps[c] as number;
+    const font =
+      (i > 0 && commaGap(w, i - 1, i) && (wordsOf(w, i - 1) & W_FONT) !== 0) ||
+      (i + 1 < w.n && commaGap(w, i, i + 1) && (wordsOf(w, i + 1) & W_FONT) !== 0);
+    if (font) w.small[i] = (w.small[i] as number) | W_NOT_NAME;
+    else caps[kept++] = i;
+  }
+  w.nCaps = kept;
+}
+
+/** Words `a` and `b` are separated by "," or ", ". */
+function commaGap(w: Words, a: number, b: number): boolean {
+  const end = w.end[a] as number;
+  const gap = (w.start[b] as number) - end;
+  return w.text.charCodeAt(end) === 44 && (gap === 1 || (gap === 2 && w.text.charCodeAt(end + 1) === 32));
 }
 
 /**
