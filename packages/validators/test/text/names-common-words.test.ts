@@ -60,7 +60,8 @@ describe('weak given names', () => {
 
 describe('the second word of a place', () => {
   test('starts no name', () => {
-    expect(found('The New York Times and the Journal')).toEqual(['LOCATION:New York:0.7']);
+    // (Stop 31: "New York" before "Times" is a newspaper's name, no LOCATION.)
+    expect(found('The New York Times and the Journal')).toEqual([]);
     expect(found('the San Jose Mercury News')).toEqual(['LOCATION:San Jose:0.7']);
     // Counter-cases: a name after a place in another sentence, and a given name that is a place.
     expect(people('He moved to New York. Maria Lopez called')).toEqual(['PERSON:Maria Lopez:1']);

@@ -81,11 +81,10 @@ describe('names before a designator', () => {
     expect(orgs('university of michigan')).toEqual([]);
     // The place inside is no LOCATION: "Boston University" is one organization.
     expect(found('Boston University')).toEqual(['ORGANIZATION:Boston University:0.70']);
-    // An institution word already in an organization starts no other one ("Paris" stays to the PERSON
-    // and LOCATION scans, which read it as a given name here).
+    // An institution word that ends an organization goes on over "of" and a name (stop 31; before, "Paris"
+    // was left to the PERSON scan, which read it as a given name).
     expect(found('She went to Stanford University of Paris')).toEqual([
-      'ORGANIZATION:Stanford University:0.70',
-      'PERSON:Paris:0.50',
+      'ORGANIZATION:Stanford University of Paris:0.70',
     ]);
   });
 

@@ -50,6 +50,7 @@ import {
   PERSONAL_NOUNS,
   PLACE_CONTEXT,
   PLACE_CUES,
+  PLACE_THINGS,
   POSSESSIVE_DETERMINERS,
   THING_HEADS,
   US_STATE_CODES,
@@ -208,6 +209,16 @@ function fontNeighbourOf(w: Words, i: number): boolean {
     (i > 0 && comma(i - 1, i) && FONT_NAMES.has(lowerOf(w, i - 1))) ||
     (i + 1 < w.n && comma(i, i + 1) && FONT_NAMES.has(lowerOf(w, i + 1)))
   );
+}
+
+/** Since the "in" rule: the word before word `i`, one space before it, is "in" in any case. */
+function inBeforeOf(w: Words, i: number): boolean {
+  return i > 0 && lowerOf(w, i - 1) === 'in' && w.text.slice(w.end[i - 1] as number, w.start[i] as number) === ' ';
+}
+
+/** A capitalized word follows word `i` after one space. */
+function capitalAfterOf(w: Words, i: number): boolean {
+  return i + 1 < w.n && w.cap[i + 1] === 1 && w.text.slice(w.end[i] as number, w.start[i + 1] as number) === ' ';
 }
 
 /** Since the state-code rule: ", " or "," and a US state code in capitals follow word `i`, then no letter or digit. */
@@ -519,23 +530,31 @@ function scanOrganizations(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     }
     return names === 0 ? -1 : j;
   };
-  for (let d = 1; d < n; d++) {
-    if (w.cap[d] === 0 || !ends(d)) continue;
-    if (d + 1 < n && w.cap[d + 1] === 1 && ends(d + 1) && adjacent(w, d, d + 1)) continue;
-    const first = nameBefore(d, true);
-    if (first < 0) continue;
-    found(first, d, ORG_LEGAL.has(lowerOf(w, d)) ? 0.85 : 0.7);
-    mark(first, d);
-  }
-  // "University of Michigan"
-  for (let d = 0; d + 2 < n; d++) {
-    if (w.cap[d] === 0 || inOrg.has(d) || !ORG_HEADS.has(lowerOf(w, d))) continue;
-    if (lowerOf(w, d + 1) !== 'of' || gapText(d, d + 1) !== ' ') continue;
+  // The last word of "<institution> of <name>" at word `d`, or -1.
+  const afterOf = (d: number): number => {
+    if (d + 2 >= n || lowerOf(w, d + 1) !== 'of' || gapText(d, d + 1) !== ' ') return -1;
     let last = -1;
     for (let k = d + 2; k < n && k <= d + 4; k++) {
       if (gapText(k - 1, k) !== ' ' || w.cap[k] === 0 || possessive(w, k) || notInName(k) || inOrg.has(k)) break;
       last = k;
     }
+    return last;
+  };
+  for (let d = 1; d < n; d++) {
+    if (w.cap[d] === 0 || !ends(d)) continue;
+    if (d + 1 < n && w.cap[d + 1] === 1 && ends(d + 1) && adjacent(w, d, d + 1)) continue;
+    const first = nameBefore(d, true);
+    if (first < 0) continue;
+    // Since the "Association of America" rule: an institution word that ends the name goes on over "of" and a name.
+    const after = ORG_HEADS.has(lowerOf(w, d)) ? afterOf(d) : -1;
+    const last = after >= 0 ? after : d;
+    found(first, last, ORG_LEGAL.has(lowerOf(w, d)) ? 0.85 : 0.7);
+    mark(first, last);
+  }
+  // "University of Michigan"
+  for (let d = 0; d + 2 < n; d++) {
+    if (w.cap[d] === 0 || inOrg.has(d) || !ORG_HEADS.has(lowerOf(w, d))) continue;
+    const last = afterOf(d);
     if (last < 0) continue;
     found(d, last, 0.7);
     mark(d, last);
@@ -662,11 +681,26 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       } else if (inList(w, i, G_PLACE, g.places)) best = 1; // word i is capitalized here
     }
     if (best < 0) continue;
+    // Since the place-thing rule: a place before a capitalized word that heads a thing's name, one space
+    // after it, is none ("America Online", "New York Times").
+    const after = i + best;
+    if (
+      after < count &&
+      w.cap[after] === 1 &&
+      text.slice(w.end[after - 1] as number, w.start[after] as number) === ' ' &&
+      PLACE_THINGS.has(lowerOf(w, after))
+    ) {
+      i += best - 1;
+      continue;
+    }
     const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
     // Since the common-place rule: a one-word place that is a common English word is decided as a name is.
     const weak = isName || (best === 1 && COMMON_PLACES.has(lowerOf(w, i)));
     // After a place cue, a name that is also a place is the place.
-    const cued = weak && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
+    // Since the "in" rule: "in" before a one-word place that is a name cues it too, unless a capitalized
+    // word follows after one space.
+    const inCue = best === 1 && inBeforeOf(w, i) && !capitalAfterOf(w, i);
+    const cued = weak && ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) || inCue);
     // Two known places with ", " between: both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // Since the state-code rule: a place before a US state code ("Austin, TX") is one too.
@@ -675,6 +709,20 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       pair = true;
       paired = i + best;
     }
+    // Since the family-name rule: a one-word place right after a capitalized given name that is no place
+    // is a family name, unless cued.
+    if (
+      best === 1 &&
+      !cued &&
+      i > 0 &&
+      w.cap[i - 1] === 1 &&
+      text.slice(w.end[i - 1] as number, tStart) === ' ' &&
+      !shortCaps(w, i - 1) &&
+      (wordsOf(w, i - 1) & W_NOT_NAME) === 0 &&
+      inList(w, i - 1, G_FIRST, g.firstNames) &&
+      !inList(w, i - 1, G_PLACE, g.places)
+    )
+      continue;
     const score = weak && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
     if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
@@ -797,7 +845,13 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     const cued = !first && (cueBefore(w, i) || around) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
     // Since the state-code rule: a place that is also a name, before a US state code, is the place.
-    if (stem === undefined && stateCodeAfterOf(w, i) && inList(w, i, G_PLACE, g.places)) continue;
+    // Since the "in" rule: so is one alone after "in" (no capitalized word after it, one space on).
+    if (
+      stem === undefined &&
+      (stateCodeAfterOf(w, i) || (inBeforeOf(w, i) && !capitalAfterOf(w, i))) &&
+      inList(w, i, G_PLACE, g.places)
+    )
+      continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
     let thing = false;

@@ -193,6 +193,19 @@ const word = fc.constantFrom(
   ', TX',
   'MS Word',
   'Mrs.\n\n',
+  // Places in things' names, family names after given names, "in", "Association of" (stop 31).
+  'Times',
+  'Online',
+  'State',
+  'Lab',
+  'in',
+  'In',
+  'Nottingham',
+  'Association of',
+  'Motion Picture Association of America',
+  'Acme Society of',
+  'Institute',
+  'America',
 );
 const sep = fc.constantFrom(
   ' ',

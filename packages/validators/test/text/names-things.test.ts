@@ -13,7 +13,12 @@
  *   are "Bill", "Mark", "Pat", "Sue", "Guy", "Art" and "Rich", which were no given names at all before:
  *   "Bill Gates" is found whole now;
  * - in lower-case writing, a given name that is a common English word starts no name ("i will mark brown
- *   items"), unless a cue names it ("what is your name? mark pinto").
+ *   items"), unless a cue names it ("what is your name? mark pinto");
+ * - a place right before a word that heads a thing's name is no LOCATION ("America Online", "Seattle
+ *   Times", "Utah State"); an institution word ending an organization goes on over "of" and a name
+ *   ("Motion Picture Association of America"); a one-word place right after a given name that is no place
+ *   is a family name ("Bill Nottingham"); after "in", a name that is also a place is the place ("met Sarah
+ *   in Paris").
  */
 import { detectPII } from '@modelsec/validators';
 import { describe, expect, test } from 'vitest';
@@ -43,6 +48,38 @@ describe('names of things', () => {
     // "Post" of "Emily Post" is a known family name, and "Gallery" is not a name that ends a person here.
     expect(people('Ask Emily Post about it')).toEqual(['PERSON:Emily Post:1']);
     expect(people('Maria Lopez called')).toEqual(['PERSON:Maria Lopez:1']);
+  });
+});
+
+describe('places in the names of things, family names, "in"', () => {
+  test('a place before a word that heads a thing is no LOCATION', () => {
+    for (const text of [
+      'sysadmin for America Online',
+      '(Seattle Times)',
+      'fans of Utah State and Kansas State',
+      'the New York Times reported',
+      'jobs to cut (Boston Globe)',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found('She moved to Seattle last year')).toEqual(['LOCATION:Seattle:0.8']);
+  });
+
+  test('an institution word goes on over "of" and a name', () => {
+    expect(found('the Motion Picture Association of America (MPAA) sued')).toEqual([
+      'ORGANIZATION:Motion Picture Association of America:0.7',
+    ]);
+    expect(found('the University of Michigan')).toEqual(['ORGANIZATION:University of Michigan:0.7']);
+  });
+
+  test('a place right after a given name is a family name; after "in" a name that is a place is the place', () => {
+    expect(found('From: "Bill Nottingham" <notting@example.com>').filter((f) => f.startsWith('LOCATION'))).toEqual([]);
+    expect(found('Mary Jo Foley delivers reporting')).toEqual(['PERSON:Mary Jo:0.85']);
+    expect(found('She lives in Nottingham')).toEqual(['LOCATION:Nottingham:0.8']);
+    expect(found('I met Sarah in Paris')).toEqual(['PERSON:Sarah:0.8', 'LOCATION:Paris:0.8']);
+    expect(found('In Sydney, it rained')).toEqual(['LOCATION:Sydney:0.8']);
+    // Counter-case: a capitalized word after it makes a name.
+    expect(found("in Paris Hilton's house")).toEqual(['PERSON:Paris Hilton:0.85']);
   });
 });
 
@@ -153,6 +190,8 @@ test('a stream decides as the whole text does', () => {
       'MS Word, Mrs.\n\nArt',
       'Austin, TX 78701',
       'Bill Gates and Sun',
+      'America Online, in Paris, Bill Nottingham',
+      'the Motion Picture Association of America',
     ],
     (line, before) => `${filler(before)} ${line}. ${filler(40)}`,
   );
@@ -177,5 +216,12 @@ test('spans stay inside the text on arbitrary word sequences', () => {
     'TX',
     'mark',
     'brown',
+    'Online',
+    'Times',
+    'in',
+    'Paris',
+    'Association',
+    'of',
+    'America',
   ]);
 });

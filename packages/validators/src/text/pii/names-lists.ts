@@ -253,6 +253,21 @@ export const US_STATE_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(
   ),
 );
 /**
+ * Words that make the place before them part of the name of a firm, a newspaper, a team or a school
+ * ("America Online", "Seattle Times", "Washington Post", "Utah State", "Berkeley Lab"): a place right
+ * before one of them is no LOCATION (names-places.ts). Not the words of buildings and sites ("Dublin
+ * Airport", "Brooklyn Bridge" hold the place).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PLACE_THINGS.has('times'); // true
+ * ```
+ */
+export const PLACE_THINGS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'state times post tribune herald globe gazette chronicle daily online lab labs laboratory laboratories magazine journal newsletter networks systems software technologies solutions studios edition series channel radio community league empire',
+);
+/**
  * Typeface names that mark a list of fonts (`face="Arial, Geneva, Lucida"`): a capitalized word next to
  * one in a comma-separated list is a font, not a name or a place (names-words.ts `markCaps`).
  * @internal
@@ -515,6 +530,8 @@ export const W_COMMON_PLACE = 8388608;
 export const W_THING = 16777216;
 /** @internal A typeface name (`FONT_NAMES`). */
 export const W_FONT = 33554432;
+/** @internal A word that makes the place before it part of a name (`PLACE_THINGS`). */
+export const W_PLACE_THING = 67108864;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -579,6 +596,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(COMMON_PLACES, W_COMMON_PLACE);
   add(THING_HEADS, W_THING);
   add(FONT_NAMES, W_FONT);
+  add(PLACE_THINGS, W_PLACE_THING);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

@@ -92,8 +92,12 @@ export function scanOrganizations(w: Words, g: Gazetteer, emit: (c: PiiCandidate
       if (next < n && w.cap[next] === 1 && ((w.small[next] as number) & ENDS) !== 0 && adjacent(w, d, next)) continue;
       const first = nameBefore(w, d, bits, true);
       if (first < 0) continue;
-      emitOrganization(w, emit, first, d, (bits & W_ORG) !== 0 ? 0.85 : 0.7);
-      mark(w, first, d);
+      // An institution word that ends the name goes on over "of" and a name: "Motion Picture Association of
+      // America" (not "… Association" and the place "America").
+      const after = (bits & W_ORG_HEAD) !== 0 ? nameAfterOf(w, d) : -1;
+      const last = after >= 0 ? after : d;
+      emitOrganization(w, emit, first, last, (bits & W_ORG) !== 0 ? 0.85 : 0.7);
+      mark(w, first, last);
       marked = true;
     }
     // "University of Michigan": an institution word, "of", capitalized words.

@@ -38,6 +38,7 @@ import {
   adjacent,
   allCaps,
   foldLowerOf,
+  inBefore,
   inList,
   inListStem,
   joinLower,
@@ -153,8 +154,13 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
-  // A place that is also a name, before a US state code, is the place ("Austin, TX").
-  if (stateCodeAfter(w.text, w.end[i] as number) && inList(w, i, IN_PLACE, g.places)) return i;
+  // A place that is also a name, before a US state code or alone after "in", is the place ("Austin, TX",
+  // "met Sarah in Paris").
+  if (
+    (stateCodeAfter(w.text, w.end[i] as number) || (inBefore(w, i) && !capitalNext(w, i))) &&
+    inList(w, i, IN_PLACE, g.places)
+  )
+    return i;
   // Extend over capitalized words (and name particles followed by one) separated by single spaces.
   let j = i;
   let known = 0;
@@ -449,6 +455,11 @@ function cueGap(w: Words, prev: number, i: number, honorific: boolean): boolean 
     if (c === 10 && honorific && ++breaks > 1) return false;
   }
   return true;
+}
+
+/** A capitalized word follows word `i` after one space. */
+function capitalNext(w: Words, i: number): boolean {
+  return i + 1 < w.n && w.cap[i + 1] === 1 && spaced(w, i, i + 1);
 }
 
 /** `[start, end)` is "MS" and no period follows it. */

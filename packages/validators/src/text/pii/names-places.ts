@@ -8,18 +8,29 @@
  */
 import { hasContext } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
-import { cueEndsAt, PLACE_CONTEXT, stateCodeAfter, W_COMMON_PLACE, W_CUE_END, W_NOT_NAME } from './names-lists';
+import {
+  cueEndsAt,
+  PLACE_CONTEXT,
+  stateCodeAfter,
+  W_COMMON_PLACE,
+  W_CUE_END,
+  W_NOT_NAME,
+  W_PLACE_THING,
+  W_SHORT,
+} from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
   adjacent,
   foldLowerOf,
+  inBefore,
   inList,
   inListStem,
   joinLower,
   lowerOf,
   placeWordsOf,
   possessive,
+  spaced,
   stemWordsOf,
   wordsOf,
 } from './names-words';
@@ -95,13 +106,23 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
       } else if (inList(w, i, IN_PLACE, g.places)) best = 1; // word i is capitalized here
     }
     if (best < 0) continue;
+    // A place before a word that makes it part of a name is none: "America Online", "Utah State",
+    // "Washington Post", "New York Times", "Berkeley Lab".
+    if (placeThingAfter(w, i + best - 1)) {
+      next = i + best;
+      continue;
+    }
     const isName = best === 1 && (inList(w, i, IN_FIRST, g.firstNames) || inList(w, i, IN_LAST, g.lastNames));
     // A one-word place that is a name or a common English word ("Reading", "Union") is decided below: a
     // place after a place cue, next to another place, or with a place's context words.
     const weak = isName || (best === 1 && (wordsOf(w, i) & W_COMMON_PLACE) !== 0);
     // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
     // the place.
-    const cued = weak && cueBefore(w, i);
+    // "in" before a one-word place that is a name cues it too ("met Sarah in Paris"; not "in Paris Hilton's").
+    const cued =
+      weak &&
+      (cueBefore(w, i) ||
+        (best === 1 && inBefore(w, i) && !(i + 1 < count && w.cap[i + 1] === 1 && spaced(w, i, i + 1))));
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // A place before a US state code ("Austin, TX") is one too.
@@ -110,6 +131,9 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
       pair = true;
       paired = i + best;
     }
+    // A one-word place right after a given name that is no place is a family name ("Bill Nottingham",
+    // "Mary Jo Foley"), unless a place cue comes first.
+    if (best === 1 && !cued && familyAfterGiven(w, g, i)) continue;
     const score = weak && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
     if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
@@ -135,6 +159,28 @@ function possessivePlace(w: Words, g: Gazetteer, i: number, emit: (c: PiiCandida
   if (isName && !cued && !hasContext(w.text, start, end, PLACE_CONTEXT, 12, 0)) return false;
   emitName(w, placeCandidate(start, end, isName && !cued ? 0.4 : 0.6), emit);
   return true;
+}
+
+/**
+ * Capitalized word `i` follows a capitalized given name that is no place, after one space (not a short
+ * word in capitals such as the "R" of "09 R Cachoeira 112", not a word that is never a name).
+ */
+function familyAfterGiven(w: Words, g: Gazetteer, i: number): boolean {
+  const prev = i - 1;
+  return (
+    prev >= 0 &&
+    w.cap[prev] === 1 &&
+    spaced(w, prev, i) &&
+    ((w.small[prev] as number) & (W_SHORT | W_NOT_NAME)) === 0 &&
+    inList(w, prev, IN_FIRST, g.firstNames) &&
+    !inList(w, prev, IN_PLACE, g.places)
+  );
+}
+
+/** The capitalized word after word `k`, one space after it, makes the place a name's part (`W_PLACE_THING`). */
+function placeThingAfter(w: Words, k: number): boolean {
+  const next = k + 1;
+  return next < w.n && w.cap[next] === 1 && spaced(w, k, next) && (wordsOf(w, next) & W_PLACE_THING) !== 0;
 }
 
 /** A LOCATION candidate of a known place (context words raise it by 0.2). */

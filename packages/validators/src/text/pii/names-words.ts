@@ -287,6 +287,25 @@ export function adjacent(w: Words, a: number, b: number): boolean {
 }
 
 /**
+ * Word `i` follows the word "in" (any case) after one space: a name that is also a place is the place
+ * there ("met Sarah in Paris").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * inBefore(w, 1); // true for 'in Paris'
+ * ```
+ */
+export function inBefore(w: Words, i: number): boolean {
+  const prev = i - 1;
+  if (prev < 0 || !spaced(w, prev, i)) return false;
+  const s = w.start[prev] as number;
+  return (
+    (w.end[prev] as number) - s === 2 && (w.text.charCodeAt(s) | 32) === 105 && (w.text.charCodeAt(s + 1) | 32) === 110
+  );
+}
+
+/**
  * Words `a` and `b` are separated by exactly one space ("New York"; not "Ann. She", not "A  B").
  * @internal
  *
