@@ -42,6 +42,13 @@ describe("an address's last line on the next line", () => {
     expect(found('Apt 4B  \nSpringfield, IL 62704-1234 ')).toEqual(['ADDRESS:Apt 4B  \nSpringfield, IL 62704-1234']);
     // Without the line, the region and postcode were left in the redacted text.
     expect(redactPII('123 Main St\nSpringfield, IL 62704', { mode: 'mask' }).text).toBe('*'.repeat(33));
+    // Two spaces before the postcode, and a column gap after it (a mail signature, stop 31).
+    expect(found('716 Congress, Suite 200\nAustin, TX  78701\t\t+1 512 374 0500')).toContain(
+      'ADDRESS:Suite 200\nAustin, TX  78701',
+    );
+    expect(found('123 Main St\nSpringfield, IL 62704  Phone: none')[0]).toBe(
+      'ADDRESS:123 Main St\nSpringfield, IL 62704',
+    );
   });
 
   test('not a last line: no postcode, more after it, five words, an empty line between, no block before', () => {
@@ -72,6 +79,8 @@ describe("an address's last line on the next line", () => {
       '>',
       'é',
       '7',
+      '  ',
+      '\t',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), fc.string({ maxLength: 8 }), (pieces, noise) => {
@@ -94,6 +103,8 @@ describe("an address's last line on the next line", () => {
       'PSC 7004, Box 8380\nAPO AP 11949',
       '40 rue Victor Hugo\n75116 Paris',
       '12 Main Street\nSpringfield\nIL 62704',
+      '716 Congress, Suite 200\nAustin, TX  78701\t\t+1',
+      '44 Farquhar Street, Boston, MA 02131 USA',
       '78 Camiño Ancho 91\n Suite 286\n El Tornadizo\n Gabon 66298',
       'my zip code is 37773',
     ];
@@ -115,6 +126,15 @@ describe('a block extended over segments', () => {
       'LOCATION:Forest Park',
     ]);
     expect(found('I live at 221 Baker Street, London')).toEqual(['ADDRESS:221 Baker Street, London']);
+  });
+
+  test('a segment may end with the country after the postcode, as signatures write it', () => {
+    expect(found('44 Farquhar Street, Boston, MA 02131 USA\n')).toEqual([
+      'ADDRESS:44 Farquhar Street, Boston, MA 02131 USA',
+    ]);
+    expect(found('10 Downing Street, London SW1A 2AA UK')).toEqual(['ADDRESS:10 Downing Street, London SW1A 2AA UK']);
+    // Not any word after a postcode.
+    expect(found('44 Farquhar Street, Boston, MA 02131 Please call')[0]).toBe('ADDRESS:44 Farquhar Street, Boston');
   });
 });
 

@@ -92,11 +92,12 @@ export function localityAfter(text: string, start: number, end: number, emit: (c
  * town then a postcode, with a region code between ("Springfield, IL 62704", "Melo 13241", "Toronto, ON
  * M5V 2T6", "London SW1A 1AA"), a postcode then a town ("75001 Paris", "2300 København S", "111 43
  * Stockholm", "00-590 Warszawa", "1100-053 Lisboa"), or a US
- * military post office ("APO AE 09012"); then the end of the line (after spaces or tabs) or one of
- * `.,;!?)`.
+ * military post office ("APO AE 09012"); then the end of the line (after spaces or tabs), one of
+ * `.,;!?)`, a tab or two spaces (a column gap: "Austin, TX  78701⇥⇥+1 512 374 0500"). Two spaces may come
+ * between the region code and the postcode, as US mail addresses were long written ("TX  78701").
  */
 export const LAST_LINE_RE: RegExp =
-  /(?:[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Za-z]{2} )?(?:\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})|(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}) [\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3}|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})(?=[ \t]*(?:\r?\n|$)|[.,;!?)])/uy;
+  /(?:[\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Za-z]{2} {1,2})?(?:\d{4,6}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})|(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}) [\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,3}|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})(?=[ \t]*(?:\r?\n|$)|[.,;!?)]|\t| {2})/uy;
 
 /**
  * The end of the last line of a postal address right after an address block ending at `end` (the
@@ -116,14 +117,15 @@ export function lastLineAfter(text: string, end: number): number {
   if (line < 0) return -1;
   const first = line;
   while (line - first < PREFIX_MAX && isPrefixUnit(text.charCodeAt(line))) line++;
-  // Every form has a digit after at most 5 spaces (4 words, a region) and 136 units (4 words of 31, a
-  // comma, a region): most lines after a block have none so early (a town, a name, a sentence).
+  // Every form has a digit after at most 6 spaces (4 words, a region and two spaces) and 137 units (4 words
+  // of 31, a comma, a region, two spaces): most lines after a block have none so early (a town, a name, a
+  // sentence).
   let d = line;
   let spaces = 0;
-  for (; d < text.length && d - line < 136; d++) {
+  for (; d < text.length && d - line < 137; d++) {
     const c = text.charCodeAt(d);
     if ((c >= 48 && c <= 57) || c === 10) break;
-    if (c === 32 && ++spaces > 5) return -1;
+    if (c === 32 && ++spaces > 6) return -1;
   }
   const c = text.charCodeAt(d);
   if (!(c >= 48 && c <= 57)) return -1;

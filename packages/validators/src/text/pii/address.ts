@@ -112,11 +112,12 @@ const LOWER_WORDS = /^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u;
 
 /**
  * A following segment that continues an address block: place words, an optional region code and
- * postcode ("Springfield, IL 62704", "London SW1A 2AA", "ON M5V 2T6"), or a postcode then place words
+ * postcode ("Springfield, IL 62704", "London SW1A 2AA", "ON M5V 2T6"), the postcode followed by the
+ * country as signatures write it ("MA 02131 USA", "SW1A 2AA UK"), or a postcode then place words
  * ("75001 Paris", "00184 Roma RM", "111 43 Stockholm", "00-590 Warszawa", "1100-053 Lisboa").
  */
 export const SEGMENT_RE: RegExp =
-  /^(?:(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}) )?(?:[\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}){0,4})?(?: ?[A-Z]{2})?(?: ?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d))?$/u;
+  /^(?:(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}) )?(?:[\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}.'’-]{0,30}){0,4})?(?: ?[A-Z]{2})?(?: ?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?: (?:USA|U\.S\.A\.?|UK|U\.K\.?))?)?$/u;
 
 /** An empty list of starts (never written to). */
 const NONE: number[] = [];
