@@ -6,7 +6,9 @@
  * name 0.85, a given name alone 0.6, a cued word 0.55, a family name alone 0.4; less when the word is
  * also a place, more after an honorific. A name that is also a common English word ("Read", "Link") or a
  * lone word in capitals ("FREE") needs a known name after it or a cue; the second word of a known place
- * ("York" of "New York Times") starts no name.
+ * ("York" of "New York Times") starts no name; a noun that heads a thing's name after a given name leaves
+ * no person ("Roman Empire"); a place that is also a name is the place before a US state code or alone
+ * after "in" ("Austin, TX", "met Sarah in Paris").
  */
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
@@ -37,6 +39,7 @@ import { nameLineEnd, namingBefore, personalNounAfter, verbCue } from './names-v
 import {
   adjacent,
   allCaps,
+  capitalNext,
   foldLowerOf,
   inBefore,
   inList,
@@ -223,9 +226,7 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
  * cue.
  */
 function weakName(w: Words, i: number): boolean {
-  return (
-    (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !(i + 1 < w.n && w.cap[i + 1] === 1 && spaced(w, i, i + 1)))
-  );
+  return (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !capitalNext(w, i));
 }
 
 /** The word after `i` follows it after one space, is capitalized, and is a known family or given name. */
@@ -455,11 +456,6 @@ function cueGap(w: Words, prev: number, i: number, honorific: boolean): boolean 
     if (c === 10 && honorific && ++breaks > 1) return false;
   }
   return true;
-}
-
-/** A capitalized word follows word `i` after one space. */
-function capitalNext(w: Words, i: number): boolean {
-  return i + 1 < w.n && w.cap[i + 1] === 1 && spaced(w, i, i + 1);
 }
 
 /** `[start, end)` is "MS" and no period follows it. */

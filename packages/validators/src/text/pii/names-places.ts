@@ -2,9 +2,11 @@
  * The LOCATION scan of the PERSON/LOCATION recognizer: at each capitalized word that may start a
  * finding, the longest run of adjacent capitalized words that is a known place (a word that is also a
  * given or family name only when a place cue or place context says so), else up to three capitalized
- * words after a place cue such as "grew up in". With a word table the multi-word key is hashed word by
- * word and built only when some place has that hash (`hashFlags` is a superset test, `places.has`
- * decides), so the answers are those of building every key.
+ * words after a place cue such as "grew up in". A place right before a word that makes it part of a
+ * firm's, newspaper's, team's or school's name is none ("America Online", "Seattle Times"), and a one-word
+ * place right after a given name is a family name ("Bill Nottingham"). With a word table the multi-word
+ * key is hashed word by word and built only when some place has that hash (`hashFlags` is a superset
+ * test, `places.has` decides), so the answers are those of building every key.
  */
 import { hasContext } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
@@ -22,6 +24,7 @@ import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
   adjacent,
+  capitalNext,
   foldLowerOf,
   inBefore,
   inList,
@@ -119,10 +122,7 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
     // the place.
     // "in" before a one-word place that is a name cues it too ("met Sarah in Paris"; not "in Paris Hilton's").
-    const cued =
-      weak &&
-      (cueBefore(w, i) ||
-        (best === 1 && inBefore(w, i) && !(i + 1 < count && w.cap[i + 1] === 1 && spaced(w, i, i + 1))));
+    const cued = weak && (cueBefore(w, i) || (best === 1 && inBefore(w, i) && !capitalNext(w, i)));
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // A place before a US state code ("Austin, TX") is one too.
@@ -179,8 +179,7 @@ function familyAfterGiven(w: Words, g: Gazetteer, i: number): boolean {
 
 /** The capitalized word after word `k`, one space after it, makes the place a name's part (`W_PLACE_THING`). */
 function placeThingAfter(w: Words, k: number): boolean {
-  const next = k + 1;
-  return next < w.n && w.cap[next] === 1 && spaced(w, k, next) && (wordsOf(w, next) & W_PLACE_THING) !== 0;
+  return capitalNext(w, k) && (wordsOf(w, k + 1) & W_PLACE_THING) !== 0;
 }
 
 /** A LOCATION candidate of a known place (context words raise it by 0.2). */

@@ -191,8 +191,9 @@ export function joinLower(w: Words, i: number, n: number): string {
 }
 
 /**
- * Keep in `w.caps` the capitalized words that may start a finding (not in NOT_NAMES, not `shortCaps`),
- * mark the `shortCaps` ones with `W_SHORT`, count those that may end an organization's name (`w.nOrg`), and ask the word table for the kept ones (every scan asks
+ * Keep in `w.caps` the capitalized words that may start a finding (not in NOT_NAMES, not `shortCaps`, not
+ * a tag's name in capitals such as "<PARAM", not next to a typeface in a comma list such as "Arial,
+ * Geneva": those two are marked `W_NOT_NAME`), mark the `shortCaps` ones with `W_SHORT`, count those that may end an organization's name (`w.nOrg`), and ask the word table for the kept ones (every scan asks
  * it for them; a lookup has no side effects, so asking early changes no answer).
  * @internal
  *
@@ -284,6 +285,19 @@ export function adjacent(w: Words, a: number, b: number): boolean {
   const gap = (w.start[b] as number) - end;
   if (gap === 1) return w.text.charCodeAt(end) === 32;
   return gap === 2 && w.text.charCodeAt(end) === 46 && w.text.charCodeAt(end + 1) === 32;
+}
+
+/**
+ * A capitalized word follows word `i` after one space ("Paris" of "in Paris Hilton's" starts a longer name).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * capitalNext(w, 0); // true for 'Paris Hilton'
+ * ```
+ */
+export function capitalNext(w: Words, i: number): boolean {
+  return i + 1 < w.n && w.cap[i + 1] === 1 && spaced(w, i, i + 1);
 }
 
 /**
