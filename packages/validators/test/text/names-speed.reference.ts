@@ -50,6 +50,7 @@ import {
   PERSONAL_NOUNS,
   PLACE_CONTEXT,
   PLACE_CUES,
+  PLACE_PREPOSITIONS,
   PLACE_THINGS,
   POSSESSIVE_DETERMINERS,
   THING_HEADS,
@@ -211,9 +212,13 @@ function fontNeighbourOf(w: Words, i: number): boolean {
   );
 }
 
-/** Since the "in" rule: the word before word `i`, one space before it, is "in" in any case. */
+/** Since the "in" rule: the word before word `i`, one space before it, is one of PLACE_PREPOSITIONS. */
 function inBeforeOf(w: Words, i: number): boolean {
-  return i > 0 && lowerOf(w, i - 1) === 'in' && w.text.slice(w.end[i - 1] as number, w.start[i] as number) === ' ';
+  return (
+    i > 0 &&
+    PLACE_PREPOSITIONS.has(lowerOf(w, i - 1)) &&
+    w.text.slice(w.end[i - 1] as number, w.start[i] as number) === ' '
+  );
 }
 
 /** A capitalized word follows word `i` after one space. */
@@ -699,7 +704,7 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     // After a place cue, a name that is also a place is the place.
     // Since the "in" rule: "in" before a one-word place that is a name cues it too, unless a capitalized
     // word follows after one space.
-    const inCue = best === 1 && inBeforeOf(w, i) && !capitalAfterOf(w, i);
+    const inCue = isName && inBeforeOf(w, i) && !capitalAfterOf(w, i);
     const cued = weak && ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) || inCue);
     // Two known places with ", " between: both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).

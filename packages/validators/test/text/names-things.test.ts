@@ -78,6 +78,10 @@ describe('places in the names of things, family names, "in"', () => {
     expect(found('She lives in Nottingham')).toEqual(['LOCATION:Nottingham:0.8']);
     expect(found('I met Sarah in Paris')).toEqual(['PERSON:Sarah:0.8', 'LOCATION:Paris:0.8']);
     expect(found('In Sydney, it rained')).toEqual(['LOCATION:Sydney:0.8']);
+    // So after "near", "outside" and the points of the compass (not before a common-word place).
+    expect(found('Weevil pest warms to life in south-west London')).toEqual(['LOCATION:London:0.8']);
+    expect(found('a house near Sydney')).toEqual(['LOCATION:Sydney:0.8']);
+    expect(found('as the Northern Alliance defeated them')).toEqual([]);
     // Counter-case: a capitalized word after it makes a name.
     expect(found("in Paris Hilton's house")).toEqual(['PERSON:Paris Hilton:0.85']);
   });
@@ -100,6 +104,13 @@ describe('tags and font lists', () => {
     expect(people('Tim Peters <tim@example.com>')).toEqual(['PERSON:Tim Peters:0.85']);
     expect(found('Paris, Geneva, London').length).toBe(3);
   });
+});
+
+test('"I\'m" after a cue is no name ("Hi, I\'m building an rpm")', () => {
+  for (const text of ["Hi, I'm building an rpm", 'Like I said, I’m lost on this one']) {
+    expect(people(text), text).toEqual([]);
+  }
+  expect(people("Hi, I'm Okonkwo")).toEqual(['PERSON:Okonkwo:0.75']);
 });
 
 describe('honorifics', () => {

@@ -86,7 +86,7 @@ export const NAME_CUE = wordSet("name named called i'm am signed says said starr
  * ```
  */
 export const CUE_STOPS: ReadonlySet<string> = wordSet(
-  'the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp message',
+  "the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp message i'm i’m im",
 );
 /**
  * Verbs of naming, before an object pronoun (`OBJECT_PRONOUNS`) and a name: "call me Ishmael", "everyone
@@ -266,6 +266,20 @@ export const US_STATE_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(
  */
 export const PLACE_THINGS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
   'state times post tribune herald globe gazette chronicle daily online lab labs laboratory laboratories magazine journal newsletter networks systems software technologies solutions studios edition series channel radio community league empire',
+);
+/**
+ * Words right before a place, not a person: "in", "near", "outside", "across", "throughout" and the
+ * points of the compass ("met Sarah in Paris", "south-west London", "outside Washington"). A name that is
+ * also a place is the place after one (names-people.ts, names-places.ts).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PLACE_PREPOSITIONS.has('outside'); // true
+ * ```
+ */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'in near outside across throughout north south east west northern southern eastern western southwest southeast northwest northeast south-west south-east north-west north-east downtown',
 );
 /**
  * Typeface names that mark a list of fonts (`face="Arial, Geneva, Lucida"`): a capitalized word next to
@@ -532,6 +546,8 @@ export const W_THING = 16777216;
 export const W_FONT = 33554432;
 /** @internal A word that makes the place before it part of a name (`PLACE_THINGS`). */
 export const W_PLACE_THING = 67108864;
+/** @internal A word right before a place (`PLACE_PREPOSITIONS`). */
+export const W_PLACE_PREP = 134217728;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -597,6 +613,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(THING_HEADS, W_THING);
   add(FONT_NAMES, W_FONT);
   add(PLACE_THINGS, W_PLACE_THING);
+  add(PLACE_PREPOSITIONS, W_PLACE_PREP);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

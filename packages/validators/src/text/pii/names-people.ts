@@ -8,7 +8,7 @@
  * lone word in capitals ("FREE") needs a known name after it or a cue; the second word of a known place
  * ("York" of "New York Times") starts no name; a noun that heads a thing's name after a given name leaves
  * no person ("Roman Empire"); a place that is also a name is the place before a US state code or alone
- * after "in" ("Austin, TX", "met Sarah in Paris").
+ * after "in", "near", "outside" or a point of the compass ("Austin, TX", "met Sarah in Paris").
  */
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
@@ -41,11 +41,11 @@ import {
   allCaps,
   capitalNext,
   foldLowerOf,
-  inBefore,
   inList,
   inListStem,
   joinLower,
   lowerOf,
+  placeWordBefore,
   placeWordsOf,
   possessive,
   spaced,
@@ -157,10 +157,10 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
-  // A place that is also a name, before a US state code or alone after "in", is the place ("Austin, TX",
-  // "met Sarah in Paris").
+  // A place that is also a name, before a US state code or alone after "in", "near", "outside" or a point
+  // of the compass, is the place ("Austin, TX", "met Sarah in Paris", "south-west London").
   if (
-    (stateCodeAfter(w.text, w.end[i] as number) || (inBefore(w, i) && !capitalNext(w, i))) &&
+    (stateCodeAfter(w.text, w.end[i] as number) || (placeWordBefore(w, i) && !capitalNext(w, i))) &&
     inList(w, i, IN_PLACE, g.places)
   )
     return i;

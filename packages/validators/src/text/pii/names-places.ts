@@ -26,11 +26,11 @@ import {
   adjacent,
   capitalNext,
   foldLowerOf,
-  inBefore,
   inList,
   inListStem,
   joinLower,
   lowerOf,
+  placeWordBefore,
   placeWordsOf,
   possessive,
   spaced,
@@ -121,8 +121,9 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     const weak = isName || (best === 1 && (wordsOf(w, i) & W_COMMON_PLACE) !== 0);
     // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
     // the place.
-    // "in" before a one-word place that is a name cues it too ("met Sarah in Paris"; not "in Paris Hilton's").
-    const cued = weak && (cueBefore(w, i) || (best === 1 && inBefore(w, i) && !capitalNext(w, i)));
+    // "in", "near", "outside" or a point of the compass before a one-word place that is a name cues it too
+    // ("met Sarah in Paris", "south-west London"; not "in Paris Hilton's", not "Northern Alliance").
+    const cued = weak && (cueBefore(w, i) || (isName && placeWordBefore(w, i) && !capitalNext(w, i)));
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // A place before a US state code ("Austin, TX") is one too.

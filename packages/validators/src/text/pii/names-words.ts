@@ -21,6 +21,7 @@ import {
   W_ORG_HEAD,
   W_ORG_TAIL,
   W_ORG_WEAK,
+  W_PLACE_PREP,
   W_SHORT,
   W_WEAK_CUE,
 } from './names-lists';
@@ -301,22 +302,19 @@ export function capitalNext(w: Words, i: number): boolean {
 }
 
 /**
- * Word `i` follows the word "in" (any case) after one space: a name that is also a place is the place
- * there ("met Sarah in Paris").
+ * Word `i` follows a word that comes before places (`PLACE_PREPOSITIONS`: "in", "near", "outside", the
+ * points of the compass) after one space: a name that is also a place is the place there ("met Sarah in
+ * Paris", "south-west London").
  * @internal
  *
  * @example
  * ```ts
- * inBefore(w, 1); // true for 'in Paris'
+ * placeWordBefore(w, 1); // true for 'in Paris'
  * ```
  */
-export function inBefore(w: Words, i: number): boolean {
+export function placeWordBefore(w: Words, i: number): boolean {
   const prev = i - 1;
-  if (prev < 0 || !spaced(w, prev, i)) return false;
-  const s = w.start[prev] as number;
-  return (
-    (w.end[prev] as number) - s === 2 && (w.text.charCodeAt(s) | 32) === 105 && (w.text.charCodeAt(s + 1) | 32) === 110
-  );
+  return prev >= 0 && spaced(w, prev, i) && (wordsOf(w, prev) & W_PLACE_PREP) !== 0;
 }
 
 /**
