@@ -177,9 +177,12 @@ function referenceScan(text: string): Found[] {
       // A later rule, written plainly: after a space, the segment ends before its first word that is in
       // no place's name (lower-case and no particle, or "I"), particles before it dropped ("Calgary AB
       // last night" is "Calgary AB"); with two spaces in a row it stays whole.
-      if (sep[0] === ' ' && !seg.split(' ').includes('')) {
+      // A later rule: after a comma too, when the segment starts with an upper-case letter or a digit;
+      // the period rule below is for a space only.
+      const cut = sep[0] === ' ' || /^[\p{Lu}\d]/u.test(seg);
+      if (cut && !seg.split(' ').includes('')) {
         const particles = new Set(
-          'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en'.split(
+          'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en aan op ob bei sous lès nad pod na pri u sul the'.split(
             ' ',
           ),
         );
@@ -191,7 +194,7 @@ function referenceScan(text: string): Found[] {
           else if (!particles.has(x)) break;
         }
         // After a period, a cut segment is a new sentence: no extension.
-        if (keep < words.length && text[end - 1] === '.') break;
+        if (sep[0] === ' ' && keep < words.length && text[end - 1] === '.') break;
         seg = words.slice(0, keep).join(' ');
       }
       if (

@@ -240,6 +240,56 @@ describe('a block extended over a segment after a space ends before prose', () =
   });
 });
 
+describe('a block extended over a segment after a comma ends before prose too', () => {
+  test('a segment starting with a capital or a digit stops at its first word that is in no place name', () => {
+    // Before, the whole segment had to be a place: "IL 62704 now" was none, so the block stopped before
+    // the state and ZIP code and left them in the text; "Springfield and never came back" was read whole.
+    for (const [text, address] of [
+      ['I live at 12 Main Street, Springfield, IL 62704 now', '12 Main Street, Springfield, IL 62704'],
+      [
+        'Send it to 1600 Pennsylvania Avenue NW, Washington, DC 20500 by Friday.',
+        '1600 Pennsylvania Avenue NW, Washington, DC 20500',
+      ],
+      ['I am at 500 W 2nd St, Austin, TX 78701 until noon', '500 W 2nd St, Austin, TX 78701'],
+      ['Visit us at 77 Massachusetts Ave, Cambridge, MA 02139 today', '77 Massachusetts Ave, Cambridge, MA 02139'],
+      [
+        'Office at 123 N. Main St., Suite 400, Dallas, TX 75201 and remote',
+        '123 N. Main St., Suite 400, Dallas, TX 75201',
+      ],
+      ['He moved to 742 Evergreen Terrace, Springfield and never came back', '742 Evergreen Terrace, Springfield'],
+      ['Ship to 221B Baker Street, London NW1 6XE, UK please', '221B Baker Street, London NW1 6XE, UK'],
+      ['Sent from 8 rue de Rivoli, 75004 Paris, France yesterday', '8 rue de Rivoli, 75004 Paris, France'],
+      // Particles inside a place's name stay.
+      ['Kostelec: 27 2711 Queens Sq, Kostelec nad Orlicí, Iraq', '27 2711 Queens Sq, Kostelec nad Orlicí, Iraq'],
+      [
+        'my address is 14 Omonia Square Suite 685, Quebec, Saint Vincent and the Grenadines 78990 for post mail',
+        '14 Omonia Square Suite 685, Quebec, Saint Vincent and the Grenadines 78990',
+      ],
+    ] as const) {
+      expect(found(text), text).toContain(`ADDRESS:${address}`);
+    }
+  });
+
+  test('a segment in lower case is read whole, as before; and a cut segment ends the block', () => {
+    // Text written all in lower case has no capitals to tell the town from prose.
+    expect(found('19 pierre delannoyplaats 211, erwetegem united states')).toContain(
+      'ADDRESS:19 pierre delannoyplaats 211, erwetegem united states',
+    );
+    // Nothing after the prose joins the block ("Chicago" is the LOCATION it was).
+    expect(found('I live at 12 Main Street, Springfield and work in Chicago, Illinois')).toEqual([
+      'ADDRESS:12 Main Street, Springfield',
+      'LOCATION:Chicago',
+      'LOCATION:Illinois',
+    ]);
+  });
+
+  test('redaction leaves neither the state nor the ZIP code in the text', () => {
+    expect(redactPII('Please write to 12 Main Street, Springfield, IL 62704 soon.', { mode: 'placeholder' }).text).toBe(
+      'Please write to <ADDRESS_1> soon.',
+    );
+  });
+});
+
 describe('postcodes of other countries in a block', () => {
   test('a postcode then the town after the street, or a UK or Canadian postcode after the town (none was whole before)', () => {
     for (const [text, address] of [

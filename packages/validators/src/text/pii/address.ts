@@ -325,6 +325,11 @@ function emitBlock(
       const place = placePrefix(seg);
       if (place.length < seg.length && text.charCodeAt(end - 1) === 46) break;
       seg = place;
+    } else if (UPPER_OR_DIGIT_FIRST.test(seg)) {
+      // After a comma too, a segment written in capitals ends before prose: "…, Springfield, IL 62704
+      // now" is "…, IL 62704", and ", Springfield and never came back" is ", Springfield". A segment in
+      // lower case ("…, erwetegem united states") is read whole, as before.
+      seg = placePrefix(seg);
     }
     if (seg.length === 0 || !SEGMENT_RE.test(seg) || (!UPPER_OR_DIGIT_FIRST.test(seg) && !LOWER_WORDS.test(seg))) break;
     if (space && !UPPER_FIRST.test(seg)) break;
@@ -420,10 +425,12 @@ export function postcodeIn(seg: string): [number, number] | undefined {
 
 /**
  * Lower-case words inside a place's name ("Rio de Janeiro", "Trinidad and Tobago", "Isle of Man",
- * "Frankfurt am Main").
+ * "Frankfurt am Main", "Alphen aan den Rijn", "Bergen op Zoom", "Kostelec nad Orlicí", "Nové Město na Moravě").
  */
 const PLACE_PARTICLES: ReadonlySet<string> = /* @__PURE__ */ new Set(
-  'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en'.split(' '),
+  'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en aan op ob bei sous lès nad pod na pri u sul the'.split(
+    ' ',
+  ),
 );
 
 /**
