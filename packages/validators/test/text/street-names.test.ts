@@ -270,6 +270,15 @@ describe('a block extended over a segment after a comma ends before prose too', 
     }
   });
 
+  test('an Australian state code after the town is no family name: the block is whole', () => {
+    // "Sydney NSW" was a PERSON (a given name and an unknown word in capitals) that outscored the block.
+    expect(found('Office: 12 George St, Brisbane QLD 4000')).toEqual(['ADDRESS:12 George St, Brisbane QLD 4000']);
+    expect(found('88 Collins Street, Sydney NSW 2000, Australia')).toEqual([
+      'ADDRESS:88 Collins Street, Sydney NSW 2000, Australia',
+    ]);
+    expect(found('She lives in Sydney NSW')).toEqual(['LOCATION:Sydney']);
+  });
+
   test('a segment in lower case is read whole, as before; and a cut segment ends the block', () => {
     // Text written all in lower case has no capitals to tell the town from prose.
     expect(found('19 pierre delannoyplaats 211, erwetegem united states')).toContain(

@@ -205,7 +205,7 @@ export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february march july september october november december feb aug sep sept oct nov dec mon re',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february march july september october november december feb aug sep sept oct nov dec mon re nsw qld',
 );
 /**
  * Given names that are also common English words, and are not mostly names in English text ("read",
