@@ -36,6 +36,10 @@ describe('prose is no address', () => {
       'Considering 90% of them',
       'stringlist.add("string 1");',
       'the Committee 2 report',
+      // The fields of a payment card after its expiry date (2026-11-30).
+      'Card 4111 1111 1111 1111 exp 12/27 cvv 123',
+      'expires 03/26 code 456',
+      'valid 01/29 pin 1234',
     ]) {
       expect(addresses(text), text).toEqual([]);
     }

@@ -148,7 +148,9 @@ export const internationalTextArb: fc.Arbitrary<string> = fc
 function phoneStartRef(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   if (i === 0) return true;
-  if (c === 43 || c === 47 || c === 46 || c === 58 || c === 45 || c === 95) return false;
+  // A later rule: a colon may come right before "+" or "(" ("tel:+1 415…").
+  if (c === 58) return text[i] === '+' || text[i] === '(';
+  if (c === 43 || c === 47 || c === 46 || c === 45 || c === 95) return false;
   if (c === 44) return !(text.charCodeAt(i - 2) >= 48 && text.charCodeAt(i - 2) <= 57);
   return !isWordAt(text, i - 1);
 }

@@ -39,6 +39,10 @@ describe('detectPII: pattern entities', () => {
     ['at 2024-02-29T13:45:00Z', 'DATE_TIME', '2024-02-29T13:45:00Z'],
     ['call me at +1 415-555-0132', 'PHONE_NUMBER', '+1 415-555-0132'],
     ['Phone: (212) 555-0199 x204', 'PHONE_NUMBER', '(212) 555-0199 x204'],
+    // After a label's colon, a number starting with "+" or "(" (2026-11-30; none was found before).
+    ['<a href="tel:+14155550132">call</a>', 'PHONE_NUMBER', '+14155550132'],
+    ['Michael Conry   Ph.:+353-1-7161987, Web:', 'PHONE_NUMBER', '+353-1-7161987'],
+    ['Phone:(415) 555-0132', 'PHONE_NUMBER', '(415) 555-0132'],
     ['my NHS number is 943 476 5919', 'UK_NHS', '943 476 5919'],
     ['bank account number 12345678901', 'US_BANK_NUMBER', '12345678901'],
     ['passport no. A12345678', 'US_PASSPORT', 'A12345678'],
@@ -53,6 +57,8 @@ describe('detectPII: pattern entities', () => {
     expect(found('ssn 000-12-3456 or 666-12-3456 or 123-45-6789').map((f) => f[0])).not.toContain('US_SSN');
     expect(found('version 1.2.3.4.5 and 999.1.1.1').map((f) => f[0])).not.toContain('IP_ADDRESS');
     expect(found('date 13/45/2020').map((f) => f[0])).not.toContain('DATE_TIME');
+    // A colon before a digit is still a time: no phone starts there.
+    expect(found('at 10:30 555 0132 people').map((f) => f[0])).not.toContain('PHONE_NUMBER');
     expect(found('send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3').map((f) => f[0])).not.toContain('CRYPTO');
   });
 

@@ -26,11 +26,17 @@ export const PHONE_RE: RegExp =
 /** Candidate starts: a digit run, optionally after "+" or "(". */
 export const PHONE_ANCHOR: RegExp = /[+(]?\d+/g;
 
-/** A phone number cannot start right after a word character, "+", "/", ".", ":" or "-", or after "<digit>,". */
+/**
+ * A phone number cannot start right after a word character, "+", "/", ".", "-" or "_", after "<digit>,", or
+ * after ":" unless it starts with "+" or "(".
+ */
 function phoneStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   if (i === 0) return true;
-  if (c === 43 || c === 47 || c === 46 || c === 58 || c === 45 || c === 95) return false;
+  // A label's colon may come right before "+" or "(" ("tel:+1 415…", "Phone:(415) …"); before a digit it
+  // is a time or a ratio ("10:30").
+  if (c === 58) return text.charCodeAt(i) === 43 || text.charCodeAt(i) === 40;
+  if (c === 43 || c === 47 || c === 46 || c === 45 || c === 95) return false;
   if (c === 44) return !(text.charCodeAt(i - 2) >= 48 && text.charCodeAt(i - 2) <= 57);
   return !isWordAt(text, i - 1);
 }
