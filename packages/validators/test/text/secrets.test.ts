@@ -37,6 +37,34 @@ describe('detectSecrets', () => {
     for (const x of f) expect(JSON.stringify(x)).not.toContain(value);
   });
 
+  // Formats added 2026-11-30 (fake values in each provider's documented shape; before, each was a
+  // HIGH_ENTROPY finding with the variable name in its span, or no finding).
+  test.each([
+    ['DIGITALOCEAN_TOKEN', `dop_v1_${'0123456789abcdef'.repeat(4)}`],
+    ['SHOPIFY_TOKEN', `shpat_${'0123456789abcdef'.repeat(2)}`],
+    ['GROQ_API_KEY', `gsk_${'A1b2C3d4E5f6G7h8I9j0K1l2M3'.repeat(2)}`],
+    ['XAI_API_KEY', `xai-${'A1b2C3d4E5f6G7h8I9j0'.repeat(4)}`],
+    ['OPENROUTER_API_KEY', `sk-or-v1-${'0123456789abcdef'.repeat(4)}`],
+    ['PERPLEXITY_API_KEY', `pplx-${'A1b2C3d4E5f6G7h8I9j0K1l2'.repeat(2)}`],
+    ['REPLICATE_API_TOKEN', `r8_${'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S'}`],
+    ['PYPI_TOKEN', `pypi-AgEIcHlwaS5vcmc${'CJGE4ZjY1ZjA0LTk0ZjUtNDZiZS05ZjM2LWQ0ZWIyMzRhNmQ0NQACKlsz'}`],
+    ['SQUARE_TOKEN', `sq0atp-${'A1b2C3d4E5f6G7h8I9j0K1'}`],
+    ['DATABRICKS_TOKEN', `dapi${'0123456789abcdef'.repeat(2)}`],
+    ['POSTMAN_API_KEY', `PMAK-${'0123456789abcdef01234567'}-${'0123456789abcdef0123456789abcdef01'}`],
+    ['LINEAR_API_KEY', `lin_api_${'A1b2C3d4E5f6G7h8I9j0'.repeat(2)}`],
+    ['NOTION_TOKEN', `ntn_${'12345678901'}${'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r'}`],
+    ['SUPABASE_TOKEN', `sbp_${'0123456789abcdef'.repeat(2)}01234567`],
+    ['MAILGUN_API_KEY', `key-${'0123456789abcdef'.repeat(2)}`],
+    ['TELEGRAM_BOT_TOKEN', `123456789:AA${'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'}`],
+    ['DOPPLER_TOKEN', `dp.pt.${'A1b2C3d4E5f6G7h8I9j0'.repeat(2)}abc`],
+    ['ATLASSIAN_API_TOKEN', `ATATT3${'xFfGF0A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9'.repeat(4)}${'t0U1v2W3x4'}`],
+  ] as [string, string][])('%s', (kind, value) => {
+    const text = `${kind.toLowerCase()}=${value}`;
+    const f = detectSecrets(text);
+    expect(f.map((x) => [x.kind, text.slice(x.start, x.end)])).toEqual([[kind, value]]);
+    for (const x of f) expect(JSON.stringify(x)).not.toContain(value);
+  });
+
   test('PEM private keys span BEGIN to END', () => {
     const pem = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
     const text = `key:\n${pem}\nthanks`;

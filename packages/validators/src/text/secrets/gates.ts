@@ -43,6 +43,12 @@ const TOKEN_UNIT: Uint8Array = /* @__PURE__ */ (() => {
  * - OpenAI `sk-` + 16 + `T3BlbkFJ` + 16 = 43, `sk-` + 48 = 51; Anthropic `sk-ant-api03-` + 80 = 93;
  * - Google `AIza` + 35 = 39, `GOCSPX-` + 28 = 35; Hugging Face `hf_` + 34 = 37; npm `npm_` + 36 = 40;
  * - SendGrid: its last part, 43; Twilio `SK` + 32 = 34; Azure `AccountKey=` + 86 + `==` = 99;
+ * - DigitalOcean `dop_v1_` + 64 = 71; Shopify `shpat_` + 32 = 38; Groq `gsk_` + 52 = 56; xAI `xai-` + 80 =
+ *   84; OpenRouter `sk-or-v1-` + 64 = 73; Perplexity `pplx-` + 48 = 53; Replicate `r8_` + 37 = 40; PyPI
+ *   `pypi-AgEIcHlwaS5vcmc` + 50 = 70; Square `sq0atp-` + 22 = 29; Databricks `dapi` + 32 = 36; Postman
+ *   `PMAK-` + 24 + `-` + 34 = 64; Linear `lin_api_` + 40 = 48; Notion `ntn_` + 11 + 35 or `secret_` + 43 =
+ *   50; Supabase `sbp_` + 40 = 44; Mailgun `key-` + 32 = 36; Telegram: `AA` + 33 = 35 after the colon (not
+ *   a token unit); Doppler: the part after its last period, 40; Atlassian `ATATT3` + 186 = 192;
  * - a JWT starts with `eyJ`; a connection string has `://`; a password assignment needs `assignment`.
  */
 const GATES: readonly SecretGate[] = [
@@ -65,6 +71,24 @@ const GATES: readonly SecretGate[] = [
   { run: 43 },
   { run: 34 },
   { run: 99 },
+  { run: 71 },
+  { run: 38 },
+  { run: 56 },
+  { run: 84 },
+  { run: 73 },
+  { run: 53 },
+  { run: 40 },
+  { run: 70 },
+  { run: 29 },
+  { run: 36 },
+  { run: 64 },
+  { run: 48 },
+  { run: 50 },
+  { run: 44 },
+  { run: 36 },
+  { run: 35 },
+  { run: 40 },
+  { run: 192 },
   { literal: 'eyJ' },
   { literal: '://' },
   { assignment: true },

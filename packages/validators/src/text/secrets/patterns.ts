@@ -2,7 +2,8 @@
  * Known credential formats. Each entry is a linear-time pattern (bounded repetitions, look-behind
  * anchors) with the kind it reports and a base score. Sources for the formats: the providers' own
  * documentation of their token prefixes (GitHub `ghp_`/`github_pat_`, GitLab `glpat-`, Slack `xox?-`,
- * Stripe `sk_live_`, OpenAI `sk-...T3BlbkFJ`, Anthropic `sk-ant-`, Google `AIza`, AWS `AKIA`/`ASIA`...).
+ * Stripe `sk_live_`, OpenAI `sk-...T3BlbkFJ`, Anthropic `sk-ant-`, Google `AIza`, AWS `AKIA`/`ASIA`,
+ * DigitalOcean `dop_v1_`, Shopify `shpat_`, Groq `gsk_`, xAI `xai-`, PyPI `pypi-`, Telegram `<bot id>:AA`...).
  */
 
 /** One known secret format. */
@@ -86,6 +87,40 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
   },
   { kind: 'TWILIO_API_KEY', re: re(`${B}SK[0-9a-f]{32}${E}`), score: 0.6, maxLength: 34 },
   { kind: 'AZURE_STORAGE_KEY', re: re('AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)'), score: 0.95, maxLength: 99 },
+  // Formats added 2026-11-30, as the providers document their prefixes (and as gitleaks' rules write them).
+  { kind: 'DIGITALOCEAN_TOKEN', re: re(`${B}do[por]_v1_[a-f0-9]{64}${E}`), score: 0.95, maxLength: 71 },
+  { kind: 'SHOPIFY_TOKEN', re: re(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`), score: 0.95, maxLength: 38 },
+  { kind: 'GROQ_API_KEY', re: re(`${B}gsk_[A-Za-z0-9]{52}${E}`), score: 0.95, maxLength: 56 },
+  { kind: 'XAI_API_KEY', re: re(`${B}xai-[A-Za-z0-9]{80}${E}`), score: 0.95, maxLength: 84 },
+  { kind: 'OPENROUTER_API_KEY', re: re(`${B}sk-or-v1-[a-f0-9]{64}${E}`), score: 0.95, maxLength: 73 },
+  { kind: 'PERPLEXITY_API_KEY', re: re(`${B}pplx-[A-Za-z0-9]{48}${E}`), score: 0.95, maxLength: 53 },
+  { kind: 'REPLICATE_API_TOKEN', re: re(`${B}r8_[A-Za-z0-9]{37}${E}`), score: 0.9, maxLength: 40 },
+  { kind: 'PYPI_TOKEN', re: re(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}${E}`), score: 0.95, maxLength: 1019 },
+  {
+    kind: 'SQUARE_TOKEN',
+    re: re(`${B}sq0(?:atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})${E}`),
+    score: 0.95,
+    maxLength: 50,
+  },
+  { kind: 'DATABRICKS_TOKEN', re: re(`${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`), score: 0.9, maxLength: 38 },
+  { kind: 'POSTMAN_API_KEY', re: re(`${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`), score: 0.95, maxLength: 64 },
+  { kind: 'LINEAR_API_KEY', re: re(`${B}lin_api_[A-Za-z0-9]{40}${E}`), score: 0.95, maxLength: 48 },
+  {
+    kind: 'NOTION_TOKEN',
+    re: re(`${B}(?:ntn_\\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})${E}`),
+    score: 0.9,
+    maxLength: 50,
+  },
+  { kind: 'SUPABASE_TOKEN', re: re(`${B}sbp_[a-f0-9]{40}${E}`), score: 0.95, maxLength: 44 },
+  { kind: 'MAILGUN_API_KEY', re: re(`${B}key-[a-f0-9]{32}${E}`), score: 0.8, maxLength: 36 },
+  { kind: 'TELEGRAM_BOT_TOKEN', re: re(`${B}\\d{8,10}:AA[A-Za-z0-9_-]{33}${E}`), score: 0.9, maxLength: 46 },
+  {
+    kind: 'DOPPLER_TOKEN',
+    re: re(`${B}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${E}`),
+    score: 0.95,
+    maxLength: 54,
+  },
+  { kind: 'ATLASSIAN_API_TOKEN', re: re(`${B}ATATT3[A-Za-z0-9_=-]{186}${E}`), score: 0.95, maxLength: 192 },
   {
     kind: 'JWT',
     re: re(`${B}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}\\.[A-Za-z0-9_-]{0,1024}${E}`),
