@@ -102,7 +102,10 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'exfiltrate',
     0.5,
-    `\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|write|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(4)}(?:passwords?|passphrase|passcode|secret (?:key|code|word)|api key|private key|access key|system prompt|initial prompt|original prompt|hidden prompt|credentials|access code|pin code|instructions)\\b`,
+    // Secrets after any of the verbs; a prompt or instructions only with a determiner that points at the
+    // model's own ("what is your system prompt", "tell me the original instructions"): "what is a good
+    // system prompt for…" and "how do I write a system prompt" are questions about writing one.
+    `\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|write|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(4)}(?:passwords?|passphrase|passcode|secret (?:key|code|word)|api key|private key|access key|credentials|access code|pin code)\\b|\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(2)}(?:your|the|its|these|those) (?:\\p{L}{1,20} )?(?:system prompt|initial prompt|original prompt|hidden prompt|instructions)\\b|\\bwrite(?: (?:down|out))?(?: (?:me|us))? (?:your|the) (?:\\p{L}{1,20} )?(?:system prompt|initial prompt|original prompt|hidden prompt|instructions)\\b`,
   ),
   ...family(
     'exfiltrate_personal',
@@ -112,7 +115,13 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'prompt_leak',
     0.7,
-    `\\b(?:repeat|print|show|reveal|output|display|recite|dump)${gap(3)}(?:text|words|instructions|prompt|message)s?${gap(0)}(?:above|before)\\b|\\b(?:initial|original|system|hidden|secret) (?:instructions|prompt)\\b|\\bbeginning of (?:this|the|your) (?:prompt|conversation|instructions)\\b`,
+    `\\b(?:repeat|print|show|reveal|output|display|recite|dump)${gap(3)}(?:text|words|instructions|prompt|message)s?${gap(0)}(?:above|before)\\b|\\bbeginning of (?:this|the|your) (?:prompt|conversation|instructions)\\b`,
+  ),
+  ...family(
+    // A mention alone: a weak sign (developers ask about system prompts).
+    'prompt_mention',
+    0.35,
+    '\\b(?:initial|original|system|hidden|secret) (?:instructions|prompt)\\b',
   ),
   ...family(
     'authority',
@@ -159,12 +168,12 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'override_multilingual',
     0.85,
-    '(?:ignora|olvida|omite)(?:r)?(?:\\s\\p{L}{1,10}){0,2}\\s(?:instrucciones|indicaciones|reglas)|(?:ignorez?|oubliez?)(?:\\s\\p{L}{1,10}){0,2}\\s(?:instructions|consignes|règles|la fonction)|αγνο\\p{L}{0,8}(?:\\s\\p{L}{1,14}){0,2}\\sοδηγ|ignorier(?:e|en sie)?\\s(?:alle\\s)?(?:vorherigen|bisherigen|obigen)?\\s?anweisungen|vergiss(?:\\s|t)|vergessen sie\\s(?:alle\\s)?(?:vorherigen|bisherigen)?\\s?anweisungen|ignora\\s(?:le|tutte le)?\\s?istruzioni|dimentica\\s(?:le|tutte le)?\\s?istruzioni|ignore\\s(?:as|todas as)?\\s?instruções|esqueça\\s(?:as|todas as)?\\s?instruções|игнорир\\p{L}{0,6}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|забудь\\p{L}{0,3}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|忽略(?:之前|以前|上面|所有)?的?(?:指令|指示|说明)|無視|以前の指示|前の指示を|पिछले निर्देशों|निर्देशों को (?:अनदेखा|नज़रअंदाज़)|تجاهل\\s?(?:جميع\\s)?التعليمات|negeer\\s(?:alle\\s)?(?:vorige\\s)?instructies|zignoruj\\s(?:wszystkie\\s)?(?:poprzednie\\s)?instrukcje|önceki talimatları (?:yok say|unut)|이전 지시(?:를|사항을)? 무시',
+    '(?:ignora|olvida|omite)(?:r)?(?:\\s\\p{L}{1,10}){0,2}\\s(?:instrucciones|indicaciones|reglas)|(?:ignorez?|oubliez?)(?:\\s\\p{L}{1,10}){0,2}\\s(?:instructions|consignes|règles|la fonction)|αγνο\\p{L}{0,8}(?:\\s\\p{L}{1,14}){0,2}\\sοδηγ|ignorier(?:e|en sie)?\\s(?:alle\\s)?(?:vorherigen|bisherigen|obigen)?\\s?anweisungen|vergiss(?:\\s|t)|vergessen sie\\s(?:alle\\s)?(?:vorherigen|bisherigen)?\\s?anweisungen|ignora\\s(?:le|tutte le)?\\s?istruzioni|dimentica\\s(?:le|tutte le)?\\s?istruzioni|ignore\\s(?:as|todas as)?\\s?instruções|esqueça\\s(?:as|todas as)?\\s?instruções|игнорир\\p{L}{0,6}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|забудь\\p{L}{0,3}\\s(?:все\\s)?(?:предыдущие\\s)?инструкции|(?:忽略|忘记|忘掉|无视|不要理会)(?:之前|以前|上面|上述|所有|先前|全部|你的|的){0,4}(?:指令|指示|说明|规则|提示)|無視|以前の指示|前の指示を|पिछले निर्देशों|निर्देशों को (?:अनदेखा|नज़रअंदाज़)|تجاهل\\s?(?:جميع\\s)?التعليمات|negeer\\s(?:alle\\s)?(?:vorige\\s)?instructies|zignoruj\\s(?:wszystkie\\s)?(?:poprzednie\\s)?instrukcje|önceki talimatları (?:yok say|unut)|이전 지시(?:를|사항을)? 무시',
   ),
   ...family(
     'exfiltrate_multilingual',
     0.5,
-    "(?:cuál es|dime|dame|quel est|donne(?:z)?(?:-moi)?|qual è|dimmi|was ist|gib mir|geben sie mir|qual é|diga|какой|скажи)(?:\\s\\p{L}{1,12}){0,4}\\s(?:contraseña|clave|mot de passe|password|passwort|senha|пароль)|(?:passwort|kennwort)\\s(?:geben|gibst|sagen|sagst|verraten|verrätst|nennen|nennst|mitteilen)|(?:necesito|preciso|j['’]ai besoin de)(?:\\s\\p{L}{1,12}){0,2}\\s(?:contraseña|clave|senha|mot de passe)|ho bisogno(?:\\s\\p{L}{1,12}){0,2}\\spassword|パスワード(?:は何|を教え|が必要)|비밀번호[^.?!\\n]{0,20}(?:알려|뭐|필요)|密码是什么|告诉我[^。？\\n]{0,10}密码|需要[^。？\\n]{0,6}密码",
+    "(?:cuál es|dime|dame|quel est|donne(?:z)?(?:-moi)?|qual è|dimmi|was ist|gib mir|geben sie mir|qual é|diga|какой|скажи)(?:\\s\\p{L}{1,12}){0,4}\\s(?:contraseña|clave|mot de passe|password|passwort|senha|пароль)|(?:passwort|kennwort)\\s(?:geben|gibst|sagen|sagst|verraten|verrätst|nennen|nennst|mitteilen)|(?:necesito|preciso|j['’]ai besoin de)(?:\\s\\p{L}{1,12}){0,2}\\s(?:contraseña|clave|senha|mot de passe)|ho bisogno(?:\\s\\p{L}{1,12}){0,2}\\spassword|パスワード(?:は何|を教え|が必要)|비밀번호[^.?!\\n]{0,20}(?:알려|뭐|필요)|密码是什么|告诉我[^。？\\n]{0,10}密码|需要[^。？\\n]{0,6}密码|(?:告诉我|显示|输出|打印|重复)[^。？\\n]{0,6}(?:系统提示|提示词|系统指令)",
   ),
   ...family(
     'sensitive_multilingual',
