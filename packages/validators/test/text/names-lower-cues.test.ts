@@ -1,7 +1,7 @@
 /**
  * Lower-case names after a cue (names-people.ts, `cuedLowerName`): in text written without capitals
- * (chat, transcripts), a known given name after a greeting or a name cue is a person ("hi petra", "my
- * name is roberto"), a known family name after a name cue too ("mr smith"); a given name takes the next
+ * (chat, transcripts), a known given name after a greeting, a name cue or a self-introduction is a person
+ * ("hi petra", "my name is roberto", "i'm priya"), a known family name after a name cue too ("mr smith"); a given name takes the next
  * word when that word ends the sentence ("my name is janice beneventi.").
  */
 import { detectPII, redactPII } from '@modelsec/validators';
@@ -33,6 +33,20 @@ describe('lower-case names after a cue', () => {
     expect(found('my name is roberto and i live here')).toEqual(['PERSON:roberto:0.8']);
     // A known family name: the pair, scored as a cued name.
     expect(found('hi john smith')).toEqual(['PERSON:john smith:0.8']);
+  });
+
+  test('self-introductions: "i\'m", "i am", "im", "this is", "it\'s" (2026-11-30; but for the known pair, none was found before)', () => {
+    expect(found('i am priya from accounts')).toEqual(['PERSON:priya:0.8']);
+    expect(found("i'm priya sharma, nice to meet you")).toEqual(['PERSON:priya sharma:0.8']);
+    expect(found('hi im tom')).toEqual(['PERSON:tom:0.8']);
+    expect(found('this is sarah from accounts')).toEqual(['PERSON:sarah:0.8']);
+    expect(found("it's david again.")).toEqual(['PERSON:david:0.6']);
+    // A known pair after the cue scores as a cued pair.
+    expect(found('i am maria garcia')).toEqual(['PERSON:maria garcia:0.6']);
+    // Given names that are common words are not named by it, nor is anything after "am" without "i".
+    for (const text of ["it's dawn already", 'its mark', 'this is grant money', 'so am david', 'this  is sarah']) {
+      expect(found(text), text).toEqual([]);
+    }
   });
 
   test('no name without a cue, after a weak cue, or for forms of address', () => {

@@ -53,6 +53,7 @@ import {
   PLACE_PREPOSITIONS,
   PLACE_THINGS,
   POSSESSIVE_DETERMINERS,
+  SELF_CUE_STOPS,
   THING_HEADS,
   US_STATE_CODES,
   VOCATIVES,
@@ -1032,7 +1033,7 @@ function referenceCuedName(
   g: Gazetteer,
   emit: (c: PiiCandidate) => void,
   i: number,
-  cue: 'greeting' | 'name' | 'none',
+  cue: 'greeting' | 'name' | 'self' | 'none',
   lowerAt: readonly boolean[],
 ): void {
   if (cue === 'none') return;
@@ -1041,6 +1042,8 @@ function referenceCuedName(
   if (PARTICLES.has(word) || HONORIFICS.has(word) || NOT_NAMES.has(word) || VOCATIVES.has(word)) return;
   const given = g.firstNames.has(word);
   if (!given && !(cue === 'name' && g.lastNames.has(word))) return;
+  // A later rule: after a self-introduction, no given name that is a common word ("i am frank").
+  if (cue === 'self' && (COMMON_NAMES.has(word) || SELF_CUE_STOPS.has(word))) return;
   let end = w.end[i] as number;
   const next = i + 1;
   // In capitalized writing, a known family name after the given name (in lower-case writing, the pair).
@@ -1080,17 +1083,28 @@ function referenceCuedName(
   });
 }
 
-/** The cue before lower-case word `i`: a greeting (or "thank you"), a name cue but "i'm" and "am", or none. */
-function lowerCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
+/**
+ * The cue before lower-case word `i`: a greeting (or "thank you"), a name cue but "i'm" and "am", or none.
+ * A later rule: "i'm", "i am", "im", "this is", "it's" and "its" are a self-introduction ('self').
+ */
+function lowerCueOf(w: Words, i: number): 'greeting' | 'name' | 'self' | 'none' {
   if (i === 0) return 'none';
   const prev = i - 1;
   if ((w.start[i] as number) - (w.end[prev] as number) > 3) return 'none';
   const p = lowerOf(w, prev);
+  const before = i >= 2 ? lowerOf(w, i - 2) : '';
+  const spaced = i >= 2 && w.text.slice(w.end[i - 2] as number, w.start[prev] as number) === ' ';
   if (GREETINGS.has(p)) return 'greeting';
-  if (p === 'is') return i >= 2 && lowerOf(w, i - 2) === 'name' ? 'name' : 'none';
+  if (p === 'is') return before === 'name' ? 'name' : before === 'this' && spaced ? 'self' : 'none';
   if (HONORIFICS.has(p) || (p === 'name' && w.text[w.end[prev] as number] === ':'))
     return gapOf(w, prev, i, HONORIFICS.has(p)) ? 'name' : 'none';
-  if (NAME_CUE.has(p)) return p === "i'm" || p === 'am' || !gapOf(w, prev, i, false) ? 'none' : 'name';
+  if (NAME_CUE.has(p)) {
+    if (!gapOf(w, prev, i, false)) return 'none';
+    if (p === "i'm") return 'self';
+    if (p === 'am') return before === 'i' && spaced ? 'self' : 'none';
+    return 'name';
+  }
+  if ((p === 'im' || p === "it's" || p === 'its') && gapOf(w, prev, i, false)) return 'self';
   // Since the verb cues: "call me anna", "named him joshua".
   if (OBJECT_PRONOUNS.has(p))
     return i >= 2 && adjacent(w, i - 2, prev) && NAMING_VERBS.has(lowerOf(w, i - 2)) ? 'name' : 'none';

@@ -210,6 +210,16 @@ const word = fc.constantFrom(
   'Acme Society of',
   'Institute',
   'America',
+  // Self-introductions in lower-case writing (2026-11-30).
+  'i am',
+  "i'm",
+  'im',
+  'this is',
+  "it's",
+  'its',
+  'frank',
+  'Dawn',
+  'priya',
 );
 const sep = fc.constantFrom(
   ' ',
@@ -322,6 +332,24 @@ describe('names recognizer equals the reference', () => {
         expect(run(defaultNamesRecognizer, t)).toEqual(run(referenceNamesRecognizer(), t));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  test('self-introductions in lower-case writing (shipped gazetteer)', () => {
+    const intro = fc
+      .tuple(
+        fc.constantFrom('', 'hi ', 'hello, ', 'ok '),
+        fc.constantFrom('i am', "i'm", 'im', 'this is', "it's", 'its', 'i  am', 'so am', 'this  is', 'what is'),
+        fc.constantFrom(' ', '  ', ', '),
+        fc.constantFrom('priya', 'frank', 'dawn', 'mark', 'sure', 'smith', 'max', 'tom', 'grant', 'maria garcia'),
+        fc.constantFrom('', '.', ' speed', ' from accounts', ' again.', ' beneventi'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(intro, (t) => {
+        expect(run(defaultNamesRecognizer, t)).toEqual(run(referenceNamesRecognizer(), t));
+      }),
+      { numRuns: 1500 },
     );
   });
 

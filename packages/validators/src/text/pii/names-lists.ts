@@ -75,6 +75,21 @@ export const PERSON_CONTEXT: ReadonlySet<string> = wordSet(
  */
 export const NAME_CUE = wordSet("name named called i'm am signed says said starring");
 /**
+ * Given names that, after a self-introduction in lower-case writing ("i'm", "i am", "im", "this is",
+ * "it's"), are more often a word of the sentence than a name ("i am frank", "it's dawn", "this is grant
+ * money"): the generator keeps them as names (they are mostly names when capitalized), the
+ * self-introduction cue does not name them.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * SELF_CUE_STOPS.has('frank'); // true
+ * ```
+ */
+export const SELF_CUE_STOPS = wordSet(
+  'frank rusty dusty sterling scarlet crystal amber ash penny grant harmony melody mercy patience charity trinity angel skip buck cliff gene kit ray rod chuck dawn drew gates smith earnest sage brave jolly bright sunny',
+);
+/**
  * Words that follow a name cue as often as a name does ("she said Okay", "he said The answer is no",
  * "Hi There"): a capitalized word that is no known name is a person after a cue unless it is one of
  * these.

@@ -18,6 +18,7 @@ import {
   NAME_SUFFIXES,
   NOT_SURNAMES,
   PERSON_CONTEXT,
+  SELF_CUE_STOPS,
   stateCodeAfter,
   W_COMMON,
   W_GREETING,
@@ -281,6 +282,11 @@ const NO_CUE = 0;
 const GREETING_CUE = 1;
 /** `lowerCue`: a name cue ("my name is", "name:", "called", "mr"): a given or family name after it is. */
 const NAME_CUE_ = 2;
+/**
+ * `lowerCue`: a self-introduction ("i'm", "i am", "im", "this is", "it's", "its"): a given name after it
+ * is a person unless it is a common word (`W_COMMON`, `SELF_CUE_STOPS`: "i am frank", "i'm sure").
+ */
+const SELF_CUE = 3;
 
 /** `wordHash` of "name" and "named": a cue of `capCue` without a capitalized cue word has one of them. */
 const NAME_HASH = /* @__PURE__ */ wordHash('name');
@@ -313,6 +319,7 @@ function cuedName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   if (!given && !inList(w, i, IN_LAST, g.lastNames)) return;
   if (lowerWriting) cue = lowerCue(w, i);
   if (cue === NO_CUE || (!given && cue !== NAME_CUE_)) return;
+  if (cue === SELF_CUE && ((wordsOf(w, i) & W_COMMON) !== 0 || SELF_CUE_STOPS.has(lowerOf(w, i)))) return;
   if ((wordsOf(w, i) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_VOCATIVE)) !== 0) return;
   let end = w.end[i] as number;
   if (given) {
@@ -368,13 +375,23 @@ function lowerCue(w: Words, i: number): number {
   if ((w.start[i] as number) - (w.end[prev] as number) > 3) return NO_CUE;
   const f = wordsOf(w, prev);
   if ((f & W_GREETING) !== 0) return GREETING_CUE;
-  if ((f & W_IS) !== 0) return i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0 ? NAME_CUE_ : NO_CUE;
+  if ((f & W_IS) !== 0) {
+    if (i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0) return NAME_CUE_;
+    // "this is sarah": the two words one space apart.
+    return i >= 2 && isWord(w, i - 2, 'this') && oneSpace(w, i - 2, prev) ? SELF_CUE : NO_CUE;
+  }
   if ((f & W_HONORIFIC) !== 0 || ((f & W_NAME) !== 0 && w.text.charCodeAt(w.end[prev] as number) === 58)) {
     return cueGap(w, prev, i, (f & W_HONORIFIC) !== 0) ? NAME_CUE_ : NO_CUE;
   }
   if ((f & W_NAME_CUE) !== 0) {
     const cue = lowerOf(w, prev);
-    return cue === "i'm" || cue === 'am' || !cueGap(w, prev, i, false) ? NO_CUE : NAME_CUE_;
+    if (!cueGap(w, prev, i, false)) return NO_CUE;
+    if (cue === "i'm") return SELF_CUE;
+    if (cue === 'am') return i >= 2 && isWord(w, i - 2, 'i') && oneSpace(w, i - 2, prev) ? SELF_CUE : NO_CUE;
+    return NAME_CUE_;
+  }
+  if ((isWord(w, prev, 'im') || isWord(w, prev, "it's") || isWord(w, prev, 'its')) && cueGap(w, prev, i, false)) {
+    return SELF_CUE;
   }
   // "call me anna", "named him joshua"
   if ((f & W_OBJECT) !== 0) return namingBefore(w, prev) ? NAME_CUE_ : NO_CUE;
@@ -408,6 +425,11 @@ function capCue(w: Words, i: number): number {
     return GREETING_CUE;
   }
   return NO_CUE;
+}
+
+/** Words `a` and `b` are one space apart. */
+function oneSpace(w: Words, a: number, b: number): boolean {
+  return (w.start[b] as number) - (w.end[a] as number) === 1 && w.text.charCodeAt(w.end[a] as number) === 32;
 }
 
 /** Word `i` is `lower` (lower-case ASCII letters) in any case of ASCII letters. */
