@@ -120,6 +120,12 @@ describe('detectPII: names, places, addresses', () => {
       ['LOCATION', 'burkina faso'],
     ]);
     expect(found('i really love florence and its people')).toEqual([]);
+    // Travel cues (2026-11-30; none of these was found before). Motion verbs in general ("went to",
+    // "drove to", "heading to") are no cue: on the ham mail they named "Google", "MIPS" and "Best Buy".
+    expect(found('flying to paris tomorrow')).toEqual([['LOCATION', 'paris']]);
+    expect(found('we stayed in kyoto for a week')).toEqual([['LOCATION', 'kyoto']]);
+    expect(found('that long summer vacation in Tahiti?')).toEqual([['LOCATION', 'Tahiti']]);
+    expect(found('I went to Google for an interview')).toEqual([]);
   });
   test('two known places with a comma between are both places, unless both are names', () => {
     expect(found('I live in St. Petersburg, Florida.')).toEqual([

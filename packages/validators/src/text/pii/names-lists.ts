@@ -384,6 +384,14 @@ export const PLACE_CUES: readonly string[] = [
   'i am from',
   "we're from",
   'we are from',
+  'flying to',
+  'fly to',
+  'flight to',
+  'flights to',
+  'stayed in',
+  'staying in',
+  'vacation in',
+  'holiday in',
 ];
 /**
  * The last words of the place cues.
