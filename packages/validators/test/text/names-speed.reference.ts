@@ -392,6 +392,8 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
         scanPlaces(w, g, emit, lowerAt);
         scanPeople(w, g, emit, lowerAt);
         scanLists(w, g, emit);
+        // A later rule: names written family name first ("Patient: Smith, John A.").
+        scanInvertedPlain(w, g, emit);
       } finally {
         w.busy = false;
         w.text = '';
@@ -460,6 +462,51 @@ function scanLists(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): voi
       }
     }
     i = k + 1;
+  }
+}
+
+/**
+ * Names written family name first, as names-inverted.ts describes them, written plainly: a kept capitalized
+ * known family name that is no place and has no capitalized word one space (or ". ") before it, ", ", a kept
+ * capitalized known given name that is no common given name, maybe one space and a capital letter (with
+ * its period) or a kept capitalized known given name, then the end of the text, a line break, ";", ")",
+ * " <", " (", " [", or a period before white space or the end.
+ */
+function scanInvertedPlain(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): void {
+  const text = w.text;
+  const keptAt = (i: number) => i < w.n && w.cap[i] === 1 && (wordsOf(w, i) & W_NOT_NAME) === 0 && !shortCaps(w, i);
+  const word = (i: number) => text.slice(w.start[i] as number, w.end[i] as number);
+  for (let i = 0; i + 1 < w.n; i++) {
+    const k = i + 1;
+    if (text.slice(w.end[i] as number, w.start[k] as number) !== ', ') continue;
+    if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i)) continue;
+    if (!keptAt(i) || !keptAt(k)) continue;
+    const family = lowerOf(w, i);
+    const given = lowerOf(w, k);
+    if (!g.lastNames.has(family) || g.places.has(family) || !g.firstNames.has(given) || COMMON_NAMES.has(given))
+      continue;
+    let last = k;
+    const m = k + 1;
+    if (
+      m < w.n &&
+      w.cap[m] === 1 &&
+      text.slice(w.end[k] as number, w.start[m] as number) === ' ' &&
+      (/^[A-Z]$/.test(word(m)) || (keptAt(m) && g.firstNames.has(lowerOf(w, m))))
+    )
+      last = m;
+    let end = w.end[last] as number;
+    if (/^[A-Z]$/.test(word(last)) && text[end] === '.') end++;
+    if (!/^(?:$|[\n\r;)]| [<([]|\.(?:$|[ \n\r\t]))/.test(text.slice(end, end + 2))) continue;
+    emit({
+      entity: 'PERSON',
+      start: w.start[i] as number,
+      end,
+      score: 0.85,
+      recognizer: 'names',
+      context: PERSON_CONTEXT,
+      contextBoost: 0.2,
+    });
+    i = k;
   }
 }
 

@@ -353,6 +353,25 @@ describe('names recognizer equals the reference', () => {
     );
   });
 
+  test('names written family name first (shipped gazetteer)', () => {
+    const inverted = fc
+      .tuple(
+        fc.constantFrom('', 'Patient: ', 'Bill ', 'Dear ', 'the '),
+        fc.constantFrom('Smith', 'MUELLER', 'Garcia', 'Barcelona', 'Kennedy', 'Thanks', 'Acme Corp'),
+        fc.constantFrom(', ', ',  ', ' , ', ','),
+        fc.constantFrom('John', 'HANS', 'Maria', 'Spain', 'Mark', 'Wei', 'Jones'),
+        fc.constantFrom('', ' A.', ' A', ' Paul', ' James', ' Doe', ' a.'),
+        fc.constantFrom('', '.', '. ', '.x', '\n', ';', ')', ' <m@x.org>', ' (CEO)', ' [1]', ' called', ',', ', MD'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(inverted, (t) => {
+        expect(run(defaultNamesRecognizer, t)).toEqual(run(referenceNamesRecognizer(), t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('Presidio-research generated_large (2,109 texts)', async () => {
     const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
     expect(records.length).toBe(2109);

@@ -14,6 +14,7 @@ import { factsOf } from '../shared/facts';
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
 import { markLowerCase } from './names-case';
 import { scanCoordinated } from './names-coordinated';
+import { scanInverted } from './names-inverted';
 import { scanOrganizations } from './names-orgs';
 import { scanPeople } from './names-people';
 import { scanPlaces } from './names-places';
@@ -60,6 +61,8 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
         scanPeople(w, g, emit, lowerCase);
         // Lists of people ("Eklund, Warren and Bailey"): after the single names, whose scores they may raise.
         scanCoordinated(w, g, emit);
+        // Names written family name first ("Patient: Smith, John A.").
+        scanInverted(w, g, emit);
       } finally {
         w.busy = false;
         w.text = '';
