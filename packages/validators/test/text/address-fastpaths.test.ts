@@ -30,6 +30,7 @@ import {
   US_SN,
   US_SN_ALL,
 } from '../../src/text/pii/address';
+import { regionPostcodes } from '../../src/text/pii/address-codes';
 import { lastLineAfter, localityAfter } from '../../src/text/pii/address-lines';
 import { NAMED_STREET_GATE, namedStreets } from '../../src/text/pii/address-named';
 import { numberedStreets } from '../../src/text/pii/address-numbered';
@@ -74,7 +75,7 @@ function prose(match: string, prefix: boolean): boolean {
 function referenceScan(text: string): Found[] {
   const out: Found[] = [];
   // Later rules, not shortcuts (tested on their own in address-numbered.test.ts,
-  // address-lines.test.ts and address-named.test.ts), called as the recognizer calls them: streets
+  // address-lines.test.ts, address-named.test.ts and address-codes.test.ts), called as the recognizer calls them: streets
   // named without a number, named postcodes, number-first streets, the last line of an address and the
   // locality lines after a block.
   const found = (c: PiiCandidate) =>
@@ -88,7 +89,12 @@ function referenceScan(text: string): Found[] {
   }
   const f = factsOf(text);
   if (f.digits === 0 && !US_SN.test(text)) return out;
-  if (f.digits > 0) namedPostcodes(text, f, found);
+  if (f.digits > 0) {
+    namedPostcodes(text, f, found);
+    // A later rule, tested on its own in address-codes.test.ts: town lines with a state and ZIP code, UK and
+    // Canadian postcodes.
+    regionPostcodes(text, f, found);
+  }
   const parts: Part[] = [];
   if (f.digits > 0) {
     // A later rule: not across a sentence's period after 5 letters or more ("28013 Madrid. My colleague
@@ -451,6 +457,9 @@ describe('address recognizer shortcuts', () => {
     for (const t of texts) expect(recognizerScan(t)).toEqual(referenceScan(t));
     // The block, then the block without its two segments, then its postcode.
     expect(recognizerScan(texts[0] as string)).toEqual([
+      // A later rule (address-codes.ts): the town line and its state and ZIP code, without the street.
+      [18, 39, 0.6],
+      [31, 39, 0.55],
       [0, 39, 0.81],
       [0, 16, 0.65],
       // A later rule: the last segment's region code and postcode alone.

@@ -10,6 +10,7 @@
 import { LETTER } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
+import { regionPostcodes } from './address-codes';
 import { lastLineAfter, localityAfter } from './address-lines';
 import { NAMED_STREET_GATE, namedStreets } from './address-named';
 import { numberedStreets } from './address-numbered';
@@ -143,7 +144,11 @@ export const addressRecognizer: PiiRecognizer = {
     const f = factsOf(text);
     // Every component but a "USS Name" unit has a digit.
     if (f.digits === 0 && !US_SN.test(text)) return;
-    if (f.digits > 0) namedPostcodes(text, f, emit);
+    if (f.digits > 0) {
+      namedPostcodes(text, f, emit);
+      // State codes and ZIP codes after a town, UK and Canadian postcodes, without a street.
+      regionPostcodes(text, f, emit);
+    }
     const parts: Part[] = [];
     if (f.digits > 0) streets(text, f, parts);
     const units = mergeStarts(f.digits > 0 ? unitStarts(text, f) : NONE, usStarts(text, f.digits === 0));
