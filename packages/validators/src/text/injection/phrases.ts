@@ -102,10 +102,12 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'exfiltrate',
     0.5,
-    // Secrets after any of the verbs; a prompt or instructions only with a determiner that points at the
-    // model's own ("what is your system prompt", "tell me the original instructions"): "what is a good
-    // system prompt for…" and "how do I write a system prompt" are questions about writing one.
-    `\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|write|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(4)}(?:passwords?|passphrase|passcode|secret (?:key|code|word)|api key|private key|access key|credentials|access code|pin code)\\b|\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(2)}(?:your|the|its|these|those) (?:\\p{L}{1,20} )?(?:system prompt|initial prompt|original prompt|hidden prompt|instructions)\\b|\\bwrite(?: (?:down|out))?(?: (?:me|us))? (?:your|the) (?:\\p{L}{1,20} )?(?:system prompt|initial prompt|original prompt|hidden prompt|instructions)\\b`,
+    // Secrets after any of the verbs and up to four words; a prompt or instructions only after up to two
+    // words and a determiner that points at the model's own ("what is your system prompt", "tell me the
+    // original instructions"): "what is a good system prompt for…" and "how do I write a system prompt"
+    // are questions about writing one. One anchor (the verb) and one tail: (W SEP){0,2} twice is the
+    // gap of four words.
+    `\\b(?:reveal|tell|show|give|print|share|confirm|repeat|output|provide|disclose|leak|spell|display|send|write|encode|hint|what(?:'s| is| are| was)|where(?:'s| is))${gap(0)}(?:${W}${SEP}){0,2}(?:(?:${W}${SEP}){0,2}(?:passwords?|passphrase|passcode|secret (?:key|code|word)|api key|private key|access key|credentials|access code|pin code)|(?:your|the|its|these|those) (?:\\p{L}{1,20} )?(?:system prompt|initial prompt|original prompt|hidden prompt|instructions))\\b`,
   ),
   ...family(
     'exfiltrate_personal',
@@ -116,12 +118,6 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     'prompt_leak',
     0.7,
     `\\b(?:repeat|print|show|reveal|output|display|recite|dump)${gap(3)}(?:text|words|instructions|prompt|message)s?${gap(0)}(?:above|before)\\b|\\bbeginning of (?:this|the|your) (?:prompt|conversation|instructions)\\b`,
-  ),
-  ...family(
-    // A mention alone: a weak sign (developers ask about system prompts).
-    'prompt_mention',
-    0.35,
-    '\\b(?:initial|original|system|hidden|secret) (?:instructions|prompt)\\b',
   ),
   ...family(
     'authority',
