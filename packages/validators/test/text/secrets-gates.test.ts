@@ -49,6 +49,7 @@ const SHORTEST: readonly string[] = [
   `PMAK-${a(24, 'f')}-${a(34, 'f')}`,
   `lin_api_${b64(40)}`,
   `ntn_${a(11, '1')}${b64(35)}`,
+  `secret_${b64(43)}`,
   `sbp_${a(40, 'f')}`,
   `key-${a(32, 'f')}`,
   `12345678:AA${b64(33)}`,

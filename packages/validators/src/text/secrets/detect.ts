@@ -8,7 +8,7 @@ import { resolveOverlaps } from '../shared/overlap';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { forEachEntropyCandidate, TOKEN_MIN } from './entropy';
-import { gateOpen, SECRET_GATES, type SecretGate, secretFacts } from './gates';
+import { GATE_RUNS, gateOpen, SECRET_GATES, type SecretGate, secretFacts } from './gates';
 import { PEM_BEGIN_RE, SECRET_PATTERNS, type SecretPattern } from './patterns';
 
 /** A detected secret: kind, span and score, never the value. */
@@ -57,7 +57,9 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
     found.push({ kind, start, end, score, entity: kind, recognizer: kind });
   // Each format runs only where its gate (gates.ts) says it can match.
   const facts = secretFacts(text);
+  const run = facts.run;
   for (let k = 0; k < SECRET_PATTERNS.length; k++) {
+    if (run < (GATE_RUNS[k] as number)) continue;
     const p = SECRET_PATTERNS[k] as SecretPattern;
     if (!gateOpen(SECRET_GATES[k] as SecretGate, facts, text)) continue;
     forEachMatch(p.re, text, (m) => {
