@@ -32,6 +32,7 @@ import {
   GREETINGS,
   HONORIFICS,
   HUMAN_VERBS,
+  MAJOR_PLACES,
   NAME_CUE,
   NAMING_VERBS,
   NOT_NAMES,
@@ -225,6 +226,16 @@ function inBeforeOf(w: Words, i: number): boolean {
 /** A capitalized word follows word `i` after one space. */
 function capitalAfterOf(w: Words, i: number): boolean {
   return i + 1 < w.n && w.cap[i + 1] === 1 && w.text.slice(w.end[i] as number, w.start[i + 1] as number) === ' ';
+}
+
+/**
+ * A later rule: word `i` is one of MAJOR_PLACES, no "," or ", " comes right before it, and no capitalized
+ * word follows it after one space unless that word is a NOT_NAMES word or short capitals.
+ */
+function majorAloneOf(w: Words, i: number): boolean {
+  if (!MAJOR_PLACES.has(lowerOf(w, i))) return false;
+  if (i > 0 && /^, ?$/.test(w.text.slice(w.end[i - 1] as number, w.start[i] as number))) return false;
+  return !capitalAfterOf(w, i) || (wordsOf(w, i + 1) & W_NOT_NAME) !== 0 || shortCaps(w, i + 1);
 }
 
 /** Since the state-code rule: ", " or "," and a US state code in capitals follow word `i`, then no letter or digit. */
@@ -748,7 +759,9 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     }
     const isName = best === 1 && (inList(w, i, G_FIRST, g.firstNames) || inList(w, i, G_LAST, g.lastNames));
     // Since the common-place rule: a one-word place that is a common English word is decided as a name is.
-    const weak = isName || (best === 1 && COMMON_PLACES.has(lowerOf(w, i)));
+    // A later rule: a major place alone (no name-like capitalized word after it) is the place.
+    const major = isName && majorAloneOf(w, i);
+    const weak = (isName && !major) || (best === 1 && COMMON_PLACES.has(lowerOf(w, i)));
     // After a place cue, a name that is also a place is the place.
     // Since the "in" rule: "in" before a one-word place that is a name cues it too, unless a capitalized
     // word follows after one space.
@@ -905,6 +918,8 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       inList(w, i, G_PLACE, g.places)
     )
       continue;
+    // A later rule: a major place alone, without a cue, is no person ("I love London").
+    if (stem === undefined && majorAloneOf(w, i) && !cueBefore(w, i) && !around) continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
     let thing = false;

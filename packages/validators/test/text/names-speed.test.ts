@@ -210,6 +210,12 @@ const word = fc.constantFrom(
   'Acme Society of',
   'Institute',
   'America',
+  // Major places alone, and before a postcode or a state code in capitals (2026-11-30).
+  'London',
+  'Paris Hilton',
+  'SW1A 2AA',
+  'NSW',
+  'Kenya',
   // Self-introductions in lower-case writing (2026-11-30).
   'i am',
   "i'm",

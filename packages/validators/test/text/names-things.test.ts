@@ -235,3 +235,21 @@ test('spans stay inside the text on arbitrary word sequences', () => {
     'America',
   ]);
 });
+
+describe('a major place that is also a given name, alone, is the place (2026-11-30)', () => {
+  test('without a name-like word after it or a cue before it', () => {
+    // Before: PERSON 0.5 each.
+    expect(found('I love London')).toEqual(['LOCATION:London:0.6']);
+    expect(found('Kenya was super fun to visit!')).toEqual(['LOCATION:Kenya:0.8']);
+    // A postcode or a state code in capitals after it is no family name.
+    expect(found('London SW1A 2AA')).toContain('LOCATION:London:0.6');
+    expect(found('Sydney NSW 2000')).toContain('LOCATION:Sydney:0.6');
+  });
+
+  test('counter-cases: a family name after it, a cue before it, a place as often a person', () => {
+    expect(found('Paris Hilton arrived')).toEqual(['PERSON:Paris Hilton:0.85']);
+    expect(found('Jack London wrote it')).toEqual(['PERSON:Jack London:0.85']);
+    expect(found('Hi Paris, thanks').map((f) => f.split(':')[0])).toEqual(['PERSON']);
+    expect(found('I love Austin')).toEqual(['PERSON:Austin:0.5']);
+  });
+});

@@ -90,6 +90,22 @@ export const SELF_CUE_STOPS = wordSet(
   'frank rusty dusty sterling scarlet crystal amber ash penny grant harmony melody mercy patience charity trinity angel skip buck cliff gene kit ray rod chuck dawn drew gates smith earnest sage brave jolly bright sunny',
 );
 /**
+ * Places that are also given names but, alone and capitalized in English text, are the place far more
+ * often than a person ("I love London", "Paris is big"): such a word with no capitalized word after it and
+ * no cue is a LOCATION, not a PERSON. With a family name after it, it is still a name ("Paris Hilton",
+ * "Sydney Sweeney"). Left out: places as often named as people ("Austin", "Florence", "Jackson",
+ * "Madison", "Charlotte", "Georgia", "Victoria").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * MAJOR_PLACES.has('london'); // true
+ * ```
+ */
+export const MAJOR_PLACES = wordSet(
+  'london paris sydney houston dallas denver phoenix atlanta orlando vienna milan geneva kenya brooklyn adelaide lyon verona',
+);
+/**
  * Words that follow a name cue as often as a name does ("she said Okay", "he said The answer is no",
  * "Hi There"): a capitalized word that is no known name is a person after a cue unless it is one of
  * these.
@@ -571,6 +587,8 @@ export const W_FONT = 33554432;
 export const W_PLACE_THING = 67108864;
 /** @internal A word right before a place (`PLACE_PREPOSITIONS`). */
 export const W_PLACE_PREP = 134217728;
+/** @internal A place that alone is the place, not the given name (`MAJOR_PLACES`). */
+export const W_MAJOR_PLACE = 268435456;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -637,6 +655,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(FONT_NAMES, W_FONT);
   add(PLACE_THINGS, W_PLACE_THING);
   add(PLACE_PREPOSITIONS, W_PLACE_PREP);
+  add(MAJOR_PLACES, W_MAJOR_PLACE);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

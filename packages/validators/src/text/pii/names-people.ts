@@ -46,6 +46,7 @@ import {
   inListStem,
   joinLower,
   lowerOf,
+  majorPlaceAlone,
   placeWordBefore,
   placeWordsOf,
   possessive,
@@ -165,6 +166,8 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     inList(w, i, IN_PLACE, g.places)
   )
     return i;
+  // A major place alone, without a cue, is the place ("I love London"; not "Paris Hilton", "Hi Paris").
+  if (majorPlaceAlone(w, i) && !cueBefore(w, i) && !verbCue(w, i)) return i;
   // Extend over capitalized words (and name particles followed by one) separated by single spaces.
   let j = i;
   let known = 0;

@@ -30,6 +30,7 @@ import {
   inListStem,
   joinLower,
   lowerOf,
+  majorPlaceAlone,
   placeWordBefore,
   placeWordsOf,
   possessive,
@@ -118,7 +119,9 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     const isName = best === 1 && (inList(w, i, IN_FIRST, g.firstNames) || inList(w, i, IN_LAST, g.lastNames));
     // A one-word place that is a name or a common English word ("Reading", "Union") is decided below: a
     // place after a place cue, next to another place, or with a place's context words.
-    const weak = isName || (best === 1 && (wordsOf(w, i) & W_COMMON_PLACE) !== 0);
+    // A major place alone is the place ("I love London"), not a name that needs a cue.
+    const major = isName && majorPlaceAlone(w, i);
+    const weak = (isName && !major) || (best === 1 && (wordsOf(w, i) & W_COMMON_PLACE) !== 0);
     // After a place cue ("originally from Israel", "grew up in Florence") a name that is also a place is
     // the place.
     // "in", "near", "outside" or a point of the compass before a one-word place that is a name cues it too

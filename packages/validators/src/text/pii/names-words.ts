@@ -15,6 +15,7 @@ import {
   W_FONT,
   W_GREETING,
   W_HONORIFIC,
+  W_MAJOR_PLACE,
   W_NAME_CUE,
   W_NOT_NAME,
   W_ORG,
@@ -299,6 +300,24 @@ export function adjacent(w: Words, a: number, b: number): boolean {
  */
 export function capitalNext(w: Words, i: number): boolean {
   return i + 1 < w.n && w.cap[i + 1] === 1 && spaced(w, i, i + 1);
+}
+
+/**
+ * Word `i` is a major place alone (`MAJOR_PLACES`, "I love London"): no capitalized word that could be part
+ * of a name follows it after one space (NOT_NAMES and short capitals may: "Sydney NSW", "London SW1A"),
+ * and no comma comes right before it (a segment of an address, "10 Downing Street, London SW1A 2AA", is
+ * the block's; a list of places is decided by the place pairs).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * majorPlaceAlone(w, 2); // true for 'I love London', false for 'Paris Hilton' (i = 0)
+ * ```
+ */
+export function majorPlaceAlone(w: Words, i: number): boolean {
+  if ((wordsOf(w, i) & W_MAJOR_PLACE) === 0) return false;
+  if (i > 0 && commaGap(w, i - 1, i)) return false;
+  return !capitalNext(w, i) || (wordsOf(w, i + 1) & (W_NOT_NAME | W_SHORT)) !== 0;
 }
 
 /**
