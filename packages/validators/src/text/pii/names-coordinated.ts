@@ -9,10 +9,10 @@
  * and Buildzoom": firms), and one followed by a number ("Lauren and Sorlaskeid 32": a street).
  */
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
-import { CUE_STOPS, PERSON_CONTEXT, W_NOT_NAME, W_SHORT } from './names-lists';
+import { CUE_STOPS, PERSON_CONTEXT } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
-import { adjacent, inList, lowerOf, possessive } from './names-words';
+import { adjacent, inList, keptCap, lowerOf, possessive } from './names-words';
 import type { PiiCandidate } from './types';
 
 /** Score of each member of a list of people. */
@@ -69,14 +69,9 @@ export function scanCoordinated(w: Words, g: Gazetteer, emit: (c: PiiCandidate) 
   }
 }
 
-/** Word `i` is capitalized and kept by `markCaps` (no list word, no short capitals, no organization's). */
-function kept(w: Words, i: number): boolean {
-  return i < w.n && w.cap[i] === 1 && ((w.small[i] as number) & (W_NOT_NAME | W_SHORT)) === 0;
-}
-
 /** Word `i` can be a member: kept, and not a word such as "The". */
 function member(w: Words, i: number): boolean {
-  return kept(w, i) && !CUE_STOPS.has(lowerOf(w, i));
+  return keptCap(w, i) && !CUE_STOPS.has(lowerOf(w, i));
 }
 
 /**

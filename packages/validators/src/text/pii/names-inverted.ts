@@ -10,10 +10,10 @@
  * given name, and nothing but the line's end may follow.
  */
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
-import { PERSON_CONTEXT, W_COMMON, W_NOT_NAME, W_SHORT } from './names-lists';
+import { PERSON_CONTEXT, W_COMMON } from './names-lists';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
-import { adjacent, inList, wordsOf } from './names-words';
+import { adjacent, inList, keptCap, spaced, wordsOf } from './names-words';
 import type { PiiCandidate } from './types';
 
 /** Score of a name written family name first (as a given name and a family name in order). */
@@ -38,7 +38,7 @@ export function scanInverted(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => 
     // The family name starts the name: no capitalized word one space (or ". ") before it ("Bill Kennedy,
     // Paul James" is a list of two names; "St. Louis, Maria" a place and a name).
     if (i > 0 && w.cap[i - 1] === 1 && adjacent(w, i - 1, i)) continue;
-    if (!kept(w, i) || !kept(w, k) || (wordsOf(w, k) & W_COMMON) !== 0) continue;
+    if (!keptCap(w, i) || !keptCap(w, k) || (wordsOf(w, k) & W_COMMON) !== 0) continue;
     if (!inList(w, i, IN_LAST, g.lastNames) || inList(w, i, IN_PLACE, g.places)) continue;
     if (!inList(w, k, IN_FIRST, g.firstNames)) continue;
     // A middle initial ("A" or "A.") or a second known given name, one space after.
@@ -47,8 +47,8 @@ export function scanInverted(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => 
     if (
       m < w.n &&
       w.cap[m] === 1 &&
-      oneSpace(w, k, m) &&
-      (initial(w, m) || (kept(w, m) && inList(w, m, IN_FIRST, g.firstNames)))
+      spaced(w, k, m) &&
+      (initial(w, m) || (keptCap(w, m) && inList(w, m, IN_FIRST, g.firstNames)))
     ) {
       last = m;
     }
@@ -72,21 +72,10 @@ export function scanInverted(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => 
   }
 }
 
-/** Word `i` is capitalized and kept by `markCaps` (no list word, no organization's, no short capitals). */
-function kept(w: Words, i: number): boolean {
-  return w.cap[i] === 1 && ((w.small[i] as number) & (W_NOT_NAME | W_SHORT)) === 0;
-}
-
 /** Exactly ", " between words `a` and `b`. */
 function commaSpace(w: Words, a: number, b: number): boolean {
   const e = w.end[a] as number;
   return (w.start[b] as number) === e + 2 && w.text.charCodeAt(e) === 44 && w.text.charCodeAt(e + 1) === 32;
-}
-
-/** Exactly one space between words `a` and `b`. */
-function oneSpace(w: Words, a: number, b: number): boolean {
-  const e = w.end[a] as number;
-  return (w.start[b] as number) === e + 1 && w.text.charCodeAt(e) === 32;
 }
 
 /** Word `i` is one ASCII capital letter. */

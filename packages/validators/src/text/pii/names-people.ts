@@ -381,7 +381,7 @@ function lowerCue(w: Words, i: number): number {
   if ((f & W_IS) !== 0) {
     if (i >= 2 && (wordsOf(w, i - 2) & W_NAME) !== 0) return NAME_CUE_;
     // "this is sarah": the two words one space apart.
-    return i >= 2 && isWord(w, i - 2, 'this') && oneSpace(w, i - 2, prev) ? SELF_CUE : NO_CUE;
+    return i >= 2 && isWord(w, i - 2, 'this') && spaced(w, i - 2, prev) ? SELF_CUE : NO_CUE;
   }
   if ((f & W_HONORIFIC) !== 0 || ((f & W_NAME) !== 0 && w.text.charCodeAt(w.end[prev] as number) === 58)) {
     return cueGap(w, prev, i, (f & W_HONORIFIC) !== 0) ? NAME_CUE_ : NO_CUE;
@@ -390,7 +390,7 @@ function lowerCue(w: Words, i: number): number {
     const cue = lowerOf(w, prev);
     if (!cueGap(w, prev, i, false)) return NO_CUE;
     if (cue === "i'm") return SELF_CUE;
-    if (cue === 'am') return i >= 2 && isWord(w, i - 2, 'i') && oneSpace(w, i - 2, prev) ? SELF_CUE : NO_CUE;
+    if (cue === 'am') return i >= 2 && isWord(w, i - 2, 'i') && spaced(w, i - 2, prev) ? SELF_CUE : NO_CUE;
     return NAME_CUE_;
   }
   if ((isWord(w, prev, 'im') || isWord(w, prev, "it's") || isWord(w, prev, 'its')) && cueGap(w, prev, i, false)) {
@@ -428,11 +428,6 @@ function capCue(w: Words, i: number): number {
     return GREETING_CUE;
   }
   return NO_CUE;
-}
-
-/** Words `a` and `b` are one space apart. */
-function oneSpace(w: Words, a: number, b: number): boolean {
-  return (w.start[b] as number) - (w.end[a] as number) === 1 && w.text.charCodeAt(w.end[a] as number) === 32;
 }
 
 /** Word `i` is `lower` (lower-case ASCII letters) in any case of ASCII letters. */

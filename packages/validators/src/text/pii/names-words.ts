@@ -290,6 +290,19 @@ export function adjacent(w: Words, a: number, b: number): boolean {
 }
 
 /**
+ * Word `i` is capitalized and kept by `markCaps` (no list word, no organization's word, no short capitals).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * keptCap(w, 0); // true for 'Eklund, Warren', false for 'US'
+ * ```
+ */
+export function keptCap(w: Words, i: number): boolean {
+  return i < w.n && w.cap[i] === 1 && ((w.small[i] as number) & (W_NOT_NAME | W_SHORT)) === 0;
+}
+
+/**
  * A capitalized word follows word `i` after one space ("Paris" of "in Paris Hilton's" starts a longer name).
  * @internal
  *
