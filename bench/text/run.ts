@@ -240,6 +240,8 @@ const attacksMB: [string, string][] = [
   ['hex pairs', '41 '.repeat(MB / 3)],
   ['zero-width', '\u200B'.repeat(MB)],
   ['mixed script', 'aа'.repeat(MB / 2)],
+  ['spelled e-mail signs', 'a dot a at '.repeat(Math.floor(MB / 11))],
+  ['bracketed at signs', 'a[at]b[dot]'.repeat(Math.floor(MB / 11))],
 ];
 const adversarial = [];
 for (const [name, text] of attacksMB) {

@@ -375,6 +375,9 @@ export function adversarialTexts(size: number): [string, string][] {
     ['parentheses', rep('(1) ')],
     ['plus', rep('+1')],
     ['zero-width in words', rep('a\u200Bb ')],
+    ['spelled e-mail signs', rep('a dot a at ')],
+    ['bracketed at signs', rep('a[at]b[dot]')],
+    ['spaced at signs', rep('a @ ')],
   ];
 }
 

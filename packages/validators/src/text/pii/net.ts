@@ -5,16 +5,14 @@
 import { wordSet } from '../shared/context';
 import { factsOf } from '../shared/facts';
 import { forEachMatch } from '../shared/regex';
+import { EMAIL_CONTEXT, isLocal, maySpellEmail, spelledEmails } from './net-email-spelled';
 import type { PiiRecognizer } from './types';
 
 /** @internal E-mail domain after the `@` (sticky): up to 8 labels and a letter TLD. */
 export const EMAIL_DOMAIN_RE: RegExp = /(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}_-])/uy;
-/** @internal */
-export const LOCAL_CHAR: RegExp = /[\p{L}\p{N}_.%+-]/u;
 /** @internal URLs with a scheme, or starting with www. */
 export const URL_RE: RegExp = /\b(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`{}|\\^]{1,2048}/gi;
 
-const EMAIL_CONTEXT = wordSet('email e-mail mail address contact');
 const URL_CONTEXT = wordSet('url website site link domain visit web');
 
 /** E-mail addresses (RFC 5321 length limits; internationalized letters allowed). */
@@ -23,9 +21,9 @@ export const emailRecognizer: PiiRecognizer = {
   entities: ['EMAIL_ADDRESS'],
   maxLength: 64 + 1 + 8 * 64 + 24,
   scan(text, emit) {
-    if (factsOf(text).ats === 0) return; // no "@": nothing to anchor on
+    const f = factsOf(text);
     // Anchored on "@": walk back over the local part (at most 64 units), then match the domain.
-    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    for (let at = f.ats === 0 ? -1 : text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
       let start = at;
       while (start > 0 && at - start < 65 && isLocal(text, start - 1)) start--;
       if (start === at || at - start > 64) continue;
@@ -44,23 +42,10 @@ export const emailRecognizer: PiiRecognizer = {
         contextBoost: 0.1,
       });
     }
+    // Addresses written out ("jane [at] example [dot] com", "jane dot doe at gmail dot com").
+    if (maySpellEmail(text, f)) spelledEmails(text, emit);
   },
 };
-
-function isLocal(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128)
-    return (
-      (c >= 48 && c <= 57) ||
-      ((c | 32) >= 97 && (c | 32) <= 122) ||
-      c === 95 ||
-      c === 46 ||
-      c === 37 ||
-      c === 43 ||
-      c === 45
-    );
-  return LOCAL_CHAR.test(text[i] as string);
-}
 
 /** @internal A URL_RE match contains "://" or "www." in any case. */
 export const WWW: RegExp = /www\./i;
