@@ -45,6 +45,7 @@ import {
 } from '../../src/text/pii/address-starts';
 import { scanStreetRuns } from '../../src/text/pii/address-streets';
 import { code, foldedCode, suffixNumber, wordNumber } from '../../src/text/pii/address-words';
+import { US_STATE_CODES } from '../../src/text/pii/names-lists';
 import type { PiiCandidate } from '../../src/text/pii/types';
 import { factsOf, scanDigitRuns, withFacts } from '../../src/text/shared/facts';
 import { forEachMatch, isAlnumAt, scanAnchored } from '../../src/text/shared/regex';
@@ -180,12 +181,29 @@ function referenceScan(text: string): Found[] {
       while (to < text.length && to - from < 60 && !',\n?!;()"'.includes(text[to] as string) && !sentence(to)) to++;
       if (text[to - 1] === '.') to--;
       let seg = text.slice(from, to).trimEnd();
+      // Later rules (2026-11-30), written plainly: after a ZIP code (5 digits or more, or ZIP+4, at the
+      // block's end) a comma segment in lower case is prose; after a space, a lower-case town, a US state
+      // code and a ZIP code (what no letter or digit follows) is a segment to its ZIP code; after a comma,
+      // a lower-case segment ends after its first postcode when a space and more text follow.
+      if (sep[0] !== ' ' && /^[a-z]/.test(seg) && /(?:^|[^0-9])(?:\d{5,}|\d{5,}-\d{4})$/.test(text.slice(0, end)))
+        break;
+      const lowerLine =
+        sep[0] === ' '
+          ? /^\p{Ll}+(?: \p{Ll}+){0,3} ([a-z]{2}) \d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u.exec(text.slice(from, to))
+          : null;
+      const usLine =
+        lowerLine !== null && /^[a-z]/.test(text[from] as string) && US_STATE_CODES.has(lowerLine[1] as string);
+      if (usLine) seg = (lowerLine as RegExpExecArray)[0];
+      else if (sep[0] !== ' ' && !/^[\p{Lu}\d]/u.test(seg)) {
+        const lowerCut = /^\p{Ll}+(?: \p{Ll}+){0,4} \d{4,6}(?= \S)/u.exec(seg);
+        if (lowerCut) seg = lowerCut[0];
+      }
       // A later rule, written plainly: after a space, the segment ends before its first word that is in
       // no place's name (lower-case and no particle, or "I"), particles before it dropped ("Calgary AB
       // last night" is "Calgary AB"); with two spaces in a row it stays whole.
       // A later rule: after a comma too, when the segment starts with an upper-case letter or a digit;
       // the period rule below is for a space only.
-      const cut = sep[0] === ' ' || /^[\p{Lu}\d]/u.test(seg);
+      const cut = !usLine && (sep[0] === ' ' || /^[\p{Lu}\d]/u.test(seg));
       if (cut && !seg.split(' ').includes('')) {
         const particles = new Set(
           'de da do das dos del della di du des la le les el al and of upon et y e von van der den am im an sur en aan op ob bei sous lès nad pod na pri u sul the'.split(
@@ -206,10 +224,10 @@ function referenceScan(text: string): Found[] {
       if (
         seg.length === 0 ||
         !SEGMENT_RE.test(seg) ||
-        (!/^[\p{Lu}\d]/u.test(seg) && !/^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u.test(seg))
+        (!/^[\p{Lu}\d]/u.test(seg) && !/^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6}(?:-\d{4})?)?$/u.test(seg))
       )
         break;
-      if (sep[0] === ' ' && !/^\p{Lu}/u.test(seg)) break;
+      if (sep[0] === ' ' && !usLine && !/^\p{Lu}/u.test(seg)) break;
       if (from + seg.length - b.start > 400) break;
       end = from + seg.length;
       extra++;
@@ -229,7 +247,13 @@ function referenceScan(text: string): Found[] {
       extra++;
     }
     const n = b.n + extra;
-    out.push([b.start, end, isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1))]);
+    // A later rule (2026-11-30): a block extended over a segment with a postcode scores 0.1 more.
+    const bonus = codes.length > 0 ? 0.1 : 0;
+    out.push([
+      b.start,
+      end,
+      isUnitOnly && n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (n - 1) + (extra > 0 ? bonus : 0)),
+    ]);
     // A later rule: an extended block is also reported without its extension (its parts' score).
     if (extra > 0) out.push([b.start, b.end, isUnitOnly && b.n === 1 ? 0.5 : Math.min(0.95, 0.65 + 0.08 * (b.n - 1))]);
     out.push(...codes);
@@ -460,7 +484,8 @@ describe('address recognizer shortcuts', () => {
       // A later rule (address-codes.ts): the town line and its state and ZIP code, without the street.
       [18, 39, 0.6],
       [31, 39, 0.55],
-      [0, 39, 0.81],
+      // A later rule (2026-11-30): 0.1 more for a segment with a postcode.
+      [0, 39, 0.91],
       [0, 16, 0.65],
       // A later rule: the last segment's region code and postcode alone.
       [31, 39, 0.6],

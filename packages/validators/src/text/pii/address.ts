@@ -19,6 +19,7 @@ import { englishEnding, proseStreet } from './address-prose';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
+import { US_STATE_CODES } from './names-lists';
 import { ADDRESS_CONTEXT, STREET_LINE_CONTEXT } from './street-names';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
@@ -109,7 +110,9 @@ const BARE_ENDING = /^(?:str\.|u\.)/i;
 const UPPER = /\p{Lu}/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 const UPPER_OR_DIGIT_FIRST = /^[\p{Lu}\d]/u;
-const LOWER_WORDS = /^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6})?$/u;
+const LOWER_WORDS = /^[\p{Ll}]+(?: [\p{Ll}]+)*(?: \d{4,6}(?:-\d{4})?)?$/u;
+/** @internal Lower-case words and a postcode at a segment's start, before a space and more text. */
+export const LOWER_THEN_CODE: RegExp = /^\p{Ll}+(?: \p{Ll}+){0,4} \d{4,6}(?= \S)/u;
 
 /**
  * A following segment that continues an address block: place words, an optional region code and
@@ -321,11 +324,18 @@ function emitBlock(
     // What the tests below need of the first unit, for ASCII: an upper-case letter after a space, else
     // a letter or digit (a segment starting with a space or other ASCII unit fails them all).
     const c = text.charCodeAt(from);
-    if (to > from && c < 128) {
+    // In lower-case writing, a town, a US state code and a ZIP code after a space: "12 main st
+    // springfield il 62704 thanks" is one address to the ZIP code.
+    const lowerLine = space && c >= 97 && c <= 122 ? lowerUsLine(text.slice(from, to)) : undefined;
+    if (to > from && c < 128 && lowerLine === undefined) {
       if (space ? c < 65 || c > 90 : !((c | 32) >= 97 && (c | 32) <= 122) && !(c >= 48 && c <= 57)) break;
     }
+    // After a ZIP code (five digits or more at the block's end), lower-case words are prose: "…
+    // springfield il 62704, can you help" ends at the ZIP code ("…, 62704, USA" goes on).
+    if (c >= 97 && c <= 122 && !space && endsWithZip(text, end)) break;
     let seg = text.slice(from, to).trimEnd();
-    if (space) {
+    if (lowerLine !== undefined) seg = lowerLine;
+    else if (space) {
       // Cut before prose; after a period, prose is a new sentence ("Via Scala 50. Please call me").
       const place = placePrefix(seg);
       if (place.length < seg.length && text.charCodeAt(end - 1) === 46) break;
@@ -335,9 +345,14 @@ function emitBlock(
       // now" is "…, IL 62704", and ", Springfield and never came back" is ", Springfield". A segment in
       // lower case ("…, erwetegem united states") is read whole, as before.
       seg = placePrefix(seg);
+    } else {
+      // A segment in lower case ends after its postcode when more words follow: "…, il 62704 thanks" is
+      // "…, il 62704".
+      const cut = LOWER_THEN_CODE.exec(seg);
+      if (cut !== null) seg = cut[0];
     }
     if (seg.length === 0 || !SEGMENT_RE.test(seg) || (!UPPER_OR_DIGIT_FIRST.test(seg) && !LOWER_WORDS.test(seg))) break;
-    if (space && !UPPER_FIRST.test(seg)) break;
+    if (space && lowerLine === undefined && !UPPER_FIRST.test(seg)) break;
     if (from + seg.length - start > MAX_ADDRESS) break;
     end = from + seg.length;
     extra++;
@@ -371,7 +386,11 @@ function emitBlock(
   // The street line (its parts alone) holds the names in it, unless it is a lone short unit ("USS
   // Enterprise" is no street).
   const line = !isUnitOnly;
-  emitAddress(start, end, extra === 0 ? coreScore : Math.min(0.95, 0.65 + 0.08 * (n - 1)), line && extra === 0, emit);
+  // A segment with a postcode ("CA 94025", "SW1A 2AA") makes the block an address more surely than any
+  // place name in it: "1 Hacker Way, Menlo Park, CA 94025" is one ADDRESS, not a street, a LOCATION and a
+  // postcode.
+  const blockScore = Math.min(0.95, 0.65 + 0.08 * (n - 1) + (codes !== undefined ? 0.1 : 0));
+  emitAddress(start, end, extra === 0 ? coreScore : blockScore, line && extra === 0, emit);
   // The block without the segments it was extended over, scored as its parts alone: a finding in those
   // segments that outscores the whole ("Forest Park" as a PERSON in "19 2249 College Street, Forest
   // Park") then wins them, not the street line too (which would leave it in the text).
@@ -461,6 +480,30 @@ function placePrefix(seg: string): string {
     k = e + 1;
   }
   return keep === n ? seg : seg.slice(0, keep);
+}
+
+/** @internal Lower-case words, a state code and a ZIP code at a segment's start (groups: the state code). */
+export const LOWER_US_LINE: RegExp = /^\p{Ll}+(?: \p{Ll}+){0,3} ([a-z]{2}) \d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
+
+/**
+ * The start of a segment that is a lower-case town line with a US state code and ZIP code ("springfield
+ * il 62704"), or undefined.
+ */
+function lowerUsLine(seg: string): string | undefined {
+  const m = LOWER_US_LINE.exec(seg);
+  return m !== null && US_STATE_CODES.has(m[1] as string) ? m[0] : undefined;
+}
+
+/** `text` has a run of five or more digits (a ZIP code, or the "-1234" of a ZIP+4 code) ending at `end`. */
+function endsWithZip(text: string, end: number): boolean {
+  let k = end;
+  while (k > 0 && isDigit(text.charCodeAt(k - 1))) k--;
+  if (end - k === 4 && text.charCodeAt(k - 1) === 45) {
+    let j = k - 1;
+    while (j > 0 && isDigit(text.charCodeAt(j - 1))) j--;
+    return k - 1 - j >= 5;
+  }
+  return end - k >= 5;
 }
 
 /** `,`, `\n`, `?`, `!`, `;`, `(`, `)` or `"`: where a segment ends. */
