@@ -102,7 +102,7 @@ function referenceScan(text: string): Found[] {
     // Dr."; "47 Ctra. Bailén-Motril 84" stays).
     const streetPart = (m: RegExpExecArray, p: Part[]) => {
       // A later rule: prose is no street ("600 sq", "10 million square", "43 to 28").
-      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1)) && !prose(m[0], false)) addPart(m, p);
+      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1)) && !prose(m[0], false) && !dateOf(m[0])) addPart(m, p);
     };
     scanDigitRuns(f, STREET_EN_RE, text, shortNumber, streetPart, parts);
     scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, streetPart, parts);
@@ -141,7 +141,12 @@ function referenceScan(text: string): Found[] {
     }
     numberedStreets(text, f, TYPES, (start, end) => parts.push({ start: withHouseNumber(text, start), end }));
   }
-  forEachMatch(UNIT_RE, text, (m) => parts.push({ start: m.index, end: unitEnd(text, m.index + m[0].length) }));
+  forEachMatch(UNIT_RE, text, (m) => {
+    // A later rule (2026-11-30): a version number is no unit ("Apt 0.3").
+    const end = m.index + m[0].length;
+    if (text[end] === '.' && /[0-9]/.test(text[end + 1] ?? '')) return;
+    parts.push({ start: m.index, end: unitEnd(text, end) });
+  });
   if (parts.length === 0) return out;
   parts.sort((a, b) => a.start - b.start || b.end - a.end);
   const p0 = parts[0] as Part;
@@ -260,6 +265,23 @@ function referenceScan(text: string): Found[] {
     if (!lastLine && /^[ \t\r\n]/.test(text.slice(end, end + 1))) localityAfter(text, b.start, end, found);
   }
   return out;
+}
+
+/**
+ * A later rule (2026-11-30): a street match that is a date is none: it ends in a number (STREET_NUM_RE's),
+ * one of its words is a month's name or abbreviation (a period after it or not), and its first or last
+ * word is a year from 1000 to 2099 ("18 Sep 2002", "2002 Sept 16").
+ */
+function dateOf(match: string): boolean {
+  const months =
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(
+      ' ',
+    );
+  if (!/[0-9][a-z]?$/i.test(match)) return false;
+  const w = match.split(' ');
+  const year = (x: string | undefined) =>
+    x !== undefined && /^[0-9]{4}$/.test(x) && Number(x) >= 1000 && Number(x) <= 2099;
+  return (year(w[0]) || year(w[w.length - 1])) && w.some((x) => months.includes(x.toLowerCase().replace(/\.$/, '')));
 }
 
 function addPart(m: RegExpExecArray, parts: Part[]): void {

@@ -101,3 +101,39 @@ test('spans stay inside the text on arbitrary word sequences', () => {
     'drive',
   ]);
 });
+
+describe('dates, version numbers and figurative streets are no address (2026-11-30, from the ham mail)', () => {
+  const addresses = (text: string) => detectPII(text, { entities: ['ADDRESS'] }).map((f) => text.slice(f.start, f.end));
+
+  test.each([
+    // STREET_NUM_RE read "18 Sep 2002" as a street name between two numbers, and went on over the name.
+    'On Wed, 18 Sep 2002, R. A. Hettinga wrote:',
+    'On 14:22 29 Aug 2002, Matthias Saou wrote',
+    "IT's Monday 520      02 September 2002",
+    'Story filed: 12:36 Monday 7th October 2002',
+    'Pope Julius II, 2 January 1511',
+    "Tcl'2002 Sept 16, 2002, Vancouver",
+    // A unit word before a version number.
+    'the apt server is running RH 7.3/Apt 0.3 and',
+    'I have a working apt 0.5.4cnc7 package',
+    'XML Spy Suite 4.4 is out',
+    // Streets that stand for a trade or a government, without a house number.
+    'and Wall Street has turned off the capital',
+    'the New York Times and Wall Street Journal',
+    'Downing Street said on Monday',
+  ])('%j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+
+  test.each([
+    ['12 May Street', '12 May Street'],
+    // A month's name in a street written name then number, without a year: a street.
+    ['I live at 35 March Hill 12, Berlin', '35 March Hill 12, Berlin'],
+    ['2019 March Road', '2019 March Road'],
+    ['I live at 10 Downing Street, London', '10 Downing Street, London'],
+    ['the shop on Madison Avenue', 'Madison Avenue'],
+    ['I live in Apt 4.', 'Apt 4'],
+  ])('%j is still %j', (text, want) => {
+    expect(addresses(text)).toContain(want);
+  });
+});

@@ -24,6 +24,19 @@ export const NAMED_STREET_RE: RegExp = new RegExp(
 /** Score of a named street (a placing word before it, no house number). */
 const NAMED_SCORE = 0.6;
 
+/**
+ * @internal Streets named without a house number that mostly stand for a trade, a government or a show
+ * ("Wall Street has turned off the capital", "the Wall Street Journal", "Downing Street said"): no
+ * ADDRESS there. With a house number they are addresses as any other ("10 Downing Street").
+ */
+export const FIGURATIVE_STREETS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'Wall Street',
+  'Fleet Street',
+  'Downing Street',
+  'Sesame Street',
+  'Easy Street',
+]);
+
 /** @internal The street types where a NAMED_STREET_RE match ends (global, in text order). */
 export const STREET_TYPE_RE: RegExp = new RegExp(`(?:${TYPES})(?![\\p{L}\\p{N}])`, 'gu');
 /** NAMED_STREET_RE, tried at one position. */
@@ -82,7 +95,9 @@ export function namedStreets(
         NAMED_AT.lastIndex = i;
         const m = NAMED_AT.exec(text);
         if (m === null || NAMED_AT.lastIndex !== end) continue;
-        emitAddress(end - (m[1] as string).length, end, NAMED_SCORE, true, emit);
+        // A street that stands for something else ("Wall Street has turned off the capital") is none.
+        if (!FIGURATIVE_STREETS.has(m[1] as string))
+          emitAddress(end - (m[1] as string).length, end, NAMED_SCORE, true, emit);
         next = end;
         found = true;
       }

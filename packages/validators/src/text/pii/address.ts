@@ -172,7 +172,8 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
     SUFFIXES,
     text,
     (start, end, p) => {
-      if (!sentenceInside(text, start, end) && !proseStreet(text, start, end, false)) addPart(start, end, p);
+      if (!sentenceInside(text, start, end) && !proseStreet(text, start, end, false) && !dateLike(text, start, end))
+        addPart(start, end, p);
     },
     parts,
   );
@@ -238,6 +239,8 @@ function addPart(start: number, end: number, parts: Part[]): void {
  * most 31 more units, as long as a ship's name).
  */
 function addUnit(text: string, start: number, end: number, parts: Part[]): void {
+  // A version number ("RH 7.3/Apt 0.3", "apt 0.5.4"): no unit.
+  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return;
   const last = text.charCodeAt(end - 1) | 32;
   let e = end;
   if (last >= 97 && last <= 122 && text.charCodeAt(e) >= 128) {
@@ -504,6 +507,25 @@ function endsWithZip(text: string, end: number): boolean {
     return k - 1 - j >= 5;
   }
   return end - k >= 5;
+}
+
+/** @internal A month's name or abbreviation, as a whole word (a period after it or not). */
+export const MONTH_WORD_RE: RegExp =
+  /(?:^| )(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?: |$)/i;
+/** @internal A year of four digits (1000-2099) as the first or the last word. */
+export const YEAR_END_RE: RegExp = /^(?:1\d{3}|20\d{2}) | (?:1\d{3}|20\d{2})$/;
+
+/**
+ * A date that STREET_NUM_RE reads as a street written name then number ("18 Sep 2002", "02 September
+ * 2002", "36 Monday 7th October 2002" after "12:", "2002 Sept 16"): the match ends in a number, has a
+ * month's name among its words, and a year of four digits first or last. EN matches end in a street type
+ * ("12 May Street", "2019 March Road" are streets).
+ */
+function dateLike(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  if (!isDigit(c) && !isDigit(text.charCodeAt(end - 2))) return false;
+  const m = text.slice(start, end);
+  return YEAR_END_RE.test(m) && MONTH_WORD_RE.test(m);
 }
 
 /** `,`, `\n`, `?`, `!`, `;`, `(`, `)` or `"`: where a segment ends. */
