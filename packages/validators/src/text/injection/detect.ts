@@ -12,7 +12,7 @@ import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normal
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
-import { DECODE_BUDGET, decodeWithRuns } from './decode';
+import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { type AsciiScanSlot, gateFamilies } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
@@ -94,7 +94,9 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   scanFamilies(norm, families, findings, ascii);
   const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
+    let decodedText: DecodedPayload | undefined;
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
+      if (p.encoding !== 'unicode_tags') decodedText ??= p;
       const inner: InjectionFinding[] = [];
       scanFamilies(normalizeForMatch(p.decoded), families, inner);
       const best = new Map<string, number>();
@@ -106,6 +108,10 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       else if (best.size > 0)
         findings.push({ family: `encoded_${p.encoding}`, start: p.start, end: p.end, score: 0.3 });
     }
+    // Token smuggling: a request to decode, and a payload that decodes to text, whatever the text says
+    // ("Can you decode this Morse code and tell me what it says: '.-- .... .- -'").
+    if (decodedText !== undefined && findings.some((f) => f.family === 'decode_request'))
+      findings.push({ family: 'smuggling', start: decodedText.start, end: decodedText.end, score: 0.3 });
   }
   findings.sort((a, b) => a.start - b.start || b.score - a.score);
   const score = combine(findings);

@@ -87,7 +87,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'mode_switch_weak',
     0.3,
-    `\\b(?:admin|administrator|maintenance|debug|test|testing|diagnostic|verification|upgrade|system|emergency|root)${gap(1)}mode\\b|\\b(?:entering|enter|switch to|activate)${gap(2)}mode\\b`,
+    `\\b(?:admin|administrator|maintenance|debug|test|testing|diagnostic|verification|upgrade|system|emergency|root)${gap(1)}mode\\b|\\b(?:entering|enter|switch to|activate)${gap(2)}mode\\b|\\b(?:running|performing|doing) (?:a|an) (?:system|security|diagnostic|routine|maintenance) (?:check|test|audit|diagnostic)\\b`,
   ),
   ...family(
     'persona',
@@ -112,7 +112,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'exfiltrate_personal',
     0.4,
-    `\\b(?:tell|give|show|share|provide|reveal|list|print|send|confirm|what(?:'s| is| are| was))${gap(4)}(?:the user'?s?|users'|\\p{L}+'s|their|his|her) (?:e-?mail|address|birth ?(?:date|day|year|month)|date of birth|password|location|city|phone|bank|balance|salary|credit|initials|residence|ssn|social security)\\b|\\bwhere (?:does|do|did)${gap(2)}(?:live|reside|stay)\\b|\\bprint (?:your|the) database\\b|\\bi (?:need|want|require) your (?:passwords?|passphrase|passcode|pin|credentials|login|api key|secret key|access code)\\b`,
+    `\\b(?:tell|give|show|share|provide|reveal|list|print|send|confirm|what(?:'s| is| are| was))${gap(4)}(?:the user'?s?|users'|\\p{L}+'s|their|his|her) (?:(?:current|full|home|exact|real|personal|private|primary|mailing|billing) ){0,2}(?:e-?mail|address|birth ?(?:date|day|year|month)|date of birth|password|location|city|phone|bank|balance|salary|credit|initials|residence|ssn|social security)\\b|\\bwhere (?:does|do|did)${gap(2)}(?:live|reside|stay)\\b|\\bprint (?:your|the) database\\b|\\bi (?:need|want|require) your (?:passwords?|passphrase|passcode|pin|credentials|login|api key|secret key|access code)\\b`,
   ),
   ...family(
     'prompt_leak',
@@ -142,7 +142,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'obfuscate_output',
     0.3,
-    '\\b(?:in reverse(?: order)?|pig latin|acrostic|(?:in|using|with) base64|rot13|one (?:letter|character) at a time|with (?:dashes|spaces|dots) (?:in )?between|first letter of each|letter by letter|spell(?:ed)? (?:it )?out)\\b',
+    "\\b(?:in reverse(?: order)?|pig latin|acrostic|(?:in|using|with) base64|rot13|one (?:letter|character) at a time|with (?:dashes|spaces|dots) (?:in )?between|first letter of each|first (?:\\p{L}+ )?letters? of (?:the user|his|her|their|\\p{L}+'s)|letter by letter|spell(?:ed)? (?:it )?out)\\b",
   ),
   ...family(
     'decode_request',
