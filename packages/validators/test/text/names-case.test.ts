@@ -77,3 +77,36 @@ describe('lower-case names in detectPII', () => {
     expect(persons('Meeting Notes From The Board Of Directors, Final: mark taylor')).not.toContain('mark taylor');
   });
 });
+
+describe('acronyms after a cue are no people (2026-11-30, from the ham mail)', () => {
+  const people = (text: string) =>
+    detectPII(text)
+      .filter((f) => f.entity === 'PERSON')
+      .map((f) => text.slice(f.start, f.end));
+
+  test.each([
+    'worst monthly performance in four years, said MSNBC.',
+    'Security Advisory that were wrongly called SPAM this morning.',
+    'A Pentagon statement said NORAD received unverified reports',
+    'The sources said AOL execs pointed the finger',
+    'You deserve better. Signed CPU.',
+    'Hi XFS developers, when starting',
+  ])('%j has no PERSON', (text) => {
+    expect(people(text)).toEqual([]);
+  });
+
+  test.each([
+    // The name after an acronym and a title is found whole (before: "MIT Professor Hal").
+    ['said MIT Professor Hal Abelson, one of his advisers', 'Hal Abelson'],
+    // Names written in capitals after a cue that names, or in a name list.
+    ['my name is ADLAN', 'ADLAN'],
+    ['Name: ADLAN', 'ADLAN'],
+    ['i am ADLAN', 'ADLAN'],
+    ['Mr. OKONKWO called back', 'OKONKWO'],
+    ['he said SMITH was late', 'SMITH'],
+    // A text in capitals.
+    ['MY NAME IS ADLAN', 'ADLAN'],
+  ])('%j has PERSON %j', (text, want) => {
+    expect(people(text)).toContain(want);
+  });
+});

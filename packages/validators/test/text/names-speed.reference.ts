@@ -910,6 +910,19 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     // Since the verb cues, a cue also raises a known family name alone.
     const cued = !first && (cueBefore(w, i) || around) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
+    // A later rule (2026-11-30): a word in capitals after a word that is not in capitals is an acronym
+    // ("said MSNBC", "called SPAM"), unless it is in a name list ("he said SMITH") or the word before is
+    // "is", "am", "i'm", an honorific, or followed by ":" ("my name is ADLAN", "Name: ADLAN", "Mr. OKONKWO").
+    if (!first && !lastOnly && stem === undefined && i > 0) {
+      const word = w.text.slice(w.start[i] as number, w.end[i] as number);
+      const before = w.text.slice(w.start[i - 1] as number, w.end[i - 1] as number);
+      const naming =
+        ['is', 'am', "i'm"].includes(before.toLowerCase()) ||
+        HONORIFICS.has(before.toLowerCase().replace(/\.$/, '')) ||
+        w.text[w.end[i - 1] as number] === ':';
+      const listed = g.firstNames.has(word.toLowerCase()) || g.lastNames.has(word.toLowerCase());
+      if (word === word.toUpperCase() && before !== before.toUpperCase() && !naming && !listed) continue;
+    }
     // Since the state-code rule: a place that is also a name, before a US state code, is the place.
     // Since the "in" rule: so is one alone after "in" (no capitalized word after it, one space on).
     if (

@@ -378,6 +378,51 @@ describe('names recognizer equals the reference', () => {
     );
   });
 
+  test('acronyms after a cue (shipped gazetteer)', () => {
+    const acronym = fc
+      .tuple(
+        fc.constantFrom('', 'The sources ', 'HE ', 'he ', 'Mr. ', 'my ', 'i '),
+        fc.constantFrom(
+          'said',
+          'SAID',
+          'called',
+          'Called',
+          'is called',
+          'says',
+          'Hi',
+          'signed',
+          'name is',
+          'Name:',
+          'am',
+          "i'm",
+          'Mr.',
+          'Dr',
+        ),
+        fc.constantFrom(' ', ', ', '  '),
+        fc.constantFrom(
+          'MSNBC',
+          'SPAM',
+          'NORAD',
+          'AOL',
+          'SMITH',
+          'MARIA',
+          'X',
+          'Kotoya',
+          'DGXT Labs',
+          'EFF Senior',
+          'MIT Professor Hal',
+        ),
+        fc.constantFrom('', '.', ' execs', ' Abelson', ' said', ' shouted'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(acronym, (t) => {
+        expect(run(defaultNamesRecognizer, t)).toEqual(run(referenceNamesRecognizer(), t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('Presidio-research generated_large (2,109 texts)', async () => {
     const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
     expect(records.length).toBe(2109);

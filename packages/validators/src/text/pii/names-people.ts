@@ -159,6 +159,9 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
+  // An unknown word in capitals after a cue in mixed-case writing is an acronym ("said MSNBC", "called
+  // SPAM"), not a name.
+  if (!first && !lastOnly && acronymAt(w, g, i)) return i;
   // A place that is also a name, before a US state code or alone after "in", "near", "outside" or a point
   // of the compass, is the place ("Austin, TX", "met Sarah in Paris", "south-west London").
   if (
@@ -437,6 +440,20 @@ function isWord(w: Words, i: number, lower: string): boolean {
   const t = w.text;
   for (let k = 0; k < lower.length; k++) if ((t.charCodeAt(s + k) | 32) !== lower.charCodeAt(k)) return false;
   return true;
+}
+
+/**
+ * Word `i` is an acronym: written in capitals after a word that is not ("said MSNBC", "called SPAM";
+ * "MY NAME IS ADLAN" is a text in capitals), in no name list ("he said SMITH" is a name), and not after
+ * a cue that names ("my name is ADLAN", "Name: ADLAN", "i am ADLAN", "Mr. OKONKWO"). A single capital
+ * never gets here (initials are no names of their own).
+ */
+function acronymAt(w: Words, g: Gazetteer, i: number): boolean {
+  if (i === 0 || !allCaps(w, i) || allCaps(w, i - 1)) return false;
+  const prev = i - 1;
+  if ((wordsOf(w, prev) & (W_IS | W_HONORIFIC)) !== 0 || w.text.charCodeAt(w.end[prev] as number) === 58) return false;
+  if (isWord(w, prev, 'am') || isWord(w, prev, "i'm")) return false;
+  return !inList(w, i, IN_FIRST, g.firstNames) && !inList(w, i, IN_LAST, g.lastNames);
 }
 
 /** "my name is X", "Name: X", "called X". */
