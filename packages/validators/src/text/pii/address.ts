@@ -329,7 +329,8 @@ function emitBlock(
     const c = text.charCodeAt(from);
     // In lower-case writing, a town, a US state code and a ZIP code after a space: "12 main st
     // springfield il 62704 thanks" is one address to the ZIP code.
-    const lowerLine = space && c >= 97 && c <= 122 ? lowerUsLine(text.slice(from, to)) : undefined;
+    const lowerLine =
+      space && c >= 97 && c <= 122 && hasDigit(text, from, to) ? lowerUsLine(text.slice(from, to)) : undefined;
     if (to > from && c < 128 && lowerLine === undefined) {
       if (space ? c < 65 || c > 90 : !((c | 32) >= 97 && (c | 32) <= 122) && !(c >= 48 && c <= 57)) break;
     }
@@ -495,6 +496,12 @@ export const LOWER_US_LINE: RegExp = /^\p{Ll}+(?: \p{Ll}+){0,3} ([a-z]{2}) \d{5}
 function lowerUsLine(seg: string): string | undefined {
   const m = LOWER_US_LINE.exec(seg);
   return m !== null && US_STATE_CODES.has(m[1] as string) ? m[0] : undefined;
+}
+
+/** An ASCII digit in `text` between `from` and `to` (a lower-case town line has its ZIP code). */
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isDigit(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** `text` has a run of five or more digits (a ZIP code, or the "-1234" of a ZIP+4 code) ending at `end`. */
