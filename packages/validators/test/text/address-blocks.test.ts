@@ -43,6 +43,33 @@ describe('address blocks with a postcode', () => {
     expect(found(text).join(' | ')).toBe(want);
   });
 
+  test.each([
+    // A street line without a street type before an apartment or suite (before: "Suite 200⏎Austin, TX 78701").
+    ['716 Congress, Suite 200\nAustin, TX  78701', 'ADDRESS:716 Congress, Suite 200\nAustin, TX  78701'],
+    [
+      'Inc., 19600 Fairchild, Suite 350, Irvine, CA 92612, phone',
+      'ADDRESS:19600 Fairchild, Suite 350, Irvine, CA 92612',
+    ],
+    ['Visit 12 Old Mill, Apt 4, Springfield', 'ADDRESS:12 Old Mill, Apt 4, Springfield'],
+    // "Level" before the floor's number (before: "3, 230 Victoria Road, Gladesville").
+    ['Level 3, 230 Victoria Road, Gladesville', 'ADDRESS:Level 3, 230 Victoria Road, Gladesville'],
+    ['Level 5, 123 Collins Street, Melbourne VIC 3000', 'ADDRESS:Level 5, 123 Collins Street, Melbourne VIC 3000'],
+  ])('%j', (text, want) => {
+    expect(found(text).join(' | ')).toBe(want);
+  });
+
+  test.each([
+    // Not before an apartment or suite, not a house number, or no capitalized word.
+    ['Chapter 5 Introduction, Room 4', 'ADDRESS:Room 4'],
+    ['version 2.5 Beta, Suite 4', 'ADDRESS:Suite 4'],
+    ['we had 5 meetings, Suite 200 was free', 'ADDRESS:Suite 200'],
+    ['level 3 support at 12 Main Street', 'ADDRESS:12 Main Street'],
+    // "level" before a house number that is no floor's number and comma.
+    ['up to the next level 12 Main Street', 'ADDRESS:12 Main Street'],
+  ])('%j stays %j', (text, want) => {
+    expect(found(text).join(' | ')).toBe(want);
+  });
+
   test('nothing of the block is left in the redacted text', () => {
     expect(redactPII('Our office is at 1 Hacker Way, Menlo Park, CA 94025.', { mode: 'placeholder' }).text).toBe(
       'Our office is at <ADDRESS_1>.',

@@ -102,7 +102,11 @@ function referenceScan(text: string): Found[] {
     // Dr."; "47 Ctra. Bailén-Motril 84" stays).
     const streetPart = (m: RegExpExecArray, p: Part[]) => {
       // A later rule: prose is no street ("600 sq", "10 million square", "43 to 28").
-      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1)) && !prose(m[0], false) && !dateOf(m[0])) addPart(m, p);
+      if (!/[\p{L}\p{M}]{5}\. /u.test(m[0].slice(0, -1)) && !prose(m[0], false) && !dateOf(m[0])) {
+        // A later rule (2026-11-30): "Level" before a floor's number, a comma and the house number.
+        const level = /(?:^|[^\p{L}\p{N}])level $/iu.test(text.slice(0, m.index)) && /^\d{1,3}, \d/.test(m[0]);
+        p.push({ start: level ? m.index - 6 : m.index, end: m.index + m[0].length });
+      }
     };
     scanDigitRuns(f, STREET_EN_RE, text, shortNumber, streetPart, parts);
     scanDigitRuns(f, STREET_NUM_RE, text, shortNumber, streetPart, parts);
@@ -146,6 +150,17 @@ function referenceScan(text: string): Found[] {
     const end = m.index + m[0].length;
     if (text[end] === '.' && /[0-9]/.test(text[end + 1] ?? '')) return;
     parts.push({ start: m.index, end: unitEnd(text, end) });
+    // A later rule (2026-11-30): before ", " and an apartment or suite, a house number and one to three
+    // capitalized words are a street line without a street type ("716 Congress, Suite 200").
+    const before = text.slice(Math.max(0, m.index - 102), m.index);
+    const street =
+      /(?:^|[^\p{L}\p{N}.,/:-])(\d{1,5} \p{Lu}[\p{L}\p{M}'’-]{1,30}(?: \p{Lu}[\p{L}\p{M}'’-]{1,30}){0,2}), $/u.exec(
+        before,
+      );
+    if (street && /^(?:apt|apartment|suite|ste|unit)\b/i.test(m[0])) {
+      const s0 = m.index - 2 - (street[1] as string).length;
+      if (s0 >= Math.max(0, m.index - 102)) parts.push({ start: s0, end: m.index - 2 });
+    }
   });
   if (parts.length === 0) return out;
   parts.sort((a, b) => a.start - b.start || b.end - a.end);

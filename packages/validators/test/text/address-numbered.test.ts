@@ -44,7 +44,7 @@ describe("an address's last line on the next line", () => {
     expect(redactPII('123 Main St\nSpringfield, IL 62704', { mode: 'mask' }).text).toBe('*'.repeat(33));
     // Two spaces before the postcode, and a column gap after it (a mail signature, stop 31).
     expect(found('716 Congress, Suite 200\nAustin, TX  78701\t\t+1 512 374 0500')).toContain(
-      'ADDRESS:Suite 200\nAustin, TX  78701',
+      'ADDRESS:716 Congress, Suite 200\nAustin, TX  78701',
     );
     expect(found('123 Main St\nSpringfield, IL 62704  Phone: none')[0]).toBe(
       'ADDRESS:123 Main St\nSpringfield, IL 62704',

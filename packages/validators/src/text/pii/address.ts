@@ -173,7 +173,7 @@ function streets(text: string, f: ReturnType<typeof factsOf>, parts: Part[]): vo
     text,
     (start, end, p) => {
       if (!sentenceInside(text, start, end) && !proseStreet(text, start, end, false) && !dateLike(text, start, end))
-        addPart(start, end, p);
+        addPart(levelBefore(text, start, end), end, p);
     },
     parts,
   );
@@ -247,6 +247,45 @@ function addUnit(text: string, start: number, end: number, parts: Part[]): void 
     while (e - end < 31 && (isAsciiLetter(text.charCodeAt(e)) || isLetterOrMarkAt(text, e))) e++;
   }
   parts.push({ start, end: e, unit: true });
+  // A street line without a street type before an apartment or suite: "716 Congress, Suite 200".
+  const street =
+    start >= 2 && text.charCodeAt(start - 2) === 44 && text.charCodeAt(start - 1) === 32
+      ? typelessStreetBefore(text, start - 2)
+      : -1;
+  if (street >= 0 && OFFICE_UNIT.test(text.slice(start, Math.min(e, start + 10))))
+    parts.push({ start: street, end: start - 2, unit: false });
+}
+
+/** @internal An apartment or suite (not a room, floor or box): the units a street line without a type can come before. */
+export const OFFICE_UNIT: RegExp = /^(?:apt|apartment|suite|ste|unit)\b/i;
+/**
+ * @internal A house number and one to three capitalized words at the end of the text before a unit
+ * ("716 Congress", "12 Old Mill"), the number not glued to a letter or digit (group 1: the number).
+ */
+export const TYPELESS_STREET_RE: RegExp =
+  /(?:^|[^\p{L}\p{N}.,/:-])(\d{1,5}) \p{Lu}[\p{L}\p{M}'’-]{1,30}(?: \p{Lu}[\p{L}\p{M}'’-]{1,30}){0,2}$/u;
+
+/**
+ * Where a street line `[start, end)` that starts with a floor's number ("3, 230 Victoria Road") starts
+ * with the word "Level" before it ("Level 3, 230 Victoria Road", as Australian addresses write the
+ * floor), else `start`. "level" is no unit word of its own ("level 3 support").
+ */
+function levelBefore(text: string, start: number, end: number): number {
+  if (start < 6 || !LEVEL_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return start;
+  return LEVEL_FLOOR.test(text.slice(start, Math.min(end, start + 6))) ? start - 6 : start;
+}
+
+/** @internal "Level " at a word's start, before a floor's number. */
+export const LEVEL_BEFORE: RegExp = /(?:^|[^\p{L}\p{N}])level $/iu;
+/** @internal A floor's number and a comma, before the street line's house number. */
+export const LEVEL_FLOOR: RegExp = /^\d{1,3}, \d/;
+
+/** Where a street line without a street type ends at `end` starts ("716 Congress"), or -1. */
+function typelessStreetBefore(text: string, end: number): number {
+  const from = Math.max(0, end - 100);
+  const m = TYPELESS_STREET_RE.exec(text.slice(from, end));
+  if (m === null) return -1;
+  return from + m.index + m[0].length - (m[0].length - m[0].indexOf(m[1] as string));
 }
 
 /** A non-ASCII letter or mark (a unit of a word cut by an ASCII `\b`). */
