@@ -299,10 +299,6 @@ function dateOf(match: string): boolean {
   return (year(w[0]) || year(w[w.length - 1])) && w.some((x) => months.includes(x.toLowerCase().replace(/\.$/, '')));
 }
 
-function addPart(m: RegExpExecArray, parts: Part[]): void {
-  parts.push({ start: m.index, end: m.index + m[0].length });
-}
-
 /** A later rule: a unit cut inside a word by UNIT_RE's ASCII `\b` ("USNS Bj|örklund") takes the word's rest. */
 function unitEnd(text: string, end: number): number {
   if (!/[A-Za-z]$/.test(text.slice(0, end)) || text.charCodeAt(end) < 128) return end;
