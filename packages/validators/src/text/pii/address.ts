@@ -285,7 +285,8 @@ function typelessStreetBefore(text: string, end: number): number {
   const from = Math.max(0, end - 100);
   const m = TYPELESS_STREET_RE.exec(text.slice(from, end));
   if (m === null) return -1;
-  return from + m.index + m[0].length - (m[0].length - m[0].indexOf(m[1] as string));
+  // The match may start with the unit before the number.
+  return from + m.index + m[0].indexOf(m[1] as string);
 }
 
 /** A non-ASCII letter or mark (a unit of a word cut by an ASCII `\b`). */

@@ -29,8 +29,8 @@ export const BRACKET_GATE: RegExp = /(?:at|@|\.) ?[\])}>]/i;
 /**
  * Whether `text` may hold a spelled-out address: every address `spelledEmails` reports has the word
  * "dot" in lower or upper case, a bracketed sign (`BRACKET_GATE`, looked for only in a text with a
- * closing bracket), or an "@" (`ats` of the facts) between spaces. Single-unit and short searches find
- * rare units faster than one regex pass over the text.
+ * closing bracket), or an "@" (`ats` of the facts) between spaces. These searches cost about what one
+ * regex pass over the text does (measured); counting the brackets in the facts pass cost more.
  * @internal
  *
  * @example
