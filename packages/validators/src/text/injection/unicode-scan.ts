@@ -21,6 +21,12 @@ export interface UnicodeScan {
   hex: boolean;
 }
 
+/** 1 for the ASCII letters and digits, 0 for the other ASCII units. */
+const ASCII_WORD = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  return t;
+})();
 /** Per-UTF-16-unit classes, filled on first sight: 1 word character, 2 not. */
 const CLASS = new Uint8Array(65536);
 /** @internal Letters and digits of any script (what a word is made of). */
@@ -78,32 +84,45 @@ export function unicodeScan(text: string): UnicodeScan {
   let b = 0;
   let h = 0;
   const n = text.length;
-  let start = -1; // start of the word being read
   // Words of ASCII units are compared in place, folding A-Z (what lower-casing does to them); a word
   // with another unit is lower-cased on its own (context rules such as the final sigma included), as the
   // reference's word list did.
-  let hash = 0; // of the word's ASCII units, folded
-  let ascii = true;
-  for (let i = 0; i <= n; ) {
-    const len = i < n ? wordCharAt(text, i) : 0;
-    if (len > 0) {
-      // Letters and digits: ASCII ones count in the payload runs, others end them.
-      const c = text.charCodeAt(i);
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    let len = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
+    if (len === 0) {
+      // Not a letter or digit: base64 punctuation keeps the base64 run, a separator the hex run.
       const bits = c < 128 ? (PAYLOAD_CHARS[c] as number) : 0;
       b = (b + 1) & -(bits & 1);
-      h = (h + 1) & -((bits >> 1) & 1); // a letter or digit is no separator
+      h = (h + ((bits >> 1) & 1)) & -(((bits >> 1) | (bits >> 2)) & 1);
       flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
-      if (start < 0) {
-        start = i;
-        hash = 0;
-        ascii = true;
-      }
-      if (c < 128) hash = (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
-      else ascii = false;
-      i += len;
+      if (c >= 0xad && !invisible && isInvisible(c)) invisible = true;
+      i++;
       continue;
     }
-    if (start >= 0 && !done) {
+    // A word: letters and digits to the next other unit. ASCII ones count in the payload runs, others end them.
+    const start = i;
+    let hash = 0; // of the word's ASCII units, folded
+    let ascii = true;
+    for (;;) {
+      if (c < 128) {
+        const bits = PAYLOAD_CHARS[c] as number;
+        b = (b + 1) & -(bits & 1);
+        h = (h + 1) & -((bits >> 1) & 1);
+        hash = (Math.imul(hash, 31) + (c <= 90 && c >= 65 ? c + 32 : c)) | 0;
+      } else {
+        b = 0;
+        h = 0;
+        ascii = false;
+      }
+      flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
+      i += len;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      len = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
+      if (len === 0) break;
+    }
+    if (!done) {
       if (ascii) done = addWord(text, start, i - start, hash, start, i);
       else {
         const form = text.slice(start, i).toLowerCase();
@@ -112,15 +131,6 @@ export function unicodeScan(text: string): UnicodeScan {
         done = addWord(form, 0, form.length, hash, start, i);
       }
     }
-    start = -1;
-    if (i === n) break;
-    const c = text.charCodeAt(i);
-    const bits = c < 128 ? (PAYLOAD_CHARS[c] as number) : 0;
-    b = (b + 1) & -(bits & 1);
-    h = (h + ((bits >> 1) & 1)) & -(((bits >> 1) | (bits >> 2)) & 1); // a separator keeps the run
-    flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
-    if (!invisible && isInvisible(c)) invisible = true;
-    i++;
   }
   return {
     repetition: repeatsFound(),
