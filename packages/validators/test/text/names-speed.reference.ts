@@ -694,7 +694,8 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     if (max === undefined) {
       // Since the possessive rule: a known place of one word written with "'s" ("Berlin's").
       const stem = possessive(w, i) ? text.slice(tStart, (w.end[i] as number) - 2).toLowerCase() : undefined;
-      if (stem !== undefined && g.places.has(stem)) {
+      // Since the acronym-place rule, not a short town in capitals ("the UN's ranking").
+      if (stem !== undefined && g.places.has(stem) && !acronymPlaceOf(w, g, i, tStart + stem.length)) {
         // Since the common-place rule, a common English word is decided as a name is.
         const isName = g.firstNames.has(stem) || g.lastNames.has(stem) || COMMON_PLACES.has(stem);
         const cued = isName && i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart);
@@ -731,6 +732,7 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     let key = table === undefined ? lowerOf(w, i) : '';
     let h = table === undefined ? 0 : foldLowerOf(w, i, wordHash(''));
     let best = -1;
+    let owner = false;
     for (let n = 1; n <= max && i + n - 1 < count; n++) {
       if (n > 1) {
         const cur = i + n - 1;
@@ -742,9 +744,25 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
           key += ` ${lowerOf(w, cur)}`;
           if (g.places.has(key) && w.cap[cur] === 1) best = n;
         }
+        // Since the possessive-place rule: a capitalized last word with "'s" that ends a known place without
+        // it ("San Francisco's City Hall"); the place ends there.
+        if (best !== n && w.cap[cur] === 1 && possessive(w, cur)) {
+          const stem = text.slice(w.start[cur] as number, (w.end[cur] as number) - 2).toLowerCase();
+          if (g.places.has(`${joinLower(w, i, n - 1)} ${stem}`)) {
+            best = n;
+            owner = true;
+            break;
+          }
+        }
       } else if (inList(w, i, G_PLACE, g.places)) best = 1; // word i is capitalized here
     }
     if (best < 0) continue;
+    if (best === 1 && acronymPlaceOf(w, g, i, w.end[i] as number)) continue;
+    if (owner) {
+      emit(knownPlace(tStart, (w.end[i + best - 1] as number) - 2, 0.7));
+      i += best - 1;
+      continue;
+    }
     // Since the place-thing rule: a place before a capitalized word that heads a thing's name, one space
     // after it, is none ("America Online", "New York Times").
     const after = i + best;
@@ -793,17 +811,35 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
-    emit({
-      entity: 'LOCATION',
-      start: tStart,
-      end: w.end[i + best - 1] as number,
-      score,
-      recognizer: 'names',
-      context: PLACE_CONTEXT,
-      contextBoost: 0.2,
-    });
+    emit(knownPlace(tStart, w.end[i + best - 1] as number, score));
     i += best - 1;
   }
+}
+
+/** A LOCATION candidate of a known place (context words raise it by 0.2). */
+function knownPlace(start: number, end: number, score: number): PiiCandidate {
+  return { entity: 'LOCATION', start, end, score, recognizer: 'names', context: PLACE_CONTEXT, contextBoost: 0.2 };
+}
+
+/**
+ * Since the acronym-place rule: word `i` up to `end` has four units or fewer, all capitals, after a word
+ * with a lower-case letter, and is none of the countries, states and regions below; and no place cue, "in"
+ * (PLACE_PREPOSITIONS), ", " with a known place after it, noun of places within 12 units or line of its own places it.
+ */
+function acronymPlaceOf(w: Words, g: Gazetteer, i: number, end: number): boolean {
+  const text = w.text;
+  const start = w.start[i] as number;
+  const word = text.slice(start, end);
+  const prev = i > 0 ? text.slice(w.start[i - 1] as number, w.end[i - 1] as number) : '';
+  if (word.length > 4 || word !== word.toUpperCase() || prev === prev.toUpperCase()) return false;
+  const countries =
+    'asia chad cuba fiji gaza goa guam iowa iran iraq laos mali niue ohio oman peru togo uae uk usa utah';
+  if (countries.split(' ').includes(word.toLowerCase())) return false;
+  if ((wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, start)) return false;
+  if (inBeforeOf(w, i) || commaPlace(w, g, i + 1)) return false;
+  const nouns = new Set('city town village country capital province region'.split(' '));
+  if (hasContext(text, start, w.end[i] as number, nouns, 12, 0)) return false;
+  return !(/(?:^|\n)[ \t]*$/.test(text.slice(0, start)) && /^[ \t]*(?:\r|\n|$)/.test(text.slice(w.end[i] as number)));
 }
 
 /** Word `k` comes after ", ", is capitalized, and is a known place or the first two words of one. */

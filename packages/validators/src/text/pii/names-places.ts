@@ -8,7 +8,7 @@
  * key is hashed word by word and built only when some place has that hash (`hashFlags` is a superset
  * test, `places.has` decides), so the answers are those of building every key.
  */
-import { hasContext } from '../shared/context';
+import { hasContext, wordSet } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
   cueEndsAt,
@@ -24,6 +24,7 @@ import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
   adjacent,
+  allCaps,
   capitalNext,
   foldLowerOf,
   inList,
@@ -96,6 +97,8 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     // The hash of the first word is `wordHash` of its lower-case form: `tokenize` has it for ASCII words.
     let h = table === undefined ? 0 : w.ascii[i] === 1 ? (w.hash[i] as number) : foldLowerOf(w, i, wordHash(''));
     let best = -1;
+    // The place's last word carries a possessive "'s" ("San Francisco's City Hall"): the place ends before it.
+    let owner = false;
     for (let n = 1; n <= max && i + n - 1 < count; n++) {
       if (n > 1) {
         const cur = i + n - 1;
@@ -107,12 +110,23 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
           key += ` ${lowerOf(w, cur)}`;
           if (g.places.has(key) && w.cap[cur] === 1) best = n;
         }
+        if (best !== n && w.cap[cur] === 1 && possessive(w, cur) && possessivePlaceHas(w, g, i, n)) {
+          best = n;
+          owner = true;
+          break; // no place runs on past a possessive
+        }
       } else if (inList(w, i, IN_PLACE, g.places)) best = 1; // word i is capitalized here
     }
     if (best < 0) continue;
+    if (best === 1 && acronymPlace(w, i, w.end[i] as number) && !placedAcronym(w, g, i)) continue;
     // A place before a word that makes it part of a name is none: "America Online", "Utah State",
-    // "Washington Post", "New York Times", "Berkeley Lab".
-    if (placeThingAfter(w, i + best - 1)) {
+    // "Washington Post", "New York Times", "Berkeley Lab" (not after a possessive: "New York's Times Square").
+    if (!owner && placeThingAfter(w, i + best - 1)) {
+      next = i + best;
+      continue;
+    }
+    if (owner) {
+      emitName(w, placeCandidate(tStart, (w.end[i + best - 1] as number) - 2, 0.7), emit);
       next = i + best;
       continue;
     }
@@ -155,6 +169,7 @@ function possessivePlace(w: Words, g: Gazetteer, i: number, emit: (c: PiiCandida
   if (!possessive(w, i) || !inListStem(w, i, IN_PLACE, g.places)) return false;
   const start = w.start[i] as number;
   const end = (w.end[i] as number) - 2;
+  if (acronymPlace(w, i, end) && !placedAcronym(w, g, i)) return false;
   const isName =
     inListStem(w, i, IN_FIRST, g.firstNames) ||
     inListStem(w, i, IN_LAST, g.lastNames) ||
@@ -179,6 +194,56 @@ function familyAfterGiven(w: Words, g: Gazetteer, i: number): boolean {
     inList(w, prev, IN_FIRST, g.firstNames) &&
     !inList(w, prev, IN_PLACE, g.places)
   );
+}
+
+/**
+ * Words `i` .. `i + n - 1`, the last one without its possessive "'s", are a known place of n words
+ * ("New York's", "Hong Kong’s").
+ */
+function possessivePlaceHas(w: Words, g: Gazetteer, i: number, n: number): boolean {
+  const last = i + n - 1;
+  const stem = w.text.slice(w.start[last] as number, (w.end[last] as number) - 2).toLowerCase();
+  return g.places.has(`${joinLower(w, i, n - 1)} ${stem}`);
+}
+
+/**
+ * Countries, states and regions of four letters or fewer, read as places in capitals anywhere ("we flew
+ * to PERU", "the USA at 59%").
+ */
+const CAPS_PLACES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'asia chad cuba fiji gaza goa guam iowa iran iraq laos mali niue ohio oman peru togo uae uk usa utah'.split(' '),
+);
+
+/** Nouns of places: one of them near a short word in capitals places it ("home city DOLE"). */
+const PLACE_NOUNS: ReadonlySet<string> = /* @__PURE__ */ wordSet('city town village country capital province region');
+
+/**
+ * Word `i`, up to `end` (before a possessive "'s"), is a town of four letters or fewer written in capitals
+ * after a word that is not: an acronym ("the default OSS driver", "flaky ATI drivers", "<!--LEDE ART-->",
+ * "the UN's ranking"), unless it names a country, state or region (`CAPS_PLACES`).
+ */
+function acronymPlace(w: Words, i: number, end: number): boolean {
+  const start = w.start[i] as number;
+  if (end - start > 4 || i === 0 || allCaps(w, i - 1)) return false;
+  const word = w.text.slice(start, end);
+  return word === word.toUpperCase() && !CAPS_PLACES.has(word.toLowerCase());
+}
+
+/**
+ * Where a short word in capitals that `acronymPlace` drops is the place: after a place cue or "in",
+ * "near"... ("I am in ISE for a trip"), near a noun of places (`PLACE_NOUNS`: "home city DOLE"), before ", " and a known place ("LIMA, Peru
+ * (Reuters)"), or alone on its line (an address block's town, "Suite 598⏎ OSLO⏎ Bangladesh").
+ */
+function placedAcronym(w: Words, g: Gazetteer, i: number): boolean {
+  if (cueBefore(w, i) || placeWordBefore(w, i) || commaPlace(w, g, i + 1)) return true;
+  if (hasContext(w.text, w.start[i] as number, w.end[i] as number, PLACE_NOUNS, 12, 0)) return true;
+  const text = w.text;
+  let a = (w.start[i] as number) - 1;
+  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  if (a >= 0 && text.charCodeAt(a) !== 10) return false;
+  let b = w.end[i] as number;
+  while (b < text.length && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b++;
+  return b === text.length || text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13;
 }
 
 /** The capitalized word after word `k`, one space after it, makes the place a name's part (`W_PLACE_THING`). */

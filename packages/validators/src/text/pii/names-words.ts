@@ -227,7 +227,12 @@ export function markCaps(w: Words): void {
     w.small[i] = f;
     if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL | W_ORG_HEAD)) !== 0) orgs++;
     if ((f & (W_GREETING | W_HONORIFIC | W_NAME_CUE)) !== 0 && (f & W_WEAK_CUE) === 0) cues++;
-    if ((f & (W_NOT_NAME | W_SHORT)) !== 0) continue;
+    if ((f & (W_NOT_NAME | W_SHORT)) !== 0) {
+      // Not asked here: asked when a rule needs it ("Victoria, Group" asks whether "Group" is a place), not
+      // read from an earlier text's word at the same index.
+      if (table !== undefined) w.found[i] = -1;
+      continue;
+    }
     if (table !== undefined) {
       w.found[i] =
         lower === undefined
