@@ -985,11 +985,25 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
         thing = j === i;
         break;
       }
+      // Since the place-thing person rule: a known place first, then a word of PLACE_THINGS ("Washington Post").
+      if (j === i && w.cap[next] === 1 && PLACE_THINGS.has(lowerOf(w, next)) && inList(w, i, G_PLACE, g.places)) {
+        thing = true;
+        break;
+      }
       if (initial(w, next) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1)) {
         j = next;
         continue;
       }
-      if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 && !shortCaps(w, next)) {
+      // Since the capitalized-particle rule: a capitalized particle before a capitalized word is read as
+      // a particle ("Dick Van Dyke").
+      const capParticle =
+        PARTICLES.has(lowerOf(w, next)) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1);
+      if (
+        w.cap[next] === 1 &&
+        (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME)) === 0 &&
+        !shortCaps(w, next) &&
+        !capParticle
+      ) {
         const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
         // A place after a given name that is no place and starts none is a family name ("Christopher Hobbs").
         const family =

@@ -29,6 +29,7 @@ import {
   W_NOT_NAME,
   W_OBJECT,
   W_PARTICLE,
+  W_PLACE_THING,
   W_SHORT,
   W_THING,
   W_VOCATIVE,
@@ -185,11 +186,19 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
       if (j === i) return next;
       break;
     }
+    // A known place before a word that makes it a newspaper's, firm's or team's name is no person either,
+    // family name or not ("The Washington Post", "Houston Chronicle").
+    if (j === i && w.cap[next] === 1 && (wordsOf(w, next) & W_PLACE_THING) !== 0 && inList(w, i, IN_PLACE, g.places))
+      return next;
     if (isInitial(w, next) && next + 1 < count && w.cap[next + 1] === 1 && adjacent(w, next, next + 1)) {
       j = next;
       continue;
     }
-    if (w.cap[next] === 1 && (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0) {
+    if (
+      w.cap[next] === 1 &&
+      (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0 &&
+      !particleBefore(w, next)
+    ) {
       const isKnown = inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames);
       // An unknown word that is a place ends the name, unless it follows a given name that is no place
       // ("Christopher Hobbs", "Jason Hoover": a family name that is also a town).
@@ -199,7 +208,7 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
       else unknown++;
       continue;
     }
-    // Name particles: "van der Voet", "de la Cruz".
+    // Name particles: "van der Voet", "de la Cruz", capitalized too ("Dick Van Dyke", "Lana Del Rey").
     let k = j + 1;
     while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
     if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
@@ -223,6 +232,15 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
   emitName(w, personCandidate(w, w.start[i] as number, end, score), emit);
   return j;
+}
+
+/**
+ * Capitalized word `k` is a name particle with a capitalized word after it, one space on ("Van" of "Dick
+ * Van Dyke"): the particle rule reads both, as it reads "van Dyke"; counted as a word of its own, an
+ * unknown particle let no unknown family name follow.
+ */
+function particleBefore(w: Words, k: number): boolean {
+  return (wordsOf(w, k) & W_PARTICLE) !== 0 && k + 1 < w.n && w.cap[k + 1] === 1 && adjacent(w, k, k + 1);
 }
 
 /**
