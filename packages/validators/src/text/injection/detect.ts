@@ -16,6 +16,7 @@ import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { type AsciiScanSlot, gateFamilies } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
+import { type ViewKind, viewKind, viewOf } from './views';
 
 /** One signal of injection. */
 export interface InjectionFinding extends TextSpan {
@@ -92,15 +93,30 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   // ASCII text: the gate's literal scan and `asciiScan` share one walk.
   const ascii: AsciiScanSlot | undefined = norm.map === undefined ? { scan: undefined } : undefined;
   scanFamilies(norm, families, findings, ascii);
+  // Key words written in ROT13, backwards, in leetspeak or spaced out (views.ts): where the text was written.
+  const views = takeViews(findings);
   const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
+    if (views !== undefined) {
+      // A leetspeak or spaced-out view keeps the rest of the text as it was: a family the text shows in
+      // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
+      const plain = new Set(findings.map((f) => f.family));
+      for (const [kind, at] of views) {
+        const best = bestOf(normalizeForMatch(viewOf(kind, norm.text)), families);
+        for (const family of plain) best.delete(family);
+        let strong = false;
+        for (const [family, score] of best) {
+          findings.push({ family: `encoded:${family}`, ...at, score });
+          if (score >= VIEW_STRONG) strong = true;
+        }
+        // Hiding a phrase is a signal of its own, for a phrase of an attack ("p a s s w o r d" alone is none).
+        if (strong) findings.push({ family: `encoded_${kind}`, ...at, score: 0.3 });
+      }
+    }
     let decodedText: DecodedPayload | undefined;
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
       if (p.encoding !== 'unicode_tags') decodedText ??= p;
-      const inner: InjectionFinding[] = [];
-      scanFamilies(normalizeForMatch(p.decoded), families, inner);
-      const best = new Map<string, number>();
-      for (const f of inner) best.set(f.family, Math.max(best.get(f.family) ?? 0, f.score));
+      const best = bestOf(normalizeForMatch(p.decoded), families);
       for (const [family, score] of best)
         findings.push({ family: `encoded:${family}`, start: p.start, end: p.end, score });
       if (p.encoding === 'unicode_tags')
@@ -140,6 +156,48 @@ export async function detectPromptInjectionAsync(
   if (p > 0) findings.push({ family: 'classifier', start: 0, end: text.length, score: clampScore(p) });
   const score = Math.max(base.score, clampScore(p));
   return { score, injection: score >= threshold, findings };
+}
+
+/**
+ * Weight from which a family found in a text read back (views.ts) makes the hiding a signal too (override,
+ * exfiltration, role spoofing...; not a bare sensitive word such as "password").
+ */
+const VIEW_STRONG = 0.45;
+
+/** A span of the text. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Take the `view:*` trigger findings out of `findings` (in place): the first span of each kind, in the
+ * order found; undefined when there is none.
+ */
+function takeViews(findings: InjectionFinding[]): Map<ViewKind, Span> | undefined {
+  let views: Map<ViewKind, Span> | undefined;
+  let w = 0;
+  for (let r = 0; r < findings.length; r++) {
+    const f = findings[r] as InjectionFinding;
+    const kind = viewKind(f.family);
+    if (kind === undefined) findings[w++] = f;
+    else {
+      views ??= new Map();
+      if (!views.has(kind)) views.set(kind, { start: f.start, end: f.end });
+    }
+  }
+  findings.length = w;
+  return views;
+}
+
+/** The families found in a decoded or read-back text, each with its strongest score (no trigger families). */
+function bestOf(norm: Normalized, families: readonly PhraseFamily[]): Map<string, number> {
+  const inner: InjectionFinding[] = [];
+  scanFamilies(norm, families, inner);
+  const best = new Map<string, number>();
+  for (const f of inner)
+    if (viewKind(f.family) === undefined) best.set(f.family, Math.max(best.get(f.family) ?? 0, f.score));
+  return best;
 }
 
 function scanFamilies(
