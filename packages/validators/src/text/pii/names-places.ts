@@ -231,8 +231,9 @@ function acronymPlace(w: Words, i: number, end: number): boolean {
 
 /**
  * Where a short word in capitals that `acronymPlace` drops is the place: after a place cue or "in",
- * "near"... ("I am in ISE for a trip"), near a noun of places (`PLACE_NOUNS`: "home city DOLE"), before ", " and a known place ("LIMA, Peru
- * (Reuters)"), or alone on its line (an address block's town, "Suite 598⏎ OSLO⏎ Bangladesh").
+ * "near"... ("I am in ISE for a trip"), near a noun of places (`PLACE_NOUNS`: "home city DOLE"), before
+ * ", " and a known place ("LIMA, Peru (Reuters)"), or alone on its line (an address block's town,
+ * "Suite 598⏎ OSLO⏎ Bangladesh").
  */
 function placedAcronym(w: Words, g: Gazetteer, i: number): boolean {
   if (cueBefore(w, i) || placeWordBefore(w, i) || commaPlace(w, g, i + 1)) return true;
