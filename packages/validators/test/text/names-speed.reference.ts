@@ -193,6 +193,9 @@ function wordsOf(w: Words, i: number): number {
     // Since the tag and font rules: a capitalized word that names a tag in capitals ("<PARAM") or that
     // is next to a typeface in a comma-separated list ("Arial, Geneva") is no name.
     if (w.cap[i] === 1 && (tagCapsOf(w, i) || fontNeighbourOf(w, i))) f |= W_NOT_NAME;
+    // Since the digit rule: a capitalized word with an ASCII digit right before or after it is no name.
+    if (w.cap[i] === 1 && /[0-9]/.test((w.text[(w.start[i] as number) - 1] ?? '') + (w.text[w.end[i] as number] ?? '')))
+      f |= W_NOT_NAME;
     w.small[i] = f;
   }
   return f;

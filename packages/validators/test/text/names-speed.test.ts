@@ -508,6 +508,11 @@ describe('names recognizer equals the reference', () => {
     expect(found('Lloyd Grove of The Washington Post was unable to reach her')).toEqual(['PERSON:Lloyd Grove']);
     expect(found('as featured in The New York Times and on CNN')).toEqual([]);
     expect(found('John Post said so')).toEqual(['PERSON:John Post']);
+    // A word glued to a digit is part of a code (96 such PERSON/LOCATION findings on the ham mail, in base64
+    // blobs, "Sax2", "3Ware", "12Mar2001").
+    expect(found('Then I ran Sax2 as Maria Garcia said')).toEqual(['PERSON:Maria Garcia']);
+    expect(found('2 3Ware 7850 Raid controllers')).toEqual([]);
+    expect(found('f+HeOPxN2u52WlhY0Gs1/6oeYQCL+ nS8SRYgQE0iEmEAi/l/4Cy3bSKtZR7TKAAAAAElFTkSuQmCC')).toEqual([]);
   });
 
   test("a text's candidates do not depend on the texts scanned before it", () => {

@@ -223,6 +223,8 @@ export function markCaps(w: Words): void {
     if (shortCaps(w, i)) f |= W_SHORT;
     // The name of an HTML tag in capitals ("<PARAM NAME=", "</FONT>") is no name ("<Tom> writes" is).
     if (tagNameAt(w.text, w.start[i] as number) && allCaps(w, i)) f |= W_NOT_NAME;
+    // A word glued to a digit is part of a code, no name ("ran Sax2", "3Ware", the "Cy" of "/4Cy3bSK" in base64).
+    if (digitAt(w.text, (w.start[i] as number) - 1) || digitAt(w.text, w.end[i] as number)) f |= W_NOT_NAME;
     if ((f & W_FONT) !== 0) fonts++;
     w.small[i] = f;
     if ((f & (W_ORG | W_ORG_WEAK | W_ORG_TAIL | W_ORG_HEAD)) !== 0) orgs++;
@@ -245,6 +247,12 @@ export function markCaps(w: Words): void {
   w.nOrg = orgs;
   w.nCues = cues;
   if (fonts > 0) dropFontLists(w);
+}
+
+/** An ASCII digit at `k` (false outside the text). */
+function digitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
 }
 
 /** Word start `s` follows "<" or "</": a tag's name. */
