@@ -1,8 +1,9 @@
 /**
  * `detectPromptInjection`: score a text (a user message, a retrieved document, a tool result) for
  * prompt injection. Phrase families run over NFKC-normalized, lower-cased text without invisible
- * characters; encoded payloads (base64, hex, percent-encoding, Unicode tag characters) are decoded and
- * rescanned; invisible-text smuggling, many-shot and repeated-token patterns add structural signals.
+ * characters; encoded payloads (base64, hex, percent-encoding, binary, Morse, Unicode tag characters) are
+ * decoded and rescanned, and so is text written in ROT13, backwards, in leetspeak or spaced out (views.ts);
+ * invisible-text smuggling, many-shot and repeated-token patterns add structural signals.
  * Families combine with a noisy-OR into a score in [0, 1]; an optional classifier (your model) joins it.
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
@@ -40,7 +41,10 @@ export interface DetectInjectionOptions {
   threshold?: number;
   /** Phrase families to use instead of the built-ins. */
   families?: readonly PhraseFamily[];
-  /** Decode and rescan base64 / hex / percent-encoded / tag-character payloads (default true). */
+  /**
+   * Decode and rescan base64 / hex / percent-encoded / binary / Morse / tag-character payloads, and read
+   * back text written in ROT13, backwards, in leetspeak or spaced out (default true).
+   */
   decode?: boolean;
   /** Longest text accepted (UTF-16 units); default 10 Mi. */
   maxLength?: number;
