@@ -39,7 +39,12 @@ export interface InjectionResult {
 export interface DetectInjectionOptions {
   /** Score at or above which `injection` is true; default `INJECTION_THRESHOLD`. */
   threshold?: number;
-  /** Phrase families to use instead of the built-ins. */
+  /**
+   * Phrase families to use instead of the built-ins. The built-ins end with four trigger families of
+   * weight 0 (ids `view:rot13`, `view:reversed`, `view:leet`, `view:spaced`) that make the detector read
+   * obfuscated text back; keep them (`[...PHRASE_FAMILIES, mine]`) to keep that. Pass the same array on
+   * every call: its literal gate is built when an array comes back.
+   */
   families?: readonly PhraseFamily[];
   /**
    * Decode and rescan base64 / hex / percent-encoded / binary / Morse / tag-character payloads, and read
