@@ -16,6 +16,7 @@ import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { type AsciiScanSlot, gateFamilies } from './gate';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
+import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
 import { type ViewKind, viewKind, viewOf } from './views';
 
@@ -172,12 +173,6 @@ export async function detectPromptInjectionAsync(
  * exfiltration, role spoofing...; not a bare sensitive word such as "password").
  */
 const VIEW_STRONG = 0.45;
-
-/** A span of the text. */
-interface Span {
-  start: number;
-  end: number;
-}
 
 /**
  * Take the `view:*` trigger findings out of `findings` (in place): the first span of each kind, in the

@@ -132,7 +132,8 @@ function joinSpaced(s: string): string {
       let j = i;
       let letters = 1;
       const sep = s[i + 1] as string; // one separator throughout: "i-g-n-o-r-e a-l-l" is two runs
-      while (j + 2 < n && s[j + 1] === sep && SPACERS.includes(sep) && isLetter(s, j + 2) && !isLetter(s, j + 3)) {
+      const spacer = SPACERS.includes(sep);
+      while (spacer && j + 2 < n && s[j + 1] === sep && isLetter(s, j + 2) && !isLetter(s, j + 3)) {
         j += 2;
         letters++;
       }
