@@ -211,8 +211,7 @@ function scanFamilies(
   ascii?: AsciiScanSlot,
 ): void {
   const { scan, starts, sticky } = gateFamilies(norm.text, families, ascii);
-  for (let k = 0; k < families.length; k++) {
-    if (scan[k] === 0) continue;
+  for (const k of scan) {
     const f = families[k] as PhraseFamily;
     const found = (m: RegExpExecArray) => {
       let end = m.index + m[0].length;

@@ -24,12 +24,14 @@ interface Gate {
   always: number[];
   /** Per family: the sticky twin of its pattern when every match starts with one of its literals. */
   sticky: (RegExp | undefined)[];
+  /** Per family: 1 while a scan has it in its list (cleared before the scan returns). */
+  mark: Uint8Array;
 }
 
 /** What `gateFamilies` tells about a text. */
 export interface GateResult {
-  /** Per family: 1 = scan it, 0 = it cannot match. */
-  scan: Uint8Array;
+  /** Indices of the families to scan, increasing; the others cannot match. */
+  scan: number[];
   /**
    * Per family whose every match starts with one of its literals: where its literals occur (increasing,
    * no repeats), the only places a match can start; try `sticky` there (`forEachMatchAt`).
@@ -56,7 +58,14 @@ function build(families: readonly PhraseFamily[]): Gate {
   });
   const keys = [...byLiteral.keys()];
   const literals = keys.length > 0 ? compileLiterals(keys) : undefined;
-  return { literals, lengths: keys.map((l) => l.length), enables: [...byLiteral.values()], always, sticky };
+  return {
+    literals,
+    lengths: keys.map((l) => l.length),
+    enables: [...byLiteral.values()],
+    always,
+    sticky,
+    mark: new Uint8Array(families.length),
+  };
 }
 
 /**
@@ -68,7 +77,9 @@ function build(families: readonly PhraseFamily[]): Gate {
  * ```
  */
 export function familiesToScan(text: string, families: readonly PhraseFamily[]): Uint8Array {
-  return gateFamilies(text, families).scan;
+  const scan = new Uint8Array(families.length);
+  for (const k of gateFamilies(text, families).scan) scan[k] = 1;
+  return scan;
 }
 
 /** Where `gateFamilies` leaves the `asciiScan` of the text when asked to run it. */
@@ -93,22 +104,27 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
     if (families !== PHRASE_FAMILIES && !seen.has(families)) {
       seen.add(families);
       if (ascii !== undefined) ascii.scan = asciiScan(text);
-      return { scan: new Uint8Array(families.length).fill(1), starts: [], sticky: [] };
+      return { scan: families.map((_, k) => k), starts: [], sticky: [] };
     }
     gate = build(families);
     gates.set(families, gate);
   }
-  const scan = new Uint8Array(families.length);
+  // The families to scan, listed as their literals are found (most texts enable none or a few: a list
+  // is cheaper to build and to walk than a flag per family).
+  const scan = gate.always.slice();
   const starts: (number[] | undefined)[] = [];
-  for (const k of gate.always) scan[k] = 1;
   if (gate.literals === undefined) {
     if (ascii !== undefined) ascii.scan = asciiScan(text);
     return { scan, starts, sticky: gate.sticky };
   }
-  const { enables, lengths, sticky } = gate;
+  const { enables, lengths, sticky, mark } = gate;
+  for (const k of scan) mark[k] = 1;
   const hit = (k: number, end: number): boolean => {
     for (const f of enables[k] as number[]) {
-      scan[f] = 1;
+      if (mark[f] === 0) {
+        mark[f] = 1;
+        scan.push(f);
+      }
       if (sticky[f] !== undefined) {
         const at = starts[f];
         if (at === undefined) starts[f] = [end - (lengths[k] as number)];
@@ -119,8 +135,13 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
   };
   if (ascii !== undefined) ascii.scan = asciiScan(text, gate.literals, hit);
   else scanLiterals(gate.literals, text, hit);
-  // Hits come in the order of their ends: a longer literal ending later may start earlier.
-  for (const at of starts) if (at !== undefined && at.length > 1) sortUnique(at);
+  for (const f of scan) {
+    mark[f] = 0;
+    // Hits come in the order of their ends: a longer literal ending later may start earlier.
+    const at = starts[f];
+    if (at !== undefined && at.length > 1) sortUnique(at);
+  }
+  if (scan.length > 1) scan.sort((a, b) => a - b);
   return { scan, starts, sticky };
 }
 

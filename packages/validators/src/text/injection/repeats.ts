@@ -16,19 +16,21 @@ export interface Span {
   end: number;
 }
 
-/** Words remembered (more than the longest phrase length, 4). */
+/** Words remembered (more than the longest phrase length, 4; a power of two). */
 const RING = 8;
-// Word i at i % RING: its lower-case form (string, offset, length), hash and start in the text.
+// Word i at i & (RING - 1): its lower-case form (string, offset, length), hash and start in the text.
 const forms: string[] = ['', '', '', '', '', '', '', ''];
-const ats = [0, 0, 0, 0, 0, 0, 0, 0];
-const lens = [0, 0, 0, 0, 0, 0, 0, 0];
-const hashes = [0, 0, 0, 0, 0, 0, 0, 0];
-const starts = [0, 0, 0, 0, 0, 0, 0, 0];
+const ats = new Int32Array(RING);
+const lens = new Int32Array(RING);
+const hashes = new Int32Array(RING);
+const starts = new Int32Array(RING);
 // Per phrase length 1-4: words in the current run, where the run's phrase starts, the first run found.
-const run = [0, 0, 0, 0, 0];
-const runStart = [0, 0, 0, 0, 0];
+const run = new Int32Array(5);
+const runStart = new Int32Array(5);
 const found: (Span | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
 let count = 0;
+/** Bit k set: a run of phrase length k is under way (`run[k] > 0`) and none was found yet. */
+let busy = 0;
 
 /**
  * Start a scan.
@@ -42,6 +44,7 @@ let count = 0;
  */
 export function startRepeats(): void {
   count = 0;
+  busy = 0;
   for (let k = 1; k <= 4; k++) {
     run[k] = 0;
     found[k] = undefined;
@@ -58,15 +61,33 @@ export function startRepeats(): void {
  * ```
  */
 export function addWord(form: string, at: number, size: number, hash: number, start: number, end: number): boolean {
-  const slot = count % RING;
-  forms[slot] = form;
+  const slot = count & (RING - 1);
+  // Most words repeat none of the last four and no run is under way: nothing to count (the slots of
+  // words before this scan's first may hold any hash; the full check below skips them).
+  hash |= 0;
+  if (
+    busy === 0 &&
+    hashes[(count - 1) & (RING - 1)] !== hash &&
+    hashes[(count - 2) & (RING - 1)] !== hash &&
+    hashes[(count - 3) & (RING - 1)] !== hash &&
+    hashes[(count - 4) & (RING - 1)] !== hash
+  ) {
+    if (forms[slot] !== form) forms[slot] = form;
+    ats[slot] = at;
+    lens[slot] = size;
+    hashes[slot] = hash;
+    starts[slot] = start;
+    count++;
+    return false;
+  }
+  if (forms[slot] !== form) forms[slot] = form;
   ats[slot] = at;
   lens[slot] = size;
   hashes[slot] = hash;
   starts[slot] = start;
   for (let k = 1; k <= 4 && k <= count; k++) {
     if (found[k] !== undefined) continue;
-    const prev = (count - k) % RING;
+    const prev = (count - k) & (RING - 1);
     if (
       hashes[prev] === hash &&
       lens[prev] === size &&
@@ -74,14 +95,19 @@ export function addWord(form: string, at: number, size: number, hash: number, st
     ) {
       if (run[k] === 0) runStart[k] = starts[prev] as number;
       run[k] = (run[k] as number) + 1;
+      busy |= 1 << k;
       if ((run[k] as number) >= 7 * k) {
         found[k] = { start: runStart[k] as number, end };
+        busy &= ~(1 << k);
         if (k === 1) {
           count++;
           return true;
         }
       }
-    } else run[k] = 0;
+    } else {
+      run[k] = 0;
+      busy &= ~(1 << k);
+    }
   }
   count++;
   return false;
