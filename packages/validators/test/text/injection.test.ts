@@ -11,7 +11,8 @@ import { NOT_STRINGS, readSharedJSON } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { asciiScan } from '../../src/text/injection/ascii-scan';
-import { runsIn } from '../../src/text/injection/decode';
+import { DECODE_BUDGET, decodeWithRuns, runsIn } from '../../src/text/injection/decode';
+import { MARK_COLON, MARK_DASH, MARK_EQUALS, MARK_PART, MARK_PERCENT } from '../../src/text/injection/marks';
 import { unicodeScan } from '../../src/text/injection/unicode-scan';
 
 const families = (t: string) => [...new Set(detectPromptInjection(t).findings.map((f) => f.family))];
@@ -289,6 +290,39 @@ describe('detectPromptInjection', () => {
     );
     expect(base64).toBeGreaterThan(30);
     expect(hex).toBeGreaterThan(30);
+  });
+
+  test('the ASCII pass marks the units and words other checks look for, and the decoders skipped on its marks miss nothing', () => {
+    const morse = '.. --. -. --- .-. .  .- .-.. .-..  .--. .-. . ...- .. --- ..- ...';
+    const binary = '01101001 01100111 01101110 01101111 01110010 01100101 00100000 01100001 01101100 01101100';
+    const piece = fc.oneof(
+      fc.constantFrom('%', '-', '=', ':', 'part', 'Part ', 'depart', 'parts', 'q: ', '.-', '-.', ' ', 'x', '\n'),
+      fc.constantFrom('%69%67%6e%6f%72%65%20%61%6c%6c', morse, binary, 'part 1 is', 'a = "ig"', 'b="nore" a + b'),
+      fc.string({ unit: fc.constantFrom('a', 'p', 'r', 't', '0', '1', ' ', '-', '.', '%', '=', ':'), maxLength: 12 }),
+    );
+    let marked = 0;
+    let decoded = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const s = pieces.join('');
+        const scan = asciiScan(s.toLowerCase());
+        const want =
+          (s.includes('%') ? MARK_PERCENT : 0) |
+          (s.includes('-') ? MARK_DASH : 0) |
+          (s.includes('=') ? MARK_EQUALS : 0) |
+          (s.includes(':') ? MARK_COLON : 0);
+        expect(scan.marks & ~MARK_PART).toBe(want);
+        // The word "part" is always marked (another word of four letters may be too).
+        if (/(?<![a-z0-9])part(?![a-z0-9])/i.test(s)) expect(scan.marks & MARK_PART).toBe(MARK_PART);
+        if (scan.marks !== 0) marked++;
+        const payloads = decodePayloads(s);
+        expect(decodeWithRuns(s, DECODE_BUDGET, scan)).toEqual(payloads);
+        if (payloads.length > 0) decoded++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(marked).toBeGreaterThan(1000);
+    expect(decoded).toBeGreaterThan(100);
   });
 
   test('adversarial megabyte inputs complete', () => {

@@ -8,6 +8,7 @@
  */
 import { compileLiterals, type LiteralAutomaton } from './automaton';
 import { PAYLOAD_CHARS } from './decode';
+import { MARK_COLON, MARK_DASH, MARK_EQUALS, MARK_PART, MARK_PERCENT } from './marks';
 import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 
 /** What `asciiScan` finds. */
@@ -18,6 +19,11 @@ export interface AsciiScan {
   base64: boolean;
   /** A run of hex digits and separators (space, `:`, `,`) with 24 hex digits. */
   hex: boolean;
+  /**
+   * Which of the units and words other checks look for occur (`MARK_*` bits of marks.ts): a text
+   * without one skips the check's search.
+   */
+  marks: number;
 }
 
 const WORD = 1;
@@ -25,14 +31,29 @@ const WORD = 1;
 const BASE64_BIT = 1;
 const HEX_BIT = 2;
 const SEP_BIT = 3;
-/** [a-z0-9] (WORD) plus the payload classes of decode.ts at BASE64_BIT, HEX_BIT and SEP_BIT. */
+/** Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON), past the payload classes. */
+const MARK_BIT = 4;
+/**
+ * [a-z0-9] (WORD) plus the payload classes of decode.ts at BASE64_BIT, HEX_BIT and SEP_BIT, and the
+ * unit's `marks` bit from MARK_BIT on.
+ */
 const CLASSES = /* @__PURE__ */ (() => {
-  const t = new Uint8Array(128);
+  const t = new Uint16Array(128);
   for (let c = 0; c < 128; c++) {
     const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     t[c] = ((PAYLOAD_CHARS[c] as number) << 1) | (word ? WORD : 0);
   }
+  t[37] = (t[37] as number) | (MARK_PERCENT << MARK_BIT); // %
+  t[45] = (t[45] as number) | (MARK_DASH << MARK_BIT); // -
+  t[61] = (t[61] as number) | (MARK_EQUALS << MARK_BIT); // =
+  t[58] = (t[58] as number) | (MARK_COLON << MARK_BIT); // :
   return t;
+})();
+/** The hash `asciiScan` computes of the word "part". */
+const PART_HASH = /* @__PURE__ */ (() => {
+  let h = 112; // p
+  for (const c of 'art') h = (Math.imul(h, 31) + (c.charCodeAt(0) as number)) | 0;
+  return h;
 })();
 /** An automaton of no literal: `asciiScan` without a literal scan. */
 const NO_LITERALS: LiteralAutomaton = /* @__PURE__ */ compileLiterals([]);
@@ -65,6 +86,8 @@ export function asciiScan(
   let flags = 0;
   let b = 0;
   let h = 0;
+  let units = 0; // the OR of the table entries of the units outside words (their marks)
+  let part = 0; // MARK_PART once the word "part" is seen
   const table = CLASSES;
   const n = lower.length;
   // The literal automaton's state (a row offset) and tables, as in `scanLiterals` (ASCII units only).
@@ -78,6 +101,7 @@ export function asciiScan(
     if (row >= firstRow) for (const k of outputs[output[row / classes] as number] as readonly number[]) hit(k, i + 1);
     const bits = ascii ? (table[c] as number) : 0;
     if ((bits & WORD) === 0) {
+      units |= bits;
       b = (b + 1) & -((bits >> BASE64_BIT) & 1);
       h &= -((bits >> SEP_BIT) & 1); // a separator keeps the run
       flags |= (15 - b) >>> 31;
@@ -102,6 +126,7 @@ export function asciiScan(
     }
     // b only grows inside a word: it is largest at the word's end.
     flags |= (15 - b) >>> 31;
+    if (hash === PART_HASH && j - i === 4) part = MARK_PART;
     if (!done) done = addWord(lower, i, j - i, hash, i, j);
     i = j;
   }
@@ -109,5 +134,6 @@ export function asciiScan(
     repetition: repeatsFound(),
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
+    marks: (units >> MARK_BIT) | part,
   };
 }

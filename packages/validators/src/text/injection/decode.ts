@@ -6,6 +6,7 @@
  */
 import { forEachMatch } from '../shared/regex';
 import { scanBinary, scanMorse } from './decode-signs';
+import { MARK_DASH, MARK_PERCENT } from './marks';
 import { utf8 } from './utf8-text';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
@@ -46,12 +47,13 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
 
 /**
  * @internal `decodePayloads` given `runsIn(text)`, computed by the caller (the injection detector's
- * ASCII pass computes it with other facts).
+ * passes compute it with other facts). With `marks` (marks.ts; `asciiScan`'s, for an ASCII `text`), a
+ * decoder whose unit is not marked skips its search.
  */
 export function decodeWithRuns(
   text: string,
   budget: number,
-  runs: { base64: boolean; hex: boolean },
+  runs: { base64: boolean; hex: boolean; marks?: number },
 ): DecodedPayload[] {
   const out: DecodedPayload[] = [];
   let left = budget;
@@ -76,8 +78,10 @@ export function decodeWithRuns(
       for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
       take('hex', m.index, m.index + m[0].length, utf8(bytes));
     });
-  // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40): skip the scans without one.
-  if (text.includes('%')) {
+  // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40, never in an ASCII text, the
+  // text with `marks`): skip the scans without one.
+  const marks = runs.marks;
+  if (marks === undefined ? text.includes('%') : (marks & MARK_PERCENT) !== 0) {
     forEachMatch(URL_RE, text, (m) => {
       if (left <= 0) return;
       left -= m[0].length;
@@ -90,9 +94,12 @@ export function decodeWithRuns(
       take('url', m.index, m.index + m[0].length, d);
     });
   }
-  // Binary runs worth decoding hold an encoded space; Morse runs a dot next to a dash.
-  const binary = text.includes('00100000');
-  const morse = text.includes('-') && (text.includes('.-') || text.includes('-.'));
+  // Binary runs worth decoding hold an encoded space; Morse runs a dot next to a dash. A BINARY_RE
+  // match (8 bytes of binary digits, spaces or commas between) is a run of hex digits `runs.hex` counts.
+  const binary = runs.hex && text.includes('00100000');
+  const morse =
+    (marks === undefined ? text.includes('-') : (marks & MARK_DASH) !== 0) &&
+    (text.includes('.-') || text.includes('-.'));
   if (binary || morse) {
     const spend = (units: number) => {
       if (left <= 0) return false;
@@ -102,7 +109,7 @@ export function decodeWithRuns(
     if (binary) scanBinary(text, spend, take);
     if (morse) scanMorse(text, spend, take);
   }
-  if (text.includes('\uDB40')) scanTags(text, out);
+  if (marks === undefined && text.includes('\uDB40')) scanTags(text, out);
   return out;
 }
 

@@ -15,6 +15,7 @@ import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { type AsciiScanSlot, gateFamilies } from './gate';
+import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
@@ -259,14 +260,16 @@ function structural(
   if (!ascii && (scan as UnicodeScan).invisible) unicodeSignals(text, out);
   // The literal checks run on the normalized text even when it is not ASCII: it keeps the text's ASCII
   // units in order, lower-cased, and these case-insensitive patterns (no `u` flag) only fold ASCII.
+  // An ASCII text's marks tell which of the units and words looked for below occur (marks.ts).
+  const marks = ascii ? (scan as AsciiScan).marks : ALL_MARKS;
   let shots = 0;
-  if (lower.includes('q:')) forEachMatch(SHOT_RE, text, () => shots++);
+  if ((marks & MARK_COLON) !== 0 && lower.includes('q:')) forEachMatch(SHOT_RE, text, () => shots++);
   if (shots >= 3)
     out.push({ family: 'many_shot', start: 0, end: Math.min(text.length, 1), score: Math.min(0.5, 0.1 * shots) });
   // Payload splitting: parts assigned to variables and concatenated, or "Part 1 ... Part 2 ...".
   let assigns = 0;
   let firstAssign = -1;
-  if (lower.includes('=')) {
+  if ((marks & MARK_EQUALS) !== 0 && lower.includes('=')) {
     forEachMatch(ASSIGN_RE, text, (m) => {
       if (firstAssign < 0) firstAssign = m.index;
       assigns++;
@@ -276,7 +279,7 @@ function structural(
     out.push({ family: 'payload_split', start: firstAssign, end: firstAssign + 1, score: 0.45 });
   let parts = 0;
   let firstPart = -1;
-  if (lower.includes('part ')) {
+  if ((marks & MARK_PART) !== 0 && lower.includes('part ')) {
     forEachMatch(PART_RE, text, (m) => {
       if (firstPart < 0) firstPart = m.index;
       parts++;

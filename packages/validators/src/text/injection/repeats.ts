@@ -62,9 +62,15 @@ export function startRepeats(): void {
  */
 export function addWord(form: string, at: number, size: number, hash: number, start: number, end: number): boolean {
   const slot = count & (RING - 1);
-  // Most words repeat none of the last four and no run is under way: nothing to count (the slots of
-  // words before this scan's first may hold any hash; the full check below skips them).
   hash |= 0;
+  if (forms[slot] !== form) forms[slot] = form;
+  ats[slot] = at;
+  lens[slot] = size;
+  hashes[slot] = hash;
+  starts[slot] = start;
+  // Most words repeat none of the last four while no run is under way: nothing to count (this stays
+  // small enough for the scans to inline it). The slots of words before this scan's first may hold any
+  // hash: `countRuns` skips them.
   if (
     busy === 0 &&
     hashes[(count - 1) & (RING - 1)] !== hash &&
@@ -72,19 +78,14 @@ export function addWord(form: string, at: number, size: number, hash: number, st
     hashes[(count - 3) & (RING - 1)] !== hash &&
     hashes[(count - 4) & (RING - 1)] !== hash
   ) {
-    if (forms[slot] !== form) forms[slot] = form;
-    ats[slot] = at;
-    lens[slot] = size;
-    hashes[slot] = hash;
-    starts[slot] = start;
     count++;
     return false;
   }
-  if (forms[slot] !== form) forms[slot] = form;
-  ats[slot] = at;
-  lens[slot] = size;
-  hashes[slot] = hash;
-  starts[slot] = start;
+  return countRuns(form, at, size, hash, end);
+}
+
+/** `addWord` for a word that may continue or start a run: the word is stored; count the runs. */
+function countRuns(form: string, at: number, size: number, hash: number, end: number): boolean {
   for (let k = 1; k <= 4 && k <= count; k++) {
     if (found[k] !== undefined) continue;
     const prev = (count - k) & (RING - 1);

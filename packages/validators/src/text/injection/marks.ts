@@ -1,0 +1,18 @@
+/**
+ * Units and words that checks of the injection detector look for, as bits: `asciiScan` tells which
+ * occur in an ASCII text in the walk it makes anyway, and a check whose unit or word is absent skips
+ * its own search of the text (a substring search per check cost more than the check on short texts).
+ */
+
+/** A "%" (percent-encoded payloads). */
+export const MARK_PERCENT = 1;
+/** A "-" (Morse code). */
+export const MARK_DASH = 2;
+/** An "=" (payload splitting: `a = "..."`). */
+export const MARK_EQUALS = 4;
+/** A ":" (many-shot dialogues: `q: ...`). */
+export const MARK_COLON = 8;
+/** The word "part" (payload splitting: "part 1 is ..."); may also be set by another word of 4 letters. */
+export const MARK_PART = 16;
+/** Every mark: what is known of a text no scan marked. */
+export const ALL_MARKS = 31;
