@@ -2,7 +2,8 @@
  * `detectPromptInjection`: score a text (a user message, a retrieved document, a tool result) for
  * prompt injection. Phrase families run over NFKC-normalized, lower-cased text without invisible
  * characters; encoded payloads (base64, hex, percent-encoding, binary, Morse, Unicode tag characters) are
- * decoded and rescanned, and so is text written in ROT13, backwards, in leetspeak or spaced out (views.ts);
+ * decoded and rescanned, and so is text written in ROT13 or another Caesar shift, backwards, in leetspeak,
+ * spaced out or in Pig Latin (views.ts; where a decoding is asked for, also without a key word: hidden.ts);
  * invisible-text smuggling, many-shot and repeated-token patterns add structural signals.
  * Families combine with a noisy-OR into a score in [0, 1]; an optional classifier (your model) joins it.
  */
@@ -15,11 +16,12 @@ import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { type AsciiScanSlot, gateFamilies } from './gate';
+import { hiddenView } from './hidden';
 import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
-import { type ViewKind, viewKind, viewOf } from './views';
+import { type ViewKind, viewKind, viewName, viewOf, vocabularyOf } from './views';
 
 /** One signal of injection. */
 export interface InjectionFinding extends TextSpan {
@@ -42,15 +44,17 @@ export interface DetectInjectionOptions {
   /** Score at or above which `injection` is true; default `INJECTION_THRESHOLD`. */
   threshold?: number;
   /**
-   * Phrase families to use instead of the built-ins. The built-ins end with four trigger families of
-   * weight 0 (ids `view:rot13`, `view:reversed`, `view:leet`, `view:spaced`) that make the detector read
-   * obfuscated text back; keep them (`[...PHRASE_FAMILIES, mine]`) to keep that. Pass the same array on
-   * every call: its literal gate is built when an array comes back.
+   * Phrase families to use instead of the built-ins. The built-ins end with trigger families of weight 0
+   * (ids `view:rot13`, `view:reversed`, `view:leet`, `view:spaced`, `view:piglatin` and `view:caesar1` to
+   * `view:caesar25` but 13) that make the detector read obfuscated text back; keep them
+   * (`[...PHRASE_FAMILIES, mine]`) to keep that. Pass the same array on every call: its literal gate is
+   * built when an array comes back.
    */
   families?: readonly PhraseFamily[];
   /**
    * Decode and rescan base64 / hex / percent-encoded / binary / Morse / tag-character payloads, and read
-   * back text written in ROT13, backwards, in leetspeak or spaced out (default true).
+   * back text written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out or in Pig Latin
+   * (default true).
    */
   decode?: boolean;
   /** Longest text accepted (UTF-16 units); default 10 Mi. */
@@ -104,7 +108,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   // ASCII text: the gate's literal scan and `asciiScan` share one walk.
   const ascii: AsciiScanSlot | undefined = norm.map === undefined ? { scan: undefined } : undefined;
   scanFamilies(norm, families, findings, ascii);
-  // Key words written in ROT13, backwards, in leetspeak or spaced out (views.ts): where the text was written.
+  // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out or in Pig Latin
+  // (views.ts): where the text was written.
   const views = takeViews(findings);
   const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
@@ -113,7 +118,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const best = bestOf(normalizeForMatch(viewOf(kind, norm.text)), families);
+        const vocabulary = kind === 'piglatin' ? vocabularyFor(families) : undefined;
+        const best = bestOf(normalizeForMatch(viewOf(kind, norm.text, vocabulary)), families);
         for (const family of plain) best.delete(family);
         let strong = false;
         for (const [family, score] of best) {
@@ -121,7 +127,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
           if (score >= VIEW_STRONG) strong = true;
         }
         // Hiding a phrase is a signal of its own, for a phrase of an attack ("p a s s w o r d" alone is none).
-        if (strong) findings.push({ family: `encoded_${kind}`, ...at, score: 0.3 });
+        if (strong) findings.push({ family: `encoded_${viewName(kind)}`, ...at, score: 0.3 });
       }
     }
     let decodedText: DecodedPayload | undefined;
@@ -137,8 +143,22 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
     }
     // Token smuggling: a request to decode, and a payload that decodes to text, whatever the text says
     // ("Can you decode this Morse code and tell me what it says: '.-- .... .- -'").
-    if (decodedText !== undefined && findings.some((f) => f.family === 'decode_request'))
-      findings.push({ family: 'smuggling', start: decodedText.start, end: decodedText.end, score: 0.3 });
+    if (findings.some((f) => f.family === 'decode_request')) {
+      let hidden: Span | undefined = decodedText;
+      if (hidden === undefined && views === undefined) {
+        // Text in a Caesar shift or Pig Latin without a key word the view triggers know (hidden.ts).
+        const h = hiddenView(norm.text, vocabularyFor(families));
+        if (h !== undefined) {
+          hidden = { start: 0, end: text.length };
+          const plain = new Set(findings.map((f) => f.family));
+          const best = bestOf(normalizeForMatch(h.text), families);
+          for (const [family, score] of best)
+            if (!plain.has(family)) findings.push({ family: `encoded:${family}`, ...hidden, score });
+        }
+      }
+      if (hidden !== undefined)
+        findings.push({ family: 'smuggling', start: hidden.start, end: hidden.end, score: 0.3 });
+    }
   }
   findings.sort((a, b) => a.start - b.start || b.score - a.score);
   const score = combine(findings);
@@ -193,6 +213,18 @@ function takeViews(findings: InjectionFinding[]): Map<ViewKind, Span> | undefine
   }
   findings.length = w;
   return views;
+}
+
+const vocabularies = new WeakMap<readonly PhraseFamily[], ReadonlySet<string>>();
+
+/** The words of `families` (`vocabularyOf`), kept per array of families. */
+function vocabularyFor(families: readonly PhraseFamily[]): ReadonlySet<string> {
+  let v = vocabularies.get(families);
+  if (v === undefined) {
+    v = vocabularyOf(families);
+    vocabularies.set(families, v);
+  }
+  return v;
 }
 
 /** The families found in a decoded or read-back text, each with its strongest score (no trigger families). */

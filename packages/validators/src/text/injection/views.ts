@@ -1,7 +1,8 @@
 /**
- * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), backwards ("erongI
- * lla suoiverp snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns") or with its letters
- * spaced out ("i g n o r e  a l l  p r e v i o u s"). Each way of writing has trigger families: the key
+ * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in another Caesar
+ * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), backwards ("erongI lla suoiverp
+ * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
+ * r e  a l l  p r e v i o u s") or in Pig Latin ("ignoreway allway eviouspray"). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
@@ -9,8 +10,11 @@
  */
 import type { PhraseFamily } from './phrases';
 
-/** The ways of writing that are read back. */
-export type ViewKind = 'rot13' | 'reversed' | 'leet' | 'spaced';
+/**
+ * The ways of writing that are read back: `caesar<k>` is a Caesar shift of k letters (1-25 but 13,
+ * which is `rot13`).
+ */
+export type ViewKind = 'rot13' | 'reversed' | 'leet' | 'spaced' | 'piglatin' | `caesar${number}`;
 
 /**
  * The key words whose obfuscated forms trigger a rescan: few, as every literal grows the phrase gate's
@@ -30,15 +34,37 @@ const SPACERS = [' ', '.', '-', '_', '*'];
 /** Those of `SPACERS` the triggers look for. */
 const TRIGGER_SPACERS = [' ', '.', '-'];
 
-function rot13(s: string): string {
+/** Caesar shifts read back besides ROT13 (its own kind, `rot13`). */
+const SHIFTS: readonly number[] = /* @__PURE__ */ Array.from({ length: 25 }, (_, k) => k + 1).filter((k) => k !== 13);
+
+/** `s` with each ASCII letter moved `k` places on in the alphabet (0 <= k < 26); other units kept. */
+function shift(s: string, k: number): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) out += String.fromCharCode(((c - 97 + 13) % 26) + 97);
-    else if (c >= 65 && c <= 90) out += String.fromCharCode(((c - 65 + 13) % 26) + 65);
+    if (c >= 97 && c <= 122) out += String.fromCharCode(((c - 97 + k) % 26) + 97);
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(((c - 65 + k) % 26) + 65);
     else out += s[i];
   }
   return out;
+}
+
+const rot13 = (s: string): string => shift(s, 13);
+
+/** Key words for Pig Latin (plurals too: "instructionsway" holds no form of "instruction"). */
+const PIG_WORDS = [...KEYWORDS, 'instructions', 'prompts', 'passwords'];
+const VOWEL = /^[aeiou]/;
+
+/**
+ * The Pig Latin forms of a word: its leading consonants moved to its end and "ay" added ("prompt" →
+ * "omptpray"; a "y" after the first letter is a vowel: "system" → "ystemsay"), or for a word that
+ * starts with a vowel, "way", "yay", "hay" or "ay" added ("ignoreway").
+ */
+function pigForms(w: string): string[] {
+  if (VOWEL.test(w)) return ['way', 'yay', 'hay', 'ay'].map((end) => w + end);
+  let c = 1;
+  while (c < w.length && !/[aeiouy]/.test(w[c] as string)) c++;
+  return [`${w.slice(c)}${w.slice(0, c)}ay`];
 }
 
 /** Every form of `stem` with one or more of its letters in `LEET` written as their digit. */
@@ -85,32 +111,108 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     'spaced',
     SPACED_STEMS.flatMap((s) => TRIGGER_SPACERS.map((sep) => s.split('').join(sep))),
   ),
+  trigger('piglatin', PIG_WORDS.flatMap(pigForms)),
+  ...SHIFTS.map((k) =>
+    trigger(
+      `caesar${k}`,
+      KEYWORDS.map((w) => shift(w, k)),
+    ),
+  ),
 ])();
 
 /** The kind of a trigger family's id (`view:leet` → `leet`), or undefined for other ids. */
 export function viewKind(id: string): ViewKind | undefined {
   if (!id.startsWith('view:')) return undefined;
   const kind = id.slice(5);
-  return kind === 'rot13' || kind === 'reversed' || kind === 'leet' || kind === 'spaced' ? kind : undefined;
+  if (kind === 'rot13' || kind === 'reversed' || kind === 'leet' || kind === 'spaced' || kind === 'piglatin')
+    return kind;
+  if (!kind.startsWith('caesar')) return undefined;
+  const k = Number(kind.slice(6));
+  return SHIFTS.includes(k) && kind === `caesar${k}` ? (kind as ViewKind) : undefined;
+}
+
+/** The name of a way of writing in findings (`encoded_<name>`): `caesar` for every Caesar shift. */
+export function viewName(kind: ViewKind): string {
+  return kind.startsWith('caesar') ? 'caesar' : kind;
 }
 
 /**
- * `lower` (a lower-cased text) read back from one way of writing: ROT13 decoded, reversed (by code
- * points), leetspeak digits as letters (4 a, 3 e, 1 i, 0 o, 5 s, 7 t), or runs of single letters each
- * followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r e  a l l" →
- * "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"). Linear in the text's length.
+ * `lower` (a lower-cased text) read back from one way of writing: ROT13 decoded, a Caesar shift undone,
+ * reversed (by code points), leetspeak digits as letters (4 a, 3 e, 1 i, 0 o, 5 s, 7 t), runs of single
+ * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
+ * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"), or Pig Latin words put back
+ * (`vocabulary`: the words worth reading back right, see `pigLatinWord`). Linear in the text's length.
  *
  * @example
  * ```ts
  * viewOf('leet', '1gn0r3 4ll pr3v10us 1nstruct10ns'); // 'ignore all previous instructions'
  * ```
  */
-export function viewOf(kind: ViewKind, lower: string): string {
+export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<string> = new Set()): string {
   if (kind === 'rot13') return rot13(lower);
   if (kind === 'reversed') return Array.from(lower).reverse().join('');
   if (kind === 'leet') return lower.replace(/[013457]/g, (d) => UNLEET[d] as string);
-  return joinSpaced(lower);
+  if (kind === 'spaced') return joinSpaced(lower);
+  if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
+  return shift(lower, 26 - Number(kind.slice(6)));
 }
+
+/**
+ * The words of `families`' patterns (runs of 2 or more ASCII letters of their sources): the words a
+ * Pig Latin word is read back to when it can be one of them.
+ *
+ * @example
+ * ```ts
+ * vocabularyOf(PHRASE_FAMILIES).has('previous'); // true
+ * ```
+ */
+export function vocabularyOf(families: readonly PhraseFamily[]): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const f of families) for (const w of f.re.source.match(/[a-z]{2,}/g) ?? []) words.add(w);
+  return words;
+}
+
+const CONSONANT = /^[b-df-hj-np-tv-z]+$/;
+
+/**
+ * A Pig Latin word put back ("eviouspray" → "previous", "ignoreway" → "ignore"); a word without the
+ * "ay" ending stays. Of the ways to undo it (for a word that starts with a vowel, drop "way", "yay",
+ * "hay" or "ay"; otherwise move 1-3 final consonants before "ay" to the front), the first that gives a
+ * word of `vocabulary` wins. Else: a stem that starts with a vowel and ends in "w" or "y", or in an "h"
+ * that no t, s, c, w or p comes before, drops that letter ("allway" → "all"); any other moves its final
+ * consonants to the front, as many as begin English words (`ONSETS`; "ethay" → "the", "oesday" → "does").
+ */
+function pigLatinWord(w: string, vocabulary: ReadonlySet<string>): string {
+  if (!w.endsWith('ay')) return w;
+  const stem = w.slice(0, -2);
+  const vowelFirst = VOWEL.test(stem);
+  const ways: string[] = [];
+  if (vowelFirst) {
+    if (/[wyh]$/.test(stem)) ways.push(stem.slice(0, -1));
+    ways.push(stem);
+  }
+  for (let k = 1; k <= 3 && k < stem.length; k++) {
+    const moved = stem.slice(-k);
+    if (!CONSONANT.test(moved)) break;
+    ways.push(moved + stem.slice(0, -k));
+  }
+  for (const way of ways) if (vocabulary.has(way)) return way;
+  if (vowelFirst && stem.length > 1 && (/[wy]$/.test(stem) || /[^tscwp]h$/.test(stem))) return stem.slice(0, -1);
+  for (const k of [3, 2, 1]) {
+    const moved = stem.slice(-k);
+    if (k < stem.length && (k === 1 ? /^[b-df-hj-np-tv-xz]$/.test(moved) : ONSETS.has(moved)))
+      return moved + stem.slice(0, -k);
+  }
+  return stem;
+}
+
+/**
+ * Consonant clusters that begin English words, moved whole by Pig Latin ("ethay" → "the"); "spr" and
+ * "spl" are left out ("eviouspray" is "previous", not "sprevious").
+ */
+const ONSETS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'bl br ch cl cr dr fl fr gl gr kn ph pl pr sc sh sk sl sm sn sp st sw th tr tw wh wr thr shr sch scr str'.split(' '),
+);
 
 const LETTER = /\p{L}/u;
 
