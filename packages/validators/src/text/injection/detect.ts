@@ -3,7 +3,8 @@
  * prompt injection. Phrase families run over NFKC-normalized, lower-cased text without invisible
  * characters; encoded payloads (base64, hex, percent-encoding, binary, Morse, Unicode tag characters) are
  * decoded and rescanned, and so is text written in ROT13 or another Caesar shift, backwards, in leetspeak,
- * spaced out or in Pig Latin (views.ts; where a decoding is asked for, also without a key word: hidden.ts);
+ * spaced out, in Pig Latin or with its words glued together (views.ts; where a decoding is asked for, also
+ * without a key word: hidden.ts);
  * invisible-text smuggling, many-shot and repeated-token patterns add structural signals.
  * Families combine with a noisy-OR into a score in [0, 1]; an optional classifier (your model) joins it.
  */
@@ -21,7 +22,8 @@ import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
-import { type ViewKind, viewKind, viewName, viewOf, vocabularyOf } from './views';
+import { type ViewKind, viewKind, viewName, viewOf } from './views';
+import { vocabularyOf } from './words';
 
 /** One signal of injection. */
 export interface InjectionFinding extends TextSpan {
@@ -45,16 +47,16 @@ export interface DetectInjectionOptions {
   threshold?: number;
   /**
    * Phrase families to use instead of the built-ins. The built-ins end with trigger families of weight 0
-   * (ids `view:rot13`, `view:reversed`, `view:leet`, `view:spaced`, `view:piglatin` and `view:caesar1` to
-   * `view:caesar25` but 13) that make the detector read obfuscated text back; keep them
+   * (ids `view:rot13`, `view:reversed`, `view:leet`, `view:spaced`, `view:piglatin`, `view:joined` and
+   * `view:caesar1` to `view:caesar25` but 13) that make the detector read obfuscated text back; keep them
    * (`[...PHRASE_FAMILIES, mine]`) to keep that. Pass the same array on every call: its literal gate is
    * built when an array comes back.
    */
   families?: readonly PhraseFamily[];
   /**
    * Decode and rescan base64 / hex / percent-encoded / binary / Morse / tag-character payloads, and read
-   * back text written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out or in Pig Latin
-   * (default true).
+   * back text written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out, in Pig Latin or
+   * with its words glued together (default true).
    */
   decode?: boolean;
   /** Longest text accepted (UTF-16 units); default 10 Mi. */
@@ -108,8 +110,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   // ASCII text: the gate's literal scan and `asciiScan` share one walk.
   const ascii: AsciiScanSlot | undefined = norm.map === undefined ? { scan: undefined } : undefined;
   scanFamilies(norm, families, findings, ascii);
-  // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out or in Pig Latin
-  // (views.ts): where the text was written.
+  // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out, in Pig Latin or
+  // glued to the next word (views.ts): where the text was written.
   const views = takeViews(findings);
   const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
@@ -118,8 +120,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const vocabulary = kind === 'piglatin' ? vocabularyFor(families) : undefined;
-        const best = bestOf(normalizeForMatch(viewOf(kind, norm.text, vocabulary)), families);
+        const best = bestOf(normalizeForMatch(viewOf(kind, norm.text, vocabularyFor(families))), families);
         for (const family of plain) best.delete(family);
         let strong = false;
         for (const [family, score] of best) {

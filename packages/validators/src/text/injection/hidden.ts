@@ -6,16 +6,7 @@
  * smuggling, as it does for a base64 payload.
  */
 import { type ViewKind, viewOf } from './views';
-
-/**
- * Common English words of three letters or more (a shift of a short word is often another one: "he"
- * and "be" are 6 letters apart, so are "my" and "se").
- */
-const COMMON: ReadonlySet<string> = /* @__PURE__ */ new Set(
-  'the and are was were been what how why who whom where when which can could you your mine does did for its this that these those with have has had not from they them their him his her all will would should tell give please about there but yes any one more most than then into out like just only also some other new now know make get want need take live long many much very here after before over'.split(
-    ' ',
-  ),
-);
+import { COMMON_WORDS } from './words';
 
 /** Units of a text tried for each way of writing (the read-back kept covers the whole text). */
 const TRIED = 8192;
@@ -56,7 +47,7 @@ export function hiddenView(lower: string, vocabulary?: ReadonlySet<string>): Hid
       const w = words[i] as string;
       if (w === plain[i] || w.length < 3) continue;
       changed++;
-      if (COMMON.has(w)) common++;
+      if (COMMON_WORDS.has(w)) common++;
     }
     if (common >= MIN_COMMON && common >= MIN_SHARE * changed && common > bestCount) {
       best = kind;

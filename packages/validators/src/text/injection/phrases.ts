@@ -177,7 +177,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     0.3,
     "\\b(?:contraseña|mot de passe|passwort|senha|wachtwoord|hasło|şifre|parola d'ordine)\\b|пароль|密码|口令|パスワード|पासवर्ड|كلمة (?:المرور|السر)|비밀번호",
   ),
-  // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out or in Pig
-  // Latin (weight 0): the text is read back and scanned again (views.ts).
+  // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out, in Pig Latin
+  // or glued to the next word (weight 0): the text is read back and scanned again (views.ts).
   ...VIEW_FAMILIES,
 ]);

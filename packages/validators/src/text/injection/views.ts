@@ -2,19 +2,21 @@
  * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in another Caesar
  * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), backwards ("erongI lla suoiverp
  * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
- * r e  a l l  p r e v i o u s") or in Pig Latin ("ignoreway allway eviouspray"). Each way of writing has trigger families: the key
+ * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray") or with its words glued
+ * together ("IgnoreAllPreviousInstructions"). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
  * the text back (`viewOf`) and scans it again, as it does with a decoded base64 payload.
  */
 import type { PhraseFamily } from './phrases';
+import { segment } from './words';
 
 /**
  * The ways of writing that are read back: `caesar<k>` is a Caesar shift of k letters (1-25 but 13,
  * which is `rot13`).
  */
-export type ViewKind = 'rot13' | 'reversed' | 'leet' | 'spaced' | 'piglatin' | `caesar${number}`;
+export type ViewKind = 'rot13' | 'reversed' | 'leet' | 'spaced' | 'piglatin' | 'joined' | `caesar${number}`;
 
 /**
  * The key words whose obfuscated forms trigger a rescan: few, as every literal grows the phrase gate's
@@ -24,7 +26,7 @@ const KEYWORDS = ['ignore', 'disregard', 'instruction', 'previous', 'prompt', 'p
 /** Stems of key words for leetspeak (each form has a digit: "1gn0r", "d15r3", "pr0mpt", "p455w"). */
 const LEET_STEMS = ['ignor', 'disre', 'instr', 'direc', 'prev', 'prompt', 'passw', 'syst', 'secr'];
 /** Stems of key words for spaced-out letters, without their first letter ("g n o r" of "i g n o r e"). */
-const SPACED_STEMS = ['gnor', 'nstru', 'romp', 'assw'];
+const SPACED_STEMS = ['gnor', 'isreg', 'nstru', 'romp', 'assw', 'ystem'];
 /** Leetspeak digits for letters. */
 const LEET: Readonly<Record<string, string>> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
 /** Letters for leetspeak digits (the reverse of `LEET`), as `viewOf` reads them. */
@@ -50,6 +52,22 @@ function shift(s: string, k: number): string {
 }
 
 const rot13 = (s: string): string => shift(s, 13);
+
+/**
+ * Key words glued to the next or the one before ("ignoreall", "previousinstructions", "systemprompt"):
+ * the joined view's triggers, each two words an override or a leak begins with.
+ */
+const GLUED: readonly string[] = /* @__PURE__ */ (() => {
+  const out: string[] = [];
+  for (const verb of ['ignore', 'disregard', 'forget', 'override', 'bypass'])
+    for (const next of ['all', 'previous', 'prior', 'your', 'the', 'above', 'any', 'every', 'my', 'earlier'])
+      out.push(verb + next);
+  for (const before of ['previous', 'prior', 'your', 'all', 'above', 'earlier', 'original', 'system'])
+    out.push(`${before}instructions`);
+  for (const before of ['system', 'initial', 'original', 'hidden', 'secret']) out.push(`${before}prompt`);
+  out.push('developermode', 'doanythingnow', 'newinstructions');
+  return out;
+})();
 
 /** Key words for Pig Latin (plurals too: "instructionsway" holds no form of "instruction"). */
 const PIG_WORDS = [...KEYWORDS, 'instructions', 'prompts', 'passwords'];
@@ -112,6 +130,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     SPACED_STEMS.flatMap((s) => TRIGGER_SPACERS.map((sep) => s.split('').join(sep))),
   ),
   trigger('piglatin', PIG_WORDS.flatMap(pigForms)),
+  trigger('joined', GLUED),
   ...SHIFTS.map((k) =>
     trigger(
       `caesar${k}`,
@@ -120,12 +139,14 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
   ),
 ])();
 
+/** The kinds that are no Caesar shift. */
+const PLAIN_KINDS: readonly string[] = ['rot13', 'reversed', 'leet', 'spaced', 'piglatin', 'joined'];
+
 /** The kind of a trigger family's id (`view:leet` → `leet`), or undefined for other ids. */
 export function viewKind(id: string): ViewKind | undefined {
   if (!id.startsWith('view:')) return undefined;
   const kind = id.slice(5);
-  if (kind === 'rot13' || kind === 'reversed' || kind === 'leet' || kind === 'spaced' || kind === 'piglatin')
-    return kind;
+  if (PLAIN_KINDS.includes(kind)) return kind as ViewKind;
   if (!kind.startsWith('caesar')) return undefined;
   const k = Number(kind.slice(6));
   return SHIFTS.includes(k) && kind === `caesar${k}` ? (kind as ViewKind) : undefined;
@@ -140,8 +161,10 @@ export function viewName(kind: ViewKind): string {
  * `lower` (a lower-cased text) read back from one way of writing: ROT13 decoded, a Caesar shift undone,
  * reversed (by code points), leetspeak digits as letters (4 a, 3 e, 1 i, 0 o, 5 s, 7 t), runs of single
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
- * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"), or Pig Latin words put back
- * (`vocabulary`: the words worth reading back right, see `pigLatinWord`). Linear in the text's length.
+ * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
+ * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
+ * (`pigLatinWord`), or glued words split (runs of 8 letters or more, `segment`). `vocabulary` holds
+ * the words to read back to (`vocabularyOf`). Linear in the text's length.
  *
  * @example
  * ```ts
@@ -152,24 +175,10 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'rot13') return rot13(lower);
   if (kind === 'reversed') return Array.from(lower).reverse().join('');
   if (kind === 'leet') return lower.replace(/[013457]/g, (d) => UNLEET[d] as string);
-  if (kind === 'spaced') return joinSpaced(lower);
+  if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
+  if (kind === 'joined') return lower.replace(/[a-z]{8,}/g, (w) => segment(w, vocabulary));
   return shift(lower, 26 - Number(kind.slice(6)));
-}
-
-/**
- * The words of `families`' patterns (runs of 2 or more ASCII letters of their sources): the words a
- * Pig Latin word is read back to when it can be one of them.
- *
- * @example
- * ```ts
- * vocabularyOf(PHRASE_FAMILIES).has('previous'); // true
- * ```
- */
-export function vocabularyOf(families: readonly PhraseFamily[]): ReadonlySet<string> {
-  const words = new Set<string>();
-  for (const f of families) for (const w of f.re.source.match(/[a-z]{2,}/g) ?? []) words.add(w);
-  return words;
 }
 
 const CONSONANT = /^[b-df-hj-np-tv-z]+$/;
@@ -223,8 +232,11 @@ function isLetter(s: string, i: number): boolean {
   return LETTER.test(s[i] as string);
 }
 
-/** Join runs of three or more single letters, each but the last followed by the same separator. */
-function joinSpaced(s: string): string {
+/**
+ * Join runs of three or more single letters, each but the last followed by the same separator; a
+ * joined run of 8 letters or more is split into words of `vocabulary` (`segment`).
+ */
+function joinSpaced(s: string, vocabulary: ReadonlySet<string>): string {
   let out = '';
   let i = 0;
   const n = s.length;
@@ -240,7 +252,9 @@ function joinSpaced(s: string): string {
         letters++;
       }
       if (letters >= 3 && !isLetter(s, j + 1)) {
-        for (let k = i; k <= j; k += 2) out += s[k];
+        let run = '';
+        for (let k = i; k <= j; k += 2) run += s[k];
+        out += letters >= 8 ? segment(run, vocabulary) : run;
         i = j + 1;
         continue;
       }
