@@ -18,6 +18,7 @@ import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { type AsciiScanSlot, gateFamilies } from './gate';
 import { hiddenView } from './hidden';
+import { homoglyphsOf } from './homoglyphs';
 import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
@@ -112,7 +113,15 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   scanFamilies(norm, families, findings, ascii);
   // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out, in Pig Latin or
   // glued to the next word (views.ts): where the text was written.
-  const views = takeViews(findings);
+  let views = takeViews(findings);
+  // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ"): none in an ASCII text (homoglyphs.ts).
+  if (norm.map !== undefined && options.decode !== false) {
+    const h = homoglyphsOf(norm.text);
+    if (h !== undefined) {
+      views ??= new Map();
+      views.set('homoglyph', toOriginal(norm, h.start, h.end));
+    }
+  }
   const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
     if (views !== undefined) {

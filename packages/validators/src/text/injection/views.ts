@@ -9,6 +9,8 @@
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
  * the text back (`viewOf`) and scans it again, as it does with a decoded base64 payload.
  */
+
+import { homoglyphsOf } from './homoglyphs';
 import type { PhraseFamily } from './phrases';
 import { segment } from './words';
 
@@ -16,21 +18,46 @@ import { segment } from './words';
  * The ways of writing that are read back: `caesar<k>` is a Caesar shift of k letters (1-25 but 13,
  * which is `rot13`).
  */
-export type ViewKind = 'rot13' | 'reversed' | 'leet' | 'spaced' | 'piglatin' | 'joined' | `caesar${number}`;
+export type ViewKind =
+  | 'rot13'
+  | 'reversed'
+  | 'leet'
+  | 'spaced'
+  | 'piglatin'
+  | 'joined'
+  | 'homoglyph'
+  | `caesar${number}`;
 
 /**
  * The key words whose obfuscated forms trigger a rescan: few, as every literal grows the phrase gate's
  * automaton that every text walks (each injection phrase worth reading back has one of them).
  */
 const KEYWORDS = ['ignore', 'disregard', 'instruction', 'previous', 'prompt', 'password', 'jailbreak', 'system'];
-/** Stems of key words for leetspeak (each form has a digit: "1gn0r", "d15r3", "pr0mpt", "p455w"). */
+/** Stems of key words for leetspeak (each form has a digit or sign: "1gn0r", "d15r3", "pr0mpt", "p@$$w"). */
 const LEET_STEMS = ['ignor', 'disre', 'instr', 'direc', 'prev', 'prompt', 'passw', 'syst', 'secr'];
 /** Stems of key words for spaced-out letters, without their first letter ("g n o r" of "i g n o r e"). */
 const SPACED_STEMS = ['gnor', 'isreg', 'nstru', 'romp', 'assw', 'ystem'];
-/** Leetspeak digits for letters. */
-const LEET: Readonly<Record<string, string>> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
-/** Letters for leetspeak digits (the reverse of `LEET`), as `viewOf` reads them. */
-const UNLEET: Readonly<Record<string, string>> = { '4': 'a', '3': 'e', '1': 'i', '0': 'o', '5': 's', '7': 't' };
+/** Leetspeak digits and signs for letters. */
+const LEET: Readonly<Record<string, readonly string[]>> = {
+  a: ['4', '@'],
+  e: ['3'],
+  i: ['1', '!'],
+  o: ['0'],
+  s: ['5', '$'],
+  t: ['7'],
+};
+/** Letters for leetspeak digits and signs (the reverse of `LEET`), as `viewOf` reads them. */
+const UNLEET: Readonly<Record<string, string>> = {
+  '4': 'a',
+  '@': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  '5': 's',
+  $: 's',
+  '7': 't',
+};
 /** Separators between spaced-out letters that `viewOf` joins. */
 const SPACERS = [' ', '.', '-', '_', '*'];
 /** Those of `SPACERS` the triggers look for. */
@@ -85,19 +112,11 @@ function pigForms(w: string): string[] {
   return [`${w.slice(c)}${w.slice(0, c)}ay`];
 }
 
-/** Every form of `stem` with one or more of its letters in `LEET` written as their digit. */
+/** Every form of `stem` with one or more of its letters in `LEET` written as one of their digits or signs. */
 function leetForms(stem: string): string[] {
-  const at: number[] = [];
-  for (let i = 0; i < stem.length; i++) if (LEET[stem[i] as string] !== undefined) at.push(i);
-  const out: string[] = [];
-  for (let mask = 1; mask < 1 << at.length; mask++) {
-    const chars = stem.split('');
-    at.forEach((p, k) => {
-      if ((mask >> k) & 1) chars[p] = LEET[chars[p] as string] as string;
-    });
-    out.push(chars.join(''));
-  }
-  return out;
+  let forms = [''];
+  for (const ch of stem) forms = forms.flatMap((f) => [ch, ...(LEET[ch] ?? [])].map((c) => f + c));
+  return forms.filter((f) => f !== stem);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -159,11 +178,13 @@ export function viewName(kind: ViewKind): string {
 
 /**
  * `lower` (a lower-cased text) read back from one way of writing: ROT13 decoded, a Caesar shift undone,
- * reversed (by code points), leetspeak digits as letters (4 a, 3 e, 1 i, 0 o, 5 s, 7 t), runs of single
+ * reversed (by code points), leetspeak digits and signs as letters (4 @ a, 3 e, 1 ! i, 0 o, 5 $ s, 7 t; a
+ * sign only before a letter, digit or sign: "instructions!" keeps its "!"), runs of single
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
  * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
  * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
- * (`pigLatinWord`), or glued words split (runs of 8 letters or more, `segment`). `vocabulary` holds
+ * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), or homoglyph words in
+ * ASCII letters (`homoglyphsOf`; `homoglyph` has no trigger family: the detector looks for such words). `vocabulary` holds
  * the words to read back to (`vocabularyOf`). Linear in the text's length.
  *
  * @example
@@ -174,10 +195,11 @@ export function viewName(kind: ViewKind): string {
 export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<string> = new Set()): string {
   if (kind === 'rot13') return rot13(lower);
   if (kind === 'reversed') return Array.from(lower).reverse().join('');
-  if (kind === 'leet') return lower.replace(/[013457]/g, (d) => UNLEET[d] as string);
+  if (kind === 'leet') return lower.replace(/[013457]|[@!$](?=[a-z0-9@!$])/g, (d) => UNLEET[d] as string);
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
   if (kind === 'joined') return lower.replace(/[a-z]{8,}/g, (w) => segment(w, vocabulary));
+  if (kind === 'homoglyph') return homoglyphsOf(lower)?.text ?? lower;
   return shift(lower, 26 - Number(kind.slice(6)));
 }
 

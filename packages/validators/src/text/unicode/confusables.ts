@@ -37,6 +37,36 @@ export function skeleton(s: string): string {
   return out;
 }
 
+let letters: Map<number, string> | undefined;
+
+/**
+ * The ASCII letter a lower-case non-ASCII letter is confusable with ("і" of Cyrillic → "i", "ɪ" → "i"),
+ * or undefined: the entries of the table whose prototype is one letter, lower-cased, and the Latin small
+ * capitals ("ᴀ" → "a").
+ *
+ * @example
+ * ```ts
+ * lookalikeOf(0x430); // 'a' (Cyrillic а)
+ * ```
+ */
+export function lookalikeOf(cp: number): string | undefined {
+  if (!letters) {
+    letters = new Map();
+    for (const [code, proto] of confusables()) {
+      const p = proto.toLowerCase();
+      if (code >= 128 && p.length === 1 && p >= 'a' && p <= 'z') letters.set(code, p);
+    }
+    // Small capitals, a "font" of social media text, are confusable with capitals (UTS #39 lists few).
+    for (const [ch, p] of SMALL_CAPITALS) letters.set(ch.codePointAt(0) as number, p);
+  }
+  return letters.get(cp);
+}
+
+/** Latin small capitals (IPA and phonetic extensions) and the letters they are written for. */
+const SMALL_CAPITALS: readonly (readonly [string, string])[] = /* @__PURE__ */ [
+  ...'ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpꞯqʀrꜱsᴛtᴜuᴠvᴡwʏyᴢz'.matchAll(/(.)([a-z])/gu),
+].map((m) => [m[1] as string, m[2] as string] as const);
+
 const SCRIPTS: readonly [string, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
   ['Cyrillic', /\p{Script=Cyrillic}/u],
