@@ -85,12 +85,13 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
       const inherited = outLists[fail[t] as number] as number[];
       if (inherited.length > 0) outLists[t] = [...new Set([...(outLists[t] as number[]), ...inherited])];
     }
-    for (let u = 0; u < 128; u++) {
-      const k = asciiClass[u] as number;
-      if (k === 0) continue;
-      const t = (edges[s] as Map<number, number>).get(u);
-      delta[s * classes + k] = t !== undefined ? t : s === 0 ? 0 : (delta[(fail[s] as number) * classes + k] as number);
+    // The row of the failure state (known: it is nearer the root), then the state's own edges over it.
+    if (s !== 0) {
+      const f = (fail[s] as number) * classes;
+      delta.copyWithin(s * classes, f, f + classes);
     }
+    for (const [u, t] of edges[s] as Map<number, number>)
+      if (u < 128) delta[s * classes + (asciiClass[u] as number)] = t;
   }
   // Renumber: states where a literal ends come last, so the scan tests "a literal ends here" with one
   // comparison; transitions hold the next state's row offset (state * classes).

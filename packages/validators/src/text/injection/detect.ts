@@ -9,7 +9,7 @@
  * Families combine with a noisy-OR into a score in [0, 1]; an optional classifier (your model) joins it.
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
-import { forEachMatchAt } from '../shared/facts';
+import { tryAt } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
@@ -129,7 +129,10 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const best = bestOf(normalizeForMatch(viewOf(kind, norm.text, vocabularyFor(families))), families);
+        const view = viewOf(kind, norm.text, vocabularyFor(families));
+        // A homoglyph reading is normalized already (ASCII letters in a normalized text): only its
+        // families count here, not their spans, so it needs no offset map.
+        const best = bestOf(kind === 'homoglyph' ? { text: view, map: undefined } : normalizeForMatch(view), families);
         for (const family of plain) best.delete(family);
         let strong = false;
         for (const [family, score] of best) {
@@ -240,7 +243,8 @@ function vocabularyFor(families: readonly PhraseFamily[]): ReadonlySet<string> {
 /** The families found in a decoded or read-back text, each with its strongest score (no trigger families). */
 function bestOf(norm: Normalized, families: readonly PhraseFamily[]): Map<string, number> {
   const inner: InjectionFinding[] = [];
-  scanFamilies(norm, families, inner);
+  // Every match of a family scores its weight: the first one tells its score.
+  scanFamilies(norm, families, inner, undefined, true);
   const best = new Map<string, number>();
   for (const f of inner)
     if (viewKind(f.family) === undefined) best.set(f.family, Math.max(best.get(f.family) ?? 0, f.score));
@@ -252,10 +256,12 @@ function scanFamilies(
   families: readonly PhraseFamily[],
   out: InjectionFinding[],
   ascii?: AsciiScanSlot,
+  firstOnly = false,
 ): void {
   const { scan, starts, sticky } = gateFamilies(norm.text, families, ascii);
   for (const k of scan) {
     const f = families[k] as PhraseFamily;
+    let done = false;
     const found = (m: RegExpExecArray) => {
       let end = m.index + m[0].length;
       if (f.tail) {
@@ -266,11 +272,24 @@ function scanFamilies(
       }
       const span = toOriginal(norm, m.index, end);
       out.push({ family: f.id, start: span.start, end: span.end, score: f.weight });
+      done = firstOnly;
     };
     // Where the gate knows every place a match can start, the pattern is tried only there.
     const at = starts[k];
-    if (at !== undefined) forEachMatchAt(sticky[k] as RegExp, norm.text, at, found);
-    else forEachMatch(f.re, norm.text, found);
+    if (at !== undefined) {
+      const re = sticky[k] as RegExp;
+      let next = 0;
+      for (let i = 0; i < at.length && !done; i++) next = tryAt(re, norm.text, at[i] as number, next, found, undefined);
+      re.lastIndex = 0;
+    } else {
+      const re = f.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(norm.text); m !== null && !done; m = re.exec(norm.text)) {
+        found(m);
+        if (m[0].length === 0) re.lastIndex++;
+      }
+      re.lastIndex = 0;
+    }
   }
 }
 

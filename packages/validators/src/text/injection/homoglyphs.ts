@@ -22,15 +22,18 @@ const LETTER = /\p{L}/u;
  * ```
  */
 export function homoglyphsOf(lower: string): { text: string; start: number; end: number } | undefined {
-  let out: string[] | undefined;
+  // The text read back: its pieces up to `copied`, each homoglyph word in ASCII letters.
+  const out: string[] = [];
+  let copied = 0;
   let first = -1;
   let firstEnd = -1;
   const n = lower.length;
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
-    if (c < 128 || !LETTER.test(lower[i] as string)) {
-      // Skip to the next non-ASCII letter; its word starts at the letters before it.
+    if (c < 128 || lookalikeOf(c) === undefined) {
+      // Skip to the next lookalike (a letter: a word without one is never read back); its word starts
+      // at the letters before it.
       i++;
       continue;
     }
@@ -48,11 +51,14 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
       else others++;
     }
     if (lookalikes > 0 && others === 0 && (ascii || (lookalikes === end - start && lookalikes >= 3))) {
-      out ??= lower.split('');
+      out.push(lower.slice(copied, start));
+      let word = '';
       for (let k = start; k < end; k++) {
         const u = lower.charCodeAt(k);
-        if (u >= 128) out[k] = lookalikeOf(u) as string;
+        word += u < 128 ? (lower[k] as string) : (lookalikeOf(u) as string);
       }
+      out.push(word);
+      copied = end;
       if (first < 0) {
         first = start;
         firstEnd = end;
@@ -60,7 +66,9 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
     }
     i = end;
   }
-  return out === undefined ? undefined : { text: out.join(''), start: first, end: firstEnd };
+  if (first < 0) return undefined;
+  out.push(lower.slice(copied));
+  return { text: out.join(''), start: first, end: firstEnd };
 }
 
 /** A letter of a word: an ASCII letter or digit, or a non-ASCII letter (one UTF-16 unit). */

@@ -38,11 +38,12 @@ export function skeleton(s: string): string {
 }
 
 let letters: Map<number, string> | undefined;
+const LETTER = /\p{L}/u;
 
 /**
  * The ASCII letter a lower-case non-ASCII letter is confusable with ("і" of Cyrillic → "i", "ɪ" → "i"),
- * or undefined: the entries of the table whose prototype is one letter, lower-cased, and the Latin small
- * capitals ("ᴀ" → "a").
+ * or undefined: the entries of the table for a letter (`\p{L}`; "∣" is confusable with "l" but no
+ * letter) whose prototype is one letter, lower-cased, and the Latin small capitals ("ᴀ" → "a").
  *
  * @example
  * ```ts
@@ -54,7 +55,8 @@ export function lookalikeOf(cp: number): string | undefined {
     letters = new Map();
     for (const [code, proto] of confusables()) {
       const p = proto.toLowerCase();
-      if (code >= 128 && p.length === 1 && p >= 'a' && p <= 'z') letters.set(code, p);
+      if (code >= 128 && p.length === 1 && p >= 'a' && p <= 'z' && LETTER.test(String.fromCodePoint(code)))
+        letters.set(code, p);
     }
     // Small capitals, a "font" of social media text, are confusable with capitals (UTS #39 lists few).
     for (const [ch, p] of SMALL_CAPITALS) letters.set(ch.codePointAt(0) as number, p);
