@@ -94,12 +94,14 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
       if (u < 128) delta[s * classes + (asciiClass[u] as number)] = t;
   }
   // Renumber: states where a literal ends come last, so the scan tests "a literal ends here" with one
-  // comparison; transitions hold the next state's row offset (state * classes).
+  // comparison; transitions hold the next state's row offset (state * classes). Breadth-first within
+  // each part: the shallow states most units of a text step through have neighbouring rows (numbered in
+  // the order the literals were added, they were spread over the whole table, a cache miss per unit).
   const id = new Int32Array(states);
   let count = 0;
-  for (let t = 0; t < states; t++) if ((outLists[t] as number[]).length === 0) id[t] = count++;
+  for (const t of order) if ((outLists[t] as number[]).length === 0) id[t] = count++;
   const firstOutput = count;
-  for (let t = 0; t < states; t++) if ((outLists[t] as number[]).length > 0) id[t] = count++;
+  for (const t of order) if ((outLists[t] as number[]).length > 0) id[t] = count++;
   const rows = new Int32Array(states * classes);
   const failOf = new Int32Array(states);
   const next: (Map<number, number> | undefined)[] = new Array(states);

@@ -7,7 +7,7 @@
  * with lookalikes, and words of three letters or more made of lookalikes only; a word with any other
  * letter (most Cyrillic and Greek words) stays as it is.
  */
-import { lookalikeOf } from '../unicode/confusables';
+import { lookalikeOf, lookalikePattern } from '../unicode/confusables';
 
 const LETTER = /\p{L}/u;
 
@@ -22,6 +22,8 @@ const LETTER = /\p{L}/u;
  * ```
  */
 export function homoglyphsOf(lower: string): { text: string; start: number; end: number } | undefined {
+  // Most texts have no lookalike at all: one regex scan tells.
+  if (!lookalikePattern().test(lower)) return undefined;
   // The text read back: its pieces up to `copied`, each homoglyph word in ASCII letters.
   const out: string[] = [];
   let copied = 0;
