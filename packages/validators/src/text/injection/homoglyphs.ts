@@ -5,16 +5,20 @@
  * confusable with (UTS #39 prototypes, `lookalikeOf`) and scans the text again, as it does text written
  * in leetspeak (views.ts). Only words a homoglyph attack makes are read back: words that mix ASCII letters
  * with lookalikes, and words of three letters or more made of lookalikes only; a word with any other
- * letter (most Cyrillic and Greek words) stays as it is.
+ * letter (most Cyrillic and Greek words), or of more than 64 units, stays as it is.
  */
 import { lookalikeOf, lookalikePattern } from '../unicode/confusables';
 
 const LETTER = /\p{L}/u;
 
+/** Units kept on each side of a homoglyph word in the text read back (a phrase around it is shorter). */
+export const HOMOGLYPH_REACH = 256;
+
 /**
- * `lower` (a normalized, lower-cased text) with the lookalike letters of homoglyph words as ASCII
- * letters (the same length: each lookalike is one unit, and so is its letter), and the span of the
- * first such word; undefined when no word is one.
+ * `lower` (a normalized, lower-cased text) read back with the lookalike letters of its homoglyph words
+ * as ASCII letters: the parts of the text within `HOMOGLYPH_REACH` units of such a word, joined by
+ * line breaks (a phrase found there and not in `lower` holds one of the words: the rest of the text was
+ * scanned as it is), and the span of the first such word; undefined when no word is one.
  *
  * @example
  * ```ts
@@ -24,11 +28,10 @@ const LETTER = /\p{L}/u;
 export function homoglyphsOf(lower: string): { text: string; start: number; end: number } | undefined {
   // Most texts have no lookalike at all: one regex scan tells.
   if (!lookalikePattern().test(lower)) return undefined;
-  // The text read back: its pieces up to `copied`, each homoglyph word in ASCII letters.
-  const out: string[] = [];
-  let copied = 0;
-  let first = -1;
-  let firstEnd = -1;
+  // The homoglyph words: start, end and the word in ASCII letters.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -52,30 +55,50 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
       else if (lookalikeOf(u) !== undefined) lookalikes++;
       else others++;
     }
-    if (lookalikes > 0 && others === 0 && (ascii || (lookalikes === end - start && lookalikes >= 3))) {
-      out.push(lower.slice(copied, start));
+    if (
+      lookalikes > 0 &&
+      others === 0 &&
+      end - start <= LONGEST_WORD &&
+      (ascii || (lookalikes === end - start && lookalikes >= 3))
+    ) {
       let word = '';
       for (let k = start; k < end; k++) {
         const u = lower.charCodeAt(k);
         word += u < 128 ? (lower[k] as string) : (lookalikeOf(u) as string);
       }
-      out.push(word);
-      copied = end;
-      if (first < 0) {
-        first = start;
-        firstEnd = end;
-      }
+      starts.push(start);
+      ends.push(end);
+      words.push(word);
     }
     i = end;
   }
-  if (first < 0) return undefined;
-  out.push(lower.slice(copied));
-  return { text: out.join(''), start: first, end: firstEnd };
+  if (words.length === 0) return undefined;
+  // The parts within reach of the words, overlapping ones merged.
+  const parts: string[] = [];
+  let w = 0;
+  while (w < words.length) {
+    const from = Math.max(0, (starts[w] as number) - HOMOGLYPH_REACH);
+    let part = '';
+    let at = from;
+    let to = Math.min(n, (ends[w] as number) + HOMOGLYPH_REACH);
+    while (w < words.length && (starts[w] as number) <= to) {
+      part += lower.slice(at, starts[w]) + (words[w] as string);
+      at = ends[w] as number;
+      to = Math.max(to, Math.min(n, at + HOMOGLYPH_REACH));
+      w++;
+    }
+    parts.push(part + lower.slice(at, to));
+  }
+  return { text: parts.join('\n'), start: starts[0] as number, end: ends[0] as number };
 }
+
+/** Longest word read back (a homoglyph attack writes words, not runs of thousands of letters). */
+const LONGEST_WORD = 64;
 
 /** A letter of a word: an ASCII letter or digit, or a non-ASCII letter (one UTF-16 unit). */
 function isWordUnit(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return c < 0xd800 || c > 0xdfff ? LETTER.test(s[i] as string) : false;
+  // Every lookalike is a letter: no regex for those.
+  return c < 0xd800 || c > 0xdfff ? lookalikeOf(c) !== undefined || LETTER.test(s[i] as string) : false;
 }

@@ -12,7 +12,7 @@
 
 import { homoglyphsOf } from './homoglyphs';
 import type { PhraseFamily } from './phrases';
-import { segment } from './words';
+import { splitter } from './words';
 
 /**
  * The ways of writing that are read back: `caesar<k>` is a Caesar shift of k letters (1-25 but 13,
@@ -95,6 +95,9 @@ const GLUED: readonly string[] = /* @__PURE__ */ (() => {
   out.push('developermode', 'doanythingnow', 'newinstructions');
   return out;
 })();
+
+/** A run of letters with a glued trigger in it: the runs the joined view splits. */
+const GLUED_IN: RegExp = /* @__PURE__ */ new RegExp(GLUED.join('|'));
 
 /** Key words for Pig Latin (plurals too: "instructionsway" holds no form of "instruction"). */
 const PIG_WORDS = [...KEYWORDS, 'instructions', 'prompts', 'passwords'];
@@ -198,7 +201,10 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'leet') return lower.replace(/[013457]|[@!$](?=[a-z0-9@!$])/g, (d) => UNLEET[d] as string);
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
-  if (kind === 'joined') return lower.replace(/[a-z]{8,}/g, (w) => segment(w, vocabulary));
+  if (kind === 'joined') {
+    const split = splitter(vocabulary);
+    return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
+  }
   if (kind === 'homoglyph') return homoglyphsOf(lower)?.text ?? lower;
   return shift(lower, 26 - Number(kind.slice(6)));
 }
@@ -259,6 +265,7 @@ function isLetter(s: string, i: number): boolean {
  * joined run of 8 letters or more is split into words of `vocabulary` (`segment`).
  */
 function joinSpaced(s: string, vocabulary: ReadonlySet<string>): string {
+  const split = splitter(vocabulary);
   let out = '';
   let i = 0;
   const n = s.length;
@@ -276,7 +283,7 @@ function joinSpaced(s: string, vocabulary: ReadonlySet<string>): string {
       if (letters >= 3 && !isLetter(s, j + 1)) {
         let run = '';
         for (let k = i; k <= j; k += 2) run += s[k];
-        out += letters >= 8 ? segment(run, vocabulary) : run;
+        out += letters >= 8 ? split(run) : run;
         i = j + 1;
         continue;
       }

@@ -45,6 +45,28 @@ export function vocabularyOf(families: readonly PhraseFamily[]): ReadonlySet<str
   return words;
 }
 
+/** Letters split per read-back text (`splitter`): bounds the work a text of glued words can cause. */
+export const SPLIT_BUDGET = 65_536;
+
+/**
+ * `segment` over `vocabulary` for the runs of one text, until `budget` letters were split; later runs
+ * are returned as they are.
+ *
+ * @example
+ * ```ts
+ * const split = splitter(vocabularyOf(PHRASE_FAMILIES));
+ * split('ignoreall'); // 'ignore all'
+ * ```
+ */
+export function splitter(vocabulary: ReadonlySet<string>, budget = SPLIT_BUDGET): (run: string) => string {
+  let left = budget;
+  return (run) => {
+    if (run.length > left) return run;
+    left -= run.length;
+    return segment(run, vocabulary);
+  };
+}
+
 /** Longest word tried in a split. */
 const LONGEST = 24;
 /** Longest run split (longer ones are left as they are: a split costs `LONGEST` lookups per letter). */
