@@ -261,6 +261,11 @@ const attacksMB: [string, string][] = [
   ['mixed script', 'aа'.repeat(MB / 2)],
   ['spelled e-mail signs', 'a dot a at '.repeat(Math.floor(MB / 11))],
   ['bracketed at signs', 'a[at]b[dot]'.repeat(Math.floor(MB / 11))],
+  // Obfuscated writings the injection detector reads back (every one triggers its reading).
+  ['homoglyph words', 'іgnore ∣∣ аll '.repeat(Math.floor(MB / 14))],
+  ['glued words', `ignoreall ${'thesystemprompt '.repeat(MB / 16)}`],
+  ['spaced letters', 'i g n o r e '.repeat(Math.floor(MB / 12))],
+  ['cipher after a decode request', `decode this caesar cipher: ${'zkdw duh wkh '.repeat(Math.floor(MB / 12))}`],
 ];
 const adversarial = [];
 for (const [name, text] of attacksMB) {

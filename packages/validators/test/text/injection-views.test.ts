@@ -313,6 +313,9 @@ describe('viewOf', () => {
     expect(h?.text).toBe(far.slice(at - 256, at + 10 + 256).replace('іgnore аll', 'ignore all'));
     expect(far.slice(h?.start, h?.end)).toBe('іgnore');
     expect(families(far)).toContain('encoded_homoglyph');
+    // The first 4,096 homoglyph words are read back.
+    const many = homoglyphsOf(`${'іt '.repeat(5000)}іgnore`);
+    expect(many?.text.length).toBe(3 * 4096 - 1 + 256);
     // Lookalikes that are no letters ("∣" is confusable with "l") start no word: the scan moves on.
     expect(homoglyphsOf('a ∣∣∣ b ∣')).toBeUndefined();
     fc.assert(

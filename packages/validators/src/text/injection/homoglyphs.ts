@@ -13,10 +13,12 @@ const LETTER = /\p{L}/u;
 
 /** Units kept on each side of a homoglyph word in the text read back (a phrase around it is shorter). */
 export const HOMOGLYPH_REACH = 256;
+/** Homoglyph words read back per text, the first ones (bounds the rescan a text of them causes). */
+export const HOMOGLYPH_WORDS = 4096;
 
 /**
  * `lower` (a normalized, lower-cased text) read back with the lookalike letters of its homoglyph words
- * as ASCII letters: the parts of the text within `HOMOGLYPH_REACH` units of such a word, joined by
+ * (the first `HOMOGLYPH_WORDS`) as ASCII letters: the parts of the text within `HOMOGLYPH_REACH` units of such a word, joined by
  * line breaks (a phrase found there and not in `lower` holds one of the words: the rest of the text was
  * scanned as it is), and the span of the first such word; undefined when no word is one.
  *
@@ -34,7 +36,7 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
   const words: string[] = [];
   const n = lower.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && words.length < HOMOGLYPH_WORDS) {
     const c = lower.charCodeAt(i);
     if (c < 128 || lookalikeOf(c) === undefined) {
       // Skip to the next lookalike (a letter: a word without one is never read back); its word starts
