@@ -181,6 +181,13 @@ describe('shared recognizer helpers', () => {
     // Few candidates (insertion sort), some (builtin sort), many (packed numeric keys).
     fc.assert(fc.property(fc.array(span, { maxLength: 40 }), check), { numRuns: 2000 });
     fc.assert(fc.property(fc.array(span, { minLength: 60, maxLength: 200 }), check), { numRuns: 500 });
+    // Long spans, across several 32-bit words of the position bits.
+    const long = fc.record({
+      start: fc.nat({ max: 230 }),
+      length: fc.nat({ max: 79 }),
+      score: fc.constantFrom(0.5, 0.6, 0.85),
+    });
+    fc.assert(fc.property(fc.array(long, { minLength: 49, maxLength: 120 }), check), { numRuns: 500 });
     // Scores the keys cannot hold (NaN) fall back to the comparator.
     check(
       Array.from({ length: 80 }, (_, i) => ({ start: (i * 7) % 290, length: 3, score: i === 5 ? Number.NaN : 0.6 })),
