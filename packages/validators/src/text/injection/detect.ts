@@ -114,10 +114,12 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out, in Pig Latin or
   // glued to the next word (views.ts): where the text was written.
   let views = takeViews(findings);
+  let homoglyphs: string | undefined; // the homoglyph reading, kept for the rescan below
   // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ"): none in an ASCII text (homoglyphs.ts).
   if (norm.map !== undefined && options.decode !== false) {
     const h = homoglyphsOf(norm.text);
     if (h !== undefined) {
+      homoglyphs = h.text;
       views ??= new Map();
       views.set('homoglyph', toOriginal(norm, h.start, h.end));
     }
@@ -129,7 +131,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const view = viewOf(kind, norm.text, vocabularyFor(families));
+        const view = kind === 'homoglyph' ? (homoglyphs as string) : viewOf(kind, norm.text, vocabularyFor(families));
         // A homoglyph reading is normalized already (ASCII letters in a normalized text): only its
         // families count here, not their spans, so it needs no offset map.
         const best = bestOf(kind === 'homoglyph' ? { text: view, map: undefined } : normalizeForMatch(view), families);
