@@ -2,13 +2,15 @@
  * The shared helpers of the PII recognizers give what their plain definitions give: `factsOf` equals
  * counting with regexes, `hasContext` (hash-probed word tables, walked in place) equals cutting the
  * windows out, splitting them into letter runs and looking each lower-cased run up in the set, and
- * `resolveOverlaps` (insertion sort for short lists) equals the builtin stable sort.
+ * `resolveOverlaps` (insertion sort for short lists) equals the builtin stable sort, and the match
+ * iterators stop where their callback returns `false`.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { hasContext, LETTER, wordSet } from '../../src/text/shared/context';
-import { factsOf, withFacts } from '../../src/text/shared/facts';
+import { factsOf, forEachMatchAt, tryAt, withFacts } from '../../src/text/shared/facts';
 import { resolveOverlaps } from '../../src/text/shared/overlap';
+import { forEachMatch } from '../../src/text/shared/regex';
 
 /** Text biased to digits, word units, the counted punctuation and non-ASCII units. */
 const factsText = fc
@@ -111,6 +113,36 @@ const contextText = fc
   .map((a) => a.join(''));
 
 describe('shared recognizer helpers', () => {
+  test('forEachMatch and forEachMatchAt stop at the first match whose callback returns false', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab1 ]{0,40}$/), fc.nat(6), (text, stopAt) => {
+        const all = [...text.matchAll(/a+|1/g)].map((m) => m.index);
+        const want = all.slice(0, stopAt + 1);
+        const seen: number[] = [];
+        const fn = (m: RegExpExecArray) => {
+          seen.push(m.index);
+          return seen.length <= stopAt ? undefined : false;
+        };
+        const global = /a+|1/g;
+        forEachMatch(global, text, fn);
+        expect(seen).toEqual(want);
+        expect(global.lastIndex).toBe(0);
+        seen.length = 0;
+        const sticky = /a+|1/y;
+        const starts = [...text].flatMap((c, i) => (c === 'a' || c === '1' ? [i] : []));
+        forEachMatchAt(sticky, text, starts, fn);
+        expect(seen).toEqual(want);
+        expect(sticky.lastIndex).toBe(0);
+        // A callback that returns anything but false goes on (a count, true, undefined).
+        let n = 0;
+        forEachMatch(global, text, () => n++);
+        expect(n).toBe(all.length);
+      }),
+    );
+    expect(tryAt(/a/y, 'a', 0, 0, () => false, undefined)).toBe(Number.POSITIVE_INFINITY);
+    expect(tryAt(/a/y, 'a', 0, 0, () => true, undefined)).toBe(1);
+  });
+
   test('factsOf equals counting with regexes, inside and outside a facts scope', () => {
     fc.assert(
       fc.property(factsText, (t) => {

@@ -9,7 +9,7 @@
  * Families combine with a noisy-OR into a score in [0, 1]; an optional classifier (your model) joins it.
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
-import { tryAt } from '../shared/facts';
+import { forEachMatchAt } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
@@ -263,35 +263,23 @@ function scanFamilies(
   const { scan, starts, sticky } = gateFamilies(norm.text, families, ascii);
   for (const k of scan) {
     const f = families[k] as PhraseFamily;
-    let done = false;
+    // Every match of a family scores its weight: a read-back stops at the first one (`false` stops the scan).
     const found = (m: RegExpExecArray) => {
       let end = m.index + m[0].length;
       if (f.tail) {
         f.tail.lastIndex = end;
         const t = f.tail.exec(norm.text);
-        if (t === null || t.index !== end) return;
+        if (t === null || t.index !== end) return true;
         end += t[0].length;
       }
       const span = toOriginal(norm, m.index, end);
       out.push({ family: f.id, start: span.start, end: span.end, score: f.weight });
-      done = firstOnly;
+      return !firstOnly;
     };
     // Where the gate knows every place a match can start, the pattern is tried only there.
     const at = starts[k];
-    if (at !== undefined) {
-      const re = sticky[k] as RegExp;
-      let next = 0;
-      for (let i = 0; i < at.length && !done; i++) next = tryAt(re, norm.text, at[i] as number, next, found, undefined);
-      re.lastIndex = 0;
-    } else {
-      const re = f.re;
-      re.lastIndex = 0;
-      for (let m = re.exec(norm.text); m !== null && !done; m = re.exec(norm.text)) {
-        found(m);
-        if (m[0].length === 0) re.lastIndex++;
-      }
-      re.lastIndex = 0;
-    }
+    if (at !== undefined) forEachMatchAt(sticky[k] as RegExp, norm.text, at, found);
+    else forEachMatch(f.re, norm.text, found);
   }
 }
 

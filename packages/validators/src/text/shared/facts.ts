@@ -220,7 +220,7 @@ export function scanDigitRuns<A = undefined>(
 /**
  * Exactly `forEachMatch(global, text, fn)` for a global regex whose every match starts at one of
  * `starts` (increasing): the sticky twin `sticky` (same source) is tried at each start that is not
- * inside the previous match.
+ * inside the previous match. Stops when `fn` returns `false`, as `forEachMatch` does.
  *
  * @example
  * ```ts
@@ -231,19 +231,24 @@ export function forEachMatchAt(
   sticky: RegExp,
   text: string,
   starts: readonly number[],
-  fn: (m: RegExpExecArray) => void,
+  fn: (m: RegExpExecArray) => unknown,
 ): void {
   let next = 0;
-  for (const at of starts) next = tryAt(sticky, text, at, next, fn, undefined);
+  for (let i = 0; i < starts.length && next !== STOP; i++)
+    next = tryAt(sticky, text, starts[i] as number, next, fn, undefined);
   sticky.lastIndex = 0;
 }
+
+/** What `tryAt` returns once `fn` asked to stop: no later start is tried. @internal */
+const STOP = Number.POSITIVE_INFINITY;
 
 /**
  * One step of an anchored scan: a global pattern whose every match starts at one of a few candidate
  * positions, found in increasing order, is run as its sticky twin at each candidate not inside the
  * previous match, which gives the global scan's matches (as `forEachMatchAt` does for a list of
  * starts). Tries `sticky` at `at` unless a previous match covers it (`at < next`), calls
- * `fn(match, arg, text)` on a match and returns where the next match may start.
+ * `fn(match, arg, text)` on a match and returns where the next match may start: `Infinity` when `fn`
+ * returned `false`, so that every later start is skipped.
  * @internal
  *
  * @example
@@ -257,14 +262,14 @@ export function tryAt<A>(
   text: string,
   at: number,
   next: number,
-  fn: (m: RegExpExecArray, arg: A, text: string) => void,
+  fn: (m: RegExpExecArray, arg: A, text: string) => unknown,
   arg: A,
 ): number {
   if (at < next) return next;
   sticky.lastIndex = at;
   const m = sticky.exec(text);
   if (m === null) return next;
-  fn(m, arg, text);
+  if (fn(m, arg, text) === false) return STOP;
   return at + Math.max(1, m[0].length);
 }
 

@@ -6,18 +6,20 @@
 
 /**
  * Call `fn(match)` for every match of a global (or sticky) regex over `text`, advancing past
- * empty matches. The regex's `lastIndex` is reset before and after.
+ * empty matches, until `fn` returns `false` (any other result goes on). The regex's `lastIndex` is
+ * reset before and after.
  *
  * @example
  * ```ts
  * forEachMatch(/\d+/g, 'a1b22', (m) => console.log(m.index, m[0]));
+ * forEachMatch(/\d+/g, 'a1b22', (m) => m[0].length < 2); // stops at "22"
  * ```
  */
-export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => unknown): void {
   re.lastIndex = 0;
   let m = re.exec(text);
   while (m !== null) {
-    fn(m);
+    if (fn(m) === false) break;
     if (m[0].length === 0) re.lastIndex++;
     m = re.exec(text);
   }
