@@ -12,7 +12,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { asciiScan } from '../../src/text/injection/ascii-scan';
 import { DECODE_BUDGET, decodeWithRuns, runsIn } from '../../src/text/injection/decode';
-import { MARK_COLON, MARK_DASH, MARK_EQUALS, MARK_PART, MARK_PERCENT } from '../../src/text/injection/marks';
+import {
+  MARK_AMPERSAND,
+  MARK_BACKSLASH,
+  MARK_COLON,
+  MARK_DASH,
+  MARK_EQUALS,
+  MARK_PART,
+  MARK_PERCENT,
+} from '../../src/text/injection/marks';
 import { unicodeScan } from '../../src/text/injection/unicode-scan';
 
 const families = (t: string) => [...new Set(detectPromptInjection(t).findings.map((f) => f.family))];
@@ -296,9 +304,36 @@ describe('detectPromptInjection', () => {
     const morse = '.. --. -. --- .-. .  .- .-.. .-..  .--. .-. . ...- .. --- ..- ...';
     const binary = '01101001 01100111 01101110 01101111 01110010 01100101 00100000 01100001 01101100 01101100';
     const piece = fc.oneof(
-      fc.constantFrom('%', '-', '=', ':', 'part', 'Part ', 'depart', 'parts', 'q: ', '.-', '-.', ' ', 'x', '\n'),
+      fc.constantFrom(
+        '%',
+        '-',
+        '=',
+        ':',
+        'part',
+        'Part ',
+        'depart',
+        'parts',
+        'q: ',
+        '.-',
+        '-.',
+        ' ',
+        'x',
+        '\n',
+        '\\',
+        '&',
+      ),
       fc.constantFrom('%69%67%6e%6f%72%65%20%61%6c%6c', morse, binary, 'part 1 is', 'a = "ig"', 'b="nore" a + b'),
-      fc.string({ unit: fc.constantFrom('a', 'p', 'r', 't', '0', '1', ' ', '-', '.', '%', '=', ':'), maxLength: 12 }),
+      fc.constantFrom(
+        '\\u0069\\x67&#110;&#x6f;\\u{72}',
+        '105 103 110 111 114 101 32 97 108 108',
+        '&#105;',
+        '&#105;&#103;&#110;&#111;&#114;&#101; &#x61;&#x6c;&#x6c;',
+        '\\u0069\\u0067\\x6e\\x6f\\u{72}\\u{65} all',
+      ),
+      fc.string({
+        unit: fc.constantFrom('a', 'p', 'r', 't', '0', '1', ' ', '-', '.', '%', '=', ':', '\\', '&', '#'),
+        maxLength: 12,
+      }),
     );
     let marked = 0;
     let decoded = 0;
@@ -310,7 +345,9 @@ describe('detectPromptInjection', () => {
           (s.includes('%') ? MARK_PERCENT : 0) |
           (s.includes('-') ? MARK_DASH : 0) |
           (s.includes('=') ? MARK_EQUALS : 0) |
-          (s.includes(':') ? MARK_COLON : 0);
+          (s.includes(':') ? MARK_COLON : 0) |
+          (s.includes('\\') ? MARK_BACKSLASH : 0) |
+          (s.includes('&') ? MARK_AMPERSAND : 0);
         expect(scan.marks & ~MARK_PART).toBe(want);
         // The word "part" is always marked (another word of four letters may be too).
         if (/(?<![a-z0-9])part(?![a-z0-9])/i.test(s)) expect(scan.marks & MARK_PART).toBe(MARK_PART);

@@ -1,18 +1,33 @@
 /**
- * Encoded payloads: base64, hex and percent-encoded runs, bytes in binary digits and Morse code
- * (`decode-signs.ts`) are decoded (when the result is mostly printable text) so the injection detector
- * can rescan what a model would read after decoding; Unicode "tag" characters (U+E0000-U+E007F,
- * invisible in most renderers) are decoded to the ASCII they smuggle.
+ * Encoded payloads: base64, base32, hex and percent-encoded runs, bytes in binary digits, decimal
+ * character codes, Morse code and Braille (`decode-signs.ts`) are decoded (when the result is mostly
+ * printable text) so the injection detector can rescan what a model would read after decoding, and so
+ * are texts written in character escapes (`decode-escapes.ts`); Unicode "tag" characters
+ * (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle.
  */
 import { forEachMatch } from '../shared/regex';
-import { scanBinary, scanMorse } from './decode-signs';
-import { MARK_DASH, MARK_PERCENT } from './marks';
+import { scanEscapes } from './decode-escapes';
+import { scanBinary, scanBraille, scanDecimal, scanMorse } from './decode-signs';
+import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_PERCENT } from './marks';
 import { utf8 } from './utf8-text';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
 export interface DecodedPayload {
-  /** Encoding found. */
-  encoding: 'base64' | 'hex' | 'url' | 'binary' | 'morse' | 'unicode_tags';
+  /**
+   * Encoding found. For `escapes`, `decoded` is the whole text with its escapes read back (the span is
+   * from the first escape to the last).
+   */
+  encoding:
+    | 'base64'
+    | 'base32'
+    | 'hex'
+    | 'url'
+    | 'escapes'
+    | 'binary'
+    | 'decimal'
+    | 'morse'
+    | 'braille'
+    | 'unicode_tags';
   /** Start offset in the scanned text. */
   start: number;
   /** End offset in the scanned text. */
@@ -22,7 +37,7 @@ export interface DecodedPayload {
 }
 
 /** @internal */
-export const BASE64_RE: RegExp = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,8192}={0,2}(?![A-Za-z0-9+/=_-])/g;
+export const BASE64_RE: RegExp = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,8192}={0,6}(?![A-Za-z0-9+/=_-])/g;
 /** @internal */
 export const HEX_RE: RegExp = /(?<![0-9a-f])(?:[0-9a-f]{2}[ :,]?){12,4096}(?![0-9a-f])/gi;
 /** @internal */
@@ -64,9 +79,13 @@ export function decodeWithRuns(
   const { base64, hex } = runs;
   if (base64)
     scanBase64(text, (m) => {
-      if (left <= 0 || !/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0])) return;
+      if (left <= 0 || !/[A-Z]/.test(m[0])) return;
+      // Base64 has both cases; base32 (RFC 4648) upper-case letters and the digits 2-7 only.
+      const b64 = /[a-z]/.test(m[0]);
+      if (!b64 && !BASE32_RUN.test(m[0])) return;
       left -= m[0].length;
-      take('base64', m.index, m.index + m[0].length, base64Text(m[0]));
+      if (b64) take('base64', m.index, m.index + m[0].length, base64Text(m[0]));
+      else take('base32', m.index, m.index + m[0].length, base32Text(m[0]));
     });
   if (hex)
     scanHex(text, (m) => {
@@ -97,20 +116,56 @@ export function decodeWithRuns(
   // Binary runs worth decoding hold an encoded space; Morse runs a dot next to a dash. A BINARY_RE
   // match (8 bytes of binary digits, spaces or commas between) is a run of hex digits `runs.hex` counts.
   const binary = runs.hex && text.includes('00100000');
+  // A DECIMAL_RE match (8 numbers, spaces or commas between) is a run of hex digits too; one worth
+  // decoding holds the code of a space.
+  const decimal = runs.hex && text.includes('32');
   const morse =
     (marks === undefined ? text.includes('-') : (marks & MARK_DASH) !== 0) &&
     (text.includes('.-') || text.includes('-.'));
-  if (binary || morse) {
+  // Escapes start with a backslash or "&#"; Braille cells are never in an ASCII text (one with marks).
+  const escapes =
+    marks === undefined
+      ? text.includes('\\') || text.includes('&#')
+      : (marks & (MARK_BACKSLASH | MARK_AMPERSAND)) !== 0;
+  const braille = marks === undefined && BRAILLE_CELL.test(text);
+  if (binary || decimal || morse || escapes || braille) {
     const spend = (units: number) => {
       if (left <= 0) return false;
       left -= units;
       return true;
     };
     if (binary) scanBinary(text, spend, take);
+    if (decimal) scanDecimal(text, spend, take);
     if (morse) scanMorse(text, spend, take);
+    if (braille) scanBraille(text, spend, take);
+    if (escapes) scanEscapes(text, spend, take);
   }
   if (marks === undefined && text.includes('\uDB40')) scanTags(text, out);
   return out;
+}
+
+/** A Braille cell that is no blank. */
+const BRAILLE_CELL = /[\u2801-\u28ff]/;
+/** A BASE64_RE match that is base32: upper-case letters and 2-7, then padding. */
+const BASE32_RUN = /^[A-Z2-7]+=*$/;
+
+/** The bytes of a base32 run as text (RFC 4648 alphabet; padding and trailing bits dropped). */
+function base32Text(run: string): string | undefined {
+  const bytes = new Uint8Array((run.length * 5) >> 3);
+  let n = 0;
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c === 61) break; // =
+    acc = ((acc << 5) | (c >= 65 ? c - 65 : c - 24)) & 0xfff; // A-Z 0-25, 2-7 26-31
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return utf8(bytes.subarray(0, n));
 }
 
 function scanTags(text: string, out: DecodedPayload[]): void {

@@ -149,6 +149,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
       if (p.encoding !== 'unicode_tags') decodedText ??= p;
       const best = bestOf(normalizeForMatch(p.decoded), families);
+      // An escaped text is read back whole: what it says in plain is no hidden phrase (as with a view).
+      if (p.encoding === 'escapes') for (const f of findings) best.delete(f.family);
       for (const [family, score] of best)
         findings.push({ family: `encoded:${family}`, start: p.start, end: p.end, score });
       if (p.encoding === 'unicode_tags')

@@ -1,7 +1,7 @@
 /**
  * Text hidden without a key word: "decode this Caesar cipher: 'Zkdw duh wkh prvw...'" holds no word the
  * view triggers (views.ts) look for, but read back with the right shift it is English. Where a text asks
- * for a decoding, `hiddenView` tries every Caesar shift and Pig Latin and keeps the read-back whose
+ * for a decoding, `hiddenView` tries every Caesar shift, Atbash and Pig Latin and keeps the read-back whose
  * changed words are most often common English words, so the detector can rescan it and report the
  * smuggling, as it does for a base64 payload.
  */
@@ -21,9 +21,9 @@ export interface HiddenView {
 }
 
 /**
- * The best read-back of `lower` (a lower-cased text) among the Caesar shifts 1-25 and Pig Latin, when
+ * The best read-back of `lower` (a lower-cased text) among the Caesar shifts 1-25, Atbash and Pig Latin, when
  * its words changed by the reading are common English words of three letters or more often enough (3 of
- * them, a quarter of the changed words); else undefined. Cost: 25 shifts of at most 8,192 units, then one of the whole text.
+ * them, a quarter of the changed words); else undefined. Cost: 26 readings of at most 8,192 units, then one of the whole text.
  *
  * @example
  * ```ts
@@ -35,11 +35,11 @@ export function hiddenView(lower: string, vocabulary?: ReadonlySet<string>): Hid
   const plain = head.match(/[a-z]+/g) ?? [];
   let best: ViewKind | undefined;
   let bestCount = 0;
-  const kinds: ViewKind[] = ['piglatin'];
+  const kinds: ViewKind[] = ['piglatin', 'atbash'];
   for (let k = 1; k <= 25; k++) kinds.push(k === 13 ? 'rot13' : `caesar${k}`);
   for (const kind of kinds) {
     const words = viewOf(kind, head, vocabulary).match(/[a-z]+/g) ?? [];
-    // Pig Latin keeps the number of words; a shift keeps every word's length.
+    // Pig Latin keeps the number of words; a shift and Atbash keep every word's length.
     if (words.length !== plain.length) continue;
     let changed = 0;
     let common = 0;

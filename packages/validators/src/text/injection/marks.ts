@@ -14,5 +14,9 @@ export const MARK_EQUALS = 4;
 export const MARK_COLON = 8;
 /** The word "part" (payload splitting: "part 1 is ..."); may also be set by another word of 4 letters. */
 export const MARK_PART = 16;
+/** A backslash (escapes: `\u0069`, `\x69`). */
+export const MARK_BACKSLASH = 32;
+/** An "&" (HTML character references: `&#105;`, `&#x69;`). */
+export const MARK_AMPERSAND = 64;
 /** Every mark: what is known of a text no scan marked. */
-export const ALL_MARKS = 31;
+export const ALL_MARKS = 127;

@@ -1,6 +1,7 @@
 /**
  * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in another Caesar
- * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), backwards ("erongI lla suoiverp
+ * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), in Atbash ("rtmliv zoo kiverlfh", each
+ * letter swapped with the one as far from the other end of the alphabet), backwards ("erongI lla suoiverp
  * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
  * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray") or with its words glued
  * together ("IgnoreAllPreviousInstructions"). Each way of writing has trigger families: the key
@@ -20,6 +21,7 @@ import { splitter } from './words';
  */
 export type ViewKind =
   | 'rot13'
+  | 'atbash'
   | 'reversed'
   | 'leet'
   | 'spaced'
@@ -80,6 +82,18 @@ function shift(s: string, k: number): string {
 
 const rot13 = (s: string): string => shift(s, 13);
 
+/** `s` with each ASCII letter swapped with its mirror in the alphabet (a-z, b-y...; Atbash, its own inverse). */
+function atbash(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) out += String.fromCharCode(219 - c);
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(155 - c);
+    else out += s[i];
+  }
+  return out;
+}
+
 /**
  * Key words glued to the next or the one before ("ignoreall", "previousinstructions", "systemprompt"):
  * the joined view's triggers, each two words an override or a leak begins with.
@@ -129,18 +143,22 @@ function trigger(kind: ViewKind, words: readonly string[]): PhraseFamily {
 }
 
 /**
- * @internal The trigger families (ids `view:rot13`, `view:reversed`, `view:leet`, `view:spaced`; weight 0),
+ * @internal The trigger families (ids `view:rot13`, `view:atbash`, `view:reversed`, `view:leet`... ; weight 0),
  * over lower-cased text as every phrase family.
  *
  * @example
  * ```ts
- * VIEW_FAMILIES.map((f) => f.id); // ['view:rot13', 'view:reversed', 'view:leet', 'view:spaced']
+ * VIEW_FAMILIES.map((f) => f.id); // ['view:rot13', 'view:atbash', 'view:reversed', 'view:leet', ...]
  * ```
  */
 export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
   trigger(
     'rot13',
     KEYWORDS.map((w) => rot13(w)),
+  ),
+  trigger(
+    'atbash',
+    KEYWORDS.map((w) => atbash(w)),
   ),
   trigger(
     'reversed',
@@ -162,7 +180,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
 ])();
 
 /** The kinds that are no Caesar shift. */
-const PLAIN_KINDS: readonly string[] = ['rot13', 'reversed', 'leet', 'spaced', 'piglatin', 'joined'];
+const PLAIN_KINDS: readonly string[] = ['rot13', 'atbash', 'reversed', 'leet', 'spaced', 'piglatin', 'joined'];
 
 /** The kind of a trigger family's id (`view:leet` → `leet`), or undefined for other ids. */
 export function viewKind(id: string): ViewKind | undefined {
@@ -181,6 +199,7 @@ export function viewName(kind: ViewKind): string {
 
 /**
  * `lower` (a lower-cased text) read back from one way of writing: ROT13 decoded, a Caesar shift undone,
+ * Atbash swapped back,
  * reversed (by code points), leetspeak digits and signs as letters (4 @ a, 3 e, 1 ! i, 0 o, 5 $ s, 7 t; a
  * sign only before a letter, digit or sign: "instructions!" keeps its "!"), runs of single
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
@@ -197,6 +216,7 @@ export function viewName(kind: ViewKind): string {
  */
 export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<string> = new Set()): string {
   if (kind === 'rot13') return rot13(lower);
+  if (kind === 'atbash') return atbash(lower);
   if (kind === 'reversed') return Array.from(lower).reverse().join('');
   if (kind === 'leet') return lower.replace(/[013457]|[@!$](?=[a-z0-9@!$])/g, (d) => UNLEET[d] as string);
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
