@@ -233,6 +233,7 @@ describe('viewOf', () => {
       'spaced',
       'piglatin',
       'joined',
+      'nato',
       ...shifts,
     ]);
     expect(viewKind('override')).toBeUndefined();
@@ -251,8 +252,17 @@ describe('viewOf', () => {
       for (const literal of f.re.source.replace(/\\/g, '').split('|')) {
         const back =
           kind === 'leet' || kind === 'spaced' ? viewOf(kind, ` ${literal} `) : viewOf(kind, literal, vocabulary);
+        // A NATO trigger spells the first three letters of a key word ("india golf november").
+        if (kind === 'nato')
+          expect(
+            literal
+              .split(' ')
+              .map((w) => w[0])
+              .join(''),
+            f.id,
+          ).toMatch(/^(?:ign|dis|ins|pre|pro|pas|jai|sys)$/);
         // A glued trigger reads back to two words or more ("do anything now").
-        if (kind === 'joined') expect(back, `${f.id}: ${literal}`).toMatch(/^[a-z]+(?: [a-z]+)+$/);
+        else if (kind === 'joined') expect(back, `${f.id}: ${literal}`).toMatch(/^[a-z]+(?: [a-z]+)+$/);
         else expect(back, `${f.id}: ${literal}`).toMatch(keyWords);
       }
     }

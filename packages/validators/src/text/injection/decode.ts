@@ -3,10 +3,12 @@
  * character codes, Morse code and Braille (`decode-signs.ts`) are decoded (when the result is mostly
  * printable text) so the injection detector can rescan what a model would read after decoding, and so
  * are texts written in character escapes (`decode-escapes.ts`); Unicode "tag" characters
- * (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle.
+ * (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle, and so are
+ * variation selectors and invisible binary digits (`decode-invisible.ts`).
  */
 import { forEachMatch } from '../shared/regex';
 import { scanEscapes } from './decode-escapes';
+import { scanSelectors, scanSneakyBits } from './decode-invisible';
 import { scanBinary, scanBraille, scanDecimal, scanMorse } from './decode-signs';
 import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_PERCENT } from './marks';
 import { utf8 } from './utf8-text';
@@ -27,7 +29,9 @@ export interface DecodedPayload {
     | 'decimal'
     | 'morse'
     | 'braille'
-    | 'unicode_tags';
+    | 'unicode_tags'
+    | 'variation_selectors'
+    | 'sneaky_bits';
   /** Start offset in the scanned text. */
   start: number;
   /** End offset in the scanned text. */
@@ -75,6 +79,12 @@ export function decodeWithRuns(
   const take = (encoding: DecodedPayload['encoding'], start: number, end: number, decoded: string | undefined) => {
     if (decoded === undefined || !textLike(decoded)) return;
     out.push({ encoding, start, end, decoded });
+  };
+  // The decoders of signs, escapes and invisible characters spend the budget through this.
+  const spend = (units: number) => {
+    if (left <= 0) return false;
+    left -= units;
+    return true;
   };
   const { base64, hex } = runs;
   if (base64)
@@ -129,25 +139,28 @@ export function decodeWithRuns(
       : (marks & (MARK_BACKSLASH | MARK_AMPERSAND)) !== 0;
   const braille = marks === undefined && BRAILLE_CELL.test(text);
   if (binary || decimal || morse || escapes || braille) {
-    const spend = (units: number) => {
-      if (left <= 0) return false;
-      left -= units;
-      return true;
-    };
     if (binary) scanBinary(text, spend, take);
     if (decimal) scanDecimal(text, spend, take);
     if (morse) scanMorse(text, spend, take);
     if (braille) scanBraille(text, spend, take);
     if (escapes) scanEscapes(text, spend, take);
   }
-  if (marks === undefined && text.includes('\uDB40')) scanTags(text, out);
+  // Invisible characters are never in an ASCII text (the text with `marks`): tags and supplement
+  // variation selectors have the high surrogate U+DB40, Sneaky Bits U+2062 or U+2064 (decode-invisible.ts).
+  if (marks === undefined) {
+    const tags = text.includes('\uDB40');
+    const sneaky = text.includes('\u2062') || text.includes('\u2064');
+    if (tags) scanTags(text, out);
+    if (tags) scanSelectors(text, spend, take);
+    if (sneaky) scanSneakyBits(text, spend, take);
+  }
   return out;
 }
 
-/** A Braille cell that is no blank. */
-const BRAILLE_CELL = /[\u2801-\u28ff]/;
-/** A BASE64_RE match that is base32: upper-case letters and 2-7, then padding. */
-const BASE32_RUN = /^[A-Z2-7]+=*$/;
+/** @internal A Braille cell that is no blank. */
+export const BRAILLE_CELL = /[\u2801-\u28ff]/;
+/** @internal A BASE64_RE match that is base32: upper-case letters and 2-7, then padding. */
+export const BASE32_RUN = /^[A-Z2-7]+=*$/;
 
 /** The bytes of a base32 run as text (RFC 4648 alphabet; padding and trailing bits dropped). */
 function base32Text(run: string): string | undefined {

@@ -23,8 +23,11 @@ import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
-import { type ViewKind, viewKind, viewName, viewOf } from './views';
+import { type ViewKind, viewKind, viewName, viewOf, zalgoOf } from './views';
 import { vocabularyOf } from './words';
+
+/** Encodings of text no renderer shows: found at all, they are a finding of their own (`invisible_text`). */
+const INVISIBLE: ReadonlySet<string> = /* @__PURE__ */ new Set(['unicode_tags', 'variation_selectors', 'sneaky_bits']);
 
 /** One signal of injection. */
 export interface InjectionFinding extends TextSpan {
@@ -115,13 +118,20 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   // glued to the next word (views.ts): where the text was written.
   let views = takeViews(findings);
   let homoglyphs: string | undefined; // the homoglyph reading, kept for the rescan below
-  // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ"): none in an ASCII text (homoglyphs.ts).
+  let zalgo: string | undefined; // the Zalgo reading, kept likewise
+  // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ") and Zalgo text: none in an ASCII text
+  // (homoglyphs.ts, views.ts).
   if (norm.map !== undefined && options.decode !== false) {
     const h = homoglyphsOf(norm.text);
     if (h !== undefined) {
       homoglyphs = h.text;
       views ??= new Map();
       views.set('homoglyph', toOriginal(norm, h.start, h.end));
+    }
+    zalgo = zalgoOf(norm.text);
+    if (zalgo !== undefined) {
+      views ??= new Map();
+      views.set('zalgo', { start: 0, end: text.length });
     }
   }
   const runs = structural(text, norm, findings, ascii?.scan);
@@ -131,10 +141,11 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const view = kind === 'homoglyph' ? (homoglyphs as string) : viewOf(kind, norm.text, vocabularyFor(families));
-        // A homoglyph reading is normalized already (ASCII letters in a normalized text): only its
-        // families count here, not their spans, so it needs no offset map.
-        const best = bestOf(kind === 'homoglyph' ? { text: view, map: undefined } : normalizeForMatch(view), families);
+        const ready = kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' ? zalgo : undefined;
+        const view = ready ?? viewOf(kind, norm.text, vocabularyFor(families));
+        // A homoglyph or Zalgo reading is normalized already (a normalized text with letters replaced or
+        // marks removed): only its families count here, not their spans, so it needs no offset map.
+        const best = bestOf(ready !== undefined ? { text: view, map: undefined } : normalizeForMatch(view), families);
         for (const family of plain) best.delete(family);
         let strong = false;
         for (const [family, score] of best) {
@@ -147,14 +158,14 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
     }
     let decodedText: DecodedPayload | undefined;
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
-      if (p.encoding !== 'unicode_tags') decodedText ??= p;
+      const invisible = INVISIBLE.has(p.encoding);
+      if (!invisible) decodedText ??= p;
       const best = bestOf(normalizeForMatch(p.decoded), families);
       // An escaped text is read back whole: what it says in plain is no hidden phrase (as with a view).
       if (p.encoding === 'escapes') for (const f of findings) best.delete(f.family);
       for (const [family, score] of best)
         findings.push({ family: `encoded:${family}`, start: p.start, end: p.end, score });
-      if (p.encoding === 'unicode_tags')
-        findings.push({ family: 'invisible_text', start: p.start, end: p.end, score: 0.6 });
+      if (invisible) findings.push({ family: 'invisible_text', start: p.start, end: p.end, score: 0.6 });
       else if (best.size > 0)
         findings.push({ family: `encoded_${p.encoding}`, start: p.start, end: p.end, score: 0.3 });
     }

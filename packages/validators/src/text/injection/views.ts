@@ -28,6 +28,8 @@ export type ViewKind =
   | 'piglatin'
   | 'joined'
   | 'homoglyph'
+  | 'nato'
+  | 'zalgo'
   | `caesar${number}`;
 
 /**
@@ -113,6 +115,45 @@ const GLUED: readonly string[] = /* @__PURE__ */ (() => {
 /** A run of letters with a glued trigger in it: the runs the joined view splits. */
 const GLUED_IN: RegExp = /* @__PURE__ */ new RegExp(GLUED.join('|'));
 
+/** The NATO spelling alphabet (with the spellings "alpha", "juliet" and "x-ray" too), by letter. */
+const NATO_WORDS =
+  'alfa alpha bravo charlie delta echo foxtrot golf hotel india juliett juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray x-ray yankee zulu';
+/** @internal Runs of four NATO words or more, one space or line break apart ("india golf november oscar …"). */
+export const NATO_RUN: RegExp = /* @__PURE__ */ (() => {
+  const word = `(?:${NATO_WORDS.split(' ').join('|')})`;
+  return new RegExp(`\\b${word}(?:\\s${word}){3,}\\b`, 'g');
+})();
+/** The first letters of the key words, spelled in the NATO alphabet (the nato view's triggers). */
+const NATO_TRIGGERS: readonly string[] = /* @__PURE__ */ (() => {
+  const byLetter = new Map<string, string[]>();
+  for (const w of NATO_WORDS.split(' ')) byLetter.set(w[0] as string, [...(byLetter.get(w[0] as string) ?? []), w]);
+  let out: string[] = [];
+  for (const key of KEYWORDS) {
+    let forms = [''];
+    for (const c of key.slice(0, 3))
+      forms = forms.flatMap((f) => (byLetter.get(c) as string[]).map((w) => (f ? `${f} ${w}` : w)));
+    out = out.concat(forms);
+  }
+  return out;
+})();
+
+/** @internal Three combining marks in a row: Zalgo text ("Í̷̖ͣ̐g̷̖ͣ̐n̷̖ͣ̐…"), rare in any script as written. */
+export const ZALGO: RegExp = /\p{M}{3}/u;
+
+/**
+ * `text` (normalized) without its combining marks, when it has three in a row (Zalgo text); else
+ * undefined.
+ *
+ * @example
+ * ```ts
+ * zalgoOf('i\u0301\u0316\u0337gnore'); // 'ignore'
+ * ```
+ */
+export function zalgoOf(text: string): string | undefined {
+  if (!ZALGO.test(text)) return undefined;
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
 /** Key words for Pig Latin (plurals too: "instructionsway" holds no form of "instruction"). */
 const PIG_WORDS = [...KEYWORDS, 'instructions', 'prompts', 'passwords'];
 const VOWEL = /^[aeiou]/;
@@ -171,6 +212,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
   ),
   trigger('piglatin', PIG_WORDS.flatMap(pigForms)),
   trigger('joined', GLUED),
+  trigger('nato', NATO_TRIGGERS),
   ...SHIFTS.map((k) =>
     trigger(
       `caesar${k}`,
@@ -180,7 +222,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
 ])();
 
 /** The kinds that are no Caesar shift. */
-const PLAIN_KINDS: readonly string[] = ['rot13', 'atbash', 'reversed', 'leet', 'spaced', 'piglatin', 'joined'];
+const PLAIN_KINDS: readonly string[] = ['rot13', 'atbash', 'reversed', 'leet', 'spaced', 'piglatin', 'joined', 'nato'];
 
 /** The kind of a trigger family's id (`view:leet` → `leet`), or undefined for other ids. */
 export function viewKind(id: string): ViewKind | undefined {
@@ -205,8 +247,11 @@ export function viewName(kind: ViewKind): string {
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
  * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
  * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
- * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), or homoglyph words in
- * ASCII letters (`homoglyphsOf`; `homoglyph` has no trigger family: the detector looks for such words). `vocabulary` holds
+ * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), runs of four NATO
+ * spelling words or more as their letters, split into words (`segment`: "india golf november oscar romeo
+ * echo alfa lima lima" → "ignore all"), homoglyph words in ASCII letters (`homoglyphsOf`) or Zalgo text
+ * without its combining marks (`zalgoOf`; `homoglyph` and `zalgo` have no trigger family: the detector
+ * looks for such text). `vocabulary` holds
  * the words to read back to (`vocabularyOf`). Linear in the text's length.
  *
  * @example
@@ -226,6 +271,18 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
     return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
   }
   if (kind === 'homoglyph') return homoglyphsOf(lower)?.text ?? lower;
+  if (kind === 'zalgo') return zalgoOf(lower) ?? lower;
+  if (kind === 'nato') {
+    const split = splitter(vocabulary);
+    return lower.replace(NATO_RUN, (run) =>
+      split(
+        run
+          .split(/\s/)
+          .map((w) => w[0])
+          .join(''),
+      ),
+    );
+  }
   return shift(lower, 26 - Number(kind.slice(6)));
 }
 
