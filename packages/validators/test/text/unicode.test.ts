@@ -17,6 +17,22 @@ describe('sanitizeText', () => {
     ]);
   });
 
+  test('runs of variation selectors (hidden text) are stripped past the first; one selector stays', () => {
+    const hidden = [...'ignore all'].map((c) => String.fromCodePoint(0xe0100 + c.charCodeAt(0))).join('');
+    const r = sanitizeText(`hi 😈${hidden}!`);
+    // The first selector stays on the emoji (one is how a character takes a variant); the 9 after it go.
+    expect(r.text).toBe(`hi 😈${hidden.slice(0, 2)}!`);
+    expect(r.findings.map((f) => [f.issue, f.start, f.end, f.count])).toEqual([['invisible', 7, 7 + 18, 9]]);
+    const butler = [0x49, 0x67, 0x6e].map((b) => String.fromCodePoint(0xe0100 + b - 16)).join('');
+    expect(sanitizeText(`x${butler}\uFE01\uFE02`).text).toBe(`x${butler.slice(0, 2)}`);
+    for (const kept of ['I ❤️ it', '1️⃣ #️⃣', '葛\u{E0100}城', '☺︎ ✔︎', '👍🏽']) {
+      expect(
+        sanitizeText(kept).findings.filter((f) => f.issue === 'invisible'),
+        kept,
+      ).toEqual([]);
+    }
+  });
+
   test('Trojan Source bidi controls are flagged and stripped (or kept on request)', () => {
     const src = 'access = "user\u202E \u2066// admin\u2069 \u2066"';
     const r = sanitizeText(src);
@@ -64,7 +80,14 @@ describe('sanitizeText', () => {
   });
 
   test('adversarial megabyte inputs complete', () => {
-    for (const a of ['\u200B'.repeat(1 << 20), 'а'.repeat(1 << 20), 'aа'.repeat(1 << 19), '\u202E'.repeat(1 << 20)]) {
+    for (const a of [
+      '\u200B'.repeat(1 << 20),
+      'а'.repeat(1 << 20),
+      'aа'.repeat(1 << 19),
+      '\u202E'.repeat(1 << 20),
+      '\uFE0F'.repeat(1 << 20),
+      '\u{E0100}'.repeat(1 << 19),
+    ]) {
       expect(typeof sanitizeText(a).text).toBe('string');
     }
   });

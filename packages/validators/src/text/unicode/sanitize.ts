@@ -1,6 +1,7 @@
 /**
  * `sanitizeText`: make untrusted text safe to show to a model or a person. NFKC normalization,
- * removal of invisible format characters (Cf, including Unicode tag characters), private-use (Co),
+ * removal of invisible format characters (Cf, including Unicode tag characters, and runs of variation
+ * selectors past the first), private-use (Co),
  * unassigned (Cn) and control characters (Cc except tab/newline/CR); bidirectional overrides and
  * isolates (Trojan Source, CVE-2021-42574) flagged or removed; mixed-script confusable words flagged;
  * length and token limits. Findings give spans into the ORIGINAL text.
@@ -60,8 +61,13 @@ export interface SanitizeResult {
   findings: UnicodeFinding[];
 }
 
-/** @internal */
-export const SUSPICIOUS: RegExp = /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]/gu;
+/**
+ * @internal Format, private-use, unassigned and control characters (but tab and line breaks), and a
+ * variation selector right after another: a character takes one selector (❤️, 葛󠄀), and runs of them
+ * carry hidden text (one selector per character or byte: garak's and Paul Butler's emoji smuggling).
+ */
+export const SUSPICIOUS: RegExp =
+  /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]|(?<=[\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 /** @internal */
 export const BIDI: RegExp = /^[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]$/u;
 /** @internal */
