@@ -266,6 +266,11 @@ const attacksMB: [string, string][] = [
   ['glued words', `ignoreall ${'thesystemprompt '.repeat(MB / 16)}`],
   ['spaced letters', 'i g n o r e '.repeat(Math.floor(MB / 12))],
   ['cipher after a decode request', `decode this caesar cipher: ${'zkdw duh wkh '.repeat(Math.floor(MB / 12))}`],
+  // Encodings of red-teaming tools the injection detector decodes (stop 36; each triggers its decoder).
+  ['character escapes', '\\u0069&#103;\\x6e&#x6f; '.repeat(Math.floor(MB / 24))],
+  ['decimal codes', '105 103 32 '.repeat(Math.floor(MB / 11))],
+  ['variation selectors', `😈${'\u{E0169}\u{E0120}'.repeat(Math.floor(MB / 4))}`],
+  ['Zalgo and NATO words', 'i\u0301\u0316\u0337 india golf november oscar '.repeat(Math.floor(MB / 34))],
 ];
 const adversarial = [];
 for (const [name, text] of attacksMB) {

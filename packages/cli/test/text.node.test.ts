@@ -34,6 +34,24 @@ describe('modelsec pii', () => {
     const doc = JSON.parse(m.stdout());
     expect(doc.findings).toEqual([{ line: 2, column: 6, entity: 'EMAIL_ADDRESS', start: 28, end: 45, score: 1 }]);
   });
+  test('--national-ids, or a national entity in --entities, adds the national identifiers', async () => {
+    const ids = 'DNI 12345678Z, codice fiscale RSSMRA85T10A562S.\n';
+    const plain = memoryIO({ stdin: ids });
+    expect(await runCli(['pii', '-', '--json'], plain.io)).toBe(0);
+    const on = memoryIO({ stdin: ids });
+    expect(await runCli(['pii', '-', '--json', '--national-ids'], on.io)).toBe(1);
+    expect(JSON.parse(on.stdout()).findings.map((f: { entity: string }) => f.entity)).toEqual([
+      'ES_NIF',
+      'IT_FISCAL_CODE',
+    ]);
+    expect(on.stdout()).not.toContain('12345678Z');
+    const named = memoryIO({ stdin: ids });
+    expect(await runCli(['pii', '-', '--json', '--entities', 'IT_FISCAL_CODE'], named.io)).toBe(1);
+    expect(JSON.parse(named.stdout()).findings.map((f: { entity: string }) => f.entity)).toEqual(['IT_FISCAL_CODE']);
+    const redacted = memoryIO({ stdin: ids });
+    expect(await runCli(['pii', '-', '--national-ids', '--redact', 'placeholder'], redacted.io)).toBe(0);
+    expect(redacted.stdout()).toBe('DNI <ES_NIF_1>, codice fiscale <IT_FISCAL_CODE_1>.\n');
+  });
   test('--redact mask | placeholder | hash', async () => {
     const mask = memoryIO({ stdin: sample });
     expect(await runCli(['pii', '-', '--redact', 'mask', '--entities', 'EMAIL_ADDRESS'], mask.io)).toBe(0);

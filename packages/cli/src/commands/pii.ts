@@ -8,7 +8,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { hexToBytes } from '@modelsec/core';
-import { detectPIIAsync, type PiiFinding, REDACTION_MODES, type RedactionMode, redactPII } from '@modelsec/validators';
+import {
+  BUILTIN_RECOGNIZERS,
+  detectPIIAsync,
+  NATIONAL_ID_ENTITIES,
+  NATIONAL_ID_RECOGNIZERS,
+  type PiiFinding,
+  REDACTION_MODES,
+  type RedactionMode,
+  redactPII,
+} from '@modelsec/validators';
 import { defineCommand, EXIT, UsageError } from '../command';
 import { readInput } from '../io';
 import { loadNerFlags } from './pii-ner';
@@ -18,10 +27,12 @@ export default defineCommand({
   name: 'pii',
   summary: 'find personal data in a text file (emails, phones, cards, IBANs, SSNs, names...) or redact it',
   usage:
-    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--threshold 0.5] [--ner model.onnx (--vocab vocab.txt|vocab.json [--merges merges.txt] | --tokenizer tokenizer.json) --labels config.json] [--json]',
+    '<file|-> [--redact mask|placeholder|hash] [--entities A,B] [--national-ids] [--threshold 0.5] [--ner model.onnx (--vocab vocab.txt|vocab.json [--merges merges.txt] | --tokenizer tokenizer.json) --labels config.json] [--json]',
   description:
     'Prints one line per finding (line:column, entity, score; never the value) and exits 1 when any is found. ' +
-    'With --redact, prints the redacted text instead and exits 0. Hash mode needs a key of at least 16 bytes, ' +
+    'With --redact, prints the redacted text instead and exits 0. --national-ids also looks for the national ' +
+    'identifiers (ES_NIF, IT_FISCAL_CODE, PL_PESEL, UK_NINO, AU_TFN, SG_NRIC_FIN, IN_AADHAAR, KR_RRN, US_ITIN...), ' +
+    'as does naming one in --entities. Hash mode needs a key of at least 16 bytes, ' +
     'as hex, from --key-file or the MODELSEC_PII_KEY environment variable (never on the command line). ' +
     '--ner adds a token-classification model (ONNX, run by onnxruntime-web: install it next to the CLI) ' +
     'with its labels (config.json id2label, or a comma-separated list): BERT family with its vocab.txt (--lower-case for uncased models), ' +
@@ -34,6 +45,10 @@ export default defineCommand({
       description: `print the text redacted: ${REDACTION_MODES.join(', ')}`,
     },
     entities: { type: 'string', valueName: '<list>', description: 'comma-separated entities to report (default: all)' },
+    'national-ids': {
+      type: 'boolean',
+      description: 'also look for national identifiers (16 entities: ES_NIF ... MEDICAL_LICENSE)',
+    },
     threshold: { type: 'string', valueName: '<0..1>', description: 'lowest score reported (default 0.5)' },
     'key-file': { type: 'string', valueName: '<path>', description: 'hash mode: file holding the HMAC key as hex' },
     ner: {
@@ -86,7 +101,14 @@ export default defineCommand({
             ctx.io.cwd,
           );
     const text = new TextDecoder().decode(await readInput(ctx, file));
-    const options = { ...(entities ? { entities } : {}), ...(threshold !== undefined ? { threshold } : {}) };
+    // National identifiers are opt-in: --national-ids, or one of them named in --entities.
+    const national =
+      ctx.values['national-ids'] === true || (entities?.some((e) => NATIONAL_ID_ENTITIES.includes(e)) ?? false);
+    const options = {
+      ...(entities ? { entities } : {}),
+      ...(threshold !== undefined ? { threshold } : {}),
+      ...(national ? { recognizers: [...BUILTIN_RECOGNIZERS, ...NATIONAL_ID_RECOGNIZERS] } : {}),
+    };
     const findings = await detectPIIAsync(text, { ...options, ...(ner ? { ner } : {}) });
     if (mode !== undefined) {
       const r = redactPII(text, { mode: mode as RedactionMode, findings, ...(key ? { key } : {}) });

@@ -38,6 +38,32 @@ export {
   passportRecognizer,
   ssnRecognizer,
 } from './pii/ids';
+export { NATIONAL_ID_ENTITIES, NATIONAL_ID_RECOGNIZERS } from './pii/ids-national';
+export {
+  AU_SG_ID_RECOGNIZERS,
+  auAbnRecognizer,
+  auAcnRecognizer,
+  auMedicareRecognizer,
+  auTfnRecognizer,
+  sgNricFinRecognizer,
+} from './pii/ids-national-au-sg';
+export {
+  EU_ID_RECOGNIZERS,
+  esNieRecognizer,
+  esNifRecognizer,
+  fiPersonalIdentityCodeRecognizer,
+  itFiscalCodeRecognizer,
+  plPeselRecognizer,
+  ukNinoRecognizer,
+} from './pii/ids-national-eu';
+export {
+  IN_KR_US_ID_RECOGNIZERS,
+  inAadhaarRecognizer,
+  inPanRecognizer,
+  krRrnRecognizer,
+  usDeaRecognizer,
+  usItinRecognizer,
+} from './pii/ids-national-in-kr-us';
 export { defaultNamesRecognizer, namesRecognizer } from './pii/names';
 export { type ByteLevelBpeOptions, byteLevelBpeTokenizer } from './pii/ner-bpe';
 export {

@@ -4,10 +4,11 @@
  * UK NHS numbers (mod 11), and the context-dependent US bank account, passport and driver-licence numbers.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
+import { factsOf, stickyTwin, tryAt } from '../shared/facts';
 import { digitsOf } from '../shared/regex';
 import { IBAN_LENGTHS, ibanValid, nhsValid } from './checksums';
 import { cardGroupsOk, cardNumberOk, twelveDigitsFrom } from './ids-card';
+import { emitter, isAsciiLetter, runLength } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Payment card candidates: 12-19 digits with optional single space/dash separators. */
@@ -47,14 +48,6 @@ export function ssnInvalid(raw: string): boolean {
   return ['123456789', '098765432', '078051120', '219099999'].includes(d);
 }
 
-const emitter =
-  (name: string, entity: string, context: ReadonlySet<string>, contextBoost?: number) =>
-  (start: number, end: number, score: number): PiiCandidate => {
-    const c: PiiCandidate = { entity, start, end, score, recognizer: name, context };
-    if (contextBoost !== undefined) c.contextBoost = contextBoost;
-    return c;
-  };
-
 // Every pattern below starts at (or one or two letters before) a run of ASCII digits, so each is tried
 // only there, through a sticky twin with the same source, and only when the run has a length the
 // pattern can match: the matches, and their order, are those of the global pattern.
@@ -68,15 +61,6 @@ const DRIVER_AT = /* @__PURE__ */ stickyTwin(DRIVER_RE);
 type Emit = (candidate: PiiCandidate) => void;
 
 // Match handlers are module-level functions (no closure per scan).
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-/** Length of digit run `k`. */
-function runLength(f: TextFacts, k: number): number {
-  return (f.runEnd[k] as number) - (f.runStart[k] as number);
-}
 
 const makeCard = /* @__PURE__ */ emitter('creditCard', 'CREDIT_CARD', CARD_CONTEXT, 0.2);
 const makeIban = /* @__PURE__ */ emitter('iban', 'IBAN_CODE', IBAN_CONTEXT, 0.1);

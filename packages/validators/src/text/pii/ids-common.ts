@@ -1,0 +1,78 @@
+/**
+ * Helpers shared by the identifier recognizers (ids.ts and the national ones): the candidate maker of one
+ * recognizer, digit-run lengths from the text facts, and calendar dates for the numbers that hold one.
+ */
+import type { TextFacts } from '../shared/facts';
+import type { PiiCandidate } from './types';
+
+/**
+ * A maker of one recognizer's candidates: `(start, end, score)` to a candidate with its entity, name and
+ * context words (every candidate of a recognizer has the same properties, in the same order).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const makeNhs = emitter('ukNhs', 'UK_NHS', NHS_CONTEXT, 0.45);
+ * emit(makeNhs(m.index, m.index + m[0].length, 0.4));
+ * ```
+ */
+export const emitter =
+  (name: string, entity: string, context: ReadonlySet<string>, contextBoost?: number) =>
+  (start: number, end: number, score: number): PiiCandidate => {
+    const c: PiiCandidate = { entity, start, end, score, recognizer: name, context };
+    if (contextBoost !== undefined) c.contextBoost = contextBoost;
+    return c;
+  };
+
+/**
+ * Length of the text's `k`-th run of ASCII digits.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * runLength(factsOf('ab 1234'), 0); // 4
+ * ```
+ */
+export function runLength(f: TextFacts, k: number): number {
+  return (f.runEnd[k] as number) - (f.runStart[k] as number);
+}
+
+/**
+ * Whether the UTF-16 unit `c` is an ASCII letter.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isAsciiLetter(0x41); // true ("A")
+ * ```
+ */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Days in `month` (1-12) of the Gregorian `year`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * daysInMonth(2000, 2); // 29
+ * ```
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Whether `year`-`month`-`day` is a real Gregorian date (month 1-12).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * dateOk(1900, 2, 29); // false
+ * ```
+ */
+export function dateOk(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
