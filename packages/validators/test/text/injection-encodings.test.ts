@@ -2,12 +2,15 @@
 // are decoded and rescanned: base32, decimal character codes, character escapes (\u, \x, HTML
 // references), Braille, invisible variation selectors and binary digits (src/text/injection/decode.ts,
 // decode-signs.ts, decode-escapes.ts, decode-invisible.ts), NATO spelling and Zalgo text (views.ts).
+
 import { decodePayloads, detectPromptInjection, PHRASE_FAMILIES } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { DECODE_BUDGET, decodeWithRuns } from '../../src/text/injection/decode';
 import { ESCAPE_RE, MIN_ESCAPES } from '../../src/text/injection/decode-escapes';
 import { SELECTORS_RE, SNEAKY_RE } from '../../src/text/injection/decode-invisible';
 import { BRAILLE_RE, DECIMAL_RE } from '../../src/text/injection/decode-signs';
+import { unicodeScan } from '../../src/text/injection/unicode-scan';
 import { NATO_RUN, viewOf, zalgoOf } from '../../src/text/injection/views';
 import { vocabularyOf } from '../../src/text/injection/words';
 
@@ -144,6 +147,32 @@ describe('payloads in the encodings of red-teaming tools are read back', () => {
     for (const benign of ['I ❤️ it ✌️ 👍🏽', '1️⃣ 2️⃣ 3️⃣ #️⃣', '葛\u{E0100}城', '☺︎ ☹︎ ✔︎ ✖︎', 'a\u2062b \u2064 c', 'f\u2061(x)']) {
       expect(detectPromptInjection(benign).findings, benign).toEqual([]);
     }
+  });
+
+  test('the pass over non-ASCII text flags what the Braille, Sneaky Bits and Zalgo checks look for, and the decoders skipped on it miss nothing', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('⠊⠛⠝⠕⠗⠑ ⠁⠇⠇ ⠏⠗⠑⠧⠊⠕⠥⠎', sneaky('ignore all previous'), `😈${selectorsGarak('hi there you')}`),
+      fc.constantFrom('\u0301', '\u0336', '\u036f', '\u0300\u0301', '\u0489', '\u05b4', 'é', '⠁', '\u2800'),
+      fc.constantFrom('\u2062', '\u2064', '\u200b', 'a', ' ', 'ü', '1', '.'),
+      fc.string({
+        unit: fc.constantFrom('a', ' ', '\u0301', '\u0302', '\u0303', '\u2062', '\u2064', '⠁', 'ж'),
+        maxLength: 10,
+      }),
+    );
+    let flagged = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const s = `ж${pieces.join('')}`; // never all ASCII
+        const scan = unicodeScan(s);
+        expect(scan.braille).toBe(/[\u2801-\u28ff]/.test(s));
+        expect(scan.sneaky).toBe(s.includes('\u2062') || s.includes('\u2064'));
+        expect(scan.zalgo).toBe(/[\u0300-\u036f]{3}/.test(s));
+        if (scan.braille || scan.sneaky || scan.zalgo) flagged++;
+        expect(decodeWithRuns(s, DECODE_BUDGET, scan)).toEqual(decodePayloads(s));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(flagged).toBeGreaterThan(500);
   });
 
   test('NATO spelling and Zalgo text are read back; natural text with marks and radio talk is not', () => {

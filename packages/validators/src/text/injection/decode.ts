@@ -67,12 +67,13 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
 /**
  * @internal `decodePayloads` given `runsIn(text)`, computed by the caller (the injection detector's
  * passes compute it with other facts). With `marks` (marks.ts; `asciiScan`'s, for an ASCII `text`), a
- * decoder whose unit is not marked skips its search.
+ * decoder whose unit is not marked skips its search; with `braille` and `sneaky` (`unicodeScan`'s, for
+ * other text), so do those two decoders.
  */
 export function decodeWithRuns(
   text: string,
   budget: number,
-  runs: { base64: boolean; hex: boolean; marks?: number },
+  runs: { base64: boolean; hex: boolean; marks?: number; braille?: boolean; sneaky?: boolean },
 ): DecodedPayload[] {
   const out: DecodedPayload[] = [];
   let left = budget;
@@ -137,7 +138,7 @@ export function decodeWithRuns(
     marks === undefined
       ? text.includes('\\') || text.includes('&#')
       : (marks & (MARK_BACKSLASH | MARK_AMPERSAND)) !== 0;
-  const braille = marks === undefined && BRAILLE_CELL.test(text);
+  const braille = marks === undefined && (runs.braille ?? BRAILLE_CELL.test(text));
   if (binary || decimal || morse || escapes || braille) {
     if (binary) scanBinary(text, spend, take);
     if (decimal) scanDecimal(text, spend, take);
@@ -149,7 +150,7 @@ export function decodeWithRuns(
   // variation selectors have the high surrogate U+DB40, Sneaky Bits U+2062 or U+2064 (decode-invisible.ts).
   if (marks === undefined) {
     const tags = text.includes('\uDB40');
-    const sneaky = text.includes('\u2062') || text.includes('\u2064');
+    const sneaky = runs.sneaky ?? (text.includes('\u2062') || text.includes('\u2064'));
     if (tags) scanTags(text, out);
     if (tags) scanSelectors(text, spend, take);
     if (sneaky) scanSneakyBits(text, spend, take);

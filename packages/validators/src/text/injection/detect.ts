@@ -119,8 +119,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   let views = takeViews(findings);
   let homoglyphs: string | undefined; // the homoglyph reading, kept for the rescan below
   let zalgo: string | undefined; // the Zalgo reading, kept likewise
-  // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ") and Zalgo text: none in an ASCII text
-  // (homoglyphs.ts, views.ts).
+  // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ") and Zalgo text (below): none in an ASCII
+  // text (homoglyphs.ts, views.ts).
   if (norm.map !== undefined && options.decode !== false) {
     const h = homoglyphsOf(norm.text);
     if (h !== undefined) {
@@ -128,13 +128,16 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       views ??= new Map();
       views.set('homoglyph', toOriginal(norm, h.start, h.end));
     }
+  }
+  const runs = structural(text, norm, findings, ascii?.scan);
+  // Zalgo text: combining marks stacked on the letters (`unicodeScan` saw three in a row).
+  if (norm.map !== undefined && options.decode !== false && (runs as UnicodeScan).zalgo) {
     zalgo = zalgoOf(norm.text);
     if (zalgo !== undefined) {
       views ??= new Map();
       views.set('zalgo', { start: 0, end: text.length });
     }
   }
-  const runs = structural(text, norm, findings, ascii?.scan);
   if (options.decode !== false) {
     if (views !== undefined) {
       // A leetspeak or spaced-out view keeps the rest of the text as it was: a family the text shows in

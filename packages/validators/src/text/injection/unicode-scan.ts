@@ -3,7 +3,8 @@
  * words of letters and digits in any script (runs of `[\p{L}\p{N}]` code points, compared lower-cased),
  * keeping only the last few words; whether the text has any character the invisible-text and bidi
  * signals look for (zero-width characters, bidi controls, tag characters), so texts without one skip
- * those scans; and the runs the payload decoder needs. `asciiScan` is the same pass for ASCII text.
+ * those scans; the runs the payload decoder needs, and whether the text has what its Braille and
+ * Sneaky Bits decoders and the Zalgo reading look for (so that none of them searches the text). `asciiScan` is the same pass for ASCII text.
  */
 
 import { PAYLOAD_CHARS } from './decode';
@@ -15,6 +16,12 @@ export interface UnicodeScan {
   repetition: Span | undefined;
   /** A zero-width character, bidi control or tag character (its high surrogate U+DB40) occurs. */
   invisible: boolean;
+  /** A Braille cell U+2801-U+28FF occurs (what the Braille decoder looks for). */
+  braille: boolean;
+  /** U+2062 or U+2064 occurs (Sneaky Bits' binary digits). */
+  sneaky: boolean;
+  /** Three combining diacritical marks (U+0300-U+036F) in a row occur (Zalgo text). */
+  zalgo: boolean;
   /** `runsIn(text).base64`: a run of 16 base64 characters. */
   base64: boolean;
   /** `runsIn(text).hex`: a run of hex digits and separators with 24 digits. */
@@ -78,6 +85,10 @@ export function unicodeScan(text: string): UnicodeScan {
   startRepeats();
   let done = false; // a run of single words was found
   let invisible = false;
+  let braille = false;
+  let sneaky = false;
+  let zalgo = false;
+  let marks = 0; // combining diacritical marks in a row
   // The payload-run counts of `runsIn` (decode.ts), without branches as in `asciiScan`: b counts base64
   // characters and h hex digits in the current runs; `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
   let flags = 0;
@@ -96,10 +107,20 @@ export function unicodeScan(text: string): UnicodeScan {
       b = (b + 1) & -(bits & 1);
       h = (h + ((bits >> 1) & 1)) & -(((bits >> 1) | (bits >> 2)) & 1);
       flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
-      if (c >= 0xad && !invisible && isInvisible(c)) invisible = true;
+      if (c >= 0xad) {
+        if (!invisible && isInvisible(c)) invisible = true;
+        if (c >= 0x300 && c <= 0x36f) {
+          if (++marks >= 3) zalgo = true;
+        } else {
+          marks = 0;
+          if (c >= 0x2801 && c <= 0x28ff) braille = true;
+          else if (c === 0x2062 || c === 0x2064) sneaky = true;
+        }
+      } else marks = 0;
       i++;
       continue;
     }
+    marks = 0;
     // A word: letters and digits to the next other unit. ASCII ones count in the payload runs, others end them.
     const start = i;
     let hash = 0; // of the word's ASCII units, folded
@@ -135,6 +156,9 @@ export function unicodeScan(text: string): UnicodeScan {
   return {
     repetition: repeatsFound(),
     invisible,
+    braille,
+    sneaky,
+    zalgo,
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
   };

@@ -137,7 +137,11 @@ const NATO_TRIGGERS: readonly string[] = /* @__PURE__ */ (() => {
   return out;
 })();
 
-/** @internal Three combining marks in a row: Zalgo text ("Í̷̖ͣ̐g̷̖ͣ̐n̷̖ͣ̐…"), rare in any script as written. */
+/**
+ * @internal Three combining marks in a row: Zalgo text ("Í̷̖ͣ̐g̷̖ͣ̐n̷̖ͣ̐…"), rare in any script as written (the
+ * detector reads a text back only when `unicodeScan` saw three combining diacritical marks, U+0300-U+036F,
+ * in a row as written).
+ */
 export const ZALGO: RegExp = /\p{M}{3}/u;
 
 /**
