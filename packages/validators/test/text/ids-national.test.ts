@@ -78,6 +78,14 @@ describe('national identifiers (opt-in)', () => {
     for (const p of parts) expect(redacted).not.toContain(p.value);
   });
 
+  test('an ITIN is no SSN: with the national recognizers, an SSN-shaped ITIN is reported as US_ITIN', () => {
+    const text = 'SSN 512-70-3456, ITIN 912-70-3456';
+    expect(detectPII(text, { recognizers: ALL }).map((f) => [f.entity, text.slice(f.start, f.end)])).toEqual([
+      ['US_SSN', '512-70-3456'],
+      ['US_ITIN', '912-70-3456'],
+    ]);
+  });
+
   test('on the 2,109 Presidio texts the built-ins report the same with the national recognizers added', async () => {
     const records = await readSharedJSON<{ full_text: string }[]>('presidio/generated_large.json');
     let differing = 0;

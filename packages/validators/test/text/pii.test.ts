@@ -55,6 +55,9 @@ describe('detectPII: pattern entities', () => {
     expect(found('4111 1111 1111 1112')).not.toContainEqual(['CREDIT_CARD', '4111 1111 1111 1112']);
     expect(found('GB82 WEST 1234 5698 7654 33').map((f) => f[0])).not.toContain('IBAN_CODE');
     expect(found('ssn 000-12-3456 or 666-12-3456 or 123-45-6789').map((f) => f[0])).not.toContain('US_SSN');
+    // Area numbers 900-999 are never issued as SSNs (ITINs live there).
+    expect(found('ssn 912-70-3456 or 999 12 3456 or 900123456').map((f) => f[0])).not.toContain('US_SSN');
+    expect(found('ssn 899-12-3456').map((f) => f[0])).toContain('US_SSN');
     expect(found('version 1.2.3.4.5 and 999.1.1.1').map((f) => f[0])).not.toContain('IP_ADDRESS');
     expect(found('date 13/45/2020').map((f) => f[0])).not.toContain('DATE_TIME');
     // A colon before a digit is still a time: no phone starts there.

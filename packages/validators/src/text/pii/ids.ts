@@ -38,13 +38,21 @@ const BANK_CONTEXT = wordSet('account acct bank checking savings routing deposit
 const PASSPORT_CONTEXT = wordSet('passport travel visa');
 const DRIVER_CONTEXT = wordSet("driver driver's drivers license licence dl driving permit");
 
-/** Presidio's US SSN invalidation rules. */
+/**
+ * Presidio's US SSN invalidation rules, and the Social Security Administration's area numbers 900-999,
+ * which it never issues (ITINs are written in them: `usItinRecognizer`).
+ *
+ * @example
+ * ```ts
+ * ssnInvalid('912-70-3456'); // true (area 9XX)
+ * ```
+ */
 export function ssnInvalid(raw: string): boolean {
   const d = digitsOf(raw);
   if (d.length !== 9) return true;
   if (/^(\d)\1{8}$/.test(d)) return true;
   if (d.slice(3, 5) === '00' || d.slice(5) === '0000') return true;
-  if (d.startsWith('000') || d.startsWith('666')) return true;
+  if (d.startsWith('000') || d.startsWith('666') || d.startsWith('9')) return true;
   return ['123456789', '098765432', '078051120', '219099999'].includes(d);
 }
 
