@@ -282,7 +282,7 @@ describe('payloads in the encodings of red-teaming tools are read back', () => {
     expect(families(t).filter((f) => f.startsWith('encoded'))).toEqual([]);
   });
 
-  test('the new patterns are global and linear-time shapes (recheck covers them in redos.node.test.ts)', () => {
+  test('the new patterns are global (their scans reset lastIndex; recheck checks them in redos.node.test.ts), and the new triggers are phrase families', () => {
     for (const re of [ESCAPE_RE, DECIMAL_RE, BRAILLE_RE, SELECTORS_RE, SNEAKY_RE, NATO_RUN])
       expect(re.global).toBe(true);
     for (const id of ['view:atbash', 'view:nato']) expect(PHRASE_FAMILIES.some((f) => f.id === id)).toBe(true);
