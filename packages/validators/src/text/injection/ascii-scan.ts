@@ -8,7 +8,16 @@
  */
 import { compileLiterals, type LiteralAutomaton } from './automaton';
 import { PAYLOAD_CHARS } from './decode';
-import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_COLON, MARK_DASH, MARK_EQUALS, MARK_PART, MARK_PERCENT } from './marks';
+import {
+  MARK_AMPERSAND,
+  MARK_BACKSLASH,
+  MARK_COLON,
+  MARK_DASH,
+  MARK_EQUALS,
+  MARK_PART,
+  MARK_PERCENT,
+  MARK_RARE,
+} from './marks';
 import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 
 /** What `asciiScan` finds. */
@@ -31,7 +40,7 @@ const WORD = 1;
 const BASE64_BIT = 1;
 const HEX_BIT = 2;
 const SEP_BIT = 3;
-/** Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON, MARK_BACKSLASH, MARK_AMPERSAND), past the payload classes. */
+/** Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON, MARK_BACKSLASH, MARK_AMPERSAND, MARK_RARE), past the payload classes. */
 const MARK_BIT = 4;
 /**
  * [a-z0-9] (WORD) plus the payload classes of decode.ts at BASE64_BIT, HEX_BIT and SEP_BIT, and the
@@ -49,6 +58,7 @@ const CLASSES = /* @__PURE__ */ (() => {
   t[58] = (t[58] as number) | (MARK_COLON << MARK_BIT); // :
   t[92] = (t[92] as number) | (MARK_BACKSLASH << MARK_BIT); // \
   t[38] = (t[38] as number) | (MARK_AMPERSAND << MARK_BIT); // &
+  for (const c of '#$*+;<>@[]^`') t[c.charCodeAt(0)] = (t[c.charCodeAt(0)] as number) | (MARK_RARE << MARK_BIT);
   return t;
 })();
 /** The hash `asciiScan` computes of the word "part". */

@@ -1,16 +1,17 @@
 /**
  * Encoded payloads: base64, base32, hex and percent-encoded runs, bytes in binary digits, decimal
- * character codes, Morse code and Braille (`decode-signs.ts`) are decoded (when the result is mostly
+ * character codes, Morse code and Braille (`decode-signs.ts`), Ascii85 and uuencode (`decode-bytes.ts`) are decoded (when the result is mostly
  * printable text) so the injection detector can rescan what a model would read after decoding, and so
  * are texts written in character escapes (`decode-escapes.ts`); Unicode "tag" characters
  * (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle, and so are
  * variation selectors and invisible binary digits (`decode-invisible.ts`).
  */
 import { forEachMatch } from '../shared/regex';
+import { RARE_RE, scanAscii85, scanUu } from './decode-bytes';
 import { scanEscapes } from './decode-escapes';
 import { scanSelectors, scanSneakyBits } from './decode-invisible';
 import { scanBinary, scanBraille, scanDecimal, scanMorse } from './decode-signs';
-import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_PERCENT } from './marks';
+import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_PERCENT, MARK_RARE } from './marks';
 import { utf8 } from './utf8-text';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
@@ -29,6 +30,8 @@ export interface DecodedPayload {
     | 'decimal'
     | 'morse'
     | 'braille'
+    | 'ascii85'
+    | 'uuencode'
     | 'unicode_tags'
     | 'variation_selectors'
     | 'sneaky_bits';
@@ -139,12 +142,18 @@ export function decodeWithRuns(
       ? text.includes('\\') || text.includes('&#')
       : (marks & (MARK_BACKSLASH | MARK_AMPERSAND)) !== 0;
   const braille = marks === undefined && (runs.braille ?? BRAILLE_CELL.test(text));
-  if (binary || decimal || morse || escapes || braille) {
+  // Ascii85 and uuencode runs have a unit of MARK_RARE (decode-bytes.ts).
+  const bytes = marks === undefined ? RARE_RE.test(text) : (marks & MARK_RARE) !== 0;
+  if (binary || decimal || morse || escapes || braille || bytes) {
     if (binary) scanBinary(text, spend, take);
     if (decimal) scanDecimal(text, spend, take);
     if (morse) scanMorse(text, spend, take);
     if (braille) scanBraille(text, spend, take);
     if (escapes) scanEscapes(text, spend, take);
+    if (bytes) {
+      scanAscii85(text, spend, take);
+      scanUu(text, spend, take);
+    }
   }
   // Invisible characters are never in an ASCII text (the text with `marks`): tags and supplement
   // variation selectors have the high surrogate U+DB40, Sneaky Bits U+2062 or U+2064 (decode-invisible.ts).

@@ -18,5 +18,10 @@ export const MARK_PART = 16;
 export const MARK_BACKSLASH = 32;
 /** An "&" (HTML character references: `&#105;`, `&#x69;`). */
 export const MARK_AMPERSAND = 64;
+/**
+ * One of `# $ * + ; < > @ [ ] ^` or the backtick: punctuation that Ascii85 and uuencode runs are dense in
+ * and prose seldom writes (decode-bytes.ts).
+ */
+export const MARK_RARE = 128;
 /** Every mark: what is known of a text no scan marked. */
-export const ALL_MARKS = 127;
+export const ALL_MARKS = 255;

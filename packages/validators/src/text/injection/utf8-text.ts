@@ -23,9 +23,33 @@ export function utf8(bytes: Uint8Array): string | undefined {
   let ascii = true;
   for (let i = 0; i < bytes.length && ascii; i++) ascii = (bytes[i] as number) < 128;
   if (ascii && bytes.length <= 4096) return String.fromCharCode(...bytes);
+  // Bytes that break UTF-8's structure (most decoded garbage) are refused here: a decoder that throws
+  // costs far more than this walk.
+  if (!ascii && !utf8Shaped(bytes)) return undefined;
   try {
     return UTF8.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether every byte of `bytes` at or above 0x80 is part of a sequence of UTF-8's shape: a lead byte
+ * C2-F4 followed by as many continuation bytes (80-BF) as it announces. Overlong and surrogate forms
+ * pass (the decoder refuses those).
+ */
+function utf8Shaped(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (more < 0 || i + more >= n) return false;
+    for (let k = 1; k <= more; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return false;
+    i += more + 1;
+  }
+  return true;
 }
