@@ -23,7 +23,7 @@ import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
-import { type ViewKind, viewKind, viewName, viewOf, zalgoOf } from './views';
+import { marksOff, type ViewKind, viewKind, viewName, viewOf, zalgoOf } from './views';
 import { vocabularyOf } from './words';
 
 /** Encodings of text no renderer shows: found at all, they are a finding of their own (`invisible_text`). */
@@ -138,13 +138,25 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       views.set('zalgo', { start: 0, end: text.length });
     }
   }
+  // Accents or strokes on a fifth of the letters or more ("ïgnörë äll", "i̶g̶n̶o̶r̶e̶"): read without them,
+  // unless the Zalgo reading (the same text) is made already.
+  if (norm.map !== undefined && options.decode !== false && zalgo === undefined && (runs as UnicodeScan).marked) {
+    zalgo = marksOff(norm.text);
+    views ??= new Map();
+    views.set('diacritics', { start: 0, end: text.length });
+  }
+  // Upside-down text: turned letters (`unicodeScan` saw ǝ or ʇ), read back whole (views.ts).
+  if (norm.map !== undefined && options.decode !== false && (runs as UnicodeScan).turned) {
+    views ??= new Map();
+    views.set('upside_down', { start: 0, end: text.length });
+  }
   if (options.decode !== false) {
     if (views !== undefined) {
       // A leetspeak or spaced-out view keeps the rest of the text as it was: a family the text shows in
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const ready = kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' ? zalgo : undefined;
+        const ready = kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' || kind === 'diacritics' ? zalgo : undefined;
         const view = ready ?? viewOf(kind, norm.text, vocabularyFor(families));
         // A homoglyph or Zalgo reading is normalized already (a normalized text with letters replaced or
         // marks removed): only its families count here, not their spans, so it needs no offset map.

@@ -22,6 +22,14 @@ export interface UnicodeScan {
   sneaky: boolean;
   /** Three combining diacritical marks (U+0300-U+036F) in a row occur (Zalgo text). */
   zalgo: boolean;
+  /** ǝ (U+01DD) or ʇ (U+0287) occurs: letters turned upside down, which other writing hardly uses. */
+  turned: boolean;
+  /**
+   * A fifth of the letters and digits or more carry a mark: a precomposed Latin letter with a diacritic
+   * (U+00C0-U+024F) or a combining diacritical mark (U+0300-U+036F) each count as one (accents or
+   * strokes put on every letter to hide a text; French or German writing has about one in twenty).
+   */
+  marked: boolean;
   /** `runsIn(text).base64`: a run of 16 base64 characters. */
   base64: boolean;
   /** `runsIn(text).hex`: a run of hex digits and separators with 24 digits. */
@@ -88,7 +96,10 @@ export function unicodeScan(text: string): UnicodeScan {
   let braille = false;
   let sneaky = false;
   let zalgo = false;
+  let turned = false;
   let marks = 0; // combining diacritical marks in a row
+  let letters = 0; // letters and digits (code points)
+  let marked = 0; // precomposed Latin letters with a diacritic and combining diacritical marks
   // The payload-run counts of `runsIn` (decode.ts), without branches as in `asciiScan`: b counts base64
   // characters and h hex digits in the current runs; `flags` gets bit 0 at b = 16 and bit 1 at h = 24.
   let flags = 0;
@@ -110,6 +121,7 @@ export function unicodeScan(text: string): UnicodeScan {
       if (c >= 0xad) {
         if (!invisible && isInvisible(c)) invisible = true;
         if (c >= 0x300 && c <= 0x36f) {
+          marked++;
           if (++marks >= 3) zalgo = true;
         } else {
           marks = 0;
@@ -135,7 +147,10 @@ export function unicodeScan(text: string): UnicodeScan {
         b = 0;
         h = 0;
         ascii = false;
+        if (c === 0x1dd || c === 0x287) turned = true;
+        else if (c >= 0xc0 && c <= 0x24f) marked++;
       }
+      letters++;
       flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
       i += len;
       if (i >= n) break;
@@ -159,6 +174,8 @@ export function unicodeScan(text: string): UnicodeScan {
     braille,
     sneaky,
     zalgo,
+    turned,
+    marked: marked > 0 && marked * 5 >= letters,
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
   };
