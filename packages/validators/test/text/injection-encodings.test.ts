@@ -298,6 +298,35 @@ describe('payloads in the encodings of red-teaming tools are read back', () => {
     }
   });
 
+  test('letters in enclosed forms read as letters: negative circled and squared, regional indicators, parenthesized', () => {
+    const enclosed = (base: number, upper: boolean) =>
+      [...(upper ? PHRASE.toUpperCase() : PHRASE.toLowerCase())]
+        .map((c) => {
+          const k = c.charCodeAt(0) - (upper ? 65 : 97);
+          return k >= 0 && k < 26 ? String.fromCodePoint(base + k) : c;
+        })
+        .join('');
+    for (const text of [
+      enclosed(0x1f150, true), // 🅘🅖🅝🅞🅡🅔 (PyRIT's emoji converter)
+      enclosed(0x1f170, true), // 🅸🅶🅽🅾🆁🅴
+      enclosed(0x1f1e6, true).replace(/(\p{RI})/gu, '$1\u200b'), // 🇮🇬🇳… (a zero-width space keeps them from flags)
+      enclosed(0x249c, false), // ⒤⒢⒩⒪⒭⒠ (NFKC writes "(i)(g)(n)…")
+      `Please follow: ${enclosed(0x1f150, true)}`,
+    ]) {
+      const r = detectPromptInjection(text);
+      expect(r.injection, text).toBe(true);
+      expect(families(text), text).toContain('override');
+      for (const f of r.findings) expect(f.end).toBeLessThanOrEqual(text.length);
+    }
+    for (const benign of [
+      'Greetings from 🇺🇸 and 🇫🇷 and 🇮🇹!',
+      'Blood type 🅰️ or 🅱️, ask at 🅿️ parking.',
+      'Items ⒜ to ⒡ of the list',
+    ]) {
+      expect(detectPromptInjection(benign).injection, benign).toBe(false);
+    }
+  });
+
   test('letters hidden under accents or strokes are read back; French, German, Spanish and Vietnamese are not', () => {
     const accents: Record<string, string> = { a: 'ä', e: 'ë', i: 'ï', o: 'ö', u: 'ü' };
     const written = [

@@ -1,7 +1,8 @@
 /**
  * Normalization for matching with an offset map back to the original: NFKC (per code point), lower
- * case, and invisible format characters removed, so "ＩＧＮＯＲＥ", "Ig\u200Bnore" and "ignore" match alike
- * while findings still point into the caller's text. ASCII-only text takes a fast path.
+ * case, enclosed letters as letters ("🅘🅖🅝🅞🅡🅔"), and invisible format characters removed, so
+ * "ＩＧＮＯＲＥ", "Ig\u200Bnore" and "ignore" match alike while findings still point into the caller's text.
+ * ASCII-only text takes a fast path.
  */
 
 /** A normalized text and the original offset of each of its UTF-16 units. */
@@ -107,12 +108,39 @@ export function originalOffset(map: OffsetMap, i: number): number {
 const folds = new Map<number, string>();
 const FOLD_CACHE_SIZE = 4096;
 
-/** NFKC + lower case of one non-ASCII code point; '' for invisible format characters and tags. */
+/**
+ * The letter (a-z) of an enclosed letter that NFKC keeps or turns into other text: negative circled and
+ * negative squared capitals (🅐, 🅰, U+1F150-U+1F169, U+1F170-U+1F189), regional indicators (🇦,
+ * U+1F1E6-U+1F1FF) and parenthesized small letters (⒜ is "(a)" in NFKC, U+249C-U+24B5). Text written
+ * in them (PyRIT's emoji converter, "fancy text" generators) reads as letters to a model. Undefined for
+ * other code points.
+ */
+function enclosedLetter(cp: number): string | undefined {
+  const base =
+    cp >= 0x1f150 && cp <= 0x1f169
+      ? 0x1f150
+      : cp >= 0x1f170 && cp <= 0x1f189
+        ? 0x1f170
+        : cp >= 0x1f1e6 && cp <= 0x1f1ff
+          ? 0x1f1e6
+          : cp >= 0x249c && cp <= 0x24b5
+            ? 0x249c
+            : -1;
+  return base < 0 ? undefined : String.fromCharCode(97 + cp - base);
+}
+
+/**
+ * NFKC + lower case of one non-ASCII code point (an enclosed letter as its letter, `enclosedLetter`);
+ * '' for invisible format characters and tags.
+ */
 function foldCodePoint(cp: number): string {
   const hit = folds.get(cp);
   if (hit !== undefined) return hit;
   const ch = String.fromCodePoint(cp);
-  const folded = INVISIBLE.test(ch) || (cp >= 0xe0000 && cp <= 0xe007f) ? '' : ch.normalize('NFKC').toLowerCase();
+  const folded =
+    INVISIBLE.test(ch) || (cp >= 0xe0000 && cp <= 0xe007f)
+      ? ''
+      : (enclosedLetter(cp) ?? ch.normalize('NFKC').toLowerCase());
   if (folds.size < FOLD_CACHE_SIZE) folds.set(cp, folded);
   return folded;
 }
