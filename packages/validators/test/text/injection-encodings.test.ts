@@ -408,9 +408,18 @@ describe('payloads in the encodings of red-teaming tools are read back', () => {
     expect(payload('104 101 108 108 111 32 116 104 101 114 200')).toEqual([]);
     // Without a space code there is nothing to read ("32" is what a decoded text needs).
     expect(payload('104,101,108,108,111,116,104,101,114,101')).toEqual([]);
+    // Octal codes (a space is 40), when the run is no decimal text and has no 8 or 9.
+    expect(payload('150 145 154 154 157 40 164 150 145 162 145')).toEqual([['octal', 'hello there']]);
+    expect(payload([...PHRASE].map((c) => c.charCodeAt(0).toString(8)).join(' '))).toEqual([['octal', PHRASE]]);
+    expect(families([...PHRASE].map((c) => c.charCodeAt(0).toString(8)).join(','))).toContain('encoded_octal');
+    // Decimal text wins; digits 8 and 9 are no octal; an octal run without 40 is no text.
+    expect(payload('104 101 108 108 111 32 116 104 101 114 101')).toEqual([['decimal', 'hello there']]);
+    expect(payload('150 145 154 154 157 40 164 150 145 162 189')).toEqual([]);
+    expect(payload('150 145 154 154 157 40 164 150 145 162 148')).toEqual([]);
+    expect(payload('150 145 154 154 157 164 150 145 162 145')).toEqual([]);
   });
 
-  test('decimal codes and escapes round-trip any printable text', () => {
+  test('decimal and octal codes and escapes round-trip any printable text', () => {
     const sentence = fc
       .array(fc.stringMatching(/^[A-Za-z]{3,8}$/), { minLength: 3, maxLength: 12 })
       .map((words) => words.join(' '));
@@ -422,6 +431,8 @@ describe('payloads in the encodings of red-teaming tools are read back', () => {
         (s, sep, kinds) => {
           const codes = decodePayloads(`codes: ${decimal(s, sep)}.`);
           expect(codes.map((p) => [p.encoding, p.decoded])).toEqual([['decimal', s]]);
+          const octal = [...s].map((c) => c.charCodeAt(0).toString(8)).join(sep);
+          expect(decodePayloads(`codes: ${octal}.`).map((p) => [p.encoding, p.decoded])).toEqual([['octal', s]]);
           // Every letter escaped, each in a kind of its own; the spaces left as they are.
           const text = [...s].map((c, i) => (c === ' ' ? c : escaped(c, kinds[i % kinds.length] as Escape))).join('');
           const found = decodePayloads(`"${text}"`).filter((p) => p.encoding === 'escapes');

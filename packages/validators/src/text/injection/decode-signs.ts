@@ -1,12 +1,12 @@
 /**
  * Payloads written in signs rather than characters: bytes as groups of eight binary digits
- * ("01101001 01100111 …"), characters as decimal codes ("105 103 110 …", CipherChat's "ASCII" cipher),
- * International Morse code (".. --. -. --- .-. . / .- .-.. .-..") and Braille ("⠊⠛⠝⠕⠗⠑ ⠁⠇⠇"), all
- * used to smuggle instructions past filters that read only words (PurpleLlama's "token smuggling",
- * garak's encoding probes). Each is decoded to text for the injection detector to rescan. Only runs
- * whose text the detector could use are decoded: the decoded text must have a space, so a binary run
- * must hold the byte "00100000", a run of decimal codes the code 32 and a Morse run a word separator
- * (`/` or three spaces).
+ * ("01101001 01100111 …"), characters as decimal or octal codes ("105 103 110 …", CipherChat's "ASCII"
+ * cipher; "151 147 156 …"), International Morse code (".. --. -. --- .-. . / .- .-.. .-..") and Braille
+ * ("⠊⠛⠝⠕⠗⠑ ⠁⠇⠇"), all used to smuggle instructions past filters that read only words (PurpleLlama's
+ * "token smuggling", garak's encoding probes). Each is decoded to text for the injection detector to
+ * rescan. Only runs whose text the detector could use are decoded: the decoded text must have a space,
+ * so a binary run must hold the byte "00100000", a run of decimal codes the code 32 (40 in octal) and a
+ * Morse run a word separator (`/` or three spaces).
  */
 import { forEachMatch } from '../shared/regex';
 import { utf8 } from './utf8-text';
@@ -33,7 +33,7 @@ export const BRAILLE_RE: RegExp = /[\u2801-\u28ff](?:[\u2800 ]?[\u2801-\u28ff]){
 
 /** What a decoded run is handed to: its encoding, span and text (undefined: not text). */
 export type TakeDecoded = (
-  encoding: 'binary' | 'decimal' | 'morse' | 'braille',
+  encoding: 'binary' | 'decimal' | 'octal' | 'morse' | 'braille',
   start: number,
   end: number,
   decoded: string | undefined,
@@ -126,32 +126,45 @@ function morseText(run: string): string | undefined {
 
 /**
  * Decode the runs of decimal character codes of `text` (worth it only when it holds "32", an encoded
- * space): codes of printable ASCII, tab and line breaks; a run with any other code is no text.
+ * space), or of octal ones when a run does not read as decimal text and has no digit 8 or 9 ("40" is an
+ * octal space): codes of printable ASCII, tab and line breaks; a run with any other code is no text.
  *
  * @example
  * ```ts
  * scanDecimal('104 105 32 116 104 101 114 101', () => true, (enc, s, e, text) => {}); // text "hi there"
+ * scanDecimal('150 151 40 164 150 145 162 145', () => true, (enc, s, e, text) => {}); // octal, "hi there"
  * ```
  */
 export function scanDecimal(text: string, budget: (units: number) => boolean, take: TakeDecoded): void {
   forEachMatch(DECIMAL_RE, text, (m) => {
     if (!budget(m[0].length)) return;
     const run = m[0];
-    let out = '';
-    let value = -1;
-    for (let i = 0; i <= run.length; i++) {
-      const c = i < run.length ? run.charCodeAt(i) : 32;
-      if (c >= 48 && c <= 57) {
-        value = (value < 0 ? 0 : value * 10) + c - 48;
-        continue;
-      }
-      if (value < 0) continue; // the space after a comma
-      if (!(value >= 32 && value <= 126) && value !== 9 && value !== 10 && value !== 13) return;
-      out += String.fromCharCode(value);
-      value = -1;
-    }
-    take('decimal', m.index, m.index + run.length, out);
+    // Decimal codes; else octal ones ("151 147 156 …", a space is 40), when every digit is 0-7.
+    const decimal = codesText(run, 10);
+    if (decimal?.includes(' ')) take('decimal', m.index, m.index + run.length, decimal);
+    else if (!/[89]/.test(run)) take('octal', m.index, m.index + run.length, codesText(run, 8));
   });
+}
+
+/**
+ * The characters of a DECIMAL_RE run read as codes in `radix` (10 or 8), or undefined when a code is
+ * no printable ASCII, tab or line break.
+ */
+function codesText(run: string, radix: number): string | undefined {
+  let out = '';
+  let value = -1;
+  for (let i = 0; i <= run.length; i++) {
+    const c = i < run.length ? run.charCodeAt(i) : 32;
+    if (c >= 48 && c <= 57) {
+      value = (value < 0 ? 0 : value * radix) + c - 48;
+      continue;
+    }
+    if (value < 0) continue; // the space after a comma
+    if (!(value >= 32 && value <= 126) && value !== 9 && value !== 10 && value !== 13) return undefined;
+    out += String.fromCharCode(value);
+    value = -1;
+  }
+  return out;
 }
 
 /**

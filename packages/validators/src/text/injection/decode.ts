@@ -28,6 +28,7 @@ export interface DecodedPayload {
     | 'escapes'
     | 'binary'
     | 'decimal'
+    | 'octal'
     | 'morse'
     | 'braille'
     | 'ascii85'
@@ -131,8 +132,8 @@ export function decodeWithRuns(
   // match (8 bytes of binary digits, spaces or commas between) is a run of hex digits `runs.hex` counts.
   const binary = runs.hex && text.includes('00100000');
   // A DECIMAL_RE match (8 numbers, spaces or commas between) is a run of hex digits too; one worth
-  // decoding holds the code of a space.
-  const decimal = runs.hex && text.includes('32');
+  // decoding holds the code of a space (32, or 40 in octal).
+  const decimal = runs.hex && (text.includes('32') || text.includes('40'));
   const morse =
     (marks === undefined ? text.includes('-') : (marks & MARK_DASH) !== 0) &&
     (text.includes('.-') || text.includes('-.'));
