@@ -46,13 +46,18 @@ export {
   auMedicareRecognizer,
   auTfnRecognizer,
   sgNricFinRecognizer,
+  sgUenRecognizer,
 } from './pii/ids-national-au-sg';
 export {
   EU_ID_RECOGNIZERS,
   esNieRecognizer,
   esNifRecognizer,
   fiPersonalIdentityCodeRecognizer,
+  itDriverLicenseRecognizer,
   itFiscalCodeRecognizer,
+  itIdentityCardRecognizer,
+  itPassportRecognizer,
+  itVatCodeRecognizer,
   plPeselRecognizer,
   ukNinoRecognizer,
 } from './pii/ids-national-eu';
@@ -64,6 +69,7 @@ export {
   usDeaRecognizer,
   usItinRecognizer,
 } from './pii/ids-national-in-kr-us';
+export { TH_ID_RECOGNIZERS, thTninRecognizer } from './pii/ids-national-th';
 export { defaultNamesRecognizer, namesRecognizer } from './pii/names';
 export { type ByteLevelBpeOptions, byteLevelBpeTokenizer } from './pii/ner-bpe';
 export {

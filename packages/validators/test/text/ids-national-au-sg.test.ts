@@ -3,7 +3,7 @@
  * (test/vectors/ids-national-au-sg.json), each check rule written out again here (differently) to build
  * valid numbers for property tests, the one-digit changes each checksum catches, spans in the original
  * string, the facts-based scans against plain global-regex scans, 1 MB adversarial inputs, and no finding
- * over the Presidio texts.
+ * over the Presidio texts. SG_UEN (three formats) and the older 8-digit TFNs are covered the same way.
  */
 
 import { detectPII, type PiiFinding, type PiiRecognizer } from '@modelsec/validators';
@@ -15,6 +15,7 @@ import {
   AU_MEDICARE_RE,
   AU_NINE_DIGIT_RE,
   AU_SG_ID_RECOGNIZERS,
+  AU_TFN_RE,
   auAbnRecognizer,
   auAbnValid,
   auAcnRecognizer,
@@ -24,12 +25,15 @@ import {
   auTfnRecognizer,
   auTfnValid,
   SG_NRIC_FIN_RE,
+  SG_UEN_RE,
   sgNricFinRecognizer,
   sgNricFinValid,
+  sgUenRecognizer,
+  sgUenValid,
 } from '../../src/text/pii/ids-national-au-sg';
 import vectors from '../vectors/ids-national-au-sg.json';
 
-type Entity = 'AU_ABN' | 'AU_ACN' | 'AU_TFN' | 'AU_MEDICARE' | 'SG_NRIC_FIN';
+type Entity = 'AU_ABN' | 'AU_ACN' | 'AU_TFN' | 'AU_MEDICARE' | 'SG_NRIC_FIN' | 'SG_UEN';
 
 interface VectorSet {
   source: string;
@@ -39,7 +43,7 @@ interface VectorSet {
   acn_abn_pairs?: [string, string][];
 }
 
-const ENTITIES: Entity[] = ['AU_ABN', 'AU_ACN', 'AU_TFN', 'AU_MEDICARE', 'SG_NRIC_FIN'];
+const ENTITIES: Entity[] = ['AU_ABN', 'AU_ACN', 'AU_TFN', 'AU_MEDICARE', 'SG_NRIC_FIN', 'SG_UEN'];
 const V = vectors as unknown as Record<Entity, VectorSet[]>;
 
 const VALID: Record<Entity, (s: string) => boolean> = {
@@ -48,6 +52,7 @@ const VALID: Record<Entity, (s: string) => boolean> = {
   AU_TFN: auTfnValid,
   AU_MEDICARE: auMedicareValid,
   SG_NRIC_FIN: sgNricFinValid,
+  SG_UEN: sgUenValid,
 };
 
 const RECOGNIZER: Record<Entity, PiiRecognizer> = {
@@ -56,6 +61,7 @@ const RECOGNIZER: Record<Entity, PiiRecognizer> = {
   AU_TFN: auTfnRecognizer,
   AU_MEDICARE: auMedicareRecognizer,
   SG_NRIC_FIN: sgNricFinRecognizer,
+  SG_UEN: sgUenRecognizer,
 };
 
 /** A phrase with a context word of each entity, put before the number. */
@@ -65,14 +71,16 @@ const CONTEXT: Record<Entity, string> = {
   AU_TFN: 'my TFN is',
   AU_MEDICARE: 'Medicare card no.',
   SG_NRIC_FIN: 'NRIC no.',
+  SG_UEN: 'Our UEN is',
 };
 
 const GLOBAL_RE: Record<Entity, RegExp> = {
   AU_ABN: AU_ABN_RE,
   AU_ACN: AU_NINE_DIGIT_RE,
-  AU_TFN: AU_NINE_DIGIT_RE,
+  AU_TFN: AU_TFN_RE,
   AU_MEDICARE: AU_MEDICARE_RE,
   SG_NRIC_FIN: SG_NRIC_FIN_RE,
+  SG_UEN: SG_UEN_RE,
 };
 
 const detect = (text: string, threshold?: number): PiiFinding[] =>
@@ -122,6 +130,15 @@ function tfnOf(body: readonly number[]): string | undefined {
   return d === 10 ? undefined : `${body.join('')}${d}`;
 }
 
+/**
+ * Older 8-digit TFN from 7 digits, idnumbers' way: the 9-digit TFN with a 0 inserted before the last
+ * digit is valid, i.e. Σ7 + 9·0 + 10d ≡ 0, d ≡ Σ7 (mod 11); none when that is 10.
+ */
+function tfn8Of(body: readonly number[]): string | undefined {
+  const d = sumOf(body, [1, 4, 3, 7, 5, 8, 6]) % 11;
+  return d === 10 ? undefined : `${body.join('')}${d}`;
+}
+
 /** Medicare from 8 digits (first 2-6), an issue number and an optional IRN. */
 function medicareOf(body: readonly number[], issue: number, irn?: number): string {
   const check = sumOf(body, [1, 3, 7, 9, 1, 3, 7, 9]) % 10;
@@ -139,6 +156,32 @@ const NRIC_TABLES: Record<string, [number, string]> = {
 function nricOf(series: string, body: readonly number[]): string {
   const [offset, table] = NRIC_TABLES[series] as [number, string];
   return `${series}${body.join('')}${table[(offset + sumOf(body, [2, 7, 6, 5, 4, 3, 2])) % 11]}`;
+}
+
+/** UEN check letters by format, each indexed by the weighted sum mod 11 (python-stdnum's tables). */
+const UEN_TABLES = {
+  rob: { weights: [10, 4, 9, 3, 8, 2, 7, 1], letters: 'XMKECAWLJDB' },
+  roc: { weights: [10, 8, 6, 4, 9, 7, 5, 3, 1], letters: 'ZKCMDNERGWH' },
+} as const;
+/** The UEN alphabet of the third format: 22 letters (no I, O, Y, Z) then the digits. */
+const UEN_CHARS = 'ABCDEFGHJKLMNPQRSTUVWX0123456789';
+const UEN_TYPES =
+  'CC CD CH CL CM CP CS CX DP FB FC FM FN GA GB GS HS LL LP MB MC MD MH MM MQ NB NR PA PB PF RF RP SM SS TC TU VH XL'.split(
+    ' ',
+  );
+const THIS_YEAR = new Date().getUTCFullYear();
+
+/** A business (ROB) or local company (ROC) UEN from its digits. */
+function uenDigitsOf(format: 'rob' | 'roc', body: readonly number[]): string {
+  const { weights, letters } = UEN_TABLES[format];
+  return `${body.join('')}${letters.charAt(sumOf(body, weights) % 11)}`;
+}
+
+/** A third-format UEN: every character valued by its place in UEN_CHARS; the letter at (Σ - 5) mod 11. */
+function uenOtherOf(series: string, year: string, type: string, serial: string): string {
+  const body = `${series}${year}${type}${serial}`;
+  const values = [...body].map((c) => UEN_CHARS.indexOf(c));
+  return `${body}${UEN_CHARS.charAt(mod(sumOf(values, [4, 3, 5, 3, 10, 2, 2, 5, 7]) - 5, 11))}`;
 }
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n });
@@ -161,10 +204,16 @@ const abnArb = fc
 const acnArb = fc
   .tuple(digits(8), sep)
   .map(([b, s]) => ({ compact: acnOf(b), printed: group(acnOf(b), [3, 3, 3], s) }));
-const tfnArb = fc
+const tfn9Arb = fc
   .tuple(digits(8), sep)
   .filter(([b]) => tfnOf(b) !== undefined)
   .map(([b, s]) => ({ compact: tfnOf(b) as string, printed: group(tfnOf(b) as string, [3, 3, 3], s) }));
+/** Older 8-digit TFNs, printed 3-3-2 (python-stdnum's format). */
+const tfn8Arb = fc
+  .tuple(digits(7), sep)
+  .filter(([b]) => tfn8Of(b) !== undefined)
+  .map(([b, s]) => ({ compact: tfn8Of(b) as string, printed: group(tfn8Of(b) as string, [3, 3, 2], s) }));
+const tfnArb = fc.oneof(tfn9Arb, tfn8Arb);
 const medicareArb = fc
   .tuple(
     fc.integer({ min: 2, max: 6 }),
@@ -191,12 +240,26 @@ const nricArb = fc.tuple(fc.constantFrom('S', 'T', 'F', 'G', 'M'), digits(7)).ma
   return { compact: v, printed: v };
 });
 
+const uenRobArb = digits(8).map((b) => uenDigitsOf('rob', b));
+const uenRocArb = fc
+  .tuple(fc.integer({ min: 1900, max: THIS_YEAR }), digits(5))
+  .map(([y, b]) => uenDigitsOf('roc', [...String(y)].map(Number).concat(b)));
+const uenOtherArb = fc
+  .tuple(fc.constantFrom('R', 'S', 'T'), fc.integer({ min: 0, max: 99 }), fc.constantFrom(...UEN_TYPES), digits(4))
+  .map(([series, y, type, serial]) => {
+    // T numbers are of the 2000s, up to this year.
+    const year = series === 'T' ? y % ((THIS_YEAR % 100) + 1) : y;
+    return uenOtherOf(series, String(year).padStart(2, '0'), type, serial.join(''));
+  });
+const uenArb = fc.oneof(uenRobArb, uenRocArb, uenOtherArb).map((v) => ({ compact: v, printed: v }));
+
 const ARB: Record<Entity, fc.Arbitrary<{ compact: string; printed: string }>> = {
   AU_ABN: abnArb,
   AU_ACN: acnArb,
   AU_TFN: tfnArb,
   AU_MEDICARE: medicareArb,
   SG_NRIC_FIN: nricArb,
+  SG_UEN: uenArb,
 };
 
 /** Replace the character at `i` of `s` by `c`. */
@@ -221,9 +284,10 @@ describe('known answers (test/vectors/ids-national-au-sg.json)', () => {
     expect(counts).toEqual({
       AU_ABN: [104, 8],
       AU_ACN: [76, 7],
-      AU_TFN: [12, 10],
+      AU_TFN: [15, 10],
       AU_MEDICARE: [12, 10],
       SG_NRIC_FIN: [19, 20],
+      SG_UEN: [206, 14],
     });
   });
 
@@ -280,6 +344,7 @@ describe('known answers (test/vectors/ids-national-au-sg.json)', () => {
       ['AU_ABN', '51 824 753 556'],
       ['AU_ACN', '004 085 616'],
       ['AU_TFN', '123 456 782'],
+      ['AU_TFN', '325 476 89'],
       ['AU_MEDICARE', '2123 45670 1'],
     ] as const) {
       expect(detect(`Reference ${v} received.`), v).toEqual([]);
@@ -296,6 +361,46 @@ describe('known answers (test/vectors/ids-national-au-sg.json)', () => {
     // Other spellings need context.
     expect(detect('Reference s1234567d received.')).toEqual([]);
     expect(detect('my nric: s1234567d')).toMatchObject([{ entity: 'SG_NRIC_FIN', start: 9, end: 18 }]);
+  });
+
+  test('a third-format UEN in upper case stands alone; the others, and lower case, need a context word', () => {
+    expect(detect('Reference T08LL0003B received.')).toMatchObject([
+      { entity: 'SG_UEN', start: 10, end: 20, score: 0.6 },
+    ]);
+    expect(detect('UEN T08LL0003B')[0]?.score).toBeCloseTo(0.9);
+    for (const v of ['53125226D', '201434292D']) {
+      expect(detect(`Reference ${v} received.`), v).toEqual([]);
+      expect(detect(`Reference ${v} received.`, 0.3).map((f) => [f.entity, f.score])).toEqual([['SG_UEN', 0.4]]);
+      expect(detect(`UEN ${v}`)[0]?.score).toBeCloseTo(0.85);
+      expect(detect(`ACRA entity ${v}.`).map((f) => f.entity)).toEqual(['SG_UEN']);
+    }
+    for (const v of ['t08ll0003b', 'T08LL0003b', '53125226d', '201434292d']) {
+      expect(detect(`Reference ${v} received.`), v).toEqual([]);
+      expect(detect(`Reference ${v} received.`, 0.3).map((f) => f.score)).toEqual([0.35]);
+      expect(detect(`my uen: ${v}`).map((f) => [f.entity, f.start, f.end])).toEqual([['SG_UEN', 8, 8 + v.length]]);
+    }
+  });
+
+  test('UEN years: a local company (ROC) or T-series year after this one is rejected', () => {
+    const next = THIS_YEAR + 1;
+    const roc = uenDigitsOf('roc', [...`${next}12345`].map(Number));
+    expect(sgUenValid(roc), roc).toBe(false);
+    const rocNow = uenDigitsOf('roc', [...`${THIS_YEAR}12345`].map(Number));
+    expect(sgUenValid(rocNow), rocNow).toBe(true);
+    const yy = String((THIS_YEAR + 1) % 100).padStart(2, '0');
+    if (yy !== '00') {
+      expect(sgUenValid(uenOtherOf('T', yy, 'LL', '0001'))).toBe(false);
+      // S (the 1900s) and R numbers have no such bound.
+      expect(sgUenValid(uenOtherOf('S', yy, 'LL', '0001'))).toBe(true);
+      expect(sgUenValid(uenOtherOf('R', yy, 'LL', '0001'))).toBe(true);
+    }
+    expect(sgUenValid(uenOtherOf('T', '00', 'LL', '0001'))).toBe(true);
+    // Another series letter, or an entity type not on the list, is rejected whatever the check letter.
+    for (const c of UEN_CHARS.slice(0, 11)) {
+      expect(sgUenValid(`W08LL0003${c}`)).toBe(false);
+      expect(sgUenValid(`T08HC0003${c}`)).toBe(false); // in Presidio's list, not in python-stdnum's
+      expect(sgUenValid(`T08LI0003${c}`)).toBe(false);
+    }
   });
 
   test('numbers inside words, decimals, longer digit runs or longer grouped numbers are not reported', () => {
@@ -319,6 +424,24 @@ describe('known answers (test/vectors/ids-national-au-sg.json)', () => {
       'NRIC S1234567DX',
       'NRIC S12345678D',
       'NRIC -S1234567D',
+      'TFN 0.32547689',
+      'TFN 132547689',
+      'TFN 325 476 89 1',
+      'TFN 1 325 476 89',
+      'TFN 325-476-89-1',
+      'TFN 325 476-89',
+      'TFN 32547689x',
+      'UEN 0.53125226D',
+      'UEN x53125226D',
+      'UEN 53125226DX',
+      'UEN 53125226D7',
+      'UEN 5-53125226D',
+      'UEN 53125226-D',
+      'UEN AT08LL0003B',
+      'UEN T08LL0003BX',
+      'UEN T08LL00030B',
+      'UEN T08LL0003-B',
+      'UEN T 08LL0003B',
     ]) {
       expect(detect(text, 0), text).toEqual([]);
     }
@@ -341,6 +464,7 @@ describe('validators (fast-check)', () => {
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 40 }),
           fc.string({ unit: fc.constantFrom(...'0123456789 -/STFGMDKx'), maxLength: 16 }),
+          fc.string({ unit: fc.constantFrom(...'0123456789RSTLCFBDXßıſ'), minLength: 8, maxLength: 11 }),
         ),
         (s) => {
           for (const e of ENTITIES) expect(typeof VALID[e](s)).toBe('boolean');
@@ -363,7 +487,7 @@ describe('validators (fast-check)', () => {
         fc.property(ARB[entity], ({ compact, printed }) => {
           expect(VALID[entity](compact), compact).toBe(true);
           expect(VALID[entity](printed), printed).toBe(true);
-          if (entity === 'SG_NRIC_FIN') expect(VALID[entity](compact.toLowerCase())).toBe(true);
+          if (entity === 'SG_NRIC_FIN' || entity === 'SG_UEN') expect(VALID[entity](compact.toLowerCase())).toBe(true);
         }),
         { numRuns: 1000 },
       );
@@ -421,11 +545,47 @@ describe('validators (fast-check)', () => {
     expect(uncaught).toBeGreaterThan(0); // the exception is exercised
   });
 
-  test('AU_TFN: every single-digit change is caught (11 is prime, no weight is a multiple of 11)', () => {
+  test('AU_TFN: every single-digit change is caught, 9 or 8 digits (11 is prime, no weight is a multiple of 11)', () => {
     fc.assert(
-      fc.property(tfnArb, fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), ({ compact }, i, k) => {
+      fc.property(tfnArb, fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), ({ compact }, at, k) => {
+        const i = at % compact.length;
         const changed = replaceAt(compact, i, String((Number(compact[i]) + k) % 10));
         expect(auTfnValid(changed), changed).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('AU_TFN: 8 digits are weighed as the older numbers (10, 7, 8, 4, 6, 3, 5, 1), not as the first eight 9-digit weights', () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(digits(8), (d) => {
+        const n = d.join('');
+        const ours = sumOf(d, [10, 7, 8, 4, 6, 3, 5, 1]) % 11 === 0;
+        const truncated = sumOf(d, [1, 4, 3, 7, 5, 8, 6, 9]) % 11 === 0; // python-stdnum's
+        if (truncated && !ours) seen++;
+        expect(auTfnValid(n), n).toBe(ours);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(seen).toBeGreaterThan(0);
+    // Neither a 7- nor a 10-digit number is a TFN, whatever its sum.
+    expect(auTfnValid('0000000')).toBe(false);
+    expect(auTfnValid('0000000000')).toBe(false);
+  });
+
+  test('SG_UEN: every change of one digit or of the check letter is caught, in each format', () => {
+    fc.assert(
+      fc.property(uenArb, fc.nat(), fc.integer({ min: 1, max: 25 }), ({ compact }, at, k) => {
+        // The digits' places, and the check letter's.
+        const places = [...compact].flatMap((c, j) => (/\d/.test(c) || j === compact.length - 1 ? [j] : []));
+        const i = places[at % places.length] as number;
+        const c = compact.charCodeAt(i);
+        const changed =
+          i === compact.length - 1
+            ? replaceAt(compact, i, String.fromCharCode(65 + ((c - 65 + k) % 26)))
+            : replaceAt(compact, i, String((c - 48 + (k % 9) + 1) % 10));
+        expect(sgUenValid(changed), changed).toBe(false);
       }),
       { numRuns: 3000 },
     );
@@ -492,7 +652,28 @@ describe('recognizers (fast-check)', () => {
     .array(
       fc.oneof(
         entityArb.map((x) => x.printed),
-        fc.constantFrom(' ', ' ', '-', '/', '.', ',', '\n', 'S', 's', 'M', 'D', 'K', 'x', 'abn ', 'tfn '),
+        fc.constantFrom(
+          ' ',
+          ' ',
+          '-',
+          '/',
+          '.',
+          ',',
+          '\n',
+          'S',
+          's',
+          'M',
+          'D',
+          'K',
+          'x',
+          'abn ',
+          'tfn ',
+          'T',
+          'r',
+          'LL',
+          'FC',
+          'uen ',
+        ),
         fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 12 }),
       ),
       { maxLength: 16 },
@@ -539,6 +720,15 @@ describe('adversarial and corpus inputs', () => {
       ['series letters and digits', fill('S1234567'), 0],
       ['separated NRICs', fill('S1234567D '), Math.floor(MB / 10)],
       ['TFNs with context', fill('TFN 123 456 782; '), Math.floor(MB / 17)],
+      ['8-digit TFNs with context', fill('TFN 325 476 89; '), Math.floor(MB / 16)],
+      ['8-digit TFN-shaped groups', fill('325 476 89 '), 0],
+      ['eight-digit runs', fill('32547689 '), 0],
+      ['UEN-shaped runs and letters', fill('53125226D '), 0],
+      ['ROC-shaped runs and letters', fill('201434292D '), 0],
+      ['glued UENs', fill('201434292D'), 0],
+      ['series letters, digit pairs and types', fill('T08LL'), 0],
+      ['glued third-format UENs', fill('T08LL0003B'), 0],
+      ['separated third-format UENs', fill('T08LL0003B '), Math.floor(MB / 11)],
       ['ABNs with context', fill('ABN 51824753556, '), Math.floor(MB / 17)],
     ];
     for (const [name, text, expected] of cases) {
@@ -551,7 +741,9 @@ describe('adversarial and corpus inputs', () => {
   });
 
   test('cheap on texts without candidates: a pattern runs only where a digit run can start a match', () => {
-    const ours = new Set([AU_ABN_RE, AU_NINE_DIGIT_RE, AU_MEDICARE_RE, SG_NRIC_FIN_RE].map((r) => r.source));
+    const ours = new Set(
+      [AU_ABN_RE, AU_NINE_DIGIT_RE, AU_TFN_RE, AU_MEDICARE_RE, SG_NRIC_FIN_RE, SG_UEN_RE].map((r) => r.source),
+    );
     const execs = (text: string): number => {
       const exec = RegExp.prototype.exec;
       let n = 0;
@@ -566,8 +758,11 @@ describe('adversarial and corpus inputs', () => {
       }
       return n;
     };
-    // Digit runs of lengths, and followed by characters, no pattern starts with.
-    expect(execs('Lorem ipsum, page 7 of 12. In 2024, on 31/12/2023. 1.5 km: 12345678 units. '.repeat(3000))).toBe(0);
+    // Digit runs of lengths, and followed by characters, no pattern starts with (8 digits may start a TFN).
+    expect(execs('Lorem ipsum, page 7 of 12. In 2024, on 31/12/2023. 1.5 km: 1234567 units. '.repeat(3000))).toBe(0);
+    // "12345678X": an 8-digit run may start a TFN, and followed by a letter a UEN; "2024A", "S12x" and
+    // "T08." start nothing (a UEN needs 8 or 9 digits and a letter, or R, S or T, 2 digits, 2 letters).
+    expect(execs('Model 12345678X, 2024A and S12x; T08. '.repeat(3000))).toBe(6000);
     expect(execs('No digits at all. '.repeat(3000))).toBe(0);
     // The counter works: a two-digit run before a space may start an ABN.
     expect(execs('Lorem ipsum, 12 of them, 12345678901234.')).toBe(1);

@@ -14,16 +14,21 @@ import { describe, expect, test } from 'vitest';
 import auSg from '../vectors/ids-national-au-sg.json';
 import eu from '../vectors/ids-national-eu.json';
 import inKrUs from '../vectors/ids-national-in-kr-us.json';
+import th from '../vectors/ids-national-th.json';
 
 const ALL = [...BUILTIN_RECOGNIZERS, ...NATIONAL_ID_RECOGNIZERS];
 type Sets = { source: string; valid?: string[]; invalid?: string[] }[];
-const VECTORS = { ...eu, ...auSg, ...inKrUs } as unknown as Record<string, Sets | unknown>;
+const VECTORS = { ...eu, ...auSg, ...th, ...inKrUs } as unknown as Record<string, Sets | unknown>;
 
 /** The first valid reference value of each entity that scores 0.5 on its own after its context word. */
 const CONTEXT: Record<string, string> = {
   ES_NIF: 'DNI',
   ES_NIE: 'NIE',
   IT_FISCAL_CODE: 'codice fiscale',
+  IT_VAT_CODE: 'partita IVA',
+  IT_PASSPORT: 'passaporto',
+  IT_IDENTITY_CARD: "carta d'identità",
+  IT_DRIVER_LICENSE: 'patente',
   PL_PESEL: 'PESEL',
   FI_PERSONAL_IDENTITY_CODE: 'henkilötunnus',
   UK_NINO: 'national insurance number',
@@ -32,6 +37,8 @@ const CONTEXT: Record<string, string> = {
   AU_TFN: 'TFN',
   AU_MEDICARE: 'Medicare',
   SG_NRIC_FIN: 'NRIC',
+  SG_UEN: 'UEN',
+  TH_TNIN: 'TNIN',
   IN_AADHAAR: 'Aadhaar',
   IN_PAN: 'PAN',
   KR_RRN: 'RRN',
@@ -40,8 +47,9 @@ const CONTEXT: Record<string, string> = {
 };
 
 describe('national identifiers (opt-in)', () => {
-  test('sixteen entities, none of them a built-in one, each with reference vectors', () => {
+  test('twenty-two entities, none of them a built-in one, each with reference vectors', () => {
     expect([...NATIONAL_ID_ENTITIES].sort()).toEqual(Object.keys(CONTEXT).sort());
+    expect(NATIONAL_ID_ENTITIES.length).toBe(22);
     for (const e of NATIONAL_ID_ENTITIES) {
       expect(PII_ENTITIES as readonly string[]).not.toContain(e);
       const sets = VECTORS[e] as Sets;

@@ -1,18 +1,23 @@
 /**
  * Opt-in recognizers of European national identifiers, each validated by its check character and its
  * structure: the Spanish DNI/NIF (mod 23 letter, also the K/L/M forms) and NIE (X/Y/Z + mod 23), the
- * Italian codice fiscale (odd/even tables mod 26, omocodia letters, birth date, place code), the Polish
- * PESEL (weights 1-3-7-9, birth date with the century in the month), the Finnish henkilötunnus (mod 31,
- * the century signs of 2023) and the UK National Insurance number (prefix rules; it has no checksum).
+ * Italian codice fiscale (odd/even tables mod 26, omocodia letters, birth date, place code) and partita
+ * IVA (Luhn, office code), the Polish PESEL (weights 1-3-7-9, birth date with the century in the month),
+ * the Finnish henkilötunnus (mod 31, the century signs of 2023) and the UK National Insurance number
+ * (prefix rules; it has no checksum). Three Italian documents have no check character and are matched by
+ * their shape only: the passport, the identity card (paper and electronic, CIE) and the driving licence.
  * Entity names are Presidio's. None is a built-in: pass `EU_ID_RECOGNIZERS` (or some of them) to
  * `detectPII`, with `BUILTIN_RECOGNIZERS` to keep the rest.
  *
  * Scores: a valid check character on a distinctive shape reaches the default threshold (0.5) alone;
- * a PESEL (11 digits, like many other numbers), a DNI written with 7 digits and a Finnish code written
- * with digits only need a context word; a NINO in its usual upper-case form scores 0.5, other forms need
- * a context word. Every pattern is tried only where a match can start (at a digit run, found in the
- * shared text facts), except the codice fiscale written with letters only (all seven digits replaced),
- * which takes one regex pass.
+ * a PESEL or a partita IVA (11 digits, like many other numbers), a DNI written with 7 digits and a
+ * Finnish code written with digits only need a context word; a NINO in its usual upper-case form scores
+ * 0.5, other forms need a context word; a partita IVA written after "IT" scores 0.5. The Italian passport,
+ * identity card and driving licence numbers (shapes shared by many product and reference codes) score
+ * 0.2 or less alone and reach 0.5 only next to a context word ("passaporto", "carta d'identità",
+ * "patente"). Every pattern is tried only where a match can start (at a digit run, found in the shared
+ * text facts), except the codice fiscale written with letters only (all seven digits replaced), which
+ * takes one regex pass.
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, tryAt } from '../shared/facts';
@@ -45,6 +50,49 @@ export const FI_PIC_RE: RegExp =
 export const UK_NINO_RE: RegExp =
   /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
 
+/**
+ * @internal Italian partita IVA: 11 digits, optionally after "IT" (upper case) and an optional space or '-'.
+ *
+ * @example
+ * ```ts
+ * IT_VAT_CODE_RE.test('P.IVA IT 01333550323'); // true (a global regex: reset lastIndex between uses)
+ * ```
+ */
+export const IT_VAT_CODE_RE: RegExp =
+  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)(?:IT[ -]?)?\d{11}(?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
+/**
+ * @internal Italian passport: 2 letters, 7 digits.
+ *
+ * @example
+ * ```ts
+ * IT_PASSPORT_RE.test('Passaporto YA1234567'); // true
+ * ```
+ */
+export const IT_PASSPORT_RE: RegExp =
+  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)[A-Za-z]{2}\d{7}(?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
+/**
+ * @internal Italian identity card: paper (2 letters, optional space, 7 digits), CIE 2.0 (7 digits, 2
+ * letters), CIE 3.0 (2 letters, 5 digits, 2 letters).
+ *
+ * @example
+ * ```ts
+ * IT_IDENTITY_CARD_RE.test('CIE CA12345AA'); // true
+ * ```
+ */
+export const IT_IDENTITY_CARD_RE: RegExp =
+  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)(?:[A-Za-z]{2}(?: ?\d{7}|\d{5}[A-Za-z]{2})|\d{7}[A-Za-z]{2})(?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
+/**
+ * @internal Italian driving licence: 2 letters, 7 digits, a letter; or a duplicate's U1, 7 digits or
+ * letters other than A, I, O, Q and V, a letter.
+ *
+ * @example
+ * ```ts
+ * IT_DRIVER_LICENSE_RE.test('Patente U1H00B000C'); // true
+ * ```
+ */
+export const IT_DRIVER_LICENSE_RE: RegExp =
+  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)(?:[A-Za-z]{2}\d{7}|[Uu]1[\dB-HJ-NPR-UW-Zb-hj-npr-uw-z]{7})[A-Za-z](?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
+
 const ES_NIF_CONTEXT = wordSet('dni nif documento identidad identificación identificacion fiscal');
 const ES_NIE_CONTEXT = wordSet('nie extranjero extranjera extranjeros identificación identificacion residencia tie');
 const IT_FISCAL_CONTEXT = wordSet('codice fiscale cf tessera sanitaria contribuente fiscal');
@@ -53,6 +101,10 @@ const FI_PIC_CONTEXT = wordSet(
   'henkilötunnus henkilötunnuksen henkilötunnusta henkilötunnukseni hetu sotu personbeteckning personbeteckningen',
 );
 const UK_NINO_CONTEXT = wordSet('national insurance ni nino nic');
+const IT_VAT_CONTEXT = wordSet('iva piva vat');
+const IT_PASSPORT_CONTEXT = wordSet('passaporto passaporti passport');
+const IT_IDENTITY_CARD_CONTEXT = wordSet("identità identita d'identità d'identita cie");
+const IT_DRIVER_LICENSE_CONTEXT = wordSet('patente patenti licenza');
 
 /** The DNI/NIE control letters, indexed by the number mod 23. */
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -304,6 +356,97 @@ export function ukNinoValid(s: string): boolean {
   return !NINO_UNALLOCATED.includes(a + b);
 }
 
+/** Whole-value shapes of the Italian validators (anchored, bounded: linear). */
+const VAT_WHOLE = /^(?:[Ii][Tt][ -]?)?(\d{11})$/;
+const PASSPORT_WHOLE = /^[A-Za-z]{2}\d{7}$/;
+const IDENTITY_CARD_WHOLE = /^(?:[A-Za-z]{2}(?: ?\d{7}|\d{5}[A-Za-z]{2})|\d{7}[A-Za-z]{2})$/;
+const DRIVER_LICENSE_WHOLE = /^(?:[A-Za-z]{2}\d{7}|[Uu]1[\dB-HJ-NPR-UW-Zb-hj-npr-uw-z]{7})[A-Za-z]$/;
+
+/** The Luhn sum of a string of ASCII digits: from the right, every second digit doubled (less 9 above 9). */
+function luhnSum(d: string): number {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let v = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) v = v > 4 ? 2 * v - 9 : 2 * v;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Partita IVA office codes (digits 8-10): a province office 001-100, or 120, 121, 888, 999. */
+function vatOfficeOk(office: number): boolean {
+  return (office >= 1 && office <= 100) || office === 120 || office === 121 || office === 888 || office === 999;
+}
+
+/**
+ * An Italian partita IVA (VAT number): 11 digits, the first seven (the taxpayer) not all zero, the next
+ * three an office code (001-100, 120, 121, 888 or 999, as python-stdnum checks), and the last the Luhn
+ * check digit of the first ten. It may follow "IT" (either case) and a space or '-'.
+ *
+ * @example
+ * ```ts
+ * itVatCodeValid('00743110157'); // true
+ * itVatCodeValid('IT 00743110157'); // true
+ * itVatCodeValid('00743110158'); // false (check digit)
+ * itVatCodeValid('00687129980'); // false (office code 998)
+ * ```
+ */
+export function itVatCodeValid(s: string): boolean {
+  if (typeof s !== 'string' || s.length > 14) return false;
+  const m = VAT_WHOLE.exec(s);
+  if (m === null) return false;
+  const d = m[1] as string;
+  if (digitValue(d.slice(0, 7)) === 0 || !vatOfficeOk(digitValue(d.slice(7, 10)))) return false;
+  return luhnSum(d) % 10 === 0;
+}
+
+/**
+ * The shape of an Italian passport number (it has no check character): two letters and seven digits,
+ * either case, no separator.
+ *
+ * @example
+ * ```ts
+ * itPassportValid('AA1234567'); // true
+ * itPassportValid('AA123456'); // false
+ * ```
+ */
+export function itPassportValid(s: string): boolean {
+  return typeof s === 'string' && s.length === 9 && PASSPORT_WHOLE.test(s);
+}
+
+/**
+ * The shape of an Italian identity card number (it has no check character): the paper card's two
+ * letters, an optional space and seven digits; the CIE 2.0's seven digits and two letters; or the CIE
+ * 3.0's two letters, five digits and two letters. Either case.
+ *
+ * @example
+ * ```ts
+ * itIdentityCardValid('AA 1234567'); // true (paper)
+ * itIdentityCardValid('1234567AA'); // true (CIE 2.0)
+ * itIdentityCardValid('CA12345AA'); // true (CIE 3.0)
+ * itIdentityCardValid('CA1234AA'); // false
+ * ```
+ */
+export function itIdentityCardValid(s: string): boolean {
+  return typeof s === 'string' && s.length <= 10 && IDENTITY_CARD_WHOLE.test(s);
+}
+
+/**
+ * The shape of an Italian driving licence number (it has no check character): two letters, seven
+ * digits and a letter; or, on a duplicate, U1, seven digits or letters other than A, I, O, Q and V, and
+ * a letter. Either case.
+ *
+ * @example
+ * ```ts
+ * itDriverLicenseValid('AA0123456B'); // true
+ * itDriverLicenseValid('U1H00B000C'); // true (duplicate)
+ * itDriverLicenseValid('U1H00A000B'); // false (A in a duplicate)
+ * ```
+ */
+export function itDriverLicenseValid(s: string): boolean {
+  return typeof s === 'string' && s.length === 10 && DRIVER_LICENSE_WHOLE.test(s);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Recognizers.
 
@@ -317,6 +460,10 @@ const IT_FISCAL_AT = /* @__PURE__ */ stickyTwin(IT_FISCAL_CODE_RE);
 const PL_PESEL_AT = /* @__PURE__ */ stickyTwin(PL_PESEL_RE);
 const FI_PIC_AT = /* @__PURE__ */ stickyTwin(FI_PIC_RE);
 const UK_NINO_AT = /* @__PURE__ */ stickyTwin(UK_NINO_RE);
+const IT_VAT_AT = /* @__PURE__ */ stickyTwin(IT_VAT_CODE_RE);
+const IT_PASSPORT_AT = /* @__PURE__ */ stickyTwin(IT_PASSPORT_RE);
+const IT_IDENTITY_CARD_AT = /* @__PURE__ */ stickyTwin(IT_IDENTITY_CARD_RE);
+const IT_DRIVER_LICENSE_AT = /* @__PURE__ */ stickyTwin(IT_DRIVER_LICENSE_RE);
 
 const makeNif = /* @__PURE__ */ emitter('esNif', 'ES_NIF', ES_NIF_CONTEXT, 0.15);
 const makeNifShort = /* @__PURE__ */ emitter('esNif', 'ES_NIF', ES_NIF_CONTEXT, 0.35);
@@ -331,6 +478,15 @@ const makeFiDigits = /* @__PURE__ */ emitter(
   0.35,
 );
 const makeNino = /* @__PURE__ */ emitter('ukNino', 'UK_NINO', UK_NINO_CONTEXT, 0.35);
+const makeVat = /* @__PURE__ */ emitter('itVatCode', 'IT_VAT_CODE', IT_VAT_CONTEXT, 0.45);
+const makePassport = /* @__PURE__ */ emitter('itPassport', 'IT_PASSPORT', IT_PASSPORT_CONTEXT, 0.45);
+const makeIdentityCard = /* @__PURE__ */ emitter('itIdentityCard', 'IT_IDENTITY_CARD', IT_IDENTITY_CARD_CONTEXT, 0.45);
+const makeDriverLicense = /* @__PURE__ */ emitter(
+  'itDriverLicense',
+  'IT_DRIVER_LICENSE',
+  IT_DRIVER_LICENSE_CONTEXT,
+  0.4,
+);
 
 function onNif(m: RegExpExecArray, emit: Emit): void {
   const s = m[0];
@@ -587,9 +743,164 @@ export const ukNinoRecognizer: PiiRecognizer = {
   },
 };
 
+function onVat(m: RegExpExecArray, emit: Emit): void {
+  const s = m[0];
+  // The pattern takes the "IT" prefix in upper case only: a longer match has it.
+  if (itVatCodeValid(s)) emit(makeVat(m.index, m.index + s.length, s.length > 11 ? 0.5 : 0.4));
+}
+
+/** Where a match with the "IT" prefix would start before the digit run at `s` ("IT", "IT " or "IT-"), or -1. */
+function vatPrefixAt(text: string, s: number): number {
+  const p = text.charCodeAt(s - 1);
+  const at = p === 32 || p === 45 ? s - 3 : s - 2;
+  return at >= 0 && text.charCodeAt(at) === 73 && text.charCodeAt(at + 1) === 84 ? at : -1;
+}
+
 /**
- * The European national identifier recognizers: `ES_NIF`, `ES_NIE`, `IT_FISCAL_CODE`, `PL_PESEL`,
- * `FI_PERSONAL_IDENTITY_CODE`, `UK_NINO`. Opt-in: not among the built-ins.
+ * Italian VAT numbers (`IT_VAT_CODE`, partita IVA): office code and Luhn check digit. Eleven digits
+ * collide with other numbers (about one in a hundred passes both checks), so a bare number scores 0.4
+ * and needs a context word ("IVA", "P.IVA", "piva", "VAT": +0.45); written after "IT" (upper case,
+ * glued or after a space or '-', the prefix inside the span) it scores 0.5.
+ *
+ * @example
+ * ```ts
+ * detectPII('P.IVA 01333550323', { recognizers: [itVatCodeRecognizer] }); // [{ entity: 'IT_VAT_CODE', start: 6, end: 17, ... }]
+ * ```
+ */
+export const itVatCodeRecognizer: PiiRecognizer = {
+  name: 'itVatCode',
+  entities: ['IT_VAT_CODE'],
+  maxLength: 14,
+  scan(text, emit) {
+    // IT_VAT_CODE_RE is a whole run of exactly 11 digits, or "IT" (and a space or '-') before one.
+    const f = factsOf(text);
+    if (f.digits < 11) return;
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      if (runLength(f, k) !== 11) continue;
+      const s = f.runStart[k] as number;
+      const at = vatPrefixAt(text, s);
+      if (at >= 0) next = tryAt(IT_VAT_AT, text, at, next, onVat, emit);
+      next = tryAt(IT_VAT_AT, text, s, next, onVat, emit);
+    }
+  },
+};
+
+/** Whether the units at `i` and `i + 1` are ASCII letters (false outside the text). */
+function twoLetters(text: string, i: number): boolean {
+  return i >= 0 && isAsciiLetter(text.charCodeAt(i)) && isAsciiLetter(text.charCodeAt(i + 1));
+}
+
+function onPassport(m: RegExpExecArray, emit: Emit): void {
+  emit(makePassport(m.index, m.index + 9, isUpper(m[0]) ? 0.1 : 0.05));
+}
+
+/**
+ * Italian passport numbers (`IT_PASSPORT`): two letters and seven digits, no check character. The shape
+ * is common (and the paper identity card's too), so it scores 0.1 (0.05 not in upper case) and needs a
+ * context word ("passaporto", "passport": +0.45).
+ *
+ * @example
+ * ```ts
+ * detectPII('Passaporto n. YA1234567', { recognizers: [itPassportRecognizer] }); // [{ entity: 'IT_PASSPORT', start: 14, end: 23, ... }]
+ * ```
+ */
+export const itPassportRecognizer: PiiRecognizer = {
+  name: 'itPassport',
+  entities: ['IT_PASSPORT'],
+  maxLength: 9,
+  scan(text, emit) {
+    // IT_PASSPORT_RE starts two letters before a run of exactly 7 digits.
+    const f = factsOf(text);
+    if (f.digits < 7) return;
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const s = f.runStart[k] as number;
+      if (runLength(f, k) === 7 && twoLetters(text, s - 2))
+        next = tryAt(IT_PASSPORT_AT, text, s - 2, next, onPassport, emit);
+    }
+  },
+};
+
+function onIdentityCard(m: RegExpExecArray, emit: Emit): void {
+  const s = m[0];
+  emit(makeIdentityCard(m.index, m.index + s.length, isUpper(s) ? 0.1 : 0.05));
+}
+
+/**
+ * Italian identity card numbers (`IT_IDENTITY_CARD`): the paper card's "AA 1234567" (the space
+ * optional), the CIE 2.0's "1234567AA" and the CIE 3.0's "CA12345AA"; no check character. They score
+ * 0.1 (0.05 not in upper case) and need a context word ("carta d'identità", "identità", "CIE": +0.45).
+ *
+ * @example
+ * ```ts
+ * detectPII("Carta d'identità CA12345AA", { recognizers: [itIdentityCardRecognizer] }); // [{ entity: 'IT_IDENTITY_CARD', start: 17, end: 26, ... }]
+ * ```
+ */
+export const itIdentityCardRecognizer: PiiRecognizer = {
+  name: 'itIdentityCard',
+  entities: ['IT_IDENTITY_CARD'],
+  maxLength: 10,
+  scan(text, emit) {
+    // IT_IDENTITY_CARD_RE starts two letters (or two letters and a space) before a run of exactly 7
+    // digits, at a run of exactly 7 digits followed by two letters, or two letters before a run of
+    // exactly 5 digits followed by two letters.
+    const f = factsOf(text);
+    if (f.digits < 5) return;
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const len = runLength(f, k);
+      const s = f.runStart[k] as number;
+      const e = f.runEnd[k] as number;
+      if (len === 7) {
+        if (twoLetters(text, s - 2)) next = tryAt(IT_IDENTITY_CARD_AT, text, s - 2, next, onIdentityCard, emit);
+        else if (text.charCodeAt(s - 1) === 32 && twoLetters(text, s - 3))
+          next = tryAt(IT_IDENTITY_CARD_AT, text, s - 3, next, onIdentityCard, emit);
+        if (twoLetters(text, e)) next = tryAt(IT_IDENTITY_CARD_AT, text, s, next, onIdentityCard, emit);
+      } else if (len === 5 && twoLetters(text, s - 2) && twoLetters(text, e))
+        next = tryAt(IT_IDENTITY_CARD_AT, text, s - 2, next, onIdentityCard, emit);
+    }
+  },
+};
+
+function onDriverLicense(m: RegExpExecArray, emit: Emit): void {
+  emit(makeDriverLicense(m.index, m.index + 10, isUpper(m[0]) ? 0.2 : 0.1));
+}
+
+/**
+ * Italian driving licence numbers (`IT_DRIVER_LICENSE`): "AA1234567B", or a duplicate's "U1", seven
+ * digits or letters other than A, I, O, Q and V, and a letter; no check character. They score 0.2 (0.1
+ * not in upper case) and need a context word ("patente", "patenti", "licenza": +0.4).
+ *
+ * @example
+ * ```ts
+ * detectPII('Patente di guida AA0123456B', { recognizers: [itDriverLicenseRecognizer] }); // [{ entity: 'IT_DRIVER_LICENSE', start: 17, end: 27, ... }]
+ * ```
+ */
+export const itDriverLicenseRecognizer: PiiRecognizer = {
+  name: 'itDriverLicense',
+  entities: ['IT_DRIVER_LICENSE'],
+  maxLength: 10,
+  scan(text, emit) {
+    // IT_DRIVER_LICENSE_RE starts two letters before a run of exactly 7 digits followed by a letter,
+    // or at a U one unit before a run that starts with 1.
+    const f = factsOf(text);
+    if (f.digits === 0) return;
+    let next = 0;
+    for (let k = 0; k < f.runs; k++) {
+      const s = f.runStart[k] as number;
+      if (runLength(f, k) === 7 && twoLetters(text, s - 2) && isAsciiLetter(text.charCodeAt(f.runEnd[k] as number)))
+        next = tryAt(IT_DRIVER_LICENSE_AT, text, s - 2, next, onDriverLicense, emit);
+      if (s > 0 && upper(text.charCodeAt(s - 1)) === 85 && text.charCodeAt(s) === 49)
+        next = tryAt(IT_DRIVER_LICENSE_AT, text, s - 1, next, onDriverLicense, emit);
+    }
+  },
+};
+
+/**
+ * The European national identifier recognizers: `ES_NIF`, `ES_NIE`, `IT_FISCAL_CODE`, `IT_VAT_CODE`,
+ * `IT_PASSPORT`, `IT_IDENTITY_CARD`, `IT_DRIVER_LICENSE`, `PL_PESEL`, `FI_PERSONAL_IDENTITY_CODE`,
+ * `UK_NINO`. Opt-in: not among the built-ins.
  *
  * @example
  * ```ts
@@ -600,6 +911,10 @@ export const EU_ID_RECOGNIZERS: readonly PiiRecognizer[] = /* @__PURE__ */ Objec
   esNifRecognizer,
   esNieRecognizer,
   itFiscalCodeRecognizer,
+  itVatCodeRecognizer,
+  itPassportRecognizer,
+  itIdentityCardRecognizer,
+  itDriverLicenseRecognizer,
   plPeselRecognizer,
   fiPersonalIdentityCodeRecognizer,
   ukNinoRecognizer,
