@@ -180,19 +180,23 @@ export function marksOff(text: string): string {
  * lower-cased text's units: "Ǝ" is "ǝ" then), and the letter each stands for. Turning swaps b and q, d
  * and p, n and u, m and w (ɯ and ʍ are the turned m and w; a plain one is a turned capital W or M).
  */
-const TURNED: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
+const TURNED: ReadonlyMap<number, number> = /* @__PURE__ */ new Map(
   (
     'ɐa qb ɔc pd ǝe ɟf ƃg ɥh ᴉi ıi ɾj ʞk ꞁl ʅl ɯm mw ʍw wm un nu dp bq ɹr ʇt ʌv ʎy ∀a ⅎf ⅁g ꓘk ˥l ԁp ᴚr ┴t ∩u λv ⅄y ' +
     "¡! ¿? ˙. ,' ', ‾_ Ɩ1 ᄅ2 Ɛ3 ㄣ4 ϛ5 96 ㄥ7 69"
   )
     .split(' ')
-    .map((pair) => [...pair] as [string, string]),
+    .map((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)] as [number, number]),
 );
+
+/** Units read back per `String.fromCharCode` call (an argument list of this size is safe everywhere). */
+const CHUNK = 8192;
 
 /**
  * "Upside-down text" read back: its code points in reverse order, each turned letter or sign as the one
  * it stands for ("ʇdɯoɹd ɯǝʇsʎs" → "system prompt"). The detector reads a text so when the pass over
- * non-ASCII text saw ǝ or ʇ (`unicodeScan`'s `turned`), letters that other writing hardly uses.
+ * non-ASCII text saw ǝ or ʇ (`unicodeScan`'s `turned`), letters that other writing hardly uses. One walk
+ * back over the units (a surrogate pair keeps its order), without a string per character.
  *
  * @example
  * ```ts
@@ -200,9 +204,21 @@ const TURNED: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
  * ```
  */
 export function upsideDownOf(lower: string): string {
-  const out = Array.from(lower).reverse();
-  for (let i = 0; i < out.length; i++) out[i] = TURNED.get(out[i] as string) ?? (out[i] as string);
-  return out.join('');
+  const n = lower.length;
+  const out = new Uint16Array(n);
+  let j = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = lower.charCodeAt(i);
+    const high = i > 0 ? lower.charCodeAt(i - 1) : 0;
+    if (c >= 0xdc00 && c <= 0xdfff && high >= 0xd800 && high <= 0xdbff) {
+      out[j++] = high;
+      out[j++] = c;
+      i--;
+    } else out[j++] = TURNED.get(c) ?? c;
+  }
+  let text = '';
+  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode(...out.subarray(k, Math.min(n, k + CHUNK)));
+  return text;
 }
 
 /** Key words for Pig Latin (plurals too: "instructionsway" holds no form of "instruction"). */
