@@ -13,10 +13,13 @@
 export const ESCAPE_RE: RegExp = /\\u\{[0-9a-f]{1,6}\}|\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|&#x[0-9a-f]{1,6};|&#[0-9]{1,7};/gi;
 
 /**
- * Fewest escapes of ASCII letters and digits that make a text worth reading back. Markup and code escape
- * quotes, spaces and accented letters (`&#39;`, `&#160;`, `\u00e9`); escaping plain letters is hiding them.
+ * Fewest escapes of ASCII letters and digits that make a text worth reading back: one ("\u0069gnore" hides
+ * "ignore" from a filter that reads words). Markup and code escape quotes, spaces and accented letters
+ * (`&#39;`, `&#160;`, `\u00e9`), which do not count; escaping a plain letter is hiding it. On the 6,259
+ * benign texts of the bench, 32 are read back (31 with four escapes needed, before stop 37) and none
+ * yields a finding.
  */
-export const MIN_ESCAPES = 4;
+export const MIN_ESCAPES = 1;
 
 /** What an escaped text is handed to: its span (first to last escape) and the text read back. */
 export type TakeEscaped = (encoding: 'escapes', start: number, end: number, decoded: string | undefined) => void;
