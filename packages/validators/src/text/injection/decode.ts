@@ -1,10 +1,11 @@
 /**
- * Encoded payloads: base64, base32, hex and percent-encoded runs, bytes in binary digits, decimal
- * character codes, Morse code and Braille (`decode-signs.ts`), Ascii85 and uuencode (`decode-bytes.ts`) are decoded (when the result is mostly
- * printable text) so the injection detector can rescan what a model would read after decoding, and so
- * are texts written in character escapes (`decode-escapes.ts`); Unicode "tag" characters
- * (U+E0000-U+E007F, invisible in most renderers) are decoded to the ASCII they smuggle, and so are
- * variation selectors and invisible binary digits (`decode-invisible.ts`).
+ * Encoded payloads: base64, base32, hex and percent-encoded runs, bytes in binary digits, decimal and
+ * octal character codes, Morse code and Braille (`decode-signs.ts`), Ascii85 and uuencode
+ * (`decode-bytes.ts`) are decoded (when the result is mostly printable text) so the injection detector
+ * can rescan what a model would read after decoding, and so are texts written in character escapes
+ * (`decode-escapes.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
+ * decoded to the ASCII they smuggle, and so are variation selectors and invisible binary digits
+ * (`decode-invisible.ts`).
  */
 import { forEachMatch } from '../shared/regex';
 import { RARE_RE, scanAscii85, scanUu } from './decode-bytes';

@@ -118,7 +118,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   // glued to the next word (views.ts): where the text was written.
   let views = takeViews(findings);
   let homoglyphs: string | undefined; // the homoglyph reading, kept for the rescan below
-  let zalgo: string | undefined; // the Zalgo reading, kept likewise
+  let unmarked: string | undefined; // the text without its marks (Zalgo or diacritics reading), kept likewise
   // Homoglyph words ("іgnore" with a Cyrillic "і", "ɪɢɴᴏʀᴇ") and Zalgo text (below): none in an ASCII
   // text (homoglyphs.ts, views.ts).
   if (norm.map !== undefined && options.decode !== false) {
@@ -132,16 +132,16 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   const runs = structural(text, norm, findings, ascii?.scan);
   // Zalgo text: combining marks stacked on the letters (`unicodeScan` saw three in a row).
   if (norm.map !== undefined && options.decode !== false && (runs as UnicodeScan).zalgo) {
-    zalgo = zalgoOf(norm.text);
-    if (zalgo !== undefined) {
+    unmarked = zalgoOf(norm.text);
+    if (unmarked !== undefined) {
       views ??= new Map();
       views.set('zalgo', { start: 0, end: text.length });
     }
   }
   // Accents or strokes on a fifth of the letters or more ("ïgnörë äll", "i̶g̶n̶o̶r̶e̶"): read without them,
   // unless the Zalgo reading (the same text) is made already.
-  if (norm.map !== undefined && options.decode !== false && zalgo === undefined && (runs as UnicodeScan).marked) {
-    zalgo = marksOff(norm.text);
+  if (norm.map !== undefined && options.decode !== false && unmarked === undefined && (runs as UnicodeScan).marked) {
+    unmarked = marksOff(norm.text);
     views ??= new Map();
     views.set('diacritics', { start: 0, end: text.length });
   }
@@ -156,7 +156,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       // plain is no hidden one ("Sup3rS3cret" in a text with "### instruction" hides no role spoofing).
       const plain = new Set(findings.map((f) => f.family));
       for (const [kind, at] of views) {
-        const ready = kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' || kind === 'diacritics' ? zalgo : undefined;
+        const ready =
+          kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' || kind === 'diacritics' ? unmarked : undefined;
         const view = ready ?? viewOf(kind, norm.text, vocabularyFor(families));
         // A homoglyph or Zalgo reading is normalized already (a normalized text with letters replaced or
         // marks removed): only its families count here, not their spans, so it needs no offset map.

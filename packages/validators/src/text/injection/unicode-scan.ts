@@ -27,7 +27,7 @@ export interface UnicodeScan {
   /**
    * A fifth of the letters and digits or more carry a mark: a precomposed Latin letter with a diacritic
    * (U+00C0-U+024F) or a combining diacritical mark (U+0300-U+036F) each count as one (accents or
-   * strokes put on every letter to hide a text; French or German writing has about one in twenty).
+   * strokes put on every letter to hide a text; French, German or Vietnamese sentences stay well under it).
    */
   marked: boolean;
   /** `runsIn(text).base64`: a run of 16 base64 characters. */
