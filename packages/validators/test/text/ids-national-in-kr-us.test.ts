@@ -458,6 +458,24 @@ describe('validator properties', () => {
     );
   });
 
+  test('PAN in lower or mixed case: found only next to a context word (0.15 alone, 0.5 with one)', () => {
+    fc.assert(
+      fc.property(panArb, fc.boolean(), (s, mixed) => {
+        const written = mixed ? [...s].map((c, i) => (i % 2 === 0 ? c.toLowerCase() : c)).join('') : s.toLowerCase();
+        fc.pre(written !== s);
+        const alone = detectPII(`ref ${written} ok`, { recognizers: [inPanRecognizer], threshold: 0 });
+        expect(alone.map((f) => [f.entity, f.score])).toEqual([['IN_PAN', 0.15]]);
+        expect(detectPII(`ref ${written} ok`, { recognizers: [inPanRecognizer] })).toEqual([]);
+        const text = `My PAN is ${written}.`;
+        const found = detectPII(text, { recognizers: [inPanRecognizer] });
+        expect(found.map((f) => [f.entity, text.slice(f.start, f.end), f.score])).toEqual([['IN_PAN', written, 0.5]]);
+      }),
+    );
+    // Upper case keeps its score; the validator itself stays upper-case only (the official form).
+    expect(detectPII('ref ACUPA7085R ok', { recognizers: [inPanRecognizer] }).map((f) => f.score)).toEqual([0.5]);
+    expect(panValid('acupa7085r')).toBe(false);
+  });
+
   test('DEA: generated numbers validate; a changed digit is caught unless an even-place digit moved by 5', () => {
     fc.assert(
       fc.property(deaArb, fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 9 }), (s, i, delta) => {
@@ -482,7 +500,7 @@ describe('scanning', () => {
     [...text.matchAll(re)].filter((m) => ok(m[0])).map((m) => [m.index, m.index + m[0].length]);
   const cases: [PiiRecognizer, (text: string) => number[][]][] = [
     [inAadhaarRecognizer, plain(AADHAAR_RE, aadhaarValid)],
-    [inPanRecognizer, plain(PAN_RE, panValid)],
+    [inPanRecognizer, plain(PAN_RE, (s) => panValid(s.toUpperCase()))],
     [krRrnRecognizer, plain(KR_RRN_RE, (s) => krRrnStatus(s) !== 'invalid')],
     [usItinRecognizer, plain(ITIN_RE, itinValid)],
     [usDeaRecognizer, plain(DEA_RE, deaValid)],
@@ -492,7 +510,10 @@ describe('scanning', () => {
     '2341 2341 2346',
     '234123412346',
     'ACUPA7085R',
+    'acupa7085r',
+    'AcUpA7085r',
     'AAPPV',
+    'aappv',
     '960121-1021413',
     '9601211021413',
     '210315-3123456',

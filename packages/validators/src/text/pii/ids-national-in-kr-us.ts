@@ -6,7 +6,8 @@
  *   python-stdnum both reject palindromes, which covers the all-same-digit numbers).
  * - `IN_PAN`: 5 letters, 4 digits, 1 letter, upper case; the 4th letter is a holder type
  *   (A B C F G H J L P T), the serial is not 0000 (python-stdnum). The last letter's check is not
- *   published, so it is not checked.
+ *   published, so it is not checked. Written in lower or mixed case (chat, forms), it needs a context
+ *   word.
  * - `KR_RRN`: YYMMDD-SNNNNNC with a valid birth date (not in the future), sex/century digit 1-8 and,
  *   for numbers of the old scheme, place code 00-96 and the mod-11 check digit. Numbers assigned since
  *   5 October 2020 end in random digits (no place code, no check digit): those of people born since
@@ -29,7 +30,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
-import { daysInMonth, emitter, runLength } from './ids-common';
+import { daysInMonth, emitter, isAsciiLetter, runLength } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 // Candidate patterns. Each is bounded (no unbounded repetition) and guarded so that a match is not part
@@ -52,7 +53,8 @@ export const AADHAAR_RE: RegExp =
   /(?<![\w+-]|\d[ .:/])(?:\d{12}|\d{4} \d{4} \d{4}|\d{4}-\d{4}-\d{4}|(?<!:)\d{4}:\d{4}:\d{4}(?!:))(?![\w]|[ .:/-]\d)/g;
 
 /**
- * PAN candidates: 3 letters, the holder-type letter, a letter, 4 digits and a letter, upper case.
+ * PAN candidates: 3 letters, the holder-type letter, a letter, 4 digits and a letter, in either case
+ * (the recognizer scores those not in upper case lower).
  * @internal
  *
  * @example
@@ -61,7 +63,7 @@ export const AADHAAR_RE: RegExp =
  * PAN_RE.exec('PAN ACUPA7085R')?.[0]; // 'ACUPA7085R'
  * ```
  */
-export const PAN_RE: RegExp = /(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w]|-\w)/g;
+export const PAN_RE: RegExp = /(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w]|-\w)/gi;
 
 /**
  * Korean RRN candidates: 6 digits, an optional dash, 7 digits.
@@ -375,8 +377,10 @@ function hexLetters(s: string): boolean {
 }
 
 function onPan(m: RegExpExecArray, emit: Emit): void {
-  if (!panValid(m[0])) return;
-  const score = hexLetters(m[0]) ? 0.2 : 0.5;
+  const upper = m[0].toUpperCase();
+  if (!panValid(upper)) return;
+  // Lower or mixed case (chat, forms): 0.15, passing the threshold only with a context word.
+  const score = upper !== m[0] ? 0.15 : hexLetters(m[0]) ? 0.2 : 0.5;
   emit(makePan(m.index, m.index + m[0].length, score));
 }
 
@@ -430,6 +434,7 @@ export const inAadhaarRecognizer: PiiRecognizer = {
  * 0.5 (0.85 with "pan", "income tax"...): the shape is rare outside PANs, except in upper-case
  * hexadecimal identifiers (mail queue ids such as BACAA4022B): a candidate whose six letters are all
  * A-F scores 0.2 and needs a context word (no individual's PAN is among them: their holder type is P).
+ * Written in lower or mixed case ("acupa7085r"), a PAN scores 0.15 and needs a context word (0.5).
  *
  * @example
  * ```ts
@@ -441,13 +446,18 @@ export const inPanRecognizer: PiiRecognizer = {
   entities: ['IN_PAN'],
   maxLength: 10,
   scan(text, emit) {
-    // PAN_RE starts five upper-case letters before a run of exactly 4 digits followed by one.
+    // PAN_RE starts five letters before a run of exactly 4 digits followed by one.
     const f = factsOf(text);
     if (f.digits < 4) return;
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const s = f.runStart[k] as number;
-      if (s < 5 || runLength(f, k) !== 4 || !isUpper(text.charCodeAt(s + 4)) || !isUpper(text.charCodeAt(s - 1)))
+      if (
+        s < 5 ||
+        runLength(f, k) !== 4 ||
+        !isAsciiLetter(text.charCodeAt(s + 4)) ||
+        !isAsciiLetter(text.charCodeAt(s - 1))
+      )
         continue;
       next = tryAt(PAN_AT, text, s - 5, next, onPan, emit);
     }
