@@ -130,25 +130,29 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
     }
   }
   const runs = structural(text, norm, findings, ascii?.scan);
-  // Zalgo text: combining marks stacked on the letters (`unicodeScan` saw three in a row).
-  if (norm.map !== undefined && options.decode !== false && (runs as UnicodeScan).zalgo) {
-    unmarked = zalgoOf(norm.text);
-    if (unmarked !== undefined) {
-      views ??= new Map();
-      views.set('zalgo', { start: 0, end: text.length });
+  // Readings the pass over non-ASCII text flagged (`unicodeScan`; none applies to an ASCII text).
+  if (norm.map !== undefined && options.decode !== false) {
+    const flags = runs as UnicodeScan;
+    // Zalgo text: combining marks stacked on the letters (three in a row).
+    if (flags.zalgo) {
+      unmarked = zalgoOf(norm.text);
+      if (unmarked !== undefined) {
+        views ??= new Map();
+        views.set('zalgo', { start: 0, end: text.length });
+      }
     }
-  }
-  // Accents or strokes on a fifth of the letters or more ("ïgnörë äll", "i̶g̶n̶o̶r̶e̶"): read without them,
-  // unless the Zalgo reading (the same text) is made already.
-  if (norm.map !== undefined && options.decode !== false && unmarked === undefined && (runs as UnicodeScan).marked) {
-    unmarked = marksOff(norm.text);
-    views ??= new Map();
-    views.set('diacritics', { start: 0, end: text.length });
-  }
-  // Upside-down text: turned letters (`unicodeScan` saw ǝ or ʇ), read back whole (views.ts).
-  if (norm.map !== undefined && options.decode !== false && (runs as UnicodeScan).turned) {
-    views ??= new Map();
-    views.set('upside_down', { start: 0, end: text.length });
+    // Accents or strokes on a fifth of the letters or more ("ïgnörë äll", "i̶g̶n̶o̶r̶e̶"): read without them,
+    // unless the Zalgo reading (the same text) is made already.
+    if (unmarked === undefined && flags.marked) {
+      unmarked = marksOff(norm.text);
+      views ??= new Map();
+      views.set('diacritics', { start: 0, end: text.length });
+    }
+    // Upside-down text: turned letters (ǝ or ʇ), read back whole (views.ts).
+    if (flags.turned) {
+      views ??= new Map();
+      views.set('upside_down', { start: 0, end: text.length });
+    }
   }
   if (options.decode !== false) {
     if (views !== undefined) {

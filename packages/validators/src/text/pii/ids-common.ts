@@ -76,3 +76,36 @@ export function daysInMonth(year: number, month: number): number {
 export function dateOk(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
+
+/**
+ * The ASCII digits of `s` as numbers when there are `min` to `max` of them and every other unit is one of
+ * `seps` (char codes), in a string of at most `maxUnits` units (default `2 * max`); otherwise `undefined`.
+ * Stops at the first unit that rules `s` out.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * digitValues('123 456 782', 9, 9, SPACE_DASH); // [1, 2, 3, 4, 5, 6, 7, 8, 2]
+ * ```
+ */
+export function digitValues(
+  s: string,
+  min: number,
+  max: number,
+  seps: readonly number[],
+  maxUnits = 2 * max,
+): number[] | undefined {
+  if (typeof s !== 'string' || s.length > maxUnits) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (out.length === max) return undefined;
+      out.push(c - 48);
+    } else if (!seps.includes(c)) return undefined;
+  }
+  return out.length >= min ? out : undefined;
+}
+
+/** Space and dash (char codes), the separators of grouped numbers. @internal */
+export const SPACE_DASH: readonly number[] = /* @__PURE__ */ Object.freeze([32, 45]);

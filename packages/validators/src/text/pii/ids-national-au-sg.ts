@@ -24,7 +24,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
-import { emitter, isAsciiLetter, runLength } from './ids-common';
+import { digitValues, emitter, isAsciiLetter, runLength, SPACE_DASH } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /**
@@ -144,25 +144,6 @@ const UEN_ENTITY_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(
   ).split(' '),
 );
 
-/**
- * The ASCII digits of `s` as numbers when there are `min` to `max` of them and every other unit is one of
- * `seps` (char codes); otherwise `undefined`. Stops at the first unit that rules `s` out.
- */
-function digitValues(s: string, min: number, max: number, seps: readonly number[]): number[] | undefined {
-  if (typeof s !== 'string' || s.length > 2 * max) return undefined;
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (out.length === max) return undefined;
-      out.push(c - 48);
-    } else if (!seps.includes(c)) return undefined;
-  }
-  return out.length >= min ? out : undefined;
-}
-
-/** Space and dash. */
-const SPACE_DASH = [32, 45] as const;
 /** Space, dash and slash (before a Medicare IRN). */
 const SPACE_DASH_SLASH = [32, 45, 47] as const;
 

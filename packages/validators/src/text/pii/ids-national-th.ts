@@ -18,7 +18,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
-import { emitter, runLength } from './ids-common';
+import { digitValues, emitter, runLength, SPACE_DASH } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /**
@@ -61,22 +61,6 @@ function isProvince(code: number): boolean {
 }
 
 /**
- * The 13 digits of `s` when it holds exactly 13 ASCII digits and otherwise only spaces and dashes.
- */
-function tninDigits(s: string): number[] | undefined {
-  if (typeof s !== 'string' || s.length > 64) return undefined;
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (out.length === 13) return undefined;
-      out.push(c - 48);
-    } else if (c !== 32 && c !== 45) return undefined;
-  }
-  return out.length === 13 ? out : undefined;
-}
-
-/**
  * Thai national ID number check: 13 digits (spaces and dashes ignored), the first 1-8 (python-stdnum
  * rejects 0 and 9), digits 2-3 a province code in use (10-27, 30-58, 60-67, 70-77, 80-86, 90-96, as
  * Presidio checks), and the last `(11 - sum % 11) % 10` where the first twelve are weighed 13, 12, ..., 2.
@@ -93,7 +77,7 @@ function tninDigits(s: string): number[] | undefined {
  * ```
  */
 export function thTninValid(s: string): boolean {
-  const d = tninDigits(s);
+  const d = digitValues(s, 13, 13, SPACE_DASH, 64);
   if (d === undefined) return false;
   const first = d[0] as number;
   if (first < 1 || first > 8 || !isProvince((d[1] as number) * 10 + (d[2] as number))) return false;
