@@ -47,7 +47,7 @@ export default defineCommand({
     entities: { type: 'string', valueName: '<list>', description: 'comma-separated entities to report (default: all)' },
     'national-ids': {
       type: 'boolean',
-      description: 'also look for national identifiers (22 entities: ES_NIF ... MEDICAL_LICENSE)',
+      description: 'also look for national identifiers (26 entities: ES_NIF ... MEDICAL_LICENSE)',
     },
     threshold: { type: 'string', valueName: '<0..1>', description: 'lowest score reported (default 0.5)' },
     'key-file': { type: 'string', valueName: '<path>', description: 'hash mode: file holding the HMAC key as hex' },

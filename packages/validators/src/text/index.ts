@@ -62,6 +62,13 @@ export {
   ukNinoRecognizer,
 } from './pii/ids-national-eu';
 export {
+  IN_ID_RECOGNIZERS,
+  inGstinRecognizer,
+  inPassportRecognizer,
+  inVehicleRegistrationRecognizer,
+  inVoterRecognizer,
+} from './pii/ids-national-in';
+export {
   IN_KR_US_ID_RECOGNIZERS,
   inAadhaarRecognizer,
   inPanRecognizer,

@@ -13,12 +13,13 @@ import { readSharedJSON } from '@modelsec-test/utils';
 import { describe, expect, test } from 'vitest';
 import auSg from '../vectors/ids-national-au-sg.json';
 import eu from '../vectors/ids-national-eu.json';
+import india from '../vectors/ids-national-in.json';
 import inKrUs from '../vectors/ids-national-in-kr-us.json';
 import th from '../vectors/ids-national-th.json';
 
 const ALL = [...BUILTIN_RECOGNIZERS, ...NATIONAL_ID_RECOGNIZERS];
 type Sets = { source: string; valid?: string[]; invalid?: string[] }[];
-const VECTORS = { ...eu, ...auSg, ...th, ...inKrUs } as unknown as Record<string, Sets | unknown>;
+const VECTORS = { ...eu, ...auSg, ...th, ...india, ...inKrUs } as unknown as Record<string, Sets | unknown>;
 
 /** The first valid reference value of each entity that scores 0.5 on its own after its context word. */
 const CONTEXT: Record<string, string> = {
@@ -39,6 +40,10 @@ const CONTEXT: Record<string, string> = {
   SG_NRIC_FIN: 'NRIC',
   SG_UEN: 'UEN',
   TH_TNIN: 'TNIN',
+  IN_VOTER: 'EPIC',
+  IN_PASSPORT: 'passport',
+  IN_VEHICLE_REGISTRATION: 'vehicle registration',
+  IN_GSTIN: 'GSTIN',
   IN_AADHAAR: 'Aadhaar',
   IN_PAN: 'PAN',
   KR_RRN: 'RRN',
@@ -47,9 +52,9 @@ const CONTEXT: Record<string, string> = {
 };
 
 describe('national identifiers (opt-in)', () => {
-  test('twenty-two entities, none of them a built-in one, each with reference vectors', () => {
+  test('twenty-six entities, none of them a built-in one, each with reference vectors', () => {
     expect([...NATIONAL_ID_ENTITIES].sort()).toEqual(Object.keys(CONTEXT).sort());
-    expect(NATIONAL_ID_ENTITIES.length).toBe(22);
+    expect(NATIONAL_ID_ENTITIES.length).toBe(26);
     for (const e of NATIONAL_ID_ENTITIES) {
       expect(PII_ENTITIES as readonly string[]).not.toContain(e);
       const sets = VECTORS[e] as Sets;
