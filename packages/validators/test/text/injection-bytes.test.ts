@@ -6,9 +6,10 @@
 import { decodePayloads, detectPromptInjection } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { RARE_RE } from '../../src/text/injection/decode-bytes';
+import { RARE_RE, scanAscii85, scanUu } from '../../src/text/injection/decode-bytes';
 import { utf8 } from '../../src/text/injection/utf8-text';
 import vectors from '../vectors/injection-bytes.json';
+import { spend } from './decode-budget';
 
 interface Vector {
   text: string;
@@ -235,11 +236,16 @@ describe('Ascii85 and uuencode payloads', () => {
       `${'#'.repeat(60)}\n`.repeat(MB / 61),
       `M${';'.repeat(60)}\n`.repeat(Math.floor(MB / 62)),
     ]) {
-      const found = decodePayloads(big);
-      // The decoding budget bounds the work: about 1 Mi units decoded at most.
-      let units = 0;
-      for (const p of found) units += p.end - p.start;
-      expect(units).toBeLessThanOrEqual(2 * MB);
+      for (const p of decodePayloads(big)) {
+        expect(p.start).toBeGreaterThanOrEqual(0);
+        expect(p.end).toBeLessThanOrEqual(big.length);
+      }
+      // The decoding budget bounds the work: with 4,096 units, the runs decoded add up to at most that
+      // and one run more; with none, nothing is decoded.
+      const { units, longest, calls } = spend([scanAscii85, scanUu], big);
+      expect(units).toBeLessThanOrEqual(4096 + longest);
+      if (big !== 'M'.repeat(MB)) expect(calls, big.slice(0, 40)).toBeGreaterThan(0);
+      expect(decodePayloads(big, 0)).toEqual([]);
     }
   });
 });

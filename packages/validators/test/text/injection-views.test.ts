@@ -233,6 +233,7 @@ describe('viewOf', () => {
       'spaced',
       'piglatin',
       'joined',
+      'underscores',
       'nato',
       ...shifts,
     ]);
@@ -263,6 +264,11 @@ describe('viewOf', () => {
           ).toMatch(/^(?:ign|dis|ins|pre|pro|pas|jai|sys)$/);
         // A glued trigger reads back to two words or more ("do anything now").
         else if (kind === 'joined') expect(back, `${f.id}: ${literal}`).toMatch(/^[a-z]+(?: [a-z]+)+$/);
+        // An underscored trigger reads back to a key word and a space ("ignore_" → "ignore ").
+        else if (kind === 'underscores')
+          expect(back, `${f.id}: ${literal}`).toMatch(
+            /^ ?(?:ignore|disregard|instruction|previous|prompt|password|jailbreak|system) ?$/,
+          );
         else expect(back, `${f.id}: ${literal}`).toMatch(keyWords);
       }
     }

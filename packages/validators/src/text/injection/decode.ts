@@ -3,7 +3,7 @@
  * octal character codes, Morse code and Braille (`decode-signs.ts`), Ascii85 and uuencode
  * (`decode-bytes.ts`) are decoded (when the result is mostly printable text) so the injection detector
  * can rescan what a model would read after decoding, and so are texts written in character escapes
- * (`decode-escapes.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
+ * (`decode-escapes.ts`) and URL or quoted-printable escapes spread between plain words (`decode-spread.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
  * decoded to the ASCII they smuggle, and so are variation selectors and invisible binary digits
  * (`decode-invisible.ts`).
  */
@@ -12,7 +12,8 @@ import { RARE_RE, scanAscii85, scanUu } from './decode-bytes';
 import { scanEscapes } from './decode-escapes';
 import { scanSelectors, scanSneakyBits } from './decode-invisible';
 import { scanBinary, scanBraille, scanDecimal, scanMorse } from './decode-signs';
-import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_PERCENT, MARK_RARE } from './marks';
+import { scanQuotedPrintable, scanSpreadUrl } from './decode-spread';
+import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_EQUALS, MARK_PERCENT, MARK_RARE } from './marks';
 import { utf8 } from './utf8-text';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
@@ -26,6 +27,7 @@ export interface DecodedPayload {
     | 'base32'
     | 'hex'
     | 'url'
+    | 'quoted_printable'
     | 'escapes'
     | 'binary'
     | 'decimal'
@@ -43,6 +45,11 @@ export interface DecodedPayload {
   end: number;
   /** Decoded text (never reported to callers; only rescanned). */
   decoded: string;
+  /**
+   * The decoded text keeps plain words of the scanned text (escapes spread between words): a family
+   * found in the plain text is no hidden one.
+   */
+  withPlain?: boolean;
 }
 
 /** @internal */
@@ -82,9 +89,15 @@ export function decodeWithRuns(
 ): DecodedPayload[] {
   const out: DecodedPayload[] = [];
   let left = budget;
-  const take = (encoding: DecodedPayload['encoding'], start: number, end: number, decoded: string | undefined) => {
+  const take = (
+    encoding: DecodedPayload['encoding'],
+    start: number,
+    end: number,
+    decoded: string | undefined,
+    withPlain?: boolean,
+  ) => {
     if (decoded === undefined || !textLike(decoded)) return;
-    out.push({ encoding, start, end, decoded });
+    out.push(withPlain === true ? { encoding, start, end, decoded, withPlain } : { encoding, start, end, decoded });
   };
   // The decoders of signs, escapes and invisible characters spend the budget through this.
   const spend = (units: number) => {
@@ -117,6 +130,8 @@ export function decodeWithRuns(
   // text with `marks`): skip the scans without one.
   const marks = runs.marks;
   if (marks === undefined ? text.includes('%') : (marks & MARK_PERCENT) !== 0) {
+    // Runs of escapes (URL_RE), then escapes spread between words (decode-spread.ts).
+    let dense: number[] | undefined; // each run of escapes: start, end, index of its payload in `out` (or -1)
     forEachMatch(URL_RE, text, (m) => {
       if (left <= 0) return;
       left -= m[0].length;
@@ -126,9 +141,42 @@ export function decodeWithRuns(
       } catch {
         d = undefined;
       }
+      const at = out.length;
       take('url', m.index, m.index + m[0].length, d);
+      dense ??= [];
+      dense.push(m.index, m.index + m[0].length, out.length > at ? at : -1);
     });
+    // A spread run whose escapes lie inside a run of escapes was read with it; when its words reach past
+    // that run ("a%20%C3%A9a…", whose "a" URL_RE leaves out), its reading takes the run's place. The
+    // spread runs come in text order, and the runs of escapes do not overlap: one walk over those.
+    let k = 0;
+    let held = -1; // index in `out` of the payload the run about to be taken replaces (-2: none read)
+    const covered = (first: number, last: number, s: number, e: number) => {
+      held = -1;
+      if (dense === undefined) return false;
+      while (k < dense.length && (dense[k + 1] as number) <= first) k += 3;
+      if (k >= dense.length || (dense[k] as number) > first || last > (dense[k + 1] as number)) return false;
+      if (s >= (dense[k] as number) && e <= (dense[k + 1] as number)) return true;
+      held = dense[k + 2] as number;
+      if (held < 0) held = -2;
+      return false;
+    };
+    scanSpreadUrl(
+      text,
+      spend,
+      (encoding, start, end, decoded, withPlain) => {
+        if (held === -1) take(encoding, start, end, decoded, withPlain);
+        else if (decoded !== undefined && textLike(decoded)) {
+          // The run of escapes read wider, as URL_RE's reading was: no plain words but the glued ones.
+          if (held >= 0) out[held] = { encoding, start, end, decoded };
+          else out.push({ encoding, start, end, decoded });
+        }
+      },
+      covered,
+    );
   }
+  // Quoted-printable escapes and soft line breaks start with "=".
+  if (marks === undefined ? text.includes('=') : (marks & MARK_EQUALS) !== 0) scanQuotedPrintable(text, spend, take);
   // Binary runs worth decoding hold an encoded space; Morse runs a dot next to a dash. A BINARY_RE
   // match (8 bytes of binary digits, spaces or commas between) is a run of hex digits `runs.hex` counts.
   const binary = runs.hex && text.includes('00100000');

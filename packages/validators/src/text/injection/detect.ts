@@ -169,6 +169,9 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         for (const family of plain) best.delete(family);
         let strong = false;
         for (const [family, score] of best) {
+          // Code and configuration join words with underscores ("db_password", "system_prompt"): read so,
+          // only the phrases of an attack count, not a bare sensitive word.
+          if (kind === 'underscores' && score < VIEW_STRONG) continue;
           findings.push({ family: `encoded:${family}`, ...at, score });
           if (score >= VIEW_STRONG) strong = true;
         }
@@ -181,8 +184,9 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       const invisible = INVISIBLE.has(p.encoding);
       if (!invisible) decodedText ??= p;
       const best = bestOf(normalizeForMatch(p.decoded), families);
-      // An escaped text is read back whole: what it says in plain is no hidden phrase (as with a view).
-      if (p.encoding === 'escapes') for (const f of findings) best.delete(f.family);
+      // An escaped text is read back whole, and escapes spread between words with those words: what the
+      // text says in plain is no hidden phrase (as with a view).
+      if (p.encoding === 'escapes' || p.withPlain === true) for (const f of findings) best.delete(f.family);
       for (const [family, score] of best)
         findings.push({ family: `encoded:${family}`, start: p.start, end: p.end, score });
       if (invisible) findings.push({ family: 'invisible_text', start: p.start, end: p.end, score: 0.6 });

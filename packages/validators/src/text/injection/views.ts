@@ -3,8 +3,9 @@
  * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), in Atbash ("rtmliv zoo kiverlfh", each
  * letter swapped with the one as far from the other end of the alphabet), backwards ("erongI lla suoiverp
  * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
- * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray") or with its words glued
- * together ("IgnoreAllPreviousInstructions"). Each way of writing has trigger families: the key
+ * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray"), with its words glued
+ * together ("IgnoreAllPreviousInstructions") or joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
+ * where the phrase patterns see one word). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
@@ -27,6 +28,7 @@ export type ViewKind =
   | 'spaced'
   | 'piglatin'
   | 'joined'
+  | 'underscores'
   | 'homoglyph'
   | 'nato'
   | 'zalgo'
@@ -279,6 +281,10 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
   ),
   trigger('piglatin', PIG_WORDS.flatMap(pigForms)),
   trigger('joined', GLUED),
+  trigger(
+    'underscores',
+    KEYWORDS.flatMap((w) => [`${w}_`, `_${w}`]),
+  ),
   trigger('nato', NATO_TRIGGERS),
   ...SHIFTS.map((k) =>
     trigger(
@@ -289,7 +295,17 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
 ])();
 
 /** The kinds that are no Caesar shift. */
-const PLAIN_KINDS: readonly string[] = ['rot13', 'atbash', 'reversed', 'leet', 'spaced', 'piglatin', 'joined', 'nato'];
+const PLAIN_KINDS: readonly string[] = [
+  'rot13',
+  'atbash',
+  'reversed',
+  'leet',
+  'spaced',
+  'piglatin',
+  'joined',
+  'underscores',
+  'nato',
+];
 
 /** The kind of a trigger family's id (`view:leet` → `leet`), or undefined for other ids. */
 export function viewKind(id: string): ViewKind | undefined {
@@ -314,7 +330,7 @@ export function viewName(kind: ViewKind): string {
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
  * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
  * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
- * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), runs of four NATO
+ * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), underscores as spaces, runs of four NATO
  * spelling words or more as their letters, split into words (`segment`: "india golf november oscar romeo
  * echo alfa lima lima" → "ignore all"), homoglyph words in ASCII letters (`homoglyphsOf`) or Zalgo text
  * without its combining marks (`zalgoOf`), text with accents or strokes on its letters without them
@@ -334,6 +350,7 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'leet') return lower.replace(/[013457]|[@!$](?=[a-z0-9@!$])/g, (d) => UNLEET[d] as string);
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
+  if (kind === 'underscores') return lower.replace(/_/g, ' ');
   if (kind === 'joined') {
     const split = splitter(vocabulary);
     return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
