@@ -23,7 +23,7 @@ import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
-import { marksOff, type ViewKind, viewKind, viewName, viewOf, zalgoOf } from './views';
+import { marksOff, rot47, type ViewKind, viewKind, viewName, viewOf, zalgoOf } from './views';
 import { vocabularyOf } from './words';
 
 /** Encodings of text no renderer shows: found at all, they are a finding of their own (`invisible_text`). */
@@ -162,7 +162,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       for (const [kind, at] of views) {
         const ready =
           kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' || kind === 'diacritics' ? unmarked : undefined;
-        const view = ready ?? viewOf(kind, norm.text, vocabularyFor(families));
+        // ROT47 is read back from the text as written: lower-casing changes what its units stand for.
+        const view = ready ?? (kind === 'rot47' ? rot47(text) : viewOf(kind, norm.text, vocabularyFor(families)));
         // A homoglyph or Zalgo reading is normalized already (a normalized text with letters replaced or
         // marks removed): only its families count here, not their spans, so it needs no offset map.
         const best = bestOf(ready !== undefined ? { text: view, map: undefined } : normalizeForMatch(view), families);

@@ -1,5 +1,6 @@
 /**
- * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in another Caesar
+ * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in ROT47 ("x8?@C6
+ * 2== AC6G:@FD", digits and signs moved too), in another Caesar
  * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), in Atbash ("rtmliv zoo kiverlfh", each
  * letter swapped with the one as far from the other end of the alphabet), backwards ("erongI lla suoiverp
  * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
@@ -22,6 +23,7 @@ import { splitter } from './words';
  */
 export type ViewKind =
   | 'rot13'
+  | 'rot47'
   | 'atbash'
   | 'reversed'
   | 'leet'
@@ -87,6 +89,28 @@ function shift(s: string, k: number): string {
 }
 
 const rot13 = (s: string): string => shift(s, 13);
+
+/**
+ * `s` in ROT47 (its own inverse): each unit from "!" to "~" moved 47 places on among those 94; other units
+ * kept. Unlike ROT13, it moves digits and signs too, and case matters: "Ignore" is "x8?@C6", "ignore"
+ * ":8?@C6". Linear, one array of units.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * rot47('x8?@C6 2== AC6G:@FD'); // 'Ignore all previous'
+ * ```
+ */
+export function rot47(s: string): string {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[i] = c >= 33 && c <= 126 ? 33 + ((c - 33 + 47) % 94) : c;
+  }
+  let text = '';
+  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.subarray(i, i + 8192));
+  return text;
+}
 
 /** `s` with each ASCII letter swapped with its mirror in the alphabet (a-z, b-y...; Atbash, its own inverse). */
 function atbash(s: string): string {
@@ -266,6 +290,12 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     'rot13',
     KEYWORDS.map((w) => rot13(w)),
   ),
+  // ROT47 keeps case apart ("I" and "i" become "x" and ":"): the key words in lower case, capitalized and
+  // in capitals, each as the lower-cased text shows it.
+  trigger(
+    'rot47',
+    KEYWORDS.flatMap((w) => [w, w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()].map((f) => rot47(f).toLowerCase())),
+  ),
   trigger(
     'atbash',
     KEYWORDS.map((w) => atbash(w)),
@@ -297,6 +327,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
 /** The kinds that are no Caesar shift. */
 const PLAIN_KINDS: readonly string[] = [
   'rot13',
+  'rot47',
   'atbash',
   'reversed',
   'leet',
@@ -345,6 +376,8 @@ export function viewName(kind: ViewKind): string {
  */
 export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<string> = new Set()): string {
   if (kind === 'rot13') return rot13(lower);
+  // ROT47 needs the text's own case (the detector passes the original text for it).
+  if (kind === 'rot47') return rot47(lower);
   if (kind === 'atbash') return atbash(lower);
   if (kind === 'reversed') return Array.from(lower).reverse().join('');
   if (kind === 'leet') return lower.replace(/[013457]|[@!$](?=[a-z0-9@!$])/g, (d) => UNLEET[d] as string);
