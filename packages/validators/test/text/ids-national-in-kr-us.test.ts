@@ -489,8 +489,41 @@ describe('validator properties', () => {
     fc.assert(
       fc.property(deaArb, fc.constantFrom(...'INOQVWYZ0123'.split('')), (s, t) => {
         expect(deaValid(withAt(s, 0, t))).toBe(false);
+        expect(deaValid(withAt(s, 0, t).toLowerCase())).toBe(false);
       }),
     );
+  });
+
+  test('DEA in lower or mixed case: the same check; found only next to a context word (0.15 alone, 0.5 with one)', () => {
+    fc.assert(
+      fc.property(deaArb, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 8 }), (s, caseMask, i) => {
+        // caseMask: which of the two letters are lower case (1: the first, 2: the second, 3: both).
+        const written = [...s].map((c, k) => (k < 2 && caseMask & (1 << k) ? c.toLowerCase() : c)).join('');
+        fc.pre(written !== s);
+        expect(deaValid(written), written).toBe(true);
+        // The check digit is computed as in upper case: a digit moved by 1 is caught.
+        expect(deaValid(withAt(written, i, String((Number(s[i]) + 1) % 10))), written).toBe(false);
+        const alone = detectPII(`ref ${written} ok`, { recognizers: [usDeaRecognizer], threshold: 0 });
+        expect(alone.map((f) => [f.entity, f.start, f.end, f.score])).toEqual([['MEDICAL_LICENSE', 4, 13, 0.15]]);
+        expect(detectPII(`ref ${written} ok`, { recognizers: [usDeaRecognizer] })).toEqual([]);
+        expect(detectPII(`ref ${written} ok`, ALL)).toEqual([]);
+        for (const text of [`The DEA number is ${written}, renewed in May`, `prescriber registration: ${written}`]) {
+          const found = detectPII(text, ALL);
+          const start = text.indexOf(written);
+          expect(
+            found.map((f) => [f.entity, f.start, f.end, f.score]),
+            text,
+          ).toEqual([['MEDICAL_LICENSE', start, start + 9, 0.5]]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // Upper case keeps its score.
+    expect(detectPII('ref AP5836727 ok', { recognizers: [usDeaRecognizer] }).map((f) => f.score)).toEqual([0.5]);
+    expect(detectPII('DEA AP5836727', { recognizers: [usDeaRecognizer] }).map((f) => f.score)).toEqual([0.85]);
+    // A wrong check digit is not found in any case, nor a lower-case candidate glued to a word.
+    for (const text of ['DEA ap5836728', 'DEA Bg8207031', 'DEA xap5836727', 'DEA ap5836727x', 'DEA ap5836727.5'])
+      expect(detectPII(text, { recognizers: [usDeaRecognizer], threshold: 0 }), text).toEqual([]);
   });
 });
 
@@ -522,6 +555,10 @@ describe('scanning', () => {
     '912703456',
     'AP5836727',
     'F91234563',
+    'ap5836727',
+    'aP5836727',
+    'f91234563',
+    'p',
     '1021413',
   );
   const soup = fc.array(pieces, { maxLength: 40 }).map((a) => a.join(''));

@@ -2,25 +2,26 @@
  * Opt-in recognizers of European national identifiers, each validated by its check character and its
  * structure: the Spanish DNI/NIF (mod 23 letter, also the K/L/M forms) and NIE (X/Y/Z + mod 23), the
  * Italian codice fiscale (odd/even tables mod 26, omocodia letters, birth date, place code) and partita
- * IVA (Luhn, office code), the Polish PESEL (weights 1-3-7-9, birth date with the century in the month),
- * the Finnish henkilötunnus (mod 31, the century signs of 2023) and the UK National Insurance number
- * (prefix rules; it has no checksum). Three Italian documents have no check character and are matched by
- * their shape only: the passport, the identity card (paper and electronic, CIE) and the driving licence.
+ * IVA (Luhn, office code; also written in groups of digits), the Polish PESEL (weights 1-3-7-9, birth
+ * date with the century in the month), the Finnish henkilötunnus (mod 31, the century signs of 2023) and
+ * the UK National Insurance number (prefix rules, HMRC's administrative and temporary numbers; it has no
+ * checksum). Three Italian documents have no check character and are matched by their shape only: the
+ * passport, the identity card (paper and electronic, CIE) and the driving licence.
  * Entity names are Presidio's. None is a built-in: pass `EU_ID_RECOGNIZERS` (or some of them) to
  * `detectPII`, with `BUILTIN_RECOGNIZERS` to keep the rest.
  *
  * Scores: a valid check character on a distinctive shape reaches the default threshold (0.5) alone;
  * a PESEL or a partita IVA (11 digits, like many other numbers), a DNI written with 7 digits and a
  * Finnish code written with digits only need a context word; a NINO in its usual upper-case form scores
- * 0.5, other forms need a context word; a partita IVA written after "IT" scores 0.5. The Italian passport,
- * identity card and driving licence numbers (shapes shared by many product and reference codes) score
- * 0.2 or less alone and reach 0.5 only next to a context word ("passaporto", "carta d'identità",
- * "patente"). Every pattern is tried only where a match can start (at a digit run, found in the shared
- * text facts), except the codice fiscale written with letters only (all seven digits replaced), which
- * takes one regex pass.
+ * 0.5, other forms and HMRC's administrative and temporary numbers need a context word; a partita IVA
+ * written after "IT" scores 0.5, grouped or not. The Italian passport, identity card and driving licence
+ * numbers (shapes shared by many product and reference codes) score 0.2 or less alone and reach 0.5 only
+ * next to a context word ("passaporto", "carta d'identità", "patente"). Every pattern is tried only
+ * where a match can start (at a digit run, found in the shared text facts), except the codice fiscale
+ * written with letters only (all seven digits replaced), which takes one regex pass.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, stickyTwin, tryAt } from '../shared/facts';
+import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
 import { dateOk, emitter, isAsciiLetter, runLength } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
@@ -46,20 +47,33 @@ export const PL_PESEL_RE: RegExp =
 /** @internal Finnish personal identity code: DDMMYY, century sign, 3 digits, check character. */
 export const FI_PIC_RE: RegExp =
   /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)\d{6}[-+A-FU-Ya-fu-y]\d{3}[\dA-FHJ-NPR-Ya-fhj-npr-y](?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
-/** @internal UK National Insurance number: 2 letters, 3 pairs of digits, suffix A-D; single spaces allowed between the parts. */
+/**
+ * @internal UK National Insurance number: 2 letters, 3 pairs of digits, suffix A-D (or M/F, the sex of
+ * a temporary number); single spaces allowed between the parts.
+ *
+ * @example
+ * ```ts
+ * UK_NINO_RE.test('NINO AB 12 34 56 C'); // true (a global regex: reset lastIndex between uses)
+ * ```
+ */
 export const UK_NINO_RE: RegExp =
-  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
+  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-DFMa-dfm](?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
 
 /**
- * @internal Italian partita IVA: 11 digits, optionally after "IT" (upper case) and an optional space or '-'.
+ * @internal Italian partita IVA: 11 digits, optionally after "IT" (upper case) and an optional space or
+ * '-'; or written in groups joined by single spaces, 2-3-3-3, 5-6 or 3-3-5, optionally after "IT" and
+ * an optional space. Without the prefix, a grouped number is not taken after a '+' or after a digit and
+ * a space, and never before a space and a digit (the groups of a longer number: a phone number, an
+ * IBAN).
  *
  * @example
  * ```ts
  * IT_VAT_CODE_RE.test('P.IVA IT 01333550323'); // true (a global regex: reset lastIndex between uses)
+ * IT_VAT_CODE_RE.test('P.IVA IT 00 595 000 217'); // true
  * ```
  */
 export const IT_VAT_CODE_RE: RegExp =
-  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)(?:IT[ -]?)?\d{11}(?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
+  /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-|\p{N}\.)(?:(?:IT[ -]?)?\d{11}|(?:IT ?|(?<!\+|\p{N} ))(?:\d{2} \d{3} \d{3} \d{3}|\d{5} \d{6}|\d{3} \d{3} \d{5})(?! \p{N}))(?![\p{L}\p{N}_]|-[\p{L}\p{N}]|\.\p{N})/gu;
 /**
  * @internal Italian passport: 2 letters, 7 digits.
  *
@@ -144,6 +158,13 @@ function isUpper(s: string): boolean {
   return true;
 }
 
+/** The ASCII digits of `s`, the other units left out. */
+function asciiDigits(s: string): string {
+  let d = '';
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) d += s[i];
+  return d;
+}
+
 /** The ASCII digits of `s` as a number (at most 9 of them, so it stays exact). */
 function digitValue(s: string): number {
   let n = 0;
@@ -161,7 +182,7 @@ function digitValue(s: string): number {
 /** Whole-value shapes of the validators (anchored, bounded: linear). */
 const NIF_WHOLE = /^(?:([KLMklm])-?(\d{7})|(\d{7,8})|(\d{1,2})\.(\d{3})\.(\d{3}))-?([A-Za-z])$/;
 const NIE_WHOLE = /^([XYZxyz])-?(\d{7})-?([A-Za-z])$/;
-const NINO_WHOLE = /^([A-Za-z])([A-Za-z]) ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]$/;
+const NINO_WHOLE = /^([A-Za-z])([A-Za-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-DFMa-dfm])$/;
 
 /**
  * A Spanish DNI/NIF: 8 digits (7 when the leading zero is left out; dots as in "12.345.678") and the
@@ -329,35 +350,107 @@ export function fiPersonalIdentityCodeValid(s: string): boolean {
   return FI_CHECK.charCodeAt(n % 31) === upper(s.charCodeAt(10));
 }
 
+// UK NINO prefixes. Sources: HMRC National Insurance Manual NIM39110 "What a NINO looks like", current
+// text (gov.uk/hmrc-internal-manuals/national-insurance-manual/nim39110: the letter rules, the
+// unallocated prefixes, and "Administrative Numbers and Temporary Numbers": OO, FY, NC, PP999999P, PY
+// and PZ, TN) and its archived text (hmrc.gov.uk/manuals/nimmanual/NIM39110.htm, which also lists CR,
+// issued by the Account Investigations Section, and MW, migrant workers 1980-1987). Per prefix:
+// - OO (tax credit claims) and FY (Attendance Allowance claims) break the letter rules (O second, F
+//   anywhere): rejected, as before.
+// - PP is a valid prefix; its PP999999P pension-scheme placeholder has the suffix P: rejected.
+// - CR, MW, NC, PY, PZ with a suffix A-D: "reference numbers which look like NINOs but which do not use
+//   valid prefixes", each kept on an HMRC/DWP record of one person (a tax-only account, a migrant
+//   worker, an investigation). Not rejected: HMRC's RTI NINO verification specification (2012, as
+//   quoted in koblas/stdnum-js src/gb/nino-prefixes.ts) still accepts CR, MW and PY, and people hold
+//   them. Reported as `administrative`, at a score that needs a context word.
+// - TN (employers' temporary numbers, withdrawn) and NC (stakeholder pension dummies, unused since
+//   2005-06): the date of birth DDMMYY and the sex, M or F. Reported as `temporary` when the date is
+//   real; a TN number with a suffix A-D stays unallocated (rejected).
+// Presidio's UK_NINO pattern and the other validators seen (stdnum-js, scrubadub) apply only the letter
+// rules and the seven unallocated prefixes.
+
 /** Letters HMRC never uses in a NINO prefix (first or second letter). */
 const NINO_NEVER = 'DFIQUV';
 /** Prefixes HMRC does not allocate. */
 const NINO_UNALLOCATED = ['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'];
+/** Administrative prefixes of NIM39110 that pass the letter rules (see above). */
+const NINO_ADMINISTRATIVE = ['CR', 'MW', 'NC', 'PY', 'PZ'];
+/** Prefixes of the temporary numbers: date of birth and sex (see above). */
+const NINO_TEMPORARY = ['TN', 'NC'];
 
 /**
- * A UK National Insurance number's structure (it has no check character): two prefix letters, neither
- * D, F, I, Q, U or V, the second not O, not BG, GB, KN, NK, NT, TN or ZZ; six digits; the suffix A-D.
- * Single spaces may separate the prefix, the digit pairs and the suffix; either case.
+ * What `ukNinoStatus` says of a UK National Insurance number: `nino` (a prefix HMRC allocates),
+ * `administrative` (an HMRC/DWP reference with an administrative prefix, CR, MW, NC, PY or PZ),
+ * `temporary` (a TN or NC temporary number: date of birth and sex), `invalid`.
+ *
+ * @example
+ * ```ts
+ * const status: UkNinoStatus = ukNinoStatus('TN 31 08 55 M'); // 'temporary'
+ * ```
+ */
+export type UkNinoStatus = 'nino' | 'administrative' | 'temporary' | 'invalid';
+
+/**
+ * Classify a UK National Insurance number (it has no check character): two prefix letters, six digits
+ * and a suffix, single spaces allowed between the prefix, the digit pairs and the suffix; either case.
+ *
+ * - `nino`: neither prefix letter D, F, I, Q, U or V, the second not O; not BG, GB, KN, NK, NT, TN or
+ *   ZZ, nor an administrative prefix; the suffix A-D.
+ * - `administrative`: CR, MW, NC, PY or PZ and the suffix A-D (HMRC NIM39110: reference numbers of
+ *   HMRC and DWP that look like NINOs; see the notes on the prefix tables).
+ * - `temporary`: TN or NC, the digits a real date of birth DDMMYY (29 February in years divisible by
+ *   4: the century is not written), the suffix M or F.
+ *
+ * @example
+ * ```ts
+ * ukNinoStatus('AB 12 34 56 C'); // 'nino'
+ * ukNinoStatus('MW 12 34 56 A'); // 'administrative'
+ * ukNinoStatus('TN310855M'); // 'temporary'
+ * ukNinoStatus('TN320855M'); // 'invalid' (no 32nd)
+ * ukNinoStatus('QQ 12 34 56 A'); // 'invalid' (HMRC's example: Q is never used)
+ * ```
+ */
+export function ukNinoStatus(s: string): UkNinoStatus {
+  if (typeof s !== 'string' || s.length > 13) return 'invalid';
+  const m = NINO_WHOLE.exec(s);
+  if (m === null) return 'invalid';
+  const prefix = `${m[1]}${m[2]}`.toUpperCase();
+  const suffix = upper((m[6] as string).charCodeAt(0));
+  if (suffix === 77 || suffix === 70) {
+    // M or F: a temporary number, DDMMYY.
+    const ok =
+      NINO_TEMPORARY.includes(prefix) &&
+      dateOk(2000 + digitValue(m[5] as string), digitValue(m[4] as string), digitValue(m[3] as string));
+    return ok ? 'temporary' : 'invalid';
+  }
+  const a = prefix.charAt(0);
+  const b = prefix.charAt(1);
+  if (NINO_NEVER.includes(a) || NINO_NEVER.includes(b) || b === 'O' || NINO_UNALLOCATED.includes(prefix))
+    return 'invalid';
+  return NINO_ADMINISTRATIVE.includes(prefix) ? 'administrative' : 'nino';
+}
+
+/**
+ * A UK National Insurance number HMRC allocates (`ukNinoStatus(s) === 'nino'`): two prefix letters,
+ * neither D, F, I, Q, U or V, the second not O, not BG, GB, KN, NK, NT, TN or ZZ nor the administrative
+ * CR, MW, NC, PY or PZ; six digits; the suffix A-D. Single spaces may separate the prefix, the digit
+ * pairs and the suffix; either case.
  *
  * @example
  * ```ts
  * ukNinoValid('AB 12 34 56 C'); // true
  * ukNinoValid('AB123456C'); // true
  * ukNinoValid('QQ 12 34 56 A'); // false (HMRC's example: Q is never used)
+ * ukNinoValid('PY 12 34 56 A'); // false (administrative)
  * ```
  */
 export function ukNinoValid(s: string): boolean {
-  if (typeof s !== 'string' || s.length > 13) return false;
-  const m = NINO_WHOLE.exec(s);
-  if (m === null) return false;
-  const a = (m[1] as string).toUpperCase();
-  const b = (m[2] as string).toUpperCase();
-  if (NINO_NEVER.includes(a) || NINO_NEVER.includes(b) || b === 'O') return false;
-  return !NINO_UNALLOCATED.includes(a + b);
+  return ukNinoStatus(s) === 'nino';
 }
 
 /** Whole-value shapes of the Italian validators (anchored, bounded: linear). */
 const VAT_WHOLE = /^(?:[Ii][Tt][ -]?)?(\d{11})$/;
+const VAT_GROUPED_WHOLE = /^(?:[Ii][Tt] ?)?(?:\d{2} \d{3} \d{3} \d{3}|\d{5} \d{6}|\d{3} \d{3} \d{5})$/;
 const PASSPORT_WHOLE = /^[A-Za-z]{2}\d{7}$/;
 const IDENTITY_CARD_WHOLE = /^(?:[A-Za-z]{2}(?: ?\d{7}|\d{5}[A-Za-z]{2})|\d{7}[A-Za-z]{2})$/;
 const DRIVER_LICENSE_WHOLE = /^(?:[A-Za-z]{2}\d{7}|[Uu]1[\dB-HJ-NPR-UW-Zb-hj-npr-uw-z]{7})[A-Za-z]$/;
@@ -381,21 +474,28 @@ function vatOfficeOk(office: number): boolean {
 /**
  * An Italian partita IVA (VAT number): 11 digits, the first seven (the taxpayer) not all zero, the next
  * three an office code (001-100, 120, 121, 888 or 999, as python-stdnum checks), and the last the Luhn
- * check digit of the first ten. It may follow "IT" (either case) and a space or '-'.
+ * check digit of the first ten. It may follow "IT" (either case) and a space or '-'. The digits may be
+ * written in groups joined by single spaces, 2-3-3-3 ("00 595 000 217", as in python-stdnum's tests),
+ * 5-6 or 3-3-5, after "IT" glued or after a space; no other grouping, separator or mix.
  *
  * @example
  * ```ts
  * itVatCodeValid('00743110157'); // true
  * itVatCodeValid('IT 00743110157'); // true
+ * itVatCodeValid('IT 00 595 000 217'); // true
+ * itVatCodeValid('00595 000217'); // true
  * itVatCodeValid('00743110158'); // false (check digit)
  * itVatCodeValid('00687129980'); // false (office code 998)
+ * itVatCodeValid('0059 5000 217'); // false (no such grouping)
  * ```
  */
 export function itVatCodeValid(s: string): boolean {
-  if (typeof s !== 'string' || s.length > 14) return false;
+  if (typeof s !== 'string' || s.length > 17) return false;
   const m = VAT_WHOLE.exec(s);
-  if (m === null) return false;
-  const d = m[1] as string;
+  let d: string;
+  if (m !== null) d = m[1] as string;
+  else if (VAT_GROUPED_WHOLE.test(s)) d = asciiDigits(s);
+  else return false;
   if (digitValue(d.slice(0, 7)) === 0 || !vatOfficeOk(digitValue(d.slice(7, 10)))) return false;
   return luhnSum(d) % 10 === 0;
 }
@@ -707,15 +807,26 @@ export const fiPersonalIdentityCodeRecognizer: PiiRecognizer = {
 
 function onNino(m: RegExpExecArray, emit: Emit): void {
   const s = m[0];
-  if (!ukNinoValid(s)) return;
-  // The usual forms, "AB 12 34 56 C" and "AB123456C" in upper case, score 0.5; others need context.
+  const status = ukNinoStatus(s);
+  if (status === 'invalid') return;
+  // The usual forms of an allocated prefix, "AB 12 34 56 C" and "AB123456C" in upper case, score 0.5;
+  // other forms, administrative and temporary numbers need context.
   const usual = isUpper(s) && (s.length === 9 || (s.length === 13 && s[2] === ' ' && s[11] === ' '));
-  emit(makeNino(m.index, m.index + s.length, usual ? 0.5 : 0.3));
+  emit(makeNino(m.index, m.index + s.length, status === 'nino' && usual ? 0.5 : 0.3));
 }
 
 /**
- * UK National Insurance numbers (`UK_NINO`): HMRC's prefix rules and suffix; no checksum. The usual
- * upper-case forms score 0.5, others 0.3; a context word ("national insurance", "NINO") adds 0.35.
+ * UK National Insurance numbers (`UK_NINO`): HMRC's prefix rules and suffix; no checksum (see
+ * `ukNinoStatus`). The usual upper-case forms score 0.5, others 0.3; a context word ("national
+ * insurance", "NI", "NINO") adds 0.35.
+ *
+ * HMRC's administrative references (CR, MW, NC, PY, PZ) and the withdrawn temporary numbers (TN or NC,
+ * date of birth, M or F: "TN310855M") are no NINOs, but each stands for one person in payroll, pension
+ * or benefit records, and a temporary number also gives that person's birth date and sex. A caller who
+ * redacts wants them gone where the text calls them NI numbers; a caller who counts NINOs does not
+ * want a part code such as "TN120395F" reported on its own. So they are reported as `UK_NINO` at 0.3 in
+ * every form, under the default threshold alone and at 0.65 next to a context word ("temporary NI
+ * number TN310855M"). To keep only allocated NINOs, check the span with `ukNinoValid`.
  *
  * @example
  * ```ts
@@ -745,8 +856,29 @@ export const ukNinoRecognizer: PiiRecognizer = {
 
 function onVat(m: RegExpExecArray, emit: Emit): void {
   const s = m[0];
-  // The pattern takes the "IT" prefix in upper case only: a longer match has it.
-  if (itVatCodeValid(s)) emit(makeVat(m.index, m.index + s.length, s.length > 11 ? 0.5 : 0.4));
+  // The pattern takes the "IT" prefix in upper case only; grouped or not, the same scores.
+  if (itVatCodeValid(s)) emit(makeVat(m.index, m.index + s.length, s.charCodeAt(0) === 73 ? 0.5 : 0.4));
+}
+
+/** Lengths of the digit groups of a grouped partita IVA (see `IT_VAT_CODE_RE`). */
+const VAT_GROUPINGS: readonly (readonly number[])[] = [
+  [2, 3, 3, 3],
+  [5, 6],
+  [3, 3, 5],
+];
+
+/** Whether the digit runs from `k` on have the lengths of one of `VAT_GROUPINGS`, each after one space. */
+function vatGroupsAt(text: string, f: TextFacts, k: number): boolean {
+  for (const g of VAT_GROUPINGS) {
+    if (k + g.length > f.runs) continue;
+    let ok = runLength(f, k) === g[0];
+    for (let i = 1; i < g.length && ok; i++) {
+      const e = f.runEnd[k + i - 1] as number;
+      ok = runLength(f, k + i) === g[i] && f.runStart[k + i] === e + 1 && text.charCodeAt(e) === 32;
+    }
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** Where a match with the "IT" prefix would start before the digit run at `s` ("IT", "IT " or "IT-"), or -1. */
@@ -760,7 +892,10 @@ function vatPrefixAt(text: string, s: number): number {
  * Italian VAT numbers (`IT_VAT_CODE`, partita IVA): office code and Luhn check digit. Eleven digits
  * collide with other numbers (about one in a hundred passes both checks), so a bare number scores 0.4
  * and needs a context word ("IVA", "P.IVA", "piva", "VAT": +0.45); written after "IT" (upper case,
- * glued or after a space or '-', the prefix inside the span) it scores 0.5.
+ * glued or after a space or '-', the prefix inside the span) it scores 0.5. The same holds for the
+ * number written in groups joined by single spaces, 2-3-3-3 ("IT 00 595 000 217"), 5-6 ("00595
+ * 000217") or 3-3-5 ("005 950 00217"), unless the groups continue a longer number: after a '+' or a
+ * digit and a space (without "IT"), or before a space and a digit ("+39 02 123 456 789", IBAN groups).
  *
  * @example
  * ```ts
@@ -770,14 +905,15 @@ function vatPrefixAt(text: string, s: number): number {
 export const itVatCodeRecognizer: PiiRecognizer = {
   name: 'itVatCode',
   entities: ['IT_VAT_CODE'],
-  maxLength: 14,
+  maxLength: 17,
   scan(text, emit) {
-    // IT_VAT_CODE_RE is a whole run of exactly 11 digits, or "IT" (and a space or '-') before one.
+    // IT_VAT_CODE_RE starts at a whole run of exactly 11 digits or at the first of the runs of a
+    // grouping, or at "IT" (and a space or '-') before either.
     const f = factsOf(text);
     if (f.digits < 11) return;
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
-      if (runLength(f, k) !== 11) continue;
+      if (runLength(f, k) !== 11 && !vatGroupsAt(text, f, k)) continue;
       const s = f.runStart[k] as number;
       const at = vatPrefixAt(text, s);
       if (at >= 0) next = tryAt(IT_VAT_AT, text, at, next, onVat, emit);

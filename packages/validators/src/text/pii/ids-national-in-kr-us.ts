@@ -14,12 +14,13 @@
  *   September 2020 are reported without a check, at a score that needs a context word.
  * - `US_ITIN`: 9XX-GG-XXXX with the group in the IRS ranges 50-65, 70-88, 90-92, 94-99.
  * - `MEDICAL_LICENSE`: US DEA registration numbers, a registrant-type letter, the registrant's initial
- *   (or 9), 7 digits with the DEA check digit.
+ *   (or 9), 7 digits with the DEA check digit. Written in lower or mixed case, it needs a context word.
  *
  * All-digit numbers collide with phone, account and order numbers: Aadhaar and ITIN candidates, and
  * Korean numbers without their dash or without a check digit, score under the default threshold
  * (0.5) and pass it only with a context word. A validated PAN, a validated dashed RRN and a validated
- * DEA number pass it alone.
+ * DEA number pass it alone in upper case (their usual form); in lower or mixed case they need a context
+ * word too.
  *
  * None of these recognizers is in `BUILTIN_RECOGNIZERS`: pass them to `detectPII`.
  *
@@ -91,8 +92,9 @@ export const KR_RRN_RE: RegExp = /(?<![\w+-]|\d[ .:/])\d{6}-?\d{7}(?![\w]|[ .:/-
 export const ITIN_RE: RegExp = /(?<![\w+-]|\d[ .:/])9\d{2}(?:-\d{2}-|\d{2}| \d{2} )\d{4}(?![\w]|[ .:/-]\d)/g;
 
 /**
- * DEA registration number candidates: a registrant-type letter, a letter or 9, 7 digits, upper case.
- * A dash may follow (the suffix of a supervised prescriber, "F91234563-001AB").
+ * DEA registration number candidates: a registrant-type letter, a letter or 9, 7 digits, in either case
+ * (the recognizer scores those not in upper case lower). A dash may follow (the suffix of a supervised
+ * prescriber, "F91234563-001AB").
  * @internal
  *
  * @example
@@ -101,14 +103,14 @@ export const ITIN_RE: RegExp = /(?<![\w+-]|\d[ .:/])9\d{2}(?:-\d{2}-|\d{2}| \d{2
  * DEA_RE.exec('DEA AP5836727')?.[0]; // 'AP5836727'
  * ```
  */
-export const DEA_RE: RegExp = /(?<![\w-])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![\w]|\.\d)/g;
+export const DEA_RE: RegExp = /(?<![\w-])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![\w]|\.\d)/gi;
 
 // The candidate patterns of the validators (anchored; separators as the recognizers accept them).
 const AADHAAR_FORM = /^(?:\d{12}|\d{4} \d{4} \d{4}|\d{4}-\d{4}-\d{4}|\d{4}:\d{4}:\d{4})$/;
 const PAN_FORM = /^[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]$/;
 const KR_RRN_FORM = /^\d{6}-?\d{7}$/;
 const ITIN_FORM = /^9\d{2}(?:-\d{2}-|\d{2}| \d{2} )\d{4}$/;
-const DEA_FORM = /^[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}$/;
+const DEA_FORM = /^[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}$/i;
 
 // Verhoeff's tables: `VERHOEFF_D` is the multiplication of the dihedral group D5 (0-4 rotations, 5-9
 // reflections), `VERHOEFF_P` the powers 0-7 of the permutation (0 1 5 8 9 4 2 7)(3 6).
@@ -307,11 +309,13 @@ export function itinValid(s: string): boolean {
 /**
  * US DEA registration number: a registrant-type letter (A B C D E F G H J K L M P R S T U X), the
  * registrant's last-name initial or 9, then 7 digits d1..d7 with
- * d7 = (d1 + d3 + d5 + 2·(d2 + d4 + d6)) mod 10. Upper case.
+ * d7 = (d1 + d3 + d5 + 2·(d2 + d4 + d6)) mod 10. The letters in either case (DEA writes them in upper
+ * case; `usDeaRecognizer` scores other forms lower).
  *
  * @example
  * ```ts
  * deaValid('AP5836727'); // true
+ * deaValid('ap5836727'); // true
  * deaValid('BG8207031'); // false (check digit)
  * ```
  */
@@ -362,10 +366,6 @@ function fourThenFour(f: TextFacts, k: number): boolean {
   );
 }
 
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
 function onAadhaar(m: RegExpExecArray, emit: Emit): void {
   if (aadhaarValid(m[0])) emit(makeAadhaar(m.index, m.index + m[0].length, 0.15));
 }
@@ -397,7 +397,9 @@ function onItin(m: RegExpExecArray, emit: Emit): void {
 }
 
 function onDea(m: RegExpExecArray, emit: Emit): void {
-  if (deaValid(m[0])) emit(makeDea(m.index, m.index + m[0].length, 0.5));
+  if (!deaValid(m[0])) return;
+  // Lower or mixed case (chat, forms): 0.15, passing the threshold only with a context word.
+  emit(makeDea(m.index, m.index + m[0].length, m[0].toUpperCase() === m[0] ? 0.5 : 0.15));
 }
 
 /**
@@ -531,7 +533,9 @@ export const usItinRecognizer: PiiRecognizer = {
 
 /**
  * US DEA registration numbers (`MEDICAL_LICENSE`), check digit valid. Scores 0.5 (0.85 with "dea",
- * "prescriber", "license"...).
+ * "prescriber", "license"...). Written in lower or mixed case ("ap5836727", "Ap5836727": nine
+ * characters that any lower-case identifier may take, with a one in ten chance of passing the check
+ * digit), a DEA number scores 0.15 and needs a context word (0.5).
  *
  * @example
  * ```ts
@@ -543,17 +547,17 @@ export const usDeaRecognizer: PiiRecognizer = {
   entities: ['MEDICAL_LICENSE'],
   maxLength: 9,
   scan(text, emit) {
-    // DEA_RE starts two letters before a run of exactly 7 digits, or one letter before a run of 8
-    // digits starting with 9.
+    // DEA_RE starts two letters (either case) before a run of exactly 7 digits, or one letter before a
+    // run of 8 digits starting with 9.
     const f = factsOf(text);
     if (f.digits < 7) return;
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const s = f.runStart[k] as number;
       const len = runLength(f, k);
-      if (len === 7 && s >= 2 && isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2)))
+      if (len === 7 && s >= 2 && isAsciiLetter(text.charCodeAt(s - 1)) && isAsciiLetter(text.charCodeAt(s - 2)))
         next = tryAt(DEA_AT, text, s - 2, next, onDea, emit);
-      else if (len === 8 && s >= 1 && text.charCodeAt(s) === 57 && isUpper(text.charCodeAt(s - 1)))
+      else if (len === 8 && s >= 1 && text.charCodeAt(s) === 57 && isAsciiLetter(text.charCodeAt(s - 1)))
         next = tryAt(DEA_AT, text, s - 1, next, onDea, emit);
     }
   },
