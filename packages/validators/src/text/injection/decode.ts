@@ -3,7 +3,8 @@
  * octal character codes, Morse code and Braille (`decode-signs.ts`), Ascii85 and uuencode
  * (`decode-bytes.ts`) are decoded (when the result is mostly printable text) so the injection detector
  * can rescan what a model would read after decoding, and so are texts written in character escapes
- * (`decode-escapes.ts`) and URL or quoted-printable escapes spread between plain words (`decode-spread.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
+ * (`decode-escapes.ts`) and URL or quoted-printable escapes spread between plain words
+ * (`decode-spread.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
  * decoded to the ASCII they smuggle, and so are variation selectors and invisible binary digits
  * (`decode-invisible.ts`).
  */

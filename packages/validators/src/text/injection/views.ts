@@ -1,8 +1,8 @@
 /**
  * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in ROT47 ("x8?@C6
- * 2== AC6G:@FD", digits and signs moved too), in another Caesar
- * shift ("ljqruh doo suhylrxv" is "ignore all previous" shifted by 3), in Atbash ("rtmliv zoo kiverlfh", each
- * letter swapped with the one as far from the other end of the alphabet), backwards ("erongI lla suoiverp
+ * 2== AC6G:@FD", digits and signs moved too), in another Caesar shift ("ljqruh doo suhylrxv" is "ignore
+ * all previous" shifted by 3), in Atbash ("rtmliv zoo kiverlfh", each letter swapped with the one as far
+ * from the other end of the alphabet), backwards ("erongI lla suoiverp
  * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
  * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray"), with its words glued
  * together ("IgnoreAllPreviousInstructions") or joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
