@@ -170,9 +170,9 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         for (const family of plain) best.delete(family);
         let strong = false;
         for (const [family, score] of best) {
-          // Code and configuration join words with underscores ("db_password", "system_prompt"): read so,
-          // only the phrases of an attack count, not a bare sensitive word.
-          if (kind === 'underscores' && score < VIEW_STRONG) continue;
+          // Code and configuration join words with underscores ("db_password", "system_prompt"), and people
+          // make typos ("my pasword"): read so, only the phrases of an attack count, not a bare sensitive word.
+          if ((kind === 'underscores' || kind === 'typos') && score < VIEW_STRONG) continue;
           findings.push({ family: `encoded:${family}`, ...at, score });
           if (score >= VIEW_STRONG) strong = true;
         }

@@ -5,8 +5,9 @@
  * from the other end of the alphabet), backwards ("erongI lla suoiverp
  * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
  * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray"), with its words glued
- * together ("IgnoreAllPreviousInstructions") or joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
- * where the phrase patterns see one word). Each way of writing has trigger families: the key
+ * together ("IgnoreAllPreviousInstructions"), joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
+ * where the phrase patterns see one word) or with two letters of a word swapped ("Ingore all prevoius
+ * isntructions", PyRIT's character-swap converter). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
@@ -31,6 +32,7 @@ export type ViewKind =
   | 'piglatin'
   | 'joined'
   | 'underscores'
+  | 'typos'
   | 'homoglyph'
   | 'nato'
   | 'zalgo'
@@ -110,6 +112,29 @@ export function rot47(s: string): string {
   let text = '';
   for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.subarray(i, i + 8192));
   return text;
+}
+
+/** The words `w` becomes with two neighbouring letters swapped (different from `w`), in order. */
+function transpositions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i] === w[i + 1]) continue;
+    out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  }
+  return out;
+}
+
+/** Longest word `untypo` corrects (every key word is shorter; bounds the work per word). */
+const MAX_TYPO_WORD = 16;
+
+/**
+ * `w` if it is in `vocabulary`, else the first word of `vocabulary` it becomes with two neighbouring
+ * letters swapped back ("ingore" → "ignore"), else `w`.
+ */
+function untypo(w: string, vocabulary: ReadonlySet<string>): string {
+  if (w.length > MAX_TYPO_WORD || vocabulary.has(w)) return w;
+  for (const t of transpositions(w)) if (vocabulary.has(t)) return t;
+  return w;
 }
 
 /** `s` with each ASCII letter swapped with its mirror in the alphabet (a-z, b-y...; Atbash, its own inverse). */
@@ -315,6 +340,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     'underscores',
     KEYWORDS.flatMap((w) => [`${w}_`, `_${w}`]),
   ),
+  trigger('typos', [...new Set(KEYWORDS.flatMap(transpositions))]),
   trigger('nato', NATO_TRIGGERS),
   ...SHIFTS.map((k) =>
     trigger(
@@ -335,6 +361,7 @@ const PLAIN_KINDS: readonly string[] = [
   'piglatin',
   'joined',
   'underscores',
+  'typos',
   'nato',
 ];
 
@@ -361,7 +388,9 @@ export function viewName(kind: ViewKind): string {
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
  * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
  * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
- * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), underscores as spaces, runs of four NATO
+ * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), underscores as spaces, words
+ * of up to 16 letters that are no word of `vocabulary` but one with two neighbouring letters swapped back
+ * ("ingore" → "ignore"), runs of four NATO
  * spelling words or more as their letters, split into words (`segment`: "india golf november oscar romeo
  * echo alfa lima lima" → "ignore all"), homoglyph words in ASCII letters (`homoglyphsOf`) or Zalgo text
  * without its combining marks (`zalgoOf`), text with accents or strokes on its letters without them
@@ -384,6 +413,7 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
   if (kind === 'underscores') return lower.replace(/_/g, ' ');
+  if (kind === 'typos') return lower.replace(/[a-z]{3,40}/g, (w) => untypo(w, vocabulary));
   if (kind === 'joined') {
     const split = splitter(vocabulary);
     return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
