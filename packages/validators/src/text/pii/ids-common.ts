@@ -51,6 +51,21 @@ export function isAsciiLetter(c: number): boolean {
 }
 
 /**
+ * Whether the `n` units from `i` on are ASCII letters (false when `i` is negative or the text ends first).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * lettersAt('ID AB1234567', 3, 2); // true ("AB")
+ * ```
+ */
+export function lettersAt(text: string, i: number, n: number): boolean {
+  if (i < 0) return false;
+  for (let k = i; k < i + n; k++) if (!isAsciiLetter(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
  * Days in `month` (1-12) of the Gregorian `year`.
  * @internal
  *

@@ -22,7 +22,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
-import { dateOk, emitter, isAsciiLetter, runLength } from './ids-common';
+import { dateOk, emitter, isAsciiLetter, lettersAt, runLength } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 // Guards shared by the patterns: no letter, digit or underscore (any script) right before or after the
@@ -922,11 +922,6 @@ export const itVatCodeRecognizer: PiiRecognizer = {
   },
 };
 
-/** Whether the units at `i` and `i + 1` are ASCII letters (false outside the text). */
-function twoLetters(text: string, i: number): boolean {
-  return i >= 0 && isAsciiLetter(text.charCodeAt(i)) && isAsciiLetter(text.charCodeAt(i + 1));
-}
-
 function onPassport(m: RegExpExecArray, emit: Emit): void {
   emit(makePassport(m.index, m.index + 9, isUpper(m[0]) ? 0.1 : 0.05));
 }
@@ -952,7 +947,7 @@ export const itPassportRecognizer: PiiRecognizer = {
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const s = f.runStart[k] as number;
-      if (runLength(f, k) === 7 && twoLetters(text, s - 2))
+      if (runLength(f, k) === 7 && lettersAt(text, s - 2, 2))
         next = tryAt(IT_PASSPORT_AT, text, s - 2, next, onPassport, emit);
     }
   },
@@ -989,11 +984,11 @@ export const itIdentityCardRecognizer: PiiRecognizer = {
       const s = f.runStart[k] as number;
       const e = f.runEnd[k] as number;
       if (len === 7) {
-        if (twoLetters(text, s - 2)) next = tryAt(IT_IDENTITY_CARD_AT, text, s - 2, next, onIdentityCard, emit);
-        else if (text.charCodeAt(s - 1) === 32 && twoLetters(text, s - 3))
+        if (lettersAt(text, s - 2, 2)) next = tryAt(IT_IDENTITY_CARD_AT, text, s - 2, next, onIdentityCard, emit);
+        else if (text.charCodeAt(s - 1) === 32 && lettersAt(text, s - 3, 2))
           next = tryAt(IT_IDENTITY_CARD_AT, text, s - 3, next, onIdentityCard, emit);
-        if (twoLetters(text, e)) next = tryAt(IT_IDENTITY_CARD_AT, text, s, next, onIdentityCard, emit);
-      } else if (len === 5 && twoLetters(text, s - 2) && twoLetters(text, e))
+        if (lettersAt(text, e, 2)) next = tryAt(IT_IDENTITY_CARD_AT, text, s, next, onIdentityCard, emit);
+      } else if (len === 5 && lettersAt(text, s - 2, 2) && lettersAt(text, e, 2))
         next = tryAt(IT_IDENTITY_CARD_AT, text, s - 2, next, onIdentityCard, emit);
     }
   },
@@ -1025,7 +1020,7 @@ export const itDriverLicenseRecognizer: PiiRecognizer = {
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const s = f.runStart[k] as number;
-      if (runLength(f, k) === 7 && twoLetters(text, s - 2) && isAsciiLetter(text.charCodeAt(f.runEnd[k] as number)))
+      if (runLength(f, k) === 7 && lettersAt(text, s - 2, 2) && isAsciiLetter(text.charCodeAt(f.runEnd[k] as number)))
         next = tryAt(IT_DRIVER_LICENSE_AT, text, s - 2, next, onDriverLicense, emit);
       if (s > 0 && upper(text.charCodeAt(s - 1)) === 85 && text.charCodeAt(s) === 49)
         next = tryAt(IT_DRIVER_LICENSE_AT, text, s - 1, next, onDriverLicense, emit);

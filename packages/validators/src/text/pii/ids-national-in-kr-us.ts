@@ -31,7 +31,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
-import { daysInMonth, emitter, isAsciiLetter, runLength } from './ids-common';
+import { daysInMonth, emitter, isAsciiLetter, lettersAt, runLength } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 // Candidate patterns. Each is bounded (no unbounded repetition) and guarded so that a match is not part
@@ -555,8 +555,7 @@ export const usDeaRecognizer: PiiRecognizer = {
     for (let k = 0; k < f.runs; k++) {
       const s = f.runStart[k] as number;
       const len = runLength(f, k);
-      if (len === 7 && s >= 2 && isAsciiLetter(text.charCodeAt(s - 1)) && isAsciiLetter(text.charCodeAt(s - 2)))
-        next = tryAt(DEA_AT, text, s - 2, next, onDea, emit);
+      if (len === 7 && lettersAt(text, s - 2, 2)) next = tryAt(DEA_AT, text, s - 2, next, onDea, emit);
       else if (len === 8 && s >= 1 && text.charCodeAt(s) === 57 && isAsciiLetter(text.charCodeAt(s - 1)))
         next = tryAt(DEA_AT, text, s - 1, next, onDea, emit);
     }

@@ -34,7 +34,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
-import { emitter, isAsciiLetter, runLength } from './ids-common';
+import { emitter, isAsciiLetter, lettersAt, runLength } from './ids-common';
 import { panValid } from './ids-national-in-kr-us';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
@@ -183,13 +183,6 @@ function onVoter(m: RegExpExecArray, emit: Emit): void {
   emit(makeVoter(m.index, m.index + m[0].length, score));
 }
 
-/** Whether the `n` units before `s` are ASCII letters. */
-function lettersBefore(text: string, s: number, n: number): boolean {
-  if (s < n) return false;
-  for (let i = 1; i <= n; i++) if (!isAsciiLetter(text.charCodeAt(s - i))) return false;
-  return true;
-}
-
 /**
  * Indian voter ID (EPIC) numbers (`IN_VOTER`): three letters and seven digits. Scores, upper case: 0.45
  * with a valid check digit and one of Presidio's second letters, 0.4 with a valid check digit, 0.2
@@ -212,7 +205,7 @@ export const inVoterRecognizer: PiiRecognizer = {
     let next = 0;
     for (let k = 0; k < f.runs; k++) {
       const s = f.runStart[k] as number;
-      if (runLength(f, k) === 7 && lettersBefore(text, s, 3)) next = tryAt(VOTER_AT, text, s - 3, next, onVoter, emit);
+      if (runLength(f, k) === 7 && lettersAt(text, s - 3, 3)) next = tryAt(VOTER_AT, text, s - 3, next, onVoter, emit);
     }
   },
 };
@@ -500,10 +493,10 @@ function isSep(c: number): boolean {
 function letterStart(text: string, f: TextFacts, k: number): number {
   const s = f.runStart[k] as number;
   const len = runLength(f, k);
-  if (len === 4) return lettersBefore(text, s, 3) ? s - 3 : -1;
+  if (len === 4) return lettersAt(text, s - 3, 3) ? s - 3 : -1;
   if (len > 2) return -1;
-  if (lettersBefore(text, s, 2)) return s - 2;
-  return s >= 3 && isSep(text.charCodeAt(s - 1)) && lettersBefore(text, s - 1, 2) ? s - 3 : -1;
+  if (lettersAt(text, s - 2, 2)) return s - 2;
+  return s >= 3 && isSep(text.charCodeAt(s - 1)) && lettersAt(text, s - 3, 2) ? s - 3 : -1;
 }
 
 /**
