@@ -13,6 +13,7 @@ import {
   MARK_BACKSLASH,
   MARK_COLON,
   MARK_DASH,
+  MARK_DELETE,
   MARK_EQUALS,
   MARK_PART,
   MARK_PERCENT,
@@ -40,7 +41,7 @@ const WORD = 1;
 const BASE64_BIT = 1;
 const HEX_BIT = 2;
 const SEP_BIT = 3;
-/** Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON, MARK_BACKSLASH, MARK_AMPERSAND, MARK_RARE), past the payload classes. */
+/** Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON, MARK_BACKSLASH, MARK_AMPERSAND, MARK_RARE, MARK_DELETE), past the payload classes. */
 const MARK_BIT = 4;
 /**
  * [a-z0-9] (WORD) plus the payload classes of decode.ts at BASE64_BIT, HEX_BIT and SEP_BIT, and the
@@ -59,6 +60,8 @@ const CLASSES = /* @__PURE__ */ (() => {
   t[92] = (t[92] as number) | (MARK_BACKSLASH << MARK_BIT); // \
   t[38] = (t[38] as number) | (MARK_AMPERSAND << MARK_BIT); // &
   for (const c of '#$*+;<>@[]^`') t[c.charCodeAt(0)] = (t[c.charCodeAt(0)] as number) | (MARK_RARE << MARK_BIT);
+  t[8] = (t[8] as number) | (MARK_DELETE << MARK_BIT); // backspace
+  t[127] = (t[127] as number) | (MARK_DELETE << MARK_BIT); // delete
   return t;
 })();
 /** The hash `asciiScan` computes of the word "part". */

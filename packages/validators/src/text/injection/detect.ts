@@ -171,8 +171,9 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         let strong = false;
         for (const [family, score] of best) {
           // Code and configuration join words with underscores ("db_password", "system_prompt"), and people
-          // make typos ("my pasword"): read so, only the phrases of an attack count, not a bare sensitive word.
-          if ((kind === 'underscores' || kind === 'typos') && score < VIEW_STRONG) continue;
+          // make typos ("my pasword") or hyphenate ("pass-word"): read so, only the phrases of an attack count,
+          // not a bare sensitive word.
+          if ((kind === 'underscores' || kind === 'typos' || kind === 'punctuation') && score < VIEW_STRONG) continue;
           findings.push({ family: `encoded:${family}`, ...at, score });
           if (score >= VIEW_STRONG) strong = true;
         }

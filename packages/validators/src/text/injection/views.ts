@@ -7,7 +7,8 @@
  * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray"), with its words glued
  * together ("IgnoreAllPreviousInstructions"), joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
  * where the phrase patterns see one word) or with two letters of a word swapped ("Ingore all prevoius
- * isntructions", PyRIT's character-swap converter). Each way of writing has trigger families: the key
+ * isntructions", PyRIT's character-swap converter) or with punctuation put inside its words ("Ig!nore all
+ * prev;ious instr.uctions", PyRIT's insert-punctuation converter). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
@@ -33,6 +34,7 @@ export type ViewKind =
   | 'joined'
   | 'underscores'
   | 'typos'
+  | 'punctuation'
   | 'homoglyph'
   | 'nato'
   | 'zalgo'
@@ -120,6 +122,56 @@ function transpositions(w: string): string[] {
   for (let i = 0; i + 1 < w.length; i++) {
     if (w[i] === w[i + 1]) continue;
     out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  }
+  return out;
+}
+
+/**
+ * Punctuation put inside the key words (PyRIT's insert-punctuation converter with `between_words` off:
+ * one of its default marks at a random place, "ig!nore", "instr;uction"), the punctuation view's
+ * triggers: each key word with one of those marks between two of its letters.
+ */
+const INSIDE_MARKS = [',', '.', '!', '?', ':', ';', '-'];
+const PUNCTUATED: readonly string[] = /* @__PURE__ */ KEYWORDS.flatMap((w) => {
+  const out: string[] = [];
+  for (let i = 1; i < w.length; i++) for (const p of INSIDE_MARKS) out.push(w.slice(0, i) + p + w.slice(i));
+  return out;
+});
+/**
+ * @internal Runs of letters joined by single ASCII punctuation marks but the apostrophe and the
+ * underscore (read by their own rules): the words the punctuation view may join ("ig!no;re", "rev.eal").
+ */
+export const PUNCTUATED_RUN: RegExp = /[a-z]{1,40}(?:[!-&(-/:-@[-^`{-~][a-z]{1,40}){1,8}/g;
+/** The marks of `PUNCTUATED_RUN` between the letters (a capture: `split` keeps them). */
+const INSIDE_MARK: RegExp = /([!-&(-/:-@[-^`{-~])/;
+/** Longest word `unpunctuate` joins (every key word is shorter; bounds the work per run). */
+const MAX_JOINED = 24;
+
+/**
+ * A `PUNCTUATED_RUN` with its pieces joined where they make a word of `vocabulary` ("ig!no;re" →
+ * "ignore"; the longest such join from each piece, left to right), the other marks kept ("and,rev.eal"
+ * → "and,reveal").
+ */
+function unpunctuate(run: string, vocabulary: ReadonlySet<string>): string {
+  const parts = run.split(INSIDE_MARK); // pieces at even indices, the marks between them at odd ones
+  let out = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    let joined = parts[i] as string;
+    let last = -1;
+    let word = '';
+    for (let j = i + 2; j < parts.length; j += 2) {
+      joined += parts[j] as string;
+      if (joined.length > MAX_JOINED) break;
+      if (vocabulary.has(joined)) {
+        last = j;
+        word = joined;
+      }
+    }
+    if (last >= 0) {
+      out += word;
+      i = last;
+    } else out += parts[i] as string;
+    if (i + 1 < parts.length) out += parts[i + 1] as string;
   }
   return out;
 }
@@ -341,6 +393,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     KEYWORDS.flatMap((w) => [`${w}_`, `_${w}`]),
   ),
   trigger('typos', [...new Set(KEYWORDS.flatMap(transpositions))]),
+  trigger('punctuation', PUNCTUATED),
   trigger('nato', NATO_TRIGGERS),
   ...SHIFTS.map((k) =>
     trigger(
@@ -362,6 +415,7 @@ const PLAIN_KINDS: readonly string[] = [
   'joined',
   'underscores',
   'typos',
+  'punctuation',
   'nato',
 ];
 
@@ -390,7 +444,8 @@ export function viewName(kind: ViewKind): string {
  * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
  * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), underscores as spaces, words
  * of up to 16 letters that are no word of `vocabulary` but one with two neighbouring letters swapped back
- * ("ingore" → "ignore"), runs of four NATO
+ * ("ingore" → "ignore"), letters split by punctuation marks joined where they make a word of `vocabulary`
+ * ("ig!no;re" → "ignore", `unpunctuate`), runs of four NATO
  * spelling words or more as their letters, split into words (`segment`: "india golf november oscar romeo
  * echo alfa lima lima" → "ignore all"), homoglyph words in ASCII letters (`homoglyphsOf`) or Zalgo text
  * without its combining marks (`zalgoOf`), text with accents or strokes on its letters without them
@@ -414,6 +469,7 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
   if (kind === 'underscores') return lower.replace(/_/g, ' ');
   if (kind === 'typos') return lower.replace(/[a-z]{3,40}/g, (w) => untypo(w, vocabulary));
+  if (kind === 'punctuation') return lower.replace(PUNCTUATED_RUN, (run) => unpunctuate(run, vocabulary));
   if (kind === 'joined') {
     const split = splitter(vocabulary);
     return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
