@@ -168,12 +168,13 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         // marks removed): only its families count here, not their spans, so it needs no offset map.
         const best = bestOf(ready !== undefined ? { text: view, map: undefined } : normalizeForMatch(view), families);
         for (const family of plain) best.delete(family);
+        if (kind === 'word_order' && !flippedAttack(best)) continue;
         let strong = false;
         for (const [family, score] of best) {
           // Code and configuration join words with underscores ("db_password", "system_prompt"), and people
           // make typos ("my pasword") or hyphenate ("pass-word"): read so, only the phrases of an attack count,
           // not a bare sensitive word.
-          if ((kind === 'underscores' || kind === 'typos' || kind === 'punctuation') && score < VIEW_STRONG) continue;
+          if (WEAK_VIEWS.has(kind) && score < VIEW_STRONG) continue;
           findings.push({ family: `encoded:${family}`, ...at, score });
           if (score >= VIEW_STRONG) strong = true;
         }
@@ -241,6 +242,23 @@ export async function detectPromptInjectionAsync(
   if (p > 0) findings.push({ family: 'classifier', start: 0, end: text.length, score: clampScore(p) });
   const score = Math.max(base.score, clampScore(p));
   return { score, injection: score >= threshold, findings };
+}
+
+/** Readings in which only attack phrases count (`VIEW_STRONG`), not a bare sensitive word. */
+const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>([
+  'underscores',
+  'typos',
+  'punctuation',
+]);
+
+/**
+ * Words read last to first make new phrases of any text ("prompt system shows" gives "shows system
+ * prompt"): the word-order reading counts only with an override found in it, or two attack families.
+ */
+function flippedAttack(best: ReadonlyMap<string, number>): boolean {
+  let strong = 0;
+  for (const score of best.values()) if (score >= VIEW_STRONG) strong++;
+  return (best.get('override') ?? 0) >= VIEW_STRONG || strong >= 2;
 }
 
 /**

@@ -2,8 +2,9 @@
  * Obfuscated injections: text written in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf"), in ROT47 ("x8?@C6
  * 2== AC6G:@FD", digits and signs moved too), in another Caesar shift ("ljqruh doo suhylrxv" is "ignore
  * all previous" shifted by 3), in Atbash ("rtmliv zoo kiverlfh", each letter swapped with the one as far
- * from the other end of the alphabet), backwards ("erongI lla suoiverp
- * snoitcurtsni"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
+ * from the other end of the alphabet), backwards ("tpmorp metsys"), each word backwards or the words
+ * last to first (FlipAttack's flips: "erongI lla suoiverp snoitcurtsni", "instructions previous all
+ * Ignore"), in leetspeak ("1gn0r3 4ll pr3v10us 1nstruct10ns"), with its letters spaced out ("i g n o
  * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray"), with its words glued
  * together ("IgnoreAllPreviousInstructions"), joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
  * where the phrase patterns see one word) or with two letters of a word swapped ("Ingore all prevoius
@@ -28,6 +29,8 @@ export type ViewKind =
   | 'rot47'
   | 'atbash'
   | 'reversed'
+  | 'reversed_words'
+  | 'word_order'
   | 'leet'
   | 'spaced'
   | 'piglatin'
@@ -217,6 +220,24 @@ const GLUED: readonly string[] = /* @__PURE__ */ (() => {
   return out;
 })();
 
+/**
+ * Two words an override or a leak begins with, in reverse order ("instructions previous", "prompt
+ * system", "all ignore"): the word-order view's triggers (FlipAttack's "flip word order" writes the words of
+ * a sentence last to first). The verbs "override" and "bypass" are left out: English writes "the
+ * bypass", "any override" in that order too.
+ */
+const FLIPPED_PAIRS: readonly string[] = /* @__PURE__ */ (() => {
+  const out: string[] = [];
+  for (const verb of ['ignore', 'disregard', 'forget'])
+    for (const next of ['all', 'previous', 'prior', 'your', 'the', 'above', 'any', 'every', 'my', 'earlier'])
+      out.push(`${next} ${verb}`);
+  // Not "instructions above", "instructions prior" or "instructions earlier": English says "the instructions above".
+  for (const before of ['previous', 'your', 'all', 'original', 'system']) out.push(`instructions ${before}`);
+  for (const before of ['system', 'initial', 'original', 'hidden', 'secret']) out.push(`prompt ${before}`);
+  out.push('mode developer', 'now anything do');
+  return out;
+})();
+
 /** A run of letters with a glued trigger in it: the runs the joined view splits. */
 const GLUED_IN: RegExp = /* @__PURE__ */ new RegExp(GLUED.join('|'));
 
@@ -381,6 +402,12 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     'reversed',
     KEYWORDS.map((w) => [...w].reverse().join('')),
   ),
+  // FlipAttack's "flip chars in word": the same backward key words, each word read back in its place.
+  trigger(
+    'reversed_words',
+    KEYWORDS.map((w) => [...w].reverse().join('')),
+  ),
+  trigger('word_order', FLIPPED_PAIRS),
   trigger('leet', LEET_STEMS.flatMap(leetForms)),
   trigger(
     'spaced',
@@ -409,6 +436,8 @@ const PLAIN_KINDS: readonly string[] = [
   'rot47',
   'atbash',
   'reversed',
+  'reversed_words',
+  'word_order',
   'leet',
   'spaced',
   'piglatin',
@@ -437,7 +466,9 @@ export function viewName(kind: ViewKind): string {
 /**
  * `lower` (a lower-cased text) read back from one way of writing: ROT13 decoded, a Caesar shift undone,
  * Atbash swapped back,
- * reversed (by code points), leetspeak digits and signs as letters (4 @ a, 3 e, 1 ! i, 0 o, 5 $ s, 7 t; a
+ * reversed (by code points), each word reversed in its place (`reversed_words`: FlipAttack's "flip chars in
+ * word"), the words of each line last to first (`word_order`: its "flip word order"; in both, a word
+ * without the punctuation at its ends, `bare`), leetspeak digits and signs as letters (4 @ a, 3 e, 1 ! i, 0 o, 5 $ s, 7 t; a
  * sign only before a letter, digit or sign: "instructions!" keeps its "!"), runs of single
  * letters each followed by the same separator (space, ".", "-", "_", "*") joined into words ("i g n o r
  * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
@@ -464,6 +495,8 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'rot47') return rot47(lower);
   if (kind === 'atbash') return atbash(lower);
   if (kind === 'reversed') return Array.from(lower).reverse().join('');
+  if (kind === 'reversed_words') return lower.replace(/\S+/g, (w) => Array.from(bare(w)).reverse().join(''));
+  if (kind === 'word_order') return lower.split('\n').map(lastToFirst).join('\n');
   if (kind === 'leet') return lower.replace(/[013457]|[@!$](?=[a-z0-9@!$])/g, (d) => UNLEET[d] as string);
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
@@ -490,6 +523,33 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
     );
   }
   return shift(lower, 26 - Number(kind.slice(6)));
+}
+
+/**
+ * The words of a line (runs without whitespace, `bare`) last to first, single spaces between (FlipAttack's
+ * flip back).
+ */
+function lastToFirst(line: string): string {
+  const words = line.match(/\S+/g);
+  return words === null ? line : words.reverse().map(bare).join(' ');
+}
+
+/**
+ * A run without whitespace without the ASCII punctuation at its ends: a flip moves a quote or a period
+ * to the other end of a word ("TASK is 'erongI …'", "mode. developer"), where it would cut a phrase.
+ * A loop, not a regex (a run of signs is as long as the text can be).
+ */
+function bare(w: string): string {
+  let s = 0;
+  let e = w.length;
+  while (s < e && isAsciiSign(w.charCodeAt(s))) s++;
+  while (e > s && isAsciiSign(w.charCodeAt(e - 1))) e--;
+  return s === 0 && e === w.length ? w : w.slice(s, e);
+}
+
+/** ASCII punctuation and symbols (`!` to `/`, `:` to `@`, `[` to `` ` ``, `{` to `~`). */
+function isAsciiSign(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
 const CONSONANT = /^[b-df-hj-np-tv-z]+$/;
