@@ -245,11 +245,7 @@ export async function detectPromptInjectionAsync(
 }
 
 /** Readings in which only attack phrases count (`VIEW_STRONG`), not a bare sensitive word. */
-const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>([
-  'underscores',
-  'typos',
-  'punctuation',
-]);
+const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>(['underscores', 'typos', 'punctuation']);
 
 /**
  * Words read last to first make new phrases of any text ("prompt system shows" gives "shows system

@@ -8,7 +8,8 @@
  * r e  a l l  p r e v i o u s"), in Pig Latin ("ignoreway allway eviouspray"), with its words glued
  * together ("IgnoreAllPreviousInstructions"), joined by underscores ("IGNORE_ALL_PREVIOUS_INSTRUCTIONS",
  * where the phrase patterns see one word) or with two letters of a word swapped ("Ingore all prevoius
- * isntructions", PyRIT's character-swap converter) or with punctuation put inside its words ("Ig!nore all
+ * isntructions", PyRIT's character-swap converter) or other typos (a letter dropped, added or changed:
+ * "Igore all prvious intructions", typos.ts) or with punctuation put inside its words ("Ig!nore all
  * prev;ious instr.uctions", PyRIT's insert-punctuation converter). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
@@ -18,6 +19,7 @@
 
 import { homoglyphsOf } from './homoglyphs';
 import type { PhraseFamily } from './phrases';
+import { innerDrops, transpositions, untypo } from './typos';
 import { splitter } from './words';
 
 /**
@@ -119,16 +121,6 @@ export function rot47(s: string): string {
   return text;
 }
 
-/** The words `w` becomes with two neighbouring letters swapped (different from `w`), in order. */
-function transpositions(w: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < w.length; i++) {
-    if (w[i] === w[i + 1]) continue;
-    out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
-  }
-  return out;
-}
-
 /**
  * Punctuation put inside the key words (PyRIT's insert-punctuation converter with `between_words` off:
  * one of its default marks at a random place, "ig!nore", "instr;uction"), the punctuation view's
@@ -177,19 +169,6 @@ function unpunctuate(run: string, vocabulary: ReadonlySet<string>): string {
     if (i + 1 < parts.length) out += parts[i + 1] as string;
   }
   return out;
-}
-
-/** Longest word `untypo` corrects (every key word is shorter; bounds the work per word). */
-const MAX_TYPO_WORD = 16;
-
-/**
- * `w` if it is in `vocabulary`, else the first word of `vocabulary` it becomes with two neighbouring
- * letters swapped back ("ingore" → "ignore"), else `w`.
- */
-function untypo(w: string, vocabulary: ReadonlySet<string>): string {
-  if (w.length > MAX_TYPO_WORD || vocabulary.has(w)) return w;
-  for (const t of transpositions(w)) if (vocabulary.has(t)) return t;
-  return w;
 }
 
 /** `s` with each ASCII letter swapped with its mirror in the alphabet (a-z, b-y...; Atbash, its own inverse). */
@@ -419,7 +398,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     'underscores',
     KEYWORDS.flatMap((w) => [`${w}_`, `_${w}`]),
   ),
-  trigger('typos', [...new Set(KEYWORDS.flatMap(transpositions))]),
+  trigger('typos', [...new Set(KEYWORDS.flatMap((w) => [...transpositions(w), ...innerDrops(w)]))]),
   trigger('punctuation', PUNCTUATED),
   trigger('nato', NATO_TRIGGERS),
   ...SHIFTS.map((k) =>
@@ -474,8 +453,8 @@ export function viewName(kind: ViewKind): string {
  * e  a l l" → "ignore  all", "i-g-n-o-r-e a-l-l" → "ignore all"; a joined run of 8 letters or more is
  * split into words, `segment`: "i g n o r e a l l" → "ignore all"), Pig Latin words put back
  * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), underscores as spaces, words
- * of up to 16 letters that are no word of `vocabulary` but one with two neighbouring letters swapped back
- * ("ingore" → "ignore"), letters split by punctuation marks joined where they make a word of `vocabulary`
+ * of up to 16 letters that are no word of `vocabulary` but one edit away from one read as it (`untypo`:
+ * "ingore", "igore" → "ignore"), letters split by punctuation marks joined where they make a word of `vocabulary`
  * ("ig!no;re" → "ignore", `unpunctuate`), runs of four NATO
  * spelling words or more as their letters, split into words (`segment`: "india golf november oscar romeo
  * echo alfa lima lima" → "ignore all"), homoglyph words in ASCII letters (`homoglyphsOf`) or Zalgo text
@@ -501,7 +480,18 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
   if (kind === 'underscores') return lower.replace(/_/g, ' ');
-  if (kind === 'typos') return lower.replace(/[a-z]{3,40}/g, (w) => untypo(w, vocabulary));
+  if (kind === 'typos') {
+    // Each distinct word is looked up once (a word is a few dozen lookups; texts repeat their words).
+    const read = new Map<string, string>();
+    return lower.replace(/[a-z]{3,40}/g, (w) => {
+      let back = read.get(w);
+      if (back === undefined) {
+        back = untypo(w, vocabulary);
+        read.set(w, back);
+      }
+      return back;
+    });
+  }
   if (kind === 'punctuation') return lower.replace(PUNCTUATED_RUN, (run) => unpunctuate(run, vocabulary));
   if (kind === 'joined') {
     const split = splitter(vocabulary);
