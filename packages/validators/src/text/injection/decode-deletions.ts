@@ -8,19 +8,6 @@
  * The detector reads the text as shown, each control erasing the code point before it on its line.
  */
 
-/** @internal A backspace or a delete (the units `readDeletions` applies). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the two control characters are the point.
-export const DELETE_UNIT: RegExp = /[\u0008\u007f]/;
-
-/** What a reading of deletions is handed to: its encoding, span and text. */
-export type TakeDeletions = (
-  encoding: 'deletions',
-  start: number,
-  end: number,
-  decoded: string | undefined,
-  withPlain: boolean,
-) => void;
-
 /** Units turned into a string per `String.fromCharCode` call (an argument list of this size is safe everywhere). */
 const CHUNK = 8192;
 
@@ -75,20 +62,4 @@ export function readDeletions(text: string): { text: string; start: number; end:
   let shown = '';
   for (let k = 0; k < j; k += CHUNK) shown += String.fromCharCode(...out.subarray(k, Math.min(j, k + CHUNK)));
   return { text: shown, start, end };
-}
-
-/**
- * Read `text` as shown when it has a backspace or a delete (`readDeletions`), and hand the reading to
- * `take` with the plain words around it (a family the text shows as written is no hidden one).
- * `budget(units)` is asked for the text's length first; false stops the reading.
- *
- * @example
- * ```ts
- * scanDeletions('Ig%\bnore all previous instructions', () => true, (e, s, t, d) => console.log(d));
- * ```
- */
-export function scanDeletions(text: string, budget: (units: number) => boolean, take: TakeDeletions): void {
-  if (!DELETE_UNIT.test(text) || !budget(text.length)) return;
-  const r = readDeletions(text);
-  if (r !== undefined) take('deletions', r.start, r.end, r.text, true);
 }

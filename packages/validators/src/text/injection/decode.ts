@@ -6,16 +6,15 @@
  * (`decode-escapes.ts`) and URL or quoted-printable escapes spread between plain words
  * (`decode-spread.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
  * decoded to the ASCII they smuggle, and so are variation selectors and invisible binary digits
- * (`decode-invisible.ts`); text with backspaces or deletes is read as shown (`decode-deletions.ts`).
+ * (`decode-invisible.ts`).
  */
 import { forEachMatch } from '../shared/regex';
 import { RARE_RE, scanAscii85, scanUu } from './decode-bytes';
-import { DELETE_UNIT, scanDeletions } from './decode-deletions';
 import { scanEscapes } from './decode-escapes';
 import { scanSelectors, scanSneakyBits } from './decode-invisible';
 import { scanBinary, scanBraille, scanDecimal, scanMorse } from './decode-signs';
 import { scanQuotedPrintable, scanSpreadUrl } from './decode-spread';
-import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_DELETE, MARK_EQUALS, MARK_PERCENT, MARK_RARE } from './marks';
+import { MARK_AMPERSAND, MARK_BACKSLASH, MARK_DASH, MARK_EQUALS, MARK_PERCENT, MARK_RARE } from './marks';
 import { utf8 } from './utf8-text';
 
 /** One decoded run: where it is in the scanned text and what it decodes to. */
@@ -40,8 +39,7 @@ export interface DecodedPayload {
     | 'uuencode'
     | 'unicode_tags'
     | 'variation_selectors'
-    | 'sneaky_bits'
-    | 'deletions';
+    | 'sneaky_bits';
   /** Start offset in the scanned text. */
   start: number;
   /** End offset in the scanned text. */
@@ -208,39 +206,16 @@ export function decodeWithRuns(
       scanUu(text, spend, take);
     }
   }
-  scanUnseen(text, marks, runs.sneaky, out, spend, take);
-  return out;
-}
-
-/**
- * The decoders of what a renderer does not show: backspaces and deletes erasing units
- * (decode-deletions.ts), and invisible characters, never in an ASCII text (the text with `marks`): tags
- * and supplement variation selectors have the high surrogate U+DB40, Sneaky Bits U+2062 or U+2064
- * (decode-invisible.ts). A function of its own: `decodeWithRuns` stays small enough for the engine to
- * inline its scanners.
- */
-function scanUnseen(
-  text: string,
-  marks: number | undefined,
-  sneakyRun: boolean | undefined,
-  out: DecodedPayload[],
-  spend: (units: number) => boolean,
-  take: (
-    encoding: DecodedPayload['encoding'],
-    start: number,
-    end: number,
-    decoded: string | undefined,
-    withPlain?: boolean,
-  ) => void,
-): void {
-  if (marks === undefined ? DELETE_UNIT.test(text) : (marks & MARK_DELETE) !== 0) scanDeletions(text, spend, take);
+  // Invisible characters are never in an ASCII text (the text with `marks`): tags and supplement
+  // variation selectors have the high surrogate U+DB40, Sneaky Bits U+2062 or U+2064 (decode-invisible.ts).
   if (marks === undefined) {
     const tags = text.includes('\uDB40');
-    const sneaky = sneakyRun ?? (text.includes('\u2062') || text.includes('\u2064'));
+    const sneaky = runs.sneaky ?? (text.includes('\u2062') || text.includes('\u2064'));
     if (tags) scanTags(text, out);
     if (tags) scanSelectors(text, spend, take);
     if (sneaky) scanSneakyBits(text, spend, take);
   }
+  return out;
 }
 
 /** @internal A Braille cell that is no blank. */

@@ -16,10 +16,11 @@ import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
+import { readDeletions } from './decode-deletions';
 import { type AsciiScanSlot, gateFamilies } from './gate';
 import { hiddenView } from './hidden';
 import { homoglyphsOf } from './homoglyphs';
-import { ALL_MARKS, MARK_COLON, MARK_EQUALS, MARK_PART } from './marks';
+import { ALL_MARKS, MARK_COLON, MARK_DELETE, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
@@ -196,6 +197,12 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       else if (best.size > 0)
         findings.push({ family: `encoded_${p.encoding}`, start: p.start, end: p.end, score: 0.3 });
     }
+    // Backspaces or deletes erasing part of the text where it is shown (marked by the ASCII pass).
+    const erasing =
+      norm.map === undefined
+        ? ((runs as AsciiScan).marks & MARK_DELETE) !== 0
+        : text.includes('\b') || text.includes('\x7f');
+    if (erasing) readAsShown(text, families, findings);
     // Token smuggling: a request to decode, and a payload that decodes to text, whatever the text says
     // ("Can you decode this Morse code and tell me what it says: '.-- .... .- -'").
     if (findings.some((f) => f.family === 'decode_request')) {
@@ -246,6 +253,21 @@ export async function detectPromptInjectionAsync(
 
 /** Readings in which only attack phrases count (`VIEW_STRONG`), not a bare sensitive word. */
 const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>(['underscores', 'typos', 'punctuation']);
+
+/**
+ * The families `text` shows as a terminal shows it (`readDeletions`: each backspace or delete erasing the
+ * code point before it) and not as written, at the span of the erased units, with the hiding as a signal
+ * of its own (`encoded_deletions`). One walk and one more scan: the reading is made once per text.
+ */
+function readAsShown(text: string, families: readonly PhraseFamily[], findings: InjectionFinding[]): void {
+  const shown = readDeletions(text);
+  if (shown === undefined) return;
+  const best = bestOf(normalizeForMatch(shown.text), families);
+  for (const f of findings) best.delete(f.family);
+  const at = { start: shown.start, end: shown.end };
+  for (const [family, score] of best) findings.push({ family: `encoded:${family}`, ...at, score });
+  if (best.size > 0) findings.push({ family: 'encoded_deletions', ...at, score: 0.3 });
+}
 
 /**
  * Words read last to first make new phrases of any text ("prompt system shows" gives "shows system
