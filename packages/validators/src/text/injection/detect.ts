@@ -252,7 +252,12 @@ export async function detectPromptInjectionAsync(
 }
 
 /** Readings in which only attack phrases count (`VIEW_STRONG`), not a bare sensitive word. */
-const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>(['underscores', 'typos', 'punctuation']);
+const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>([
+  'underscores',
+  'typos',
+  'punctuation',
+  'vowels',
+]);
 
 /**
  * The families `text` shows as a terminal shows it (`readDeletions`: each backspace or delete erasing the

@@ -10,7 +10,8 @@
  * where the phrase patterns see one word) or with two letters of a word swapped ("Ingore all prevoius
  * isntructions", PyRIT's character-swap converter) or other typos (a letter dropped, added or changed:
  * "Igore all prvious intructions", typos.ts) or with punctuation put inside its words ("Ig!nore all
- * prev;ious instr.uctions", PyRIT's insert-punctuation converter). Each way of writing has trigger families: the key
+ * prev;ious instr.uctions", PyRIT's insert-punctuation converter) or without its vowels ("gnr ll prvs
+ * nstrctns", vowels.ts). Each way of writing has trigger families: the key
  * words of injections (ignore, instructions, prompt, password...) written that way. They join the phrase
  * families (ids `view:<kind>`, weight 0), so the phrase gate's one literal scan finds them at no cost of
  * its own, and a text without one is never rewritten. Where one occurs, `detectPromptInjection` rewrites
@@ -20,6 +21,7 @@
 import { homoglyphsOf } from './homoglyphs';
 import type { PhraseFamily } from './phrases';
 import { innerDrops, transpositions, untypo } from './typos';
+import { skeleton, unvowel } from './vowels';
 import { splitter } from './words';
 
 /**
@@ -40,6 +42,7 @@ export type ViewKind =
   | 'underscores'
   | 'typos'
   | 'punctuation'
+  | 'vowels'
   | 'homoglyph'
   | 'nato'
   | 'zalgo'
@@ -400,6 +403,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
   ),
   trigger('typos', [...new Set(KEYWORDS.flatMap((w) => [...transpositions(w), ...innerDrops(w)]))]),
   trigger('punctuation', PUNCTUATED),
+  trigger('vowels', KEYWORDS.map(skeleton)),
   trigger('nato', NATO_TRIGGERS),
   ...SHIFTS.map((k) =>
     trigger(
@@ -424,6 +428,7 @@ const PLAIN_KINDS: readonly string[] = [
   'underscores',
   'typos',
   'punctuation',
+  'vowels',
   'nato',
 ];
 
@@ -455,7 +460,8 @@ export function viewName(kind: ViewKind): string {
  * (`pigLatinWord`), glued words split (runs of 8 letters or more, `segment`), underscores as spaces, words
  * of up to 16 letters that are no word of `vocabulary` but one edit away from one read as it (`untypo`:
  * "ingore", "igore" → "ignore"), letters split by punctuation marks joined where they make a word of `vocabulary`
- * ("ig!no;re" → "ignore", `unpunctuate`), runs of four NATO
+ * ("ig!no;re" → "ignore", `unpunctuate`), words of consonants only read with their vowels back ("prvs" →
+ * "previous", `unvowel`), runs of four NATO
  * spelling words or more as their letters, split into words (`segment`: "india golf november oscar romeo
  * echo alfa lima lima" → "ignore all"), homoglyph words in ASCII letters (`homoglyphsOf`) or Zalgo text
  * without its combining marks (`zalgoOf`), text with accents or strokes on its letters without them
@@ -493,6 +499,7 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
     });
   }
   if (kind === 'punctuation') return lower.replace(PUNCTUATED_RUN, (run) => unpunctuate(run, vocabulary));
+  if (kind === 'vowels') return lower.replace(/[a-z]{2,40}/g, (w) => unvowel(w, vocabulary));
   if (kind === 'joined') {
     const split = splitter(vocabulary);
     return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
