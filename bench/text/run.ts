@@ -298,9 +298,15 @@ for (const [name, text] of attacksMB) {
     ['detectPromptInjection', detectPromptInjection],
     ['sanitizeText', sanitizeText],
   ] as const) {
-    const t0 = performance.now();
-    (f as (s: string) => unknown)(text);
-    row[fn] = Math.round(performance.now() - t0);
+    // Twice, the slower kept: a second scan of the same text must cost what the first did (at stop 38 a
+    // repeated-phrase check compared each word's text with the last scan's, 20 s for 1 MB scanned again).
+    let slowest = 0;
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      (f as (s: string) => unknown)(text);
+      slowest = Math.max(slowest, performance.now() - t0);
+    }
+    row[fn] = Math.round(slowest);
   }
   adversarial.push(row);
   console.log(row);

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { hiddenView } from '../../src/text/injection/hidden';
 import { homoglyphsOf } from '../../src/text/injection/homoglyphs';
+import { repeatsHeld } from '../../src/text/injection/repeats';
 import { rot47, VIEW_FAMILIES, viewKind, viewName, viewOf } from '../../src/text/injection/views';
 import { segment, splitter, vocabularyOf } from '../../src/text/injection/words';
 import unseenVectors from '../vectors/injection-unseen.json';
@@ -703,6 +704,11 @@ describe('viewOf', () => {
       `ig!nore ${'a!b,c.d;e:f?g-h '.repeat(MB / 16)}`,
       `pr;ompt ${'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz!'.repeat(MB / 53)}`,
     ]) {
+      // Twice: the second scan of a text must cost what the first did (a check kept the last scan's text
+      // and compared it unit by unit with the next one's, word after word).
+      expect(detectPromptInjection(a).score).toBeGreaterThanOrEqual(0);
+      // No scan keeps the text it read (the check held it, and compared the next text to it).
+      expect(repeatsHeld()).toBe(0);
       expect(detectPromptInjection(a).score).toBeGreaterThanOrEqual(0);
     }
   });

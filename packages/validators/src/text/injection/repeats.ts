@@ -45,6 +45,7 @@ let busy = 0;
 export function startRepeats(): void {
   count = 0;
   busy = 0;
+  forms.fill('');
   for (let k = 1; k <= 4; k++) {
     run[k] = 0;
     found[k] = undefined;
@@ -63,7 +64,9 @@ export function startRepeats(): void {
 export function addWord(form: string, at: number, size: number, hash: number, start: number, end: number): boolean {
   const slot = count & (RING - 1);
   hash |= 0;
-  if (forms[slot] !== form) forms[slot] = form;
+  // Stored, never compared: `!==` on two strings compares their units, and another string of the same
+  // units (the same text scanned again) made it a walk of the whole text per word.
+  forms[slot] = form;
   ats[slot] = at;
   lens[slot] = size;
   hashes[slot] = hash;
@@ -115,7 +118,8 @@ function countRuns(form: string, at: number, size: number, hash: number, end: nu
 }
 
 /**
- * The first phrase repeated 8 times in this scan, for the shortest phrase length that has one.
+ * The first phrase repeated 8 times in this scan, for the shortest phrase length that has one; ends the
+ * scan (the text it was fed is let go).
  *
  * @example
  * ```ts
@@ -123,7 +127,24 @@ function countRuns(form: string, at: number, size: number, hash: number, end: nu
  * ```
  */
 export function repeatsFound(): Span | undefined {
+  // The scan is over: the words' text is not kept past it.
+  forms.fill('');
   return found[1] ?? found[2] ?? found[3] ?? found[4];
+}
+
+/**
+ * Units of text the check holds (the strings its remembered words point into): 0 between scans.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * repeatsHeld(); // 0 once a scan has ended
+ * ```
+ */
+export function repeatsHeld(): number {
+  let units = 0;
+  for (const f of forms) units += f.length;
+  return units;
 }
 
 /** Whether `len` units of `a` at `i` equal those of `b` at `j`, A-Z folded to a-z. */
