@@ -343,7 +343,9 @@ function scanFamilies(
   const { scan, starts, sticky } = gateFamilies(norm.text, families, ascii);
   for (const k of scan) {
     const f = families[k] as PhraseFamily;
-    // Every match of a family scores its weight: a read-back stops at the first one (`false` stops the scan).
+    // Every match of a family scores its weight: a read-back stops at the first one (`false` stops the
+    // scan), and so does a trigger family (`takeViews` keeps the first span of each).
+    const first = firstOnly || viewKind(f.id) !== undefined;
     const found = (m: RegExpExecArray) => {
       let end = m.index + m[0].length;
       if (f.tail) {
@@ -354,7 +356,7 @@ function scanFamilies(
       }
       const span = toOriginal(norm, m.index, end);
       out.push({ family: f.id, start: span.start, end: span.end, score: f.weight });
-      return !firstOnly;
+      return !first;
     };
     // Where the gate knows every place a match can start, the pattern is tried only there.
     const at = starts[k];

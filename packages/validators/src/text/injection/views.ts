@@ -486,20 +486,18 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   if (kind === 'spaced') return joinSpaced(lower, vocabulary);
   if (kind === 'piglatin') return lower.replace(/[a-z]{3,40}/g, (w) => pigLatinWord(w, vocabulary));
   if (kind === 'underscores') return lower.replace(/_/g, ' ');
-  if (kind === 'typos') {
-    // Each distinct word is looked up once (a word is a few dozen lookups; texts repeat their words).
-    const read = new Map<string, string>();
-    return lower.replace(/[a-z]{3,40}/g, (w) => {
-      let back = read.get(w);
-      if (back === undefined) {
-        back = untypo(w, vocabulary);
-        read.set(w, back);
-      }
-      return back;
-    });
-  }
+  // Each distinct word is looked up once (a word is a few lookups, a typo a few dozen; texts repeat their words).
+  if (kind === 'typos')
+    return lower.replace(
+      /[a-z]{3,40}/g,
+      once((w) => untypo(w, vocabulary)),
+    );
   if (kind === 'punctuation') return lower.replace(PUNCTUATED_RUN, (run) => unpunctuate(run, vocabulary));
-  if (kind === 'vowels') return lower.replace(/[a-z]{2,40}/g, (w) => unvowel(w, vocabulary));
+  if (kind === 'vowels')
+    return lower.replace(
+      /[a-z]{2,40}/g,
+      once((w) => unvowel(w, vocabulary)),
+    );
   if (kind === 'joined') {
     const split = splitter(vocabulary);
     return lower.replace(/[a-z]{8,}/g, (w) => (GLUED_IN.test(w) ? split(w) : w));
@@ -520,6 +518,19 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
     );
   }
   return shift(lower, 26 - Number(kind.slice(6)));
+}
+
+/** `read` with each distinct word read once (for one text: the map lives as long as the reading). */
+function once(read: (w: string) => string): (w: string) => string {
+  const seen = new Map<string, string>();
+  return (w) => {
+    let back = seen.get(w);
+    if (back === undefined) {
+      back = read(w);
+      seen.set(w, back);
+    }
+    return back;
+  };
 }
 
 /**
