@@ -41,7 +41,10 @@ const WORD = 1;
 const BASE64_BIT = 1;
 const HEX_BIT = 2;
 const SEP_BIT = 3;
-/** Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON, MARK_BACKSLASH, MARK_AMPERSAND, MARK_RARE, MARK_DELETE), past the payload classes. */
+/**
+ * Bit position of the `marks` of a unit (MARK_PERCENT to MARK_COLON, MARK_BACKSLASH, MARK_AMPERSAND,
+ * MARK_RARE, MARK_DELETE), past the payload classes.
+ */
 const MARK_BIT = 4;
 /**
  * [a-z0-9] (WORD) plus the payload classes of decode.ts at BASE64_BIT, HEX_BIT and SEP_BIT, and the

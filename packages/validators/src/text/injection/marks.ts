@@ -23,7 +23,10 @@ export const MARK_AMPERSAND = 64;
  * and prose seldom writes (decode-bytes.ts).
  */
 export const MARK_RARE = 128;
-/** A backspace or a delete (U+0008, U+007F): text that erases part of itself where it is shown (decode-deletions.ts). */
+/**
+ * A backspace or a delete (U+0008, U+007F): text that erases part of itself where it is shown
+ * (decode-deletions.ts).
+ */
 export const MARK_DELETE = 256;
 /** Every mark: what is known of a text no scan marked. */
 export const ALL_MARKS = 511;

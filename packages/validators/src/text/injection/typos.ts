@@ -26,8 +26,8 @@ export function transpositions(w: string): string[] {
 }
 
 /**
- * The words `w` becomes with one letter between its first and last dropped (different from `w`; a letter
- * dropped at either end leaves a part of `w`, which `w` itself holds), in order.
+ * The words `w` becomes with one letter between its first and last dropped, in order, without repeats (a
+ * letter dropped at either end leaves a part of `w`, which `w` itself holds).
  * @internal
  *
  * @example
@@ -38,7 +38,6 @@ export function transpositions(w: string): string[] {
 export function innerDrops(w: string): string[] {
   const out = new Set<string>();
   for (let i = 1; i + 1 < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1));
-  out.delete(w);
   return [...out];
 }
 
