@@ -6,6 +6,7 @@ import { PHRASE_FAMILIES } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { innerDrops, transpositions, untypo } from '../../src/text/injection/typos';
+import { viewOf } from '../../src/text/injection/views';
 import { vocabularyOf } from '../../src/text/injection/words';
 
 const vocabulary = vocabularyOf(PHRASE_FAMILIES);
@@ -79,6 +80,18 @@ describe('untypo', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('the typos reading is untypo word by word, past the distinct words it remembers', () => {
+    // 6,000 distinct words (more than the 4,096 the reading remembers), typos of the vocabulary among them.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const made: string[] = [];
+    for (let k = 0; made.length < 6000; k++) {
+      const tail = `${letters[k % 26]}${letters[Math.floor(k / 26) % 26]}${letters[Math.floor(k / 676) % 26]}`;
+      made.push(k % 3 === 0 ? 'igore' : k % 3 === 1 ? `pasword ${tail}x` : `q${tail}z`);
+    }
+    const text = made.join(' ');
+    expect(viewOf('typos', text, vocabulary)).toBe(text.replace(/[a-z]{3,40}/g, (w) => untypo(w, vocabulary)));
   });
 
   test('known answers; short words are not edited', () => {

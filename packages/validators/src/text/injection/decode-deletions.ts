@@ -16,7 +16,7 @@ const CHUNK = 8192;
  * unless the line has none left (a control at a line's start erases nothing); the controls themselves
  * are not shown. `start` is the first unit erased (or the first control, when it erased nothing) and
  * `end` the end of the last control; undefined for a text without either control. Linear: one walk,
- * one array of units.
+ * one array of units and one of their offsets (6 bytes per unit of the text).
  * @internal
  *
  * @example

@@ -520,14 +520,20 @@ export function viewOf(kind: ViewKind, lower: string, vocabulary: ReadonlySet<st
   return shift(lower, 26 - Number(kind.slice(6)));
 }
 
-/** `read` with each distinct word read once (for one text: the map lives as long as the reading). */
+/** Distinct words `once` remembers (a text of unique words must not grow a map as large as itself). */
+const REMEMBERED = 4096;
+
+/**
+ * `read` with each distinct word read once, for the first `REMEMBERED` distinct words (for one text: the
+ * map lives as long as the reading).
+ */
 function once(read: (w: string) => string): (w: string) => string {
   const seen = new Map<string, string>();
   return (w) => {
     let back = seen.get(w);
     if (back === undefined) {
       back = read(w);
-      seen.set(w, back);
+      if (seen.size < REMEMBERED) seen.set(w, back);
     }
     return back;
   };
