@@ -5,7 +5,7 @@
 import { PHRASE_FAMILIES } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { innerDrops, transpositions, untypo } from '../../src/text/injection/typos';
+import { innerDrops, keySlips, transpositions, untypo } from '../../src/text/injection/typos';
 import { viewOf } from '../../src/text/injection/views';
 import { vocabularyOf } from '../../src/text/injection/words';
 
@@ -113,6 +113,18 @@ describe('untypo', () => {
     expect(untypo('abcdefghijklmnopq', vocabulary)).toBe('abcdefghijklmnopq');
     expect(innerDrops('ignore')).toEqual(['inore', 'igore', 'ignre', 'ignoe']);
     expect(innerDrops('ab')).toEqual([]);
+    // A finger's slips inside a word: a letter typed twice, or a key next to it (QWERTY).
+    expect(keySlips('ignore')).toEqual(expect.arrayContaining(['iggnore', 'ignorre', 'ignote', 'ignire', 'ifnore']));
+    expect(keySlips('ignore')).not.toContain('ignore');
+    expect(keySlips('ab')).toEqual([]);
+    // "s": typed twice, then the keys left and right, the two above and the two below it.
+    expect(keySlips('asa')).toEqual(['assa', 'aaa', 'ada', 'awa', 'aea', 'aza', 'axa']);
+    // Each slip is one letter added or changed, and reads back to the word.
+    for (const w of ['ignore', 'disregard', 'instruction', 'previous', 'prompt', 'password', 'jailbreak', 'system'])
+      for (const slip of keySlips(w)) {
+        expect(dropped(slip, w) || changed(slip, w), slip).toBe(true);
+        if (!vocabulary.has(slip)) expect(candidates(slip), slip).toContain(untypo(slip, vocabulary));
+      }
     expect(innerDrops('aab')).toEqual(['ab']);
   });
 });

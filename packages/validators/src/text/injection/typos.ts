@@ -4,7 +4,8 @@
  * two neighbouring letters swapped ("ingore", PyRIT's character-swap converter), a letter dropped
  * ("igore", "pasword"), one added ("ignorre") or one changed ("ignote"). Swaps are read for any word of the
  * vocabulary; the other edits only toward words of 5 letters or more ("tge" is no "the"). The view is
- * triggered by the key words with two neighbouring letters swapped or one letter inside them dropped.
+ * triggered by the key words with two neighbouring letters swapped, one letter inside them dropped, typed
+ * twice or hit as a key next to it (`keySlips`).
  */
 
 /**
@@ -38,6 +39,51 @@ export function transpositions(w: string): string[] {
 export function innerDrops(w: string): string[] {
   const out = new Set<string>();
   for (let i = 1; i + 1 < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1));
+  return [...out];
+}
+
+/** The rows of a QWERTY keyboard, each shifted a little right of the one above. */
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** The keys next to lower-case letter `c` on a QWERTY keyboard: left and right, two above, two below. */
+function nearKeys(c: string): string[] {
+  const out: string[] = [];
+  ROWS.forEach((row, r) => {
+    const i = row.indexOf(c);
+    if (i < 0) return;
+    for (const [rr, ii] of [
+      [r, i - 1],
+      [r, i + 1],
+      [r - 1, i],
+      [r - 1, i + 1],
+      [r + 1, i - 1],
+      [r + 1, i],
+    ] as const) {
+      const key = ROWS[rr]?.[ii];
+      if (key !== undefined) out.push(key);
+    }
+  });
+  return out;
+}
+
+/**
+ * The slips of a finger inside `w`: a letter between its first and last typed twice ("ignorre") or as a
+ * key next to it ("ignote", "prevuous"), in order, without repeats, `w` left out.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * keySlips('abc'); // ['abbc', 'aqc', 'awc', ...]
+ * ```
+ */
+export function keySlips(w: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i + 1 < w.length; i++) {
+    const c = w[i] as string;
+    out.add(w.slice(0, i + 1) + c + w.slice(i + 1));
+    for (const key of nearKeys(c)) out.add(w.slice(0, i) + key + w.slice(i + 1));
+  }
+  out.delete(w);
   return [...out];
 }
 

@@ -20,7 +20,7 @@
 
 import { homoglyphsOf } from './homoglyphs';
 import type { PhraseFamily } from './phrases';
-import { innerDrops, transpositions, untypo } from './typos';
+import { innerDrops, keySlips, transpositions, untypo } from './typos';
 import { skeleton, unvowel } from './vowels';
 import { splitter } from './words';
 
@@ -123,6 +123,17 @@ export function rot47(s: string): string {
   for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.subarray(i, i + 8192));
   return text;
 }
+
+/**
+ * The typos view's triggers: the key words with two neighbouring letters swapped, a letter inside them
+ * dropped, typed twice or hit as a key next to it (typos.ts). Left out: "promot" (of "promote", in 54 of
+ * the 6,259 benign texts) and "precious", an English word.
+ */
+const TYPO_TRIGGERS: readonly string[] = /* @__PURE__ */ (() => {
+  const out = new Set(KEYWORDS.flatMap((w) => [...transpositions(w), ...innerDrops(w), ...keySlips(w)]));
+  for (const word of ['promot', 'precious']) out.delete(word);
+  return [...out];
+})();
 
 /**
  * Punctuation put inside the key words (PyRIT's insert-punctuation converter with `between_words` off:
@@ -401,7 +412,7 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
     'underscores',
     KEYWORDS.flatMap((w) => [`${w}_`, `_${w}`]),
   ),
-  trigger('typos', [...new Set(KEYWORDS.flatMap((w) => [...transpositions(w), ...innerDrops(w)]))]),
+  trigger('typos', TYPO_TRIGGERS),
   trigger('punctuation', PUNCTUATED),
   trigger('vowels', KEYWORDS.map(skeleton)),
   trigger('nato', NATO_TRIGGERS),
