@@ -424,33 +424,12 @@ export const VIEW_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ (() => [
   ),
 ])();
 
-/** The kinds that are no Caesar shift. */
-const PLAIN_KINDS: readonly string[] = [
-  'rot13',
-  'rot47',
-  'atbash',
-  'reversed',
-  'reversed_words',
-  'word_order',
-  'leet',
-  'spaced',
-  'piglatin',
-  'joined',
-  'underscores',
-  'typos',
-  'punctuation',
-  'vowels',
-  'nato',
-];
+/** The ids of the trigger families (`view:<kind>`): every kind but those without a trigger (homoglyph...). */
+const TRIGGER_IDS: ReadonlySet<string> = /* @__PURE__ */ new Set(VIEW_FAMILIES.map((f) => f.id));
 
 /** The kind of a trigger family's id (`view:leet` → `leet`), or undefined for other ids. */
 export function viewKind(id: string): ViewKind | undefined {
-  if (!id.startsWith('view:')) return undefined;
-  const kind = id.slice(5);
-  if (PLAIN_KINDS.includes(kind)) return kind as ViewKind;
-  if (!kind.startsWith('caesar')) return undefined;
-  const k = Number(kind.slice(6));
-  return SHIFTS.includes(k) && kind === `caesar${k}` ? (kind as ViewKind) : undefined;
+  return TRIGGER_IDS.has(id) ? (id.slice(5) as ViewKind) : undefined;
 }
 
 /** The name of a way of writing in findings (`encoded_<name>`): `caesar` for every Caesar shift. */
