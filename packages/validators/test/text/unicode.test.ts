@@ -2,7 +2,7 @@ import { estimateTokens, sanitizeText, scriptsOf, skeleton } from '@modelsec/val
 import { NOT_STRINGS } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { normalizeForMatch, originalOffset } from '../../src/text/shared/normalize';
+import { foldForMatch, normalizeForMatch, originalOffset } from '../../src/text/shared/normalize';
 
 describe('sanitizeText', () => {
   test('strips invisible, private-use and control characters; reports spans in the original', () => {
@@ -126,5 +126,49 @@ describe('normalizeForMatch offsets', () => {
       }),
       { numRuns: 1000 },
     );
+    // A text of many segments (the arrays grown several times), every offset checked.
+    const long = 'aé😀ﷺ '.repeat(60);
+    const norm = normalizeForMatch(long);
+    const want = reference(long);
+    expect(want.length).toBe(norm.text.length + 1);
+    for (let i = 0; i <= norm.text.length; i++)
+      expect(originalOffset(norm.map as NonNullable<typeof norm.map>, i)).toBe(want[i]);
+  });
+
+  test('the normalized text is each code point folded alone, and foldForMatch is that text without the map', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      'é',
+      'Ｉ',
+      'ﷺ',
+      '\u200B',
+      '😀',
+      '\uD800',
+      'ß',
+      'İ',
+      'ﬁ',
+      '\u00AD',
+      '🅘',
+      '\u{E0041}',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const text = units.join('');
+        const want = Array.from(text, (ch) => normalizeForMatch(ch).text).join('');
+        expect(normalizeForMatch(text).text).toBe(want);
+        expect(foldForMatch(text)).toBe(want);
+      }),
+      { numRuns: 1000 },
+    );
+    // Buffers grown many times over: ﷺ folds to 18 units, a million segments of one code point each.
+    const wide = 'ﷺ'.repeat(50_000);
+    expect(normalizeForMatch(wide).text).toBe(normalizeForMatch('ﷺ').text.repeat(50_000));
+    const many = 'é'.repeat(1_000_000);
+    const norm = normalizeForMatch(many);
+    expect(norm.text).toBe(many);
+    expect(originalOffset(norm.map as NonNullable<typeof norm.map>, 999_999)).toBe(999_999);
+    expect(foldForMatch(many)).toBe(many);
   });
 });

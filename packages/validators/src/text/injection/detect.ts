@@ -11,7 +11,7 @@
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { forEachMatchAt } from '../shared/facts';
 import { checkText } from '../shared/limits';
-import { type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
+import { foldForMatch, type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
@@ -167,7 +167,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         const view = ready ?? (kind === 'rot47' ? rot47(text) : viewOf(kind, norm.text, vocabularyFor(families)));
         // A homoglyph or Zalgo reading is normalized already (a normalized text with letters replaced or
         // marks removed): only its families count here, not their spans, so it needs no offset map.
-        const best = bestOf(ready !== undefined ? { text: view, map: undefined } : normalizeForMatch(view), families);
+        const best = bestOf(ready ?? foldForMatch(view), families);
         for (const family of plain) best.delete(family);
         if (kind === 'word_order' && !flippedAttack(best)) continue;
         let strong = false;
@@ -184,13 +184,22 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       }
     }
     let decodedText: DecodedPayload | undefined;
+    // What each decoded text says: one payload repeated (a megabyte of one encoded line) is rescanned once.
+    const said = new Map<string, Map<string, number>>();
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
       const invisible = INVISIBLE.has(p.encoding);
       if (!invisible) decodedText ??= p;
-      const best = bestOf(normalizeForMatch(p.decoded), families);
+      let best = said.get(p.decoded);
+      if (best === undefined) {
+        best = bestOf(foldForMatch(p.decoded), families);
+        said.set(p.decoded, best);
+      }
       // An escaped text is read back whole, and escapes spread between words with those words: what the
       // text says in plain is no hidden phrase (as with a view).
-      if (p.encoding === 'escapes' || p.withPlain === true) for (const f of findings) best.delete(f.family);
+      if (p.encoding === 'escapes' || p.withPlain === true) {
+        best = new Map(best);
+        for (const f of findings) best.delete(f.family);
+      }
       for (const [family, score] of best)
         findings.push({ family: `encoded:${family}`, start: p.start, end: p.end, score });
       if (invisible) findings.push({ family: 'invisible_text', start: p.start, end: p.end, score: 0.6 });
@@ -213,7 +222,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         if (h !== undefined) {
           hidden = { start: 0, end: text.length };
           const plain = new Set(findings.map((f) => f.family));
-          const best = bestOf(normalizeForMatch(h.text), families);
+          const best = bestOf(foldForMatch(h.text), families);
           for (const [family, score] of best)
             if (!plain.has(family)) findings.push({ family: `encoded:${family}`, ...hidden, score });
         }
@@ -267,7 +276,7 @@ const WEAK_VIEWS: ReadonlySet<ViewKind> = /* @__PURE__ */ new Set<ViewKind>([
 function readAsShown(text: string, families: readonly PhraseFamily[], findings: InjectionFinding[]): void {
   const shown = readDeletions(text);
   if (shown === undefined) return;
-  const best = bestOf(normalizeForMatch(shown.text), families);
+  const best = bestOf(foldForMatch(shown.text), families);
   for (const f of findings) best.delete(f.family);
   const at = { start: shown.start, end: shown.end };
   for (const [family, score] of best) findings.push({ family: `encoded:${family}`, ...at, score });
@@ -323,10 +332,10 @@ function vocabularyFor(families: readonly PhraseFamily[]): ReadonlySet<string> {
 }
 
 /** The families found in a decoded or read-back text, each with its strongest score (no trigger families). */
-function bestOf(norm: Normalized, families: readonly PhraseFamily[]): Map<string, number> {
+function bestOf(folded: string, families: readonly PhraseFamily[]): Map<string, number> {
   const inner: InjectionFinding[] = [];
-  // Every match of a family scores its weight: the first one tells its score.
-  scanFamilies(norm, families, inner, undefined, true);
+  // Every match of a family scores its weight: the first one tells its score (its span is not needed).
+  scanFamilies({ text: folded, map: undefined }, families, inner, undefined, true);
   const best = new Map<string, number>();
   for (const f of inner)
     if (viewKind(f.family) === undefined) best.set(f.family, Math.max(best.get(f.family) ?? 0, f.score));
