@@ -6,10 +6,13 @@
  * (`decode-escapes.ts`) and URL or quoted-printable escapes spread between plain words
  * (`decode-spread.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
  * decoded to the ASCII they smuggle, and so are variation selectors and invisible binary digits
- * (`decode-invisible.ts`).
+ * (`decode-invisible.ts`); bytes written as letters of many scripts (Base2048, `decode-base2048.ts`) or
+ * as emoji (Ecoji, `decode-ecoji.ts`) are decoded too.
  */
 import { forEachMatch } from '../shared/regex';
+import { scanBase2048 } from './decode-base2048';
 import { RARE_RE, scanAscii85, scanUu } from './decode-bytes';
+import { scanEcoji } from './decode-ecoji';
 import { scanEscapes } from './decode-escapes';
 import { scanSelectors, scanSneakyBits } from './decode-invisible';
 import { scanBinary, scanBraille, scanDecimal, scanMorse } from './decode-signs';
@@ -39,7 +42,9 @@ export interface DecodedPayload {
     | 'uuencode'
     | 'unicode_tags'
     | 'variation_selectors'
-    | 'sneaky_bits';
+    | 'sneaky_bits'
+    | 'base2048'
+    | 'ecoji';
   /** Start offset in the scanned text. */
   start: number;
   /** End offset in the scanned text. */
@@ -81,12 +86,20 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
  * @internal `decodePayloads` given `runsIn(text)`, computed by the caller (the injection detector's
  * passes compute it with other facts). With `marks` (marks.ts; `asciiScan`'s, for an ASCII `text`), a
  * decoder whose unit is not marked skips its search; with `braille` and `sneaky` (`unicodeScan`'s, for
- * other text), so do those two decoders.
+ * other text), so do those two decoders, and with `mixed` and `emoji` the Base2048 and Ecoji ones.
  */
 export function decodeWithRuns(
   text: string,
   budget: number,
-  runs: { base64: boolean; hex: boolean; marks?: number; braille?: boolean; sneaky?: boolean },
+  runs: {
+    base64: boolean;
+    hex: boolean;
+    marks?: number;
+    braille?: boolean;
+    sneaky?: boolean;
+    mixed?: boolean;
+    emoji?: boolean;
+  },
 ): DecodedPayload[] {
   const out: DecodedPayload[] = [];
   let left = budget;
@@ -214,6 +227,9 @@ export function decodeWithRuns(
     if (tags) scanTags(text, out);
     if (tags) scanSelectors(text, spend, take);
     if (sneaky) scanSneakyBits(text, spend, take);
+    // Base2048's letters and Ecoji's emoji are never ASCII either (unicode-scan.ts flags both).
+    if (runs.mixed ?? true) scanBase2048(text, spend, take);
+    if (runs.emoji ?? true) scanEcoji(text, spend, take);
   }
   return out;
 }

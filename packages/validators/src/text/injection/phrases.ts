@@ -148,7 +148,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'decode_request',
     0.35,
-    `\\b(?:decode|decipher|decrypt|translate|convert|interpret)${gap(3)}(?:base64|base32|base85|ascii85|uuencoded?|quoted[- ]printable|hex(?:adecimal)?|rot13|rot47|morse|caesar|atbash|binary|cipher|ciphertext|encoded)\\b`,
+    `\\b(?:decode|decipher|decrypt|translate|convert|interpret)${gap(3)}(?:base64|base32|base16|base85|base2048|ascii85|uuencoded?|quoted[- ]printable|mime|hex(?:adecimal)?|rot13|rot47|morse|braille|nato|ecoji|zalgo|leetspeak|caesar|atbash|binary|cipher|ciphertext|encoded)\\b`,
   ),
 
   ...family(

@@ -3,8 +3,9 @@
  * words of letters and digits in any script (runs of `[\p{L}\p{N}]` code points, compared lower-cased),
  * keeping only the last few words; whether the text has any character the invisible-text and bidi
  * signals look for (zero-width characters, bidi controls, tag characters), so texts without one skip
- * those scans; the runs the payload decoder needs, and whether the text has what its Braille and
- * Sneaky Bits decoders and the Zalgo reading look for (so that none of them searches the text). `asciiScan` is the same pass for ASCII text.
+ * those scans; the runs the payload decoder needs, and whether the text has what its Braille, Sneaky
+ * Bits, Base2048 and Ecoji decoders and the Zalgo reading look for (so that none of them searches the
+ * text). `asciiScan` is the same pass for ASCII text.
  */
 
 import { PAYLOAD_CHARS } from './decode';
@@ -30,6 +31,16 @@ export interface UnicodeScan {
    * strokes put on every letter to hide a text; French, German or Vietnamese sentences stay well under it).
    */
   marked: boolean;
+  /**
+   * A word of 8 code points or more changes script block (code point / 128) twice or more: what the
+   * Base2048 decoder looks for (decode-base2048.ts).
+   */
+  mixed: boolean;
+  /**
+   * An emoji of the Ecoji lists may occur: a high surrogate of U+1F000-U+1FBFF, or a unit of
+   * U+23F0-U+2B50 (the lists' few BMP emoji and ☕), what the Ecoji decoder looks for (decode-ecoji.ts).
+   */
+  emoji: boolean;
   /** `runsIn(text).base64`: a run of 16 base64 characters. */
   base64: boolean;
   /** `runsIn(text).hex`: a run of hex digits and separators with 24 digits. */
@@ -97,6 +108,8 @@ export function unicodeScan(text: string): UnicodeScan {
   let sneaky = false;
   let zalgo = false;
   let turned = false;
+  let mixed = false;
+  let emoji = false;
   let marks = 0; // combining diacritical marks in a row
   let letters = 0; // letters and digits (code points)
   let marked = 0; // precomposed Latin letters with a diacritic and combining diacritical marks
@@ -127,6 +140,7 @@ export function unicodeScan(text: string): UnicodeScan {
           marks = 0;
           if (c >= 0x2801 && c <= 0x28ff) braille = true;
           else if (c === 0x2062 || c === 0x2064) sneaky = true;
+          else if ((c >= 0xd83c && c <= 0xd83e) || (c >= 0x23f0 && c <= 0x2b50)) emoji = true;
         }
       } else marks = 0;
       i++;
@@ -137,7 +151,13 @@ export function unicodeScan(text: string): UnicodeScan {
     const start = i;
     let hash = 0; // of the word's ASCII units, folded
     let ascii = true;
+    let block = c >> 7; // of the last unit
+    let changes = 0; // of block between two units of the word
     for (;;) {
+      if (c >> 7 !== block) {
+        changes++;
+        block = c >> 7;
+      }
       if (c < 128) {
         const bits = PAYLOAD_CHARS[c] as number;
         b = (b + 1) & -(bits & 1);
@@ -158,6 +178,7 @@ export function unicodeScan(text: string): UnicodeScan {
       len = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
       if (len === 0) break;
     }
+    if (changes >= 2 && i - start >= 8) mixed = true;
     if (!done) {
       if (ascii) done = addWord(text, start, i - start, hash, start, i);
       else {
@@ -175,6 +196,8 @@ export function unicodeScan(text: string): UnicodeScan {
     sneaky,
     zalgo,
     turned,
+    mixed,
+    emoji,
     marked: marked > 0 && marked * 5 >= letters,
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
