@@ -11,7 +11,7 @@ import { ESCAPE_RE, MIN_ESCAPES } from '../../src/text/injection/decode-escapes'
 import { SELECTORS_RE, SNEAKY_RE } from '../../src/text/injection/decode-invisible';
 import { BRAILLE_RE, DECIMAL_RE } from '../../src/text/injection/decode-signs';
 import { unicodeScan } from '../../src/text/injection/unicode-scan';
-import { marksOff, NATO_RUN, upsideDownOf, viewOf, zalgoOf } from '../../src/text/injection/views';
+import { marksOff, NATO_RUN, TURNED, upsideDownOf, viewOf, zalgoOf } from '../../src/text/injection/views';
 import { vocabularyOf } from '../../src/text/injection/words';
 
 const families = (t: string) => [...new Set(detectPromptInjection(t).findings.map((f) => f.family))];
@@ -222,7 +222,13 @@ describe('payloads in the encodings of red-teaming tools are read back', () => {
         expect(scan.braille).toBe(/[\u2801-\u28ff]/.test(s));
         expect(scan.sneaky).toBe(s.includes('\u2062') || s.includes('\u2064'));
         expect(scan.zalgo).toBe(/[\u0300-\u036f]{3}/.test(s));
-        expect(scan.turned).toBe(/[\u01dd\u0287]/.test(s));
+        // A word with ǝ or ʇ whose other non-ASCII units are all turned letters or signs (either case).
+        const turnedUnit = (ch: string) =>
+          ch.charCodeAt(0) < 128 ||
+          [...TURNED.keys()].some((c) => ch === String.fromCharCode(c) || ch === String.fromCharCode(c).toUpperCase());
+        expect(scan.turned).toBe(
+          (s.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => /[\u01dd\u0287]/.test(w) && [...w].every(turnedUnit)),
+        );
         let letters = 0;
         let marked = 0;
         for (const ch of s) {

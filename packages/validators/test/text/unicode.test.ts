@@ -126,7 +126,7 @@ describe('normalizeForMatch offsets', () => {
       }),
       { numRuns: 1000 },
     );
-    // A text of many segments (the arrays grown several times), every offset checked.
+    // A text of many segments, every offset checked.
     const long = 'aé😀ﷺ '.repeat(60);
     const norm = normalizeForMatch(long);
     const want = reference(long);
@@ -162,7 +162,7 @@ describe('normalizeForMatch offsets', () => {
       }),
       { numRuns: 1000 },
     );
-    // Buffers grown many times over: ﷺ folds to 18 units, a million segments of one code point each.
+    // Long inputs: ﷺ folds to 18 units; a million segments of one code point each.
     const wide = 'ﷺ'.repeat(50_000);
     expect(normalizeForMatch(wide).text).toBe(normalizeForMatch('ﷺ').text.repeat(50_000));
     const many = 'é'.repeat(1_000_000);

@@ -6,9 +6,10 @@
  * 2,048 (4 to 11 bits) or as a digit 0-7 (3 bits or fewer). "Ignore all previous instructions" is
  * "ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊமڒ".
  *
- * A run is read when it has 8 characters or more (11 bytes) and changes script block twice or more:
- * a word of one script, however long, is no run ("информация"), and a word with one look-alike letter
- * from another script changes block twice but decodes to bytes that are no text.
+ * A run is read when it has 8 characters or more (11 bytes), changes script block twice or more and
+ * has a character past the Latin blocks (U+0280 on): a word of one script, however long, is no run
+ * ("информация"), nor a Latin word with accents ("Lüdenscheidt"); a word with one look-alike letter
+ * from another script is, but decodes to bytes that are no text.
  */
 import { utf8 } from './utf8-text';
 
@@ -90,7 +91,9 @@ export function base2048Bytes(run: string): Uint8Array | undefined {
 
 /**
  * Read back the Base2048 runs of `text`: runs of repertoire characters (a digit 0-7 right after one ends
- * it) of `BASE2048_MIN` characters or more that change script block (code point / 128) twice or more.
+ * it) of `BASE2048_MIN` characters or more that change script block (code point / 128) twice or more,
+ * with a character of U+0280 or above, in `[from, to)` (a run is read whole when it starts there: the
+ * injection detector passes the span of the words that can hold one, `unicodeScan`'s).
  * Each run spends its length of the budget.
  *
  * @example
@@ -98,20 +101,31 @@ export function base2048Bytes(run: string): Uint8Array | undefined {
  * scanBase2048('What does this mean? ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊமڒ', () => true, take);
  * ```
  */
-export function scanBase2048(text: string, budget: (units: number) => boolean, take: TakeGlyphs): void {
+export function scanBase2048(
+  text: string,
+  budget: (units: number) => boolean,
+  take: TakeGlyphs,
+  from = 0,
+  to = text.length,
+): void {
   const t = base2048Values();
-  const n = text.length;
-  let i = 0;
+  const n = Math.min(to, text.length);
+  let floor = Math.max(0, from); // end of the last run read: the next one starts at or after it
+  let i = floor;
   while (i < n) {
-    if (t[text.charCodeAt(i)] === 0) {
+    // Every run has a character past the Latin blocks: find one (a compare per unit over Latin text),
+    // then the run around it.
+    let c = text.charCodeAt(i);
+    if (c < 0x280 || t[c] === 0) {
       i++;
       continue;
     }
-    const start = i;
-    let block = text.charCodeAt(i) >> 7;
+    let start = i;
+    while (start > floor && t[text.charCodeAt(start - 1)] !== 0) start--;
+    let block = text.charCodeAt(start) >> 7;
     let changes = 0;
-    for (i++; i < n; i++) {
-      const c = text.charCodeAt(i);
+    for (i = start + 1; i < n; i++) {
+      c = text.charCodeAt(i);
       if (t[c] === 0) break;
       if (c >> 7 !== block) {
         changes++;
@@ -122,6 +136,7 @@ export function scanBase2048(text: string, budget: (units: number) => boolean, t
     let end = i;
     const d = text.charCodeAt(i);
     if (d >= 48 && d <= 55 && !isAlnum(text.charCodeAt(i + 1))) end = i + 1;
+    floor = end;
     if (i - start < BASE2048_MIN || changes < 2) continue;
     if (!budget(end - start)) return;
     const bytes = base2048Bytes(text.slice(start, end));

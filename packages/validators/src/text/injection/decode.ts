@@ -86,7 +86,8 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
  * @internal `decodePayloads` given `runsIn(text)`, computed by the caller (the injection detector's
  * passes compute it with other facts). With `marks` (marks.ts; `asciiScan`'s, for an ASCII `text`), a
  * decoder whose unit is not marked skips its search; with `braille` and `sneaky` (`unicodeScan`'s, for
- * other text), so do those two decoders, and with `mixed` and `emoji` the Base2048 and Ecoji ones.
+ * other text), so do those two decoders, with `emoji` the Ecoji one, and the Base2048 one reads only
+ * the spans of `mixed` (start and end of each).
  */
 export function decodeWithRuns(
   text: string,
@@ -97,7 +98,7 @@ export function decodeWithRuns(
     marks?: number;
     braille?: boolean;
     sneaky?: boolean;
-    mixed?: boolean;
+    mixed?: readonly number[];
     emoji?: boolean;
   },
 ): DecodedPayload[] {
@@ -228,7 +229,9 @@ export function decodeWithRuns(
     if (tags) scanSelectors(text, spend, take);
     if (sneaky) scanSneakyBits(text, spend, take);
     // Base2048's letters and Ecoji's emoji are never ASCII either (unicode-scan.ts flags both).
-    if (runs.mixed ?? true) scanBase2048(text, spend, take);
+    const mixed = runs.mixed;
+    if (mixed === undefined) scanBase2048(text, spend, take);
+    else for (let k = 0; k < mixed.length; k += 2) scanBase2048(text, spend, take, mixed[k], mixed[k + 1]);
     if (runs.emoji ?? true) scanEcoji(text, spend, take);
   }
   return out;

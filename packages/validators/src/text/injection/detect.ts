@@ -185,10 +185,11 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
     }
     let decodedText: DecodedPayload | undefined;
     // What each decoded text says: one payload repeated (a megabyte of one encoded line) is rescanned once.
-    const said = new Map<string, Map<string, number>>();
+    let said: Map<string, Map<string, number>> | undefined;
     for (const p of decodeWithRuns(text, DECODE_BUDGET, runs)) {
       const invisible = INVISIBLE.has(p.encoding);
       if (!invisible) decodedText ??= p;
+      said ??= new Map();
       let best = said.get(p.decoded);
       if (best === undefined) {
         best = bestOf(foldForMatch(p.decoded), families);

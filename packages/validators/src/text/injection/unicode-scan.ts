@@ -10,6 +10,7 @@
 
 import { PAYLOAD_CHARS } from './decode';
 import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
+import { TURNED } from './views';
 
 /** What `unicodeScan` finds. */
 export interface UnicodeScan {
@@ -23,7 +24,11 @@ export interface UnicodeScan {
   sneaky: boolean;
   /** Three combining diacritical marks (U+0300-U+036F) in a row occur (Zalgo text). */
   zalgo: boolean;
-  /** ǝ (U+01DD) or ʇ (U+0287) occurs: letters turned upside down, which other writing hardly uses. */
+  /**
+   * A word has ǝ (U+01DD) or ʇ (U+0287), letters turned upside down that other writing hardly uses, and
+   * no other non-ASCII letter but the turned ones upside-down text is written in (views.ts): the
+   * upside-down reading applies. Base2048's long words of two dozen scripts have ǝ and ʇ too.
+   */
   turned: boolean;
   /**
    * A fifth of the letters and digits or more carry a mark: a precomposed Latin letter with a diacritic
@@ -32,10 +37,11 @@ export interface UnicodeScan {
    */
   marked: boolean;
   /**
-   * A word of 8 code points or more changes script block (code point / 128) twice or more: what the
-   * Base2048 decoder looks for (decode-base2048.ts).
+   * The words of 8 units or more that change script block (code point / 128) twice or more and have a
+   * unit past the Latin blocks (U+0280 on), what the Base2048 decoder looks for (decode-base2048.ts):
+   * start and end of each, in order; past `MIXED_WORDS` words, the last span reaches to the last word.
    */
-  mixed: boolean;
+  mixed: number[];
   /**
    * An emoji of the Ecoji lists may occur: a high surrogate of U+1F000-U+1FBFF, or a unit of
    * U+23F0-U+2B50 (the lists' few BMP emoji and ☕), what the Ecoji decoder looks for (decode-ecoji.ts).
@@ -46,6 +52,29 @@ export interface UnicodeScan {
   /** `runsIn(text).hex`: a run of hex digits and separators with 24 digits. */
   hex: boolean;
 }
+
+/** The units upside-down text is written in (views.ts' turned letters and signs, in either case). */
+const TURNED_UNITS: ReadonlySet<number> = /* @__PURE__ */ (() => {
+  const units = new Set<number>();
+  for (const c of TURNED.keys()) {
+    units.add(c);
+    const upper = String.fromCharCode(c).toUpperCase();
+    if (upper.length === 1) units.add(upper.charCodeAt(0));
+  }
+  return units;
+})();
+
+/** Whether the word `[start, end)` has no non-ASCII unit but turned letters. */
+function turnedWord(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 && !TURNED_UNITS.has(c)) return false;
+  }
+  return true;
+}
+
+/** Words of `UnicodeScan.mixed` kept apart (a text with more is read from the last one to its end). */
+export const MIXED_WORDS = 32;
 
 /** 1 for the ASCII letters and digits, 0 for the other ASCII units. */
 const ASCII_WORD = /* @__PURE__ */ (() => {
@@ -108,7 +137,7 @@ export function unicodeScan(text: string): UnicodeScan {
   let sneaky = false;
   let zalgo = false;
   let turned = false;
-  let mixed = false;
+  const mixed: number[] = [];
   let emoji = false;
   let marks = 0; // combining diacritical marks in a row
   let letters = 0; // letters and digits (code points)
@@ -153,6 +182,8 @@ export function unicodeScan(text: string): UnicodeScan {
     let ascii = true;
     let block = c >> 7; // of the last unit
     let changes = 0; // of block between two units of the word
+    let far = false; // a unit past the Latin blocks (U+0280 on)
+    let sawTurned = false; // ǝ or ʇ
     for (;;) {
       if (c >> 7 !== block) {
         changes++;
@@ -167,7 +198,8 @@ export function unicodeScan(text: string): UnicodeScan {
         b = 0;
         h = 0;
         ascii = false;
-        if (c === 0x1dd || c === 0x287) turned = true;
+        if (c >= 0x280) far = true;
+        if (c === 0x1dd || c === 0x287) sawTurned = true;
         else if (c >= 0xc0 && c <= 0x24f) marked++;
       }
       letters++;
@@ -178,7 +210,11 @@ export function unicodeScan(text: string): UnicodeScan {
       len = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
       if (len === 0) break;
     }
-    if (changes >= 2 && i - start >= 8) mixed = true;
+    if (sawTurned && !turned) turned = turnedWord(text, start, i);
+    if (changes >= 2 && far && i - start >= 8) {
+      if (mixed.length < 2 * MIXED_WORDS) mixed.push(start, i);
+      else mixed[mixed.length - 1] = i;
+    }
     if (!done) {
       if (ascii) done = addWord(text, start, i - start, hash, start, i);
       else {

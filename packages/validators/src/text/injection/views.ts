@@ -296,8 +296,9 @@ export function marksOff(text: string): string {
  * Letters and signs turned upside down, as the text generators of "upside-down text" write them (a
  * lower-cased text's units: "Ǝ" is "ǝ" then), and the letter each stands for. Turning swaps b and q, d
  * and p, n and u, m and w (ɯ and ʍ are the turned m and w; a plain one is a turned capital W or M).
+ * @internal
  */
-const TURNED: ReadonlyMap<number, number> = /* @__PURE__ */ new Map(
+export const TURNED: ReadonlyMap<number, number> = /* @__PURE__ */ new Map(
   (
     'ɐa qb ɔc pd ǝe ɟf ƃg ɥh ᴉi ıi ɾj ʞk ꞁl ʅl ɯm mw ʍw wm un nu dp bq ɹr ʇt ʌv ʎy ∀a ⅎf ⅁g ꓘk ˥l ԁp ᴚr ┴t ∩u λv ⅄y ' +
     "¡! ¿? ˙. ,' ', ‾_ Ɩ1 ᄅ2 Ɛ3 ㄣ4 ϛ5 96 ㄥ7 69"

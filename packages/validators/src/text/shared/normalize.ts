@@ -22,11 +22,11 @@ export interface Normalized {
  */
 export interface OffsetMap {
   /** Normalized start of each segment, increasing. */
-  at: ArrayLike<number>;
+  at: readonly number[];
   /** Original offset of each segment's first unit. */
-  from: ArrayLike<number>;
+  from: readonly number[];
   /** 1 for a run of ASCII units, 0 for the units of one folded code point. */
-  step: ArrayLike<number>;
+  step: readonly number[];
 }
 
 // Format characters, the combining grapheme joiner, Hangul fillers and variation selectors.
@@ -48,89 +48,38 @@ export const NON_ASCII: RegExp = /[^\u0000-\u007f]/;
  */
 export function normalizeForMatch(text: string): Normalized {
   if (!NON_ASCII.test(text)) return { text: text.toLowerCase(), map: undefined };
-  // The folded units are written to a buffer and made a string a chunk at a time, and the segments to
-  // typed arrays (a megabyte of non-ASCII text is a million segments: no string or number per one).
-  const out = new Units(text.length);
+  let out = '';
   const n = text.length;
-  const segs = new Segments();
+  const at: number[] = [];
+  const from: number[] = [];
+  const step: number[] = [];
   let i = 0;
   while (i < n) {
-    // ASCII runs are lower-cased as they are copied; other code points one by one.
+    // ASCII runs are lower-cased in one call; other code points one by one.
     let j = i;
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
-      segs.push(out.length, i, 1);
-      for (let k = i; k < j; k++) {
-        const c = text.charCodeAt(k);
-        out.push(c >= 65 && c <= 90 ? c + 32 : c);
-      }
+      at.push(out.length);
+      from.push(i);
+      step.push(1);
+      out += text.slice(i, j).toLowerCase();
       i = j;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
     const folded = foldCodePoint(cp);
     if (folded.length > 0) {
-      segs.push(out.length, i, 0);
-      for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k));
+      at.push(out.length);
+      from.push(i);
+      step.push(0);
+      out += folded;
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  segs.push(out.length, n, 0);
-  return { text: out.text(), map: segs.map() };
-}
-
-/** A growing buffer of UTF-16 units. */
-class Units {
-  units: Uint16Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.units = new Uint16Array(Math.max(16, capacity));
-  }
-  push(c: number): void {
-    if (this.length === this.units.length) {
-      const bigger = new Uint16Array(this.units.length * 2);
-      bigger.set(this.units);
-      this.units = bigger;
-    }
-    this.units[this.length++] = c;
-  }
-  /** The units as a string, 8,192 per `String.fromCharCode` call (an argument list safe everywhere). */
-  text(): string {
-    let s = '';
-    for (let k = 0; k < this.length; k += 8192)
-      s += String.fromCharCode(...this.units.subarray(k, Math.min(this.length, k + 8192)));
-    return s;
-  }
-}
-
-/** The segments of an offset map, in growing typed arrays. */
-class Segments {
-  at = new Int32Array(16);
-  from = new Int32Array(16);
-  step = new Uint8Array(16);
-  length = 0;
-  push(at: number, from: number, step: number): void {
-    if (this.length === this.at.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.at = grow(this.at);
-      this.from = grow(this.from);
-      this.step = grow(this.step);
-    }
-    this.at[this.length] = at;
-    this.from[this.length] = from;
-    this.step[this.length++] = step;
-  }
-  map(): OffsetMap {
-    return {
-      at: this.at.subarray(0, this.length),
-      from: this.from.subarray(0, this.length),
-      step: this.step.subarray(0, this.length),
-    };
-  }
+  at.push(out.length);
+  from.push(n);
+  step.push(0);
+  return { text: out, map: { at, from, step } };
 }
 
 /**
