@@ -4,7 +4,7 @@
  * Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, Lao, Tibetan, Myanmar...), most
  * significant bit first; the last character carries the final bits, padded with 1s, either as one of the
  * 2,048 (4 to 11 bits) or as a digit 0-7 (3 bits or fewer). "Ignore all previous instructions" is
- * "ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊமڒ".
+ * "ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊம3".
  *
  * A run is read when it has 8 characters or more (11 bytes), changes script block twice or more and
  * has a character past the Latin blocks (U+0280 on): a word of one script, however long, is no run
@@ -60,7 +60,7 @@ export function base2048Values(): Uint16Array {
  *
  * @example
  * ```ts
- * new TextDecoder().decode(base2048Bytes('ԓѹভณգИଢࠌ')); // 'Ignore all' (and one more byte)
+ * new TextDecoder().decode(base2048Bytes('ԓѹভณգИଢࠌ')); // 'Ignore all ' (8 characters, 11 bytes)
  * ```
  */
 export function base2048Bytes(run: string): Uint8Array | undefined {
@@ -98,7 +98,7 @@ export function base2048Bytes(run: string): Uint8Array | undefined {
  *
  * @example
  * ```ts
- * scanBase2048('What does this mean? ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊமڒ', () => true, take);
+ * scanBase2048('What does this mean? ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊம3', () => true, take);
  * ```
  */
 export function scanBase2048(

@@ -146,7 +146,8 @@ export function scanEcoji(text: string, budget: (units: number) => boolean, take
   let i = 0;
   while (i < n) {
     const c = text.codePointAt(i) as number;
-    if (!t.has(c)) {
+    // Every emoji of the lists is at U+23F0 or above (the table is looked up only there).
+    if (c < 0x23f0 || !t.has(c)) {
       i += c > 0xffff ? 2 : 1;
       continue;
     }
