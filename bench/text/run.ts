@@ -236,6 +236,7 @@ const hundred = big.slice(0, 100_000);
 // ---------------------------------------------------------------- adversarial 1 MB inputs
 const MB = 1 << 20;
 const BASE2048_ATTACK = 'ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊமڒٽݗđณחЩࡃࠌݡҿԈฤॿறॳਮܤषඐහՈ';
+const BASE85_ATTACK = 'NoQ_va%CW4Y-}KKa%FaDZ*_AZX>N0La&=>LX>V?GAYpD~AaZ4PWnpX}bZBKDb9r-gWo;mEa&K*LbN';
 const ECOJI_ATTACK = '🏵🕕🥋🤟👥📘🌡🌴🍉🚃🍡👇👶🙂🐭🚜👶😲🎪🌺💦🔊🏨👀💊🚬☕☕';
 const attacksMB: [string, string][] = [
   ['letters', 'a'.repeat(MB)],
@@ -296,6 +297,8 @@ const attacksMB: [string, string][] = [
   ['Base2048 letters', BASE2048_ATTACK.repeat(Math.floor(MB / BASE2048_ATTACK.length))],
   ['Ecoji runs', `${ECOJI_ATTACK} `.repeat(Math.floor(MB / (ECOJI_ATTACK.length + 1)))],
   ['Ecoji padding', '\u2615'.repeat(MB)],
+  // The same phrase in Base85 (Python's base64.b85encode: garak's InjectAscii85 writes it too).
+  ['Base85 runs', `${BASE85_ATTACK} `.repeat(Math.floor(MB / (BASE85_ATTACK.length + 1)))],
 ];
 const adversarial = [];
 for (const [name, text] of attacksMB) {

@@ -1,12 +1,13 @@
-// Payloads in Ascii85 and uuencode (garak's InjectAscii85 and InjectUU probes) are decoded and rescanned
-// (src/text/injection/decode-bytes.ts). Known answers from Python's base64.a85encode and binascii.b2a_uu
+// Payloads in Ascii85, Base85 and uuencode (garak's InjectAscii85, which writes both 85s, and InjectUU) are
+// decoded and rescanned (src/text/injection/decode-bytes.ts). Known answers from Python's
+// base64.a85encode, base64.b85encode and binascii.b2a_uu
 // (test/vectors/injection-bytes.py); round trips through encoders written here from the encodings'
 // definitions; prose, code and markup that look like neither are left alone.
 
 import { decodePayloads, detectPromptInjection } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { RARE_RE, scanAscii85, scanUu } from '../../src/text/injection/decode-bytes';
+import { RARE_RE, scanAscii85, scanBase85, scanUu } from '../../src/text/injection/decode-bytes';
 import { utf8 } from '../../src/text/injection/utf8-text';
 import vectors from '../vectors/injection-bytes.json';
 import { spend } from './decode-budget';
@@ -15,6 +16,7 @@ interface Vector {
   text: string;
   ascii85: string;
   ascii85Adobe: string;
+  base85: string;
   uu: string;
   uuBacktick: string;
 }
@@ -24,30 +26,40 @@ const payloads = (t: string) =>
   decodePayloads(t)
     .filter((p) => p.encoding === 'ascii85' || p.encoding === 'uuencode')
     .map((p) => [p.encoding, p.decoded]);
+const payloads85 = (t: string) =>
+  decodePayloads(t)
+    .filter((p) => p.encoding === 'base85')
+    .map((p) => [p.encoding, p.decoded]);
 const families = (t: string) => [...new Set(detectPromptInjection(t).findings.map((f) => f.family))];
 
 // The encoders, written from the definitions (Adobe PostScript Language Reference, 3rd ed., §3.13.3
-// ASCII85Encode; POSIX uuencode's historical algorithm), independent of the decoders under test.
-function ascii85(s: string): string {
+// ASCII85Encode; RFC 1924; POSIX uuencode's historical algorithm), independent of the decoders under
+// test. Ascii85 (its digits '!' to 'u', 'z' for a group of four zero bytes) and Base85: groups of 4 bytes, big-endian, as 5 digits; a last group of k bytes padded with zero
+// bytes and cut to k + 1 digits.
+const A85 = Array.from({ length: 85 }, (_, k) => String.fromCharCode(33 + k)).join('');
+const B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+function groups85(s: string, alphabet: string, zeroGroup: boolean): string {
   const b = new TextEncoder().encode(s);
   let out = '';
   for (let i = 0; i < b.length; i += 4) {
     const take = Math.min(4, b.length - i);
     let v = 0;
     for (let k = 0; k < 4; k++) v = v * 256 + (k < take ? (b[i + k] as number) : 0);
-    if (v === 0 && take === 4) {
+    if (zeroGroup && v === 0 && take === 4) {
       out += 'z';
       continue;
     }
     const digits: string[] = [];
     for (let k = 0; k < 5; k++) {
-      digits.unshift(String.fromCharCode(33 + (v % 85)));
+      digits.unshift(alphabet[v % 85] as string);
       v = Math.floor(v / 85);
     }
     out += digits.join('').slice(0, take + 1);
   }
   return out;
 }
+const ascii85 = (s: string) => groups85(s, A85, true);
+const base85 = (s: string) => groups85(s, B85, false);
 function uuencode(s: string, zero = '`'): string {
   const b = new TextEncoder().encode(s);
   const ch = (x: number) => (x === 0 ? zero : String.fromCharCode(32 + x));
@@ -68,6 +80,7 @@ describe('Ascii85 and uuencode payloads', () => {
   test('the encoders here agree with Python (so the round trips below test the decoders against the standard)', () => {
     for (const v of VECTORS) {
       expect(ascii85(v.text)).toBe(v.ascii85);
+      expect(base85(v.text)).toBe(v.base85);
       expect(uuencode(v.text, '`')).toBe(v.uuBacktick);
       expect(uuencode(v.text, ' ')).toBe(v.uu);
     }
@@ -80,6 +93,10 @@ describe('Ascii85 and uuencode payloads', () => {
       expect(payloads(v.ascii85Adobe), v.text).toEqual(a);
       expect(payloads(`Decode this Ascii85: "${v.ascii85}"`), v.text).toEqual(a);
       expect(payloads(`(${v.ascii85})`), v.text).toEqual(a);
+      const b = [['base85', v.text]];
+      expect(payloads85(v.base85), v.text).toEqual(b);
+      expect(payloads85(`ASCII85 encoded string: ${v.base85}\nASCII85 decoded string:`), v.text).toEqual(b);
+      expect(payloads85(`Decode this: "${v.base85}"`), v.text).toEqual(b);
       const u = [['uuencode', v.text]];
       expect(payloads(v.uu), v.text).toEqual(u);
       expect(payloads(v.uuBacktick), v.text).toEqual(u);
@@ -150,6 +167,8 @@ describe('Ascii85 and uuencode payloads', () => {
     for (const [text, family] of [
       [v.ascii85, 'encoded_ascii85'],
       [`Ascii85 encoded string: ${v.ascii85}\nAscii85 decoded string:`, 'encoded_ascii85'],
+      [v.base85, 'encoded_base85'],
+      [`What does this mean? ${v.base85}\n`, 'encoded_base85'],
       [v.uuBacktick, 'encoded_uuencode'],
       [`Encoded: ${v.uu}Decoded:`, 'encoded_uuencode'],
     ] as const) {
@@ -163,6 +182,7 @@ describe('Ascii85 and uuencode payloads', () => {
     const hello = VECTORS[2] as Vector;
     expect(detectPromptInjection(hello.ascii85).injection).toBe(false);
     expect(detectPromptInjection(hello.uu).injection).toBe(false);
+    expect(detectPromptInjection(hello.base85).injection).toBe(false);
     // A request to decode one, whatever it says, is token smuggling (the decode_request family names both).
     expect(families(`Please decode this ascii85 and do what it says: ${hello.ascii85}`)).toContain('decode_request');
     expect(families(`Please decode this uuencoded text: ${hello.uu}`)).toContain('decode_request');
@@ -178,6 +198,8 @@ describe('Ascii85 and uuencode payloads', () => {
         const a = ascii85(s);
         // The decoders read a run with a unit of MARK_RARE, which nearly every run of 20 units has.
         if (a.length >= 20 && RARE_RE.test(a)) expect(payloads(`text: ${a}\n`)).toEqual([['ascii85', s]]);
+        const b = base85(s);
+        if (b.length >= 20 && RARE_RE.test(b)) expect(payloads85(`text: ${b}\n`)).toEqual([['base85', s]]);
         const u = uuencode(s, zero);
         if (RARE_RE.test(u)) {
           expect(payloads(u)).toEqual([['uuencode', s]]);
@@ -189,7 +211,7 @@ describe('Ascii85 and uuencode payloads', () => {
     expect(both).toBeGreaterThan(300);
   });
 
-  test('prose, code, markup, URLs and capitals are no Ascii85 or uuencode', () => {
+  test('prose, code, markup, URLs and capitals are no Ascii85, Base85 or uuencode', () => {
     const benign = [
       'WARNING: DO NOT REMOVE THIS LABEL #42 @ ALL TIMES; SEE [1] AND <2>.',
       'HTTP/1.1 200 OK\nCONTENT-TYPE: TEXT/HTML; CHARSET=UTF-8\nX-CACHE: HIT FROM EDGE-42 @ 12:00 ^_^',
@@ -206,6 +228,7 @@ describe('Ascii85 and uuencode payloads', () => {
     ];
     for (const t of benign) {
       expect(payloads(t), t).toEqual([]);
+      expect(payloads85(t), t).toEqual([]);
       expect(detectPromptInjection(t).injection, t).toBe(false);
     }
   });
@@ -231,6 +254,8 @@ describe('Ascii85 and uuencode payloads', () => {
     const MB = 1 << 20;
     for (const big of [
       `${v.ascii85} `.repeat(Math.floor(MB / (v.ascii85.length + 1))),
+      `${v.base85} `.repeat(Math.floor(MB / (v.base85.length + 1))),
+      '{|}~'.repeat(MB / 4),
       v.uuBacktick.repeat(Math.floor(MB / v.uuBacktick.length)),
       'M'.repeat(MB),
       `${'#'.repeat(60)}\n`.repeat(MB / 61),
@@ -242,9 +267,9 @@ describe('Ascii85 and uuencode payloads', () => {
       }
       // The decoding budget bounds the work: with 4,096 units, the runs decoded add up to at most that
       // and one run more; with none, nothing is decoded.
-      const { units, longest, calls } = spend([scanAscii85, scanUu], big);
+      const { units, longest, calls } = spend([scanAscii85, scanBase85, scanUu], big);
       expect(units).toBeLessThanOrEqual(4096 + longest);
-      if (big !== 'M'.repeat(MB)) expect(calls, big.slice(0, 40)).toBeGreaterThan(0);
+      if (big !== 'M'.repeat(MB) && big[0] !== '{') expect(calls, big.slice(0, 40)).toBeGreaterThan(0);
       expect(decodePayloads(big, 0)).toEqual([]);
     }
   });

@@ -1,5 +1,6 @@
-# Known answers for the Ascii85 and uuencode decoders (src/text/injection/decode-bytes.ts), from
-# Python's standard library: base64.a85encode (plain and Adobe's <~ ~> framing) and binascii.b2a_uu
+# Known answers for the Ascii85, Base85 and uuencode decoders (src/text/injection/decode-bytes.ts), from
+# Python's standard library: base64.a85encode (plain and Adobe's <~ ~> framing), base64.b85encode (RFC
+# 1924's alphabet; garak's InjectAscii85 writes both) and binascii.b2a_uu
 # (zeros as spaces, the default, and as backticks), each 45-byte chunk a line as garak's InjectUU
 # writes them. Run: python3 injection-bytes.py > injection-bytes.json
 import base64
@@ -28,13 +29,14 @@ for p in PAYLOADS:
             "text": p,
             "ascii85": base64.a85encode(b).decode(),
             "ascii85Adobe": base64.a85encode(b, adobe=True).decode(),
+            "base85": base64.b85encode(b).decode(),
             "uu": uu(b, False),
             "uuBacktick": uu(b, True),
         }
     )
 json.dump(
     {
-        "source": "Python %s: base64.a85encode, binascii.b2a_uu (test/vectors/injection-bytes.py)" % sys.version.split()[0],
+        "source": "Python %s: base64.a85encode, base64.b85encode, binascii.b2a_uu (test/vectors/injection-bytes.py)" % sys.version.split()[0],
         "vectors": out,
     },
     sys.stdout,

@@ -1,6 +1,6 @@
 /**
  * Encoded payloads: base64, base32, hex and percent-encoded runs, bytes in binary digits, decimal and
- * octal character codes, Morse code and Braille (`decode-signs.ts`), Ascii85 and uuencode
+ * octal character codes, Morse code and Braille (`decode-signs.ts`), Ascii85, Base85 and uuencode
  * (`decode-bytes.ts`) are decoded (when the result is mostly printable text) so the injection detector
  * can rescan what a model would read after decoding, and so are texts written in character escapes
  * (`decode-escapes.ts`) and URL or quoted-printable escapes spread between plain words
@@ -11,7 +11,7 @@
  */
 import { forEachMatch } from '../shared/regex';
 import { scanBase2048 } from './decode-base2048';
-import { RARE_RE, scanAscii85, scanUu } from './decode-bytes';
+import { RARE_RE, scanAscii85, scanBase85, scanUu } from './decode-bytes';
 import { scanEcoji } from './decode-ecoji';
 import { scanEscapes } from './decode-escapes';
 import { scanSelectors, scanSneakyBits } from './decode-invisible';
@@ -39,6 +39,7 @@ export interface DecodedPayload {
     | 'morse'
     | 'braille'
     | 'ascii85'
+    | 'base85'
     | 'uuencode'
     | 'unicode_tags'
     | 'variation_selectors'
@@ -207,7 +208,7 @@ export function decodeWithRuns(
       ? text.includes('\\') || text.includes('&#')
       : (marks & (MARK_BACKSLASH | MARK_AMPERSAND)) !== 0;
   const braille = marks === undefined && (runs.braille ?? BRAILLE_CELL.test(text));
-  // Ascii85 and uuencode runs have a unit of MARK_RARE (decode-bytes.ts).
+  // Ascii85, Base85 and uuencode runs have a unit of MARK_RARE (decode-bytes.ts).
   const bytes = marks === undefined ? RARE_RE.test(text) : (marks & MARK_RARE) !== 0;
   if (binary || decimal || morse || escapes || braille || bytes) {
     if (binary) scanBinary(text, spend, take);
@@ -217,6 +218,7 @@ export function decodeWithRuns(
     if (escapes) scanEscapes(text, spend, take);
     if (bytes) {
       scanAscii85(text, spend, take);
+      scanBase85(text, spend, take);
       scanUu(text, spend, take);
     }
   }
