@@ -137,15 +137,29 @@ const TYPO_TRIGGERS: readonly string[] = /* @__PURE__ */ (() => {
 
 /**
  * Punctuation put inside the key words (PyRIT's insert-punctuation converter with `between_words` off:
- * one of its default marks at a random place, "ig!nore", "instr;uction"), the punctuation view's
- * triggers: each key word with one of those marks between two of its letters.
+ * its default marks at random places, "ig!nore", "instr;uction", "ign-o.re"), the punctuation view's
+ * triggers: each key word with one of those marks between two of its letters, and the shortest start and
+ * end of it with the mark and 4 letters or more ("ign-o" before "ign-o.re", "n:ore" after "ig.n:ore"). A key
+ * word with one or two marks inside holds one of them (its part before the second mark or after the first
+ * has 4 letters or more: a key word has 6 or more). Longest first: the span of a key word with one mark is
+ * the word.
  */
 const INSIDE_MARKS = [',', '.', '!', '?', ':', ';', '-'];
-const PUNCTUATED: readonly string[] = /* @__PURE__ */ KEYWORDS.flatMap((w) => {
-  const out: string[] = [];
-  for (let i = 1; i < w.length; i++) for (const p of INSIDE_MARKS) out.push(w.slice(0, i) + p + w.slice(i));
-  return out;
-});
+const PUNCTUATED: readonly string[] = /* @__PURE__ */ (() => {
+  const out = new Set<string>();
+  const add = (w: string, i: number, j: number, k: number) => {
+    for (const p of INSIDE_MARKS) out.add(w.slice(i, j) + p + w.slice(j, k));
+  };
+  for (const w of KEYWORDS) {
+    const n = w.length;
+    for (let j = 1; j < n; j++) {
+      add(w, 0, j, n);
+      add(w, 0, j, Math.max(j + 1, 4));
+      add(w, Math.min(j - 1, n - 4), j, n);
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+})();
 /**
  * @internal Runs of letters joined by single ASCII punctuation marks but the apostrophe and the
  * underscore (read by their own rules): the words the punctuation view may join ("ig!no;re", "rev.eal").
