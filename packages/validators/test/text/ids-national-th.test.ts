@@ -10,7 +10,13 @@ import { detectPII, type PiiFinding } from '@modelsec/validators';
 import { readSharedJSON } from '@modelsec-test/utils';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TH_ID_RECOGNIZERS, TH_TNIN_RE, thTninRecognizer, thTninValid } from '../../src/text/pii/ids-national-th';
+import {
+  TH_ID_RECOGNIZERS,
+  TH_TNIN_RE,
+  thaiContextNear,
+  thTninRecognizer,
+  thTninValid,
+} from '../../src/text/pii/ids-national-th';
 import vectors from '../vectors/ids-national-th.json';
 
 interface VectorSet {
@@ -155,8 +161,42 @@ describe('known answers (test/vectors/ids-national-th.json)', () => {
         ]);
       }
     }
-    // A Thai context word glued to other Thai words is not seen (no word boundaries to find it by).
-    expect(detect('เลขประจำตัวประชาชนของฉัน 3100600445635')).toEqual([]);
+    // A Thai context word glued to other Thai words, or to the number, counts (Thai has no spaces).
+    for (const [text, v] of [
+      ['เลขประจำตัวประชาชนของฉัน 3100600445635', '3100600445635'],
+      ['กรุณากรอกเลขบัตรประชาชน3-1006-00445-63-5ค่ะ', '3-1006-00445-63-5'],
+      ['หมายเลข 3 1006 00445 63 5 ตามบัตรประชาชนของผม', '3 1006 00445 63 5'],
+      ['รหัสปชชคือ 3100600445635', '3100600445635'],
+    ] as const) {
+      const start = text.indexOf(v);
+      expect(detect(text), text).toMatchObject([
+        { entity: 'TH_TNIN', start, end: start + v.length, score: expect.closeTo(v.length === 13 ? 0.8 : 0.85, 6) },
+      ]);
+    }
+    // Only inside the window (48 units before, 24 after), and only the context words: other Thai text
+    // ("ของฉัน", "my") is none.
+    expect(detect(`เลขบัตรประชาชน${'ก'.repeat(48)} 3100600445635`)).toEqual([]);
+    expect(detect(`เลขบัตรประชาชน${'ก'.repeat(34)} 3100600445635`)).toHaveLength(1);
+    expect(detect(`3100600445635 ${'ก'.repeat(23)}บัตรประชาชน`)).toEqual([]);
+    expect(detect(`3100600445635 ${'ก'.repeat(12)}บัตรประชาชน`)).toHaveLength(1);
+    expect(detect('ของฉันคือ 3100600445635')).toEqual([]);
+  });
+
+  test('thaiContextNear: a Thai context word anywhere in the window, as the plain definition says', () => {
+    const words = ['เลขประจำตัวประชาชน', 'เลขบัตรประชาชน', 'บัตรประชาชน', 'รหัสปชช', 'ปชช'];
+    const piece = fc.constantFrom('ก', 'ของ', 'ฉัน', ' ', '1', 'บัตร', 'ประชา', 'ชน', 'ปช', 'ช', ...words);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const start = a % (text.length + 1);
+        const end = start + (b % (text.length - start + 1));
+        const before = text.slice(Math.max(0, start - 48), start);
+        const after = text.slice(end, end + 24);
+        const plain = words.some((w) => before.includes(w) || after.includes(w));
+        expect(thaiContextNear(text, start, end)).toBe(plain);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('the person type (1-8) and the province code (digits 2-3) are checked, whatever the check digit', () => {

@@ -10,13 +10,14 @@
  * Scores: the number is bare digits, as common as phone, account and order numbers, and one random
  * number in ten has the right check digit (fewer with the person type and the province code). A valid
  * one scores 0.4 (0.35 unformatted), under the default threshold, and needs a context word nearby
- * ("tnin", "thai", "เลขประจำตัวประชาชน"...) to reach 0.85 (0.8). Thai words count as context when they
- * stand apart (Thai is written without spaces: a context word glued to other words is not seen).
+ * ("tnin", "thai", "เลขประจำตัวประชาชน"...) to reach 0.85 (0.8). Thai is written without spaces: a Thai
+ * context word counts wherever it is in the window, glued to other words ("เลขประจำตัวประชาชนของฉัน")
+ * or to the number.
  *
  * Spans: a number is found only where it stands alone: not inside a word, a longer digit run, a decimal
  * or a longer grouped number.
  */
-import { wordSet } from '../shared/context';
+import { CONTEXT_AFTER, CONTEXT_BEFORE, wordSet } from '../shared/context';
 import { factsOf, stickyTwin, type TextFacts, tryAt } from '../shared/facts';
 import { digitValues, emitter, runLength, SPACE_DASH } from './ids-common';
 import type { PiiCandidate, PiiRecognizer } from './types';
@@ -33,9 +34,33 @@ import type { PiiCandidate, PiiRecognizer } from './types';
 export const TH_TNIN_RE: RegExp =
   /(?<![\w./-]|\d )(?:\d-\d{4}-\d{5}-\d{2}-\d|\d \d{4} \d{5} \d{2} \d|\d{13})(?!\w|[ ./-]\d)/g;
 
+/** The Thai context words, each also a part of the longer ones it is in ("ปชช" of "รหัสปชช"). */
+const THAI_CONTEXT = ['เลขประจำตัวประชาชน', 'เลขบัตรประชาชน', 'บัตรประชาชน', 'รหัสปชช', 'ปชช'] as const;
 const TNIN_CONTEXT = wordSet(
-  'tnin thai thailand national identification identity citizen pin ' +
-    'เลขประจำตัวประชาชน เลขบัตรประชาชน บัตรประชาชน รหัสปชช ปชช',
+  `tnin thai thailand national identification identity citizen pin ${THAI_CONTEXT.join(' ')}`,
+);
+
+/**
+ * Whether a Thai context word is in the window of `[start, end)` (`CONTEXT_BEFORE` units before it,
+ * `CONTEXT_AFTER` after, as `hasContext` reads), as a part of any run of Thai letters: Thai has no
+ * spaces between words. Only `บัตรประชาชน` and `ปชช` need looking for (every other word holds one).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * thaiContextNear('เลขบัตรประชาชนของฉัน 3100600445635', 21, 34); // true
+ * ```
+ */
+export function thaiContextNear(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - CONTEXT_BEFORE), start);
+  const after = text.slice(end, end + CONTEXT_AFTER);
+  for (const w of THAI_SHORTEST) if (before.includes(w) || after.includes(w)) return true;
+  return false;
+}
+
+/** The Thai context words that hold no shorter one. */
+const THAI_SHORTEST: readonly string[] = /* @__PURE__ */ THAI_CONTEXT.filter(
+  (w) => !THAI_CONTEXT.some((v) => v !== w && w.includes(v)),
 );
 
 /** Weights of the first twelve digits. */
@@ -92,9 +117,18 @@ const makeTnin = /* @__PURE__ */ emitter('thTnin', 'TH_TNIN', TNIN_CONTEXT, 0.45
 
 const TNIN_AT = /* @__PURE__ */ stickyTwin(TH_TNIN_RE);
 
-function onTnin(m: RegExpExecArray, emit: Emit): void {
+function onTnin(m: RegExpExecArray, emit: Emit, text: string): void {
   const s = m[0];
-  if (thTninValid(s)) emit(makeTnin(m.index, m.index + s.length, s.length === 13 ? 0.35 : 0.4));
+  if (!thTninValid(s)) return;
+  const start = m.index;
+  const end = start + s.length;
+  const c = makeTnin(start, end, s.length === 13 ? 0.35 : 0.4);
+  // A Thai context word glued to others is no word `hasContext` finds: its boost is given here.
+  if (thaiContextNear(text, start, end)) {
+    c.score += c.contextBoost ?? 0;
+    c.context = undefined;
+  }
+  emit(c);
 }
 
 /**
