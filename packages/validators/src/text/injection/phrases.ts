@@ -60,6 +60,8 @@ const SLOT = '[=/](?:\\[[\\p{L}_ -]{1,24}\\]|\\{\\{?[\\p{L}_ -]{1,24}\\}|<[\\p{L
 const SLOT_NAME = '(?:\\[[\\p{L}_ -]{1,24}\\]|\\{\\{?[\\p{L}_ -]{1,24}\\}\\}?|<[\\p{L}_ -]{1,24}>)';
 /** Up to `n` words between two parts of a phrase, across line breaks (`gap` stops at one): kept in one pattern. */
 const LINES_GAP = (n: number) => `(?:[^\\p{L}\\p{N}'’]+[\\p{L}\\p{N}'’]+){0,${n}}[^\\p{L}\\p{N}'’]+`;
+/** `SLOT_NAME` after its first unit (an alternation of literal heads reads as literals for the gate). */
+const SLOT_BODY = '(?:(?<=\\[)[\\p{L}_ -]{1,24}\\]|(?<=\\{)\\{?[\\p{L}_ -]{1,24}\\}\\}?|(?<=<)[\\p{L}_ -]{1,24}>)';
 /** What the slot is to be filled with: the conversation or a secret. */
 const FILL =
   '(?:previous (?:message|messages|answer|response)|conversation|chat|summary|history|passwords?|secrets?|credentials|e-?mails?|code|numbers|data|context|system prompt|api key)\\b';
@@ -144,12 +146,12 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'jailbreak_rules',
     0.45,
-    `\\bno matter how (?:immoral|unethical|illegal|harmful|offensive|inappropriate|explicit|inhumane)\\b|\\b(?:without|no|any|never (?:include|add|give|use)|not (?:include|add|give|use)|omit)${gap(2)}(?:warnings?|disclaimers?|caveats?)${gap(2)}(?:disclaimers?|warnings?|caveats?|censorship)\\b|\\b(?:never|not|doesn't|don't|without) (?:have |has )?(?:any )?(?:cares?|caring|concerned|regard|gives? a (?:fuck|shit|damn))${gap(3)}(?:ethics|ethical|ethicality|moral|morals|morality|legality|consequences)\\b|\\b(?:never|not|don't|won't|shouldn't|none of (?:your|its|his|her|their) (?:responses|answers|replies))${gap(3)}(?:include|say|contain|start with|begin with|use|respond with|reply with)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:amoral|unfiltered|uncensored|unrestricted|unethical)${gap(2)}(?:ai|chatbot|bot|assistant|language model)\\b|\\bnot subject to${gap(2)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions|filters)\\b`,
+    `\\bno matter how (?:immoral|unethical|illegal|harmful|offensive|inappropriate|explicit|inhumane)\\b|\\b(?:without|no|any|omit|never include|never add|never give|not include|not add|not give) (?:warning|disclaimer|caveat|any warning|any disclaimer|such warning|such disclaimer)s?${gap(2)}(?:disclaimers?|warnings?|caveats?|censorship)\\b|\\b(?:(?:never|not|doesn't|don't|without) (?:cares|care|caring|concerned|gives a fuck|give a fuck|gives a shit|give a shit|gives a damn|give a damn)|(?:not|doesn't|don't|without) (?:have any|has any|any) regard)${gap(3)}(?:ethics|ethical|ethicality|moral|morals|morality|legality|consequences)\\b|\\bnone of (?:your|its|his|her|their) (?:responses|answers|replies)${gap(3)}(?:include|say|contain|start with|begin with|use|respond with|reply with)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:never|don't|do not|won't|will not|shouldn't|should not|must not|mustn't) (?:say|include|start with|begin with|respond with|reply with|use)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:amoral|unfiltered|uncensored|unrestricted|unethical)${gap(2)}(?:ai|chatbot|bot|assistant|language model)\\b|\\bnot subject to${gap(2)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions|filters)\\b`,
   ),
   ...family(
     'jailbreak_weak',
     0.35,
-    `\\bnever (?:ever )?(?:refuses?|rejects?|declines?)\\b|\\b(?:will|must|should|shall) (?:not|never) (?:ever )?(?:refuse|reject|decline)\\b|\\b(?:break|breaking|broke|out of) character\\b|\\b(?:insert|enter|put|type) (?:your )?(?:prompt|question|request) here\\b|\\b(?:with|has|have|having) no (?:rules|limits|limitations|restrictions|prohibitions|filters|boundaries|morals|ethics)(?:,|/| or| and),? ?(?:no )?(?:rules|limits|limitations|restrictions|prohibitions|filters|boundaries|morals|ethics)\\b|\\b(?:not|no longer|never|doesn't|don't|does not|won't)${gap(3)}(?:follow|abide by|adhere to|comply with|obey|bound by)${gap(3)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions)\\b`,
+    `\\bnever (?:refuse|refuses|reject|rejects|decline|declines|ever refuse|ever refuses|ever reject|ever decline)\\b|\\b(?:will|must|should|shall) (?:not|never) (?:refuse|reject|decline|ever refuse)\\b|\\b(?:break|breaking|broke|out of) character\\b|\\b(?:insert|enter|put|type) (?:prompt|question|request|your prompt|your question|your request) here\\b|\\b(?:with|has|have|having) no (?:rules|limits|limitations|restrictions|prohibitions|filters|boundaries|morals|ethics)(?=[,/ ])(?:,|/| or| and),? ?(?:no )?(?:rules|limits|limitations|restrictions|prohibitions|filters|boundaries|morals|ethics)\\b|\\b(?:not|never|doesn't|don't|won't|no longer) (?:follow|abide|adhere|comply|obey|bound|have to|need to|be bound)(?= )(?: by| to| with)?${gap(3)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions)\\b`,
   ),
   ...family(
     'payload_split',
@@ -196,12 +198,12 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'markdown_exfil',
     0.5,
-    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|(?:^|\\n)[ \\t]{0,3}\\[[^\\]\\n]{1,100}\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)`,
+    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)`,
   ),
   ...family(
     'exfil_fill',
     0.4,
-    `\\breplac(?:e|ing)(?: the)? ${SLOT_NAME}${LINES_GAP(0)}with${LINES_GAP(8)}${FILL}|\\bwhere(?:as)? ${SLOT_NAME} is${LINES_GAP(8)}${FILL}`,
+    `\\breplac(?:e|ing)(?: the)? ${SLOT_NAME}${LINES_GAP(0)}with${LINES_GAP(8)}${FILL}|\\b(?:where|whereas) (?:\\[|\\{|<)${SLOT_BODY} is${LINES_GAP(8)}${FILL}`,
   ),
   ...family(
     'exfil_fill',
