@@ -213,8 +213,8 @@ export function decodeWithRuns(
   const braille = marks === undefined && (runs.braille ?? BRAILLE_CELL.test(text));
   // Ascii85, Base85 and uuencode runs have a unit of MARK_RARE (decode-bytes.ts).
   const bytes = marks === undefined ? RARE_RE.test(text) : (marks & MARK_RARE) !== 0;
-  // Quoted pieces to join ("![t","](htt","ps",…) need a quote.
-  // What they join to is read whatever it looks like: an address or Markdown has no spaces.
+  // Quoted pieces to join ("![t","](htt","ps",…) need a quote. What they join to is kept whatever it
+  // looks like (not `textLike`): an address or Markdown has no spaces.
   if (text.includes('"'))
     scanConcatenated(text, spend, (encoding, start, end, decoded) => {
       if (decoded !== undefined && decoded.length >= 8) out.push({ encoding, start, end, decoded });

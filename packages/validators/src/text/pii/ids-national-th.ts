@@ -34,7 +34,7 @@ import type { PiiCandidate, PiiRecognizer } from './types';
 export const TH_TNIN_RE: RegExp =
   /(?<![\w./-]|\d )(?:\d-\d{4}-\d{5}-\d{2}-\d|\d \d{4} \d{5} \d{2} \d|\d{13})(?!\w|[ ./-]\d)/g;
 
-/** The Thai context words, each also a part of the longer ones it is in ("ปชช" of "รหัสปชช"). */
+/** The Thai context words (a shorter one may be a part of a longer one: "ปชช" of "รหัสปชช"). */
 const THAI_CONTEXT = ['เลขประจำตัวประชาชน', 'เลขบัตรประชาชน', 'บัตรประชาชน', 'รหัสปชช', 'ปชช'] as const;
 const TNIN_CONTEXT = wordSet(
   `tnin thai thailand national identification identity citizen pin ${THAI_CONTEXT.join(' ')}`,
@@ -43,7 +43,8 @@ const TNIN_CONTEXT = wordSet(
 /**
  * Whether a Thai context word is in the window of `[start, end)` (`CONTEXT_BEFORE` units before it,
  * `CONTEXT_AFTER` after, as `hasContext` reads), as a part of any run of Thai letters: Thai has no
- * spaces between words. Only `บัตรประชาชน` and `ปชช` need looking for (every other word holds one).
+ * spaces between words. Only the words that hold no other are looked for (`เลขประจำตัวประชาชน`,
+ * `บัตรประชาชน`, `ปชช`: "เลขบัตรประชาชน" holds the second, "รหัสปชช" the third).
  * @internal
  *
  * @example
