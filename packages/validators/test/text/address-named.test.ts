@@ -134,6 +134,9 @@ describe('streets named without a house number', () => {
       '12',
       'Street',
       'Streets',
+      // A letter or digit outside ASCII right after a type (an astral one too): no match ends there.
+      'Street𝐀',
+      'Road٣',
       'Avenue',
       'Road',
       'Lane',

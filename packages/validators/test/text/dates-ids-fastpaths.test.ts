@@ -224,6 +224,28 @@ describe('dateRecognizer', () => {
       { numRuns: 4000 },
     );
   });
+
+  test('weekdays read back from their "day" equal WEEKDAY_RE', () => {
+    // Stems and "day" in any case, glued to word units (ASCII or not: no \b without the `u` flag there).
+    const stem = fc
+      .tuple(
+        fc.constantFrom('mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun', 'sat', 'thu', ''),
+        fc.array(fc.boolean()),
+      )
+      .map(([w, f]) => recase(w, f));
+    const dayWord = fc
+      .tuple(fc.constantFrom('day', 'days', 'dayx', 'da'), fc.array(fc.boolean()))
+      .map(([w, f]) => recase(w, f));
+    const glue = fc.constantFrom('', ' ', '_', '1', 'x', 'é', 'ſ', '\u212a', '-', ',', '\n');
+    const weekdayText = fc.array(fc.tuple(glue, stem, dayWord), { maxLength: 6 }).map((p) => p.flat().join(''));
+    fc.assert(
+      fc.property(weekdayText, (text) => {
+        const got = scanWith(dateRecognizer, text).map((c) => [c.start, c.end, c.score]);
+        expect(got).toEqual(referenceDates(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 // ---- credit cards ----

@@ -210,7 +210,7 @@ describe('shared recognizer helpers', () => {
       kept.sort((a, b) => a.start - b.start);
       expect(resolveOverlaps(cands, 310).map((c) => c.recognizer)).toEqual(kept.map((c) => c.recognizer));
     };
-    // Few candidates (insertion sort), some (builtin sort), many (packed numeric keys).
+    // Few candidates (insertion sort), some (builtin sort), many (the sweep).
     fc.assert(fc.property(fc.array(span, { maxLength: 40 }), check), { numRuns: 2000 });
     fc.assert(fc.property(fc.array(span, { minLength: 60, maxLength: 200 }), check), { numRuns: 500 });
     // Long spans, across several 32-bit words of the position bits.
@@ -220,7 +220,30 @@ describe('shared recognizer helpers', () => {
       score: fc.constantFrom(0.5, 0.6, 0.85),
     });
     fc.assert(fc.property(fc.array(long, { minLength: 49, maxLength: 120 }), check), { numRuns: 500 });
-    // Scores the keys cannot hold (NaN) fall back to the comparator.
+    // Many candidates in runs of text order with gaps (as recognizers report them): the sweep keeps lone
+    // spans and resolves each chain of overlapping spans on its own, small chains pairwise, long ones by bits.
+    const sparse = fc.record({
+      start: fc.nat({ max: 3000 }),
+      length: fc.integer({ min: 1, max: 12 }),
+      score: fc.constantFrom(0.5, 0.6, 0.85, 1.05),
+    });
+    const runs = fc
+      .array(fc.array(sparse, { maxLength: 40 }), { minLength: 1, maxLength: 8 })
+      .map((rs) => rs.flatMap((r) => r.sort((a, b) => a.start - b.start)));
+    fc.assert(
+      fc.property(
+        runs.filter((s) => s.length > 48),
+        check,
+      ),
+      { numRuns: 500 },
+    );
+    const chained = fc.record({
+      start: fc.nat({ max: 230 }),
+      length: fc.integer({ min: 1, max: 79 }),
+      score: fc.constantFrom(0.5, 0.6, 0.85),
+    });
+    fc.assert(fc.property(fc.array(chained, { minLength: 49, maxLength: 160 }), check), { numRuns: 500 });
+    // A NaN score (the sweep takes finite scores only) falls back to the comparator.
     check(
       Array.from({ length: 80 }, (_, i) => ({ start: (i * 7) % 290, length: 3, score: i === 5 ? Number.NaN : 0.6 })),
     );

@@ -22,8 +22,13 @@ export const NAMED_DATE_RE: RegExp = new RegExp(
 );
 /** @internal Weekday names. */
 export const WEEKDAY_RE: RegExp = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
-/** @internal Every WEEKDAY_RE match contains "day" in some case. */
-export const DAY: RegExp = /day/i;
+/**
+ * @internal Where WEEKDAY_RE matches can end: "day" in any case before no word character. The weekday
+ * is then read back from it (`weekdayBefore`).
+ */
+export const DAY_END: RegExp = /day\b/gi;
+/** The weekday names without their "day", none the end of another. */
+const WEEKDAY_STEMS: readonly string[] = ['mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun'];
 
 const NUMERIC_AT = /* @__PURE__ */ stickyTwin(NUMERIC_DATE_RE);
 const ISO_AT = /* @__PURE__ */ stickyTwin(ISO_DATE_RE);
@@ -51,10 +56,6 @@ function putDate(emit: (c: PiiCandidate) => void, start: number, end: number, sc
 
 function onNamed(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
   putDate(emit, m.index, m.index + m[0].length, 0.7);
-}
-
-function onWeekday(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
-  putDate(emit, m.index, m.index + m[0].length, 0.55);
 }
 
 /** Dates and timestamps. */
@@ -98,11 +99,33 @@ export const dateRecognizer: PiiRecognizer = {
     ISO_AT.lastIndex = 0;
     // NAMED_DATE_RE, tried only where it can start (see dates-named.ts).
     if (f.runs > 0) forEachNamedDate(NAMED_AT, text, f, onNamed, emit);
-    // Finding "day" is as cheap as finding "y" and "Y" (measured), and WEEKDAY_RE rarely runs after it.
-    if (DAY.test(text)) {
-      WEEKDAY_RE.lastIndex = 0;
-      for (let m = WEEKDAY_RE.exec(text); m !== null; m = WEEKDAY_RE.exec(text)) onWeekday(m, emit);
-      WEEKDAY_RE.lastIndex = 0;
+    // WEEKDAY_RE's matches, found from their "day": the engine finds a literal faster than the seven
+    // names (whose first letters are common), and a match is a whole word, so one "day" ends at most one.
+    DAY_END.lastIndex = 0;
+    for (let m = DAY_END.exec(text); m !== null; m = DAY_END.exec(text)) {
+      const start = weekdayBefore(text, m.index);
+      if (start >= 0) putDate(emit, start, m.index + 3, 0.55);
     }
+    DAY_END.lastIndex = 0;
   },
 };
+
+/**
+ * Where the weekday that ends with the "day" at `day` starts (a stem of `WEEKDAY_STEMS` in any ASCII
+ * case, after no ASCII word character: WEEKDAY_RE's `\b` and case folding without the `u` flag), or -1.
+ */
+function weekdayBefore(text: string, day: number): number {
+  next: for (const stem of WEEKDAY_STEMS) {
+    const start = day - stem.length;
+    if (start < 0) continue;
+    // `c | 32` folds A-Z onto a-z and maps no other unit onto a lower-case letter.
+    for (let k = 0; k < stem.length; k++) if ((text.charCodeAt(start + k) | 32) !== stem.charCodeAt(k)) continue next;
+    return start > 0 && isWordUnit(text.charCodeAt(start - 1)) ? -1 : start;
+  }
+  return -1;
+}
+
+/** `\w` without the `u` flag: an ASCII letter, digit or underscore. */
+function isWordUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+}

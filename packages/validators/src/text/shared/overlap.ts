@@ -1,9 +1,10 @@
 /**
  * Overlap resolution: when candidates overlap, keep the higher-scoring one (then the longer, then the
- * one found first), like Presidio's conflict handling. Cost: a sort plus, for few candidates, a check
- * against the kept ones; for many, a bit per covered position, checked and set a 32-bit word at a time
- * (every recognizer bounds its match length), so adversarial inputs stay linear. Many candidates are sorted by packed numeric keys rather
- * than a comparator (a long text has tens of thousands).
+ * one found first), like Presidio's conflict handling. Few candidates: a sort and a check against the
+ * kept ones. Many (a long text has tens of thousands): a merge of the runs they come in (text order per
+ * recognizer) and a sweep that resolves only the groups of overlapping spans; a long group marks a bit per
+ * covered position, checked and set a 32-bit word at a time (every recognizer bounds its match length), so
+ * adversarial inputs stay linear.
  */
 import type { Candidate } from './types';
 
@@ -21,8 +22,12 @@ const PAIRWISE = 48;
  */
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], textLength: number): C[] {
   if (candidates.length <= 1) return candidates.slice();
+  if (candidates.length > PAIRWISE) {
+    const swept = resolveBySweep(candidates);
+    if (swept !== undefined) return swept;
+  }
   // Sorted copy (no wrapper objects), stable: ties keep the order found.
-  const order = bestFirstByKeys(candidates) ?? stableSort(candidates.slice(), byScoreThenLength);
+  const order = stableSort(candidates.slice(), byScoreThenLength);
   const kept: C[] = [];
   if (candidates.length <= PAIRWISE) {
     // A candidate is dropped when it shares a position with a kept one; empty spans share none.
@@ -43,7 +48,147 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
       kept.push(c);
     }
   }
-  return textOrderByKeys(kept) ?? stableSort(kept, byStart);
+  return stableSort(kept, byStart);
+}
+
+/**
+ * `resolveOverlaps` for many candidates by one sort in text order and a sweep: candidates that share no
+ * position with another (most of them) are kept as they come, and each group of spans chained by overlaps
+ * is resolved on its own, best first, which keeps what the best-first pass over all of them keeps (a
+ * candidate is dropped only by a better one it overlaps, and those are in its group). `undefined` (use
+ * the general path) for an empty span, a non-integer offset or a score that is not finite.
+ */
+function resolveBySweep<C extends Candidate>(candidates: readonly C[]): C[] | undefined {
+  const n = candidates.length;
+  // Offsets and scores read once into arrays (the candidates of different recognizers differ in shape,
+  // so every property read on them is a slow, polymorphic one).
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i] as C;
+    const start = c.start;
+    const end = c.end;
+    const score = c.score;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && Number.isFinite(score)))
+      return undefined;
+    starts[i] = start;
+    ends[i] = end;
+    scores[i] = score;
+  }
+  const order = textOrder(starts);
+  const out: C[] = [];
+  const group: number[] = [];
+  for (let k = 0; k < n; ) {
+    const first = order[k] as number;
+    let groupEnd = ends[first] as number;
+    let j = k + 1;
+    for (; j < n; j++) {
+      const i = order[j] as number;
+      if ((starts[i] as number) >= groupEnd) break;
+      if ((ends[i] as number) > groupEnd) groupEnd = ends[i] as number;
+    }
+    if (j === k + 1) out.push(candidates[first] as C);
+    else {
+      group.length = 0;
+      for (let g = k; g < j; g++) group.push(order[g] as number);
+      resolveGroup(candidates, { starts, ends, scores }, group, out);
+    }
+    k = j;
+  }
+  return out;
+}
+
+/**
+ * The indices `0..n-1` ordered by `starts`, ties by index: a merge sort of the runs already in order
+ * (the recognizers report in text order, so a text's candidates are a few dozen runs; at worst, one run
+ * per candidate, it is a plain merge sort).
+ */
+function textOrder(starts: Float64Array): Int32Array {
+  const n = starts.length;
+  let a = new Int32Array(n);
+  let b = new Int32Array(n);
+  let runs: number[] = [0];
+  for (let i = 0; i < n; i++) {
+    a[i] = i;
+    if (i > 0 && (starts[i] as number) < (starts[i - 1] as number)) runs.push(i);
+  }
+  runs.push(n);
+  while (runs.length > 2) {
+    const next: number[] = [0];
+    for (let r = 0; r + 1 < runs.length; r += 2) {
+      const lo = runs[r] as number;
+      const mid = runs[r + 1] as number;
+      const hi = r + 2 < runs.length ? (runs[r + 2] as number) : mid;
+      // Stable: on equal starts the left run's index (the smaller) goes first.
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (i < mid && j < hi)
+        b[o++] =
+          (starts[a[j] as number] as number) < (starts[a[i] as number] as number)
+            ? (a[j++] as number)
+            : (a[i++] as number);
+      while (i < mid) b[o++] = a[i++] as number;
+      while (j < hi) b[o++] = a[j++] as number;
+      next.push(hi);
+    }
+    const t = a;
+    a = b;
+    b = t;
+    runs = next;
+  }
+  return a;
+}
+
+/** The offsets and scores of the candidates, by index. */
+interface Spans {
+  starts: Float64Array;
+  ends: Float64Array;
+  scores: Float64Array;
+}
+
+/**
+ * Append to `out`, in text order, what the best-first pass keeps of the group of candidate indices
+ * `group` (non-empty spans chained by overlaps, integer offsets, finite scores).
+ */
+function resolveGroup<C extends Candidate>(candidates: readonly C[], spans: Spans, group: number[], out: C[]): void {
+  const { starts, ends, scores } = spans;
+  // Best first: score, then length, then the order found (the index), as the stable sort does.
+  group.sort(
+    (a, b) =>
+      (scores[b] as number) - (scores[a] as number) ||
+      (ends[b] as number) - (starts[b] as number) - ((ends[a] as number) - (starts[a] as number)) ||
+      a - b,
+  );
+  const kept: number[] = [];
+  if (group.length <= PAIRWISE) {
+    outer: for (const i of group) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      for (const k of kept) if (s < (ends[k] as number) && (starts[k] as number) < e) continue outer;
+      kept.push(i);
+    }
+  } else {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    for (const i of group) {
+      if ((starts[i] as number) < lo) lo = starts[i] as number;
+      if ((ends[i] as number) > hi) hi = ends[i] as number;
+    }
+    // Positions relative to the group's first: the groups of a text cover disjoint ranges.
+    const taken = new Int32Array(((hi - lo) >>> 5) + 1);
+    for (const i of group) {
+      const s = (starts[i] as number) - lo;
+      const e = (ends[i] as number) - lo;
+      if (anyTaken(taken, s, e)) continue;
+      markTaken(taken, s, e);
+      kept.push(i);
+    }
+  }
+  // Kept spans share no position, so their starts differ.
+  kept.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  for (const i of kept) out.push(candidates[i] as C);
 }
 
 /** Bits 0 to `b` of a 32-bit word (0 <= b < 32). */
@@ -72,72 +217,6 @@ function markTaken(bits: Int32Array, s: number, e: number): void {
   bits[w] = (bits[w] as number) | (-1 << (s & 31));
   for (w++; w < lw; w++) bits[w] = -1;
   bits[lw] = (bits[lw] as number) | lowBits(last & 31);
-}
-
-/** From this many candidates on, they are ordered by a sort of numeric keys (no comparator calls). */
-const KEYED = 64;
-
-/**
- * `stableSort(candidates.slice(), byScoreThenLength)` for many candidates, by sorting one number per
- * candidate: (rank of its score among the distinct scores, best first; then longest first; then its
- * index, which keeps ties in the order found), packed into an integer below 2^53. `undefined` (use the
- * comparator) for few candidates, a NaN score, a negative length or keys that do not fit.
- */
-function bestFirstByKeys<C extends Candidate>(candidates: readonly C[]): C[] | undefined {
-  const n = candidates.length;
-  if (n < KEYED) return undefined;
-  const rank = new Map<number, number>();
-  let maxLength = 0;
-  for (const c of candidates) {
-    const length = c.end - c.start;
-    if (Number.isNaN(c.score) || !(Number.isInteger(length) && length >= 0)) return undefined;
-    rank.set(c.score, 0);
-    if (length > maxLength) maxLength = length;
-  }
-  const scores = [...rank.keys()].sort((a, b) => b - a);
-  for (let r = 0; r < scores.length; r++) rank.set(scores[r] as number, r);
-  const lengthBits = bitsFor(maxLength + 1);
-  const indexBits = bitsFor(n);
-  if (bitsFor(scores.length) + lengthBits + indexBits > 53) return undefined;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = candidates[i] as C;
-    const high = (rank.get(c.score) as number) * 2 ** lengthBits + (maxLength - (c.end - c.start));
-    keys[i] = high * 2 ** indexBits + i;
-  }
-  return byKeys(candidates, keys, indexBits);
-}
-
-/** `stableSort(kept, byStart)` for many spans, by sorting `start * 2^bits + index` (see `bestFirstByKeys`). */
-function textOrderByKeys<C extends Candidate>(kept: readonly C[]): C[] | undefined {
-  const n = kept.length;
-  if (n < KEYED) return undefined;
-  let maxStart = 0;
-  for (const c of kept) {
-    if (!(Number.isInteger(c.start) && c.start >= 0)) return undefined;
-    if (c.start > maxStart) maxStart = c.start;
-  }
-  const indexBits = bitsFor(n);
-  if (bitsFor(maxStart + 1) + indexBits > 53) return undefined;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (kept[i] as C).start * 2 ** indexBits + i;
-  return byKeys(kept, keys, indexBits);
-}
-
-/** The items in the order of their sorted keys (each key ends with the item's index in `indexBits` bits). */
-function byKeys<C>(items: readonly C[], keys: Float64Array, indexBits: number): C[] {
-  keys.sort();
-  const m = 2 ** indexBits;
-  const out: C[] = [];
-  for (let k = 0; k < keys.length; k++) out.push(items[(keys[k] as number) % m] as C);
-  return out;
-}
-
-/** Bits that hold every integer below `x`. */
-function bitsFor(x: number): number {
-  let b = 0;
-  while (2 ** b < x) b++;
-  return b;
 }
 
 /** Up to this many items, `stableSort` sorts by insertion (no builtin call). */
