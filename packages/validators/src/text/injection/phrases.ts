@@ -54,14 +54,23 @@ const INSTRUCTION_NOUN = '(?:instructions?|directives?|prompts?|guidelines|progr
 
 /** What a web address holds before a slot: no space, bracket or angle bracket. */
 const URL_PART = '[^\\s()<>\\[\\]{}"]{1,200}?';
-/** A slot for the model to fill in a web address, after `=` or `/` ("?q=[DATA]", "/{info}", "=<secret>"). */
-const SLOT = '[=/](?:\\[[\\p{L}_ -]{1,24}\\]|\\{\\{?[\\p{L}_ -]{1,24}\\}|<[\\p{L}_ -]{1,24}>)';
-/** A slot's name in brackets, braces or angle brackets ("[info]", "{data}", "<secret>"). */
+/** A slot's name in brackets, braces or angle brackets ("[info]", "{data}", "{{data}}", "<secret>"). */
 const SLOT_NAME = '(?:\\[[\\p{L}_ -]{1,24}\\]|\\{\\{?[\\p{L}_ -]{1,24}\\}\\}?|<[\\p{L}_ -]{1,24}>)';
+/** A slot for the model to fill in a web address, after `=` or `/` ("?q=[DATA]", "/{info}", "=<secret>"). */
+const SLOT = `[=/]${SLOT_NAME}`;
 /** Up to `n` words between two parts of a phrase, across line breaks (`gap` stops at one): kept in one pattern. */
 const LINES_GAP = (n: number) => `(?:[^\\p{L}\\p{N}'’]+[\\p{L}\\p{N}'’]+){0,${n}}[^\\p{L}\\p{N}'’]+`;
-/** `SLOT_NAME` after its first unit (an alternation of literal heads reads as literals for the gate). */
+/**
+ * `SLOT_NAME` after its first unit, each form behind a look-behind for its opening unit (written out: an
+ * alternation of literal heads before it reads as literals for the gate, which `SLOT_NAME` would not).
+ */
 const SLOT_BODY = '(?:(?<=\\[)[\\p{L}_ -]{1,24}\\]|(?<=\\{)\\{?[\\p{L}_ -]{1,24}\\}\\}?|(?<=<)[\\p{L}_ -]{1,24}>)';
+/**
+ * A link target that breaks out of its attribute into an event handler (`("onerror="alert(1))`) or calls
+ * a dialog or `eval` (`(.alert(1);)`), within its first 40 units: MarkdownXSS's payloads without a scheme.
+ */
+const SCRIPT_TARGET =
+  '\\]\\([ \\t]?[^\\s()]{0,40}?(?:"[ \\t]?on[a-z]{3,20}[ \\t]?=|(?<![\\p{L}\\p{N}_])(?:alert|prompt|confirm|eval)\\()';
 /** What the slot is to be filled with: the conversation or a secret. */
 const FILL =
   '(?:previous (?:message|messages|answer|response)|conversation|chat|summary|history|passwords?|secrets?|credentials|e-?mails?|code|numbers|data|context|system prompt|api key)\\b';
@@ -193,12 +202,13 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   // Data sent out through a link or an image the answer renders (garak's web_injection probes; Rehberger's
   // exfiltration through Markdown images in Bing Chat, Azure OpenAI's playground, Google Colab; EchoLeak):
   // a Markdown image, link or reference to a web address with a slot in it ("[DATA]", "{info}", "<secret>")
-  // that the model is to fill, or a link to script; and the instructions that fill a slot with the
+  // that the model is to fill, or a link to script (a scheme, or a target with an event handler or a dialog
+  // call: garak's MarkdownXSS); and the instructions that fill a slot with the
   // conversation. A bare address with a slot is none: templated addresses ("/users/{id}") fill API docs.
   ...family(
     'markdown_exfil',
     0.5,
-    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)`,
+    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)|${SCRIPT_TARGET}`,
   ),
   ...family(
     'exfil_fill',
