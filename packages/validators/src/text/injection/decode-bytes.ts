@@ -231,7 +231,8 @@ export function scanUu(text: string, budget: (units: number) => boolean, take: T
         at = uuLine(text, lines[k] as number, lines[k + 1] as number, bytes, at);
       take('uuencode', lines[0] as number, lines[lines.length - 1] as number, utf8(bytes));
     }
-    lines.length = 0;
+    // (Setting the length of an array costs a builtin call even when it does not change it.)
+    if (lines.length > 0) lines.length = 0;
     rare = false;
   };
   for (let lineStart = 0; lineStart < n; ) {

@@ -316,7 +316,7 @@ function takeViews(findings: InjectionFinding[]): Map<ViewKind, Span> | undefine
       if (!views.has(kind)) views.set(kind, { start: f.start, end: f.end });
     }
   }
-  findings.length = w;
+  if (w !== findings.length) findings.length = w; // a builtin call, even for the same length
   return views;
 }
 

@@ -150,5 +150,5 @@ function sortUnique(xs: number[]): void {
   xs.sort((a, b) => a - b);
   let w = 1;
   for (let r = 1; r < xs.length; r++) if (xs[r] !== xs[w - 1]) xs[w++] = xs[r] as number;
-  xs.length = w;
+  if (w !== xs.length) xs.length = w; // a builtin call, even for the same length
 }
