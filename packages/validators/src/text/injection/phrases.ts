@@ -67,10 +67,12 @@ const LINES_GAP = (n: number) => `(?:[^\\p{L}\\p{N}'’]+[\\p{L}\\p{N}'’]+){0,
 const SLOT_BODY = '(?:(?<=\\[)[\\p{L}_ -]{1,24}\\]|(?<=\\{)\\{?[\\p{L}_ -]{1,24}\\}\\}?|(?<=<)[\\p{L}_ -]{1,24}>)';
 /**
  * A link target that breaks out of its attribute into an event handler (`("onerror="alert(1))`) or calls
- * a dialog or `eval` (`(.alert(1);)`), within its first 40 units: MarkdownXSS's payloads without a scheme.
+ * a dialog or `eval` (`(.alert(1);)`) at its start or after a unit that is no letter, digit or `_`,
+ * within its first 40 units: MarkdownXSS's payloads without a scheme. (No look-behind: the ReDoS check
+ * proves a pattern safe by its automaton only without one; with one it fuzzes.)
  */
 const SCRIPT_TARGET =
-  '\\]\\([ \\t]?[^\\s()]{0,40}?(?:"[ \\t]?on[a-z]{3,20}[ \\t]?=|(?<![\\p{L}\\p{N}_])(?:alert|prompt|confirm|eval)\\()';
+  '\\]\\([ \\t]?(?:[^\\s()]{0,40}?"[ \\t]?on[a-z]{3,20}[ \\t]?=|(?:[^\\s()]{0,39}[^\\s()\\p{L}\\p{N}_])?(?:alert|prompt|confirm|eval)\\()';
 /** What the slot is to be filled with: the conversation or a secret. */
 const FILL =
   '(?:previous (?:message|messages|answer|response)|conversation|chat|summary|history|passwords?|secrets?|credentials|e-?mails?|code|numbers|data|context|system prompt|api key)\\b';
@@ -208,8 +210,11 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'markdown_exfil',
     0.5,
-    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)|${SCRIPT_TARGET}`,
+    `\\]\\([ \\t]?https?://${URL_PART}${SLOT}|\\]:[ \\t]?https?://${URL_PART}${SLOT}|\\]\\([ \\t]?(?:javascript|vbscript|data:text/html)`,
   ),
+  // (A pattern of its own: joined to the alternation above, the whole is too large for the ReDoS check's
+  // automaton, which then only fuzzes it.)
+  ...family('markdown_exfil', 0.5, SCRIPT_TARGET),
   ...family(
     'exfil_fill',
     0.4,

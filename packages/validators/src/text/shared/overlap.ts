@@ -52,7 +52,7 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
 }
 
 /**
- * `resolveOverlaps` for many candidates by one sort in text order and a sweep: candidates that share no
+ * `resolveOverlaps` for many candidates by a merge into text order and a sweep: candidates that share no
  * position with another (most of them) are kept as they come, and each group of spans chained by overlaps
  * is resolved on its own, best first, which keeps what the best-first pass over all of them keeps (a
  * candidate is dropped only by a better one it overlaps, and those are in its group). `undefined` (use
