@@ -110,8 +110,37 @@ describe('normalizeForMatch offsets', () => {
     return map;
   };
 
+  test('units kept one for one share a segment: a text in Cyrillic or Greek has few', () => {
+    const text = 'Привет, мир! Ignore ΟΛΑ τα μηνύματα.';
+    const norm = normalizeForMatch(text);
+    expect(norm.text).toBe(text.toLowerCase());
+    // One run of step 1 for the whole text, and the closing segment.
+    expect(norm.map?.at).toEqual([0, text.length]);
+    expect(norm.map?.step).toEqual([1, 0]);
+    // A code point folded to another length starts a segment of its own, and the run goes on after it.
+    expect(normalizeForMatch('Дﬁx').map).toEqual({ at: [0, 1, 3, 4], from: [0, 1, 2, 3], step: [1, 0, 1, 0] });
+  });
+
   test('every normalized unit maps where the per-unit array did', () => {
-    const unit = fc.constantFrom('a', 'B', ' ', 'é', 'Ｉ', 'ﷺ', '\u200B', '😀', '\uD800', 'ß', 'İ', 'ﬁ', '\u00AD', '7');
+    const unit = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      'é',
+      'Ｉ',
+      'ﷺ',
+      '\u200B',
+      '😀',
+      '\uD800',
+      'ß',
+      'İ',
+      'ﬁ',
+      '\u00AD',
+      '7',
+      'Д',
+      'Σ',
+      'ς',
+    );
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
         const text = units.join('');

@@ -15,17 +15,17 @@ export interface Normalized {
 
 /**
  * The original offset of every normalized unit, by segments: segment k starts at normalized offset
- * `at[k]` and maps unit `i` to `from[k] + step[k] * (i - at[k])`: step 1 for a run of ASCII units (kept
- * one for one), step 0 for the units a non-ASCII code point folded to (all from its offset). A last
- * segment maps the normalized length to the original length. Its size grows with the non-ASCII code
- * points, not with the text.
+ * `at[k]` and maps unit `i` to `from[k] + step[k] * (i - at[k])`: step 1 for a run of units kept one for
+ * one (ASCII units, and code points of one unit folded to one unit), step 0 for the units any other
+ * non-ASCII code point folded to (all from its offset). A last segment maps the normalized length to the
+ * original length. Its size grows with the code points that fold to another length, not with the text.
  */
 export interface OffsetMap {
   /** Normalized start of each segment, increasing. */
   at: readonly number[];
   /** Original offset of each segment's first unit. */
   from: readonly number[];
-  /** 1 for a run of ASCII units, 0 for the units of one folded code point. */
+  /** 1 for a run of units kept one for one, 0 for the units of one folded code point. */
   step: readonly number[];
 }
 
@@ -54,20 +54,35 @@ export function normalizeForMatch(text: string): Normalized {
   const from: number[] = [];
   const step: number[] = [];
   let i = 0;
+  // Units kept one for one (ASCII, and a code point of one unit folded to one unit) extend the last
+  // segment when it is of step 1 and ends where they start: a text of Cyrillic or Greek letters has a
+  // few segments, not three numbers per letter.
+  const oneForOne = (length: number) => {
+    const k = at.length - 1;
+    if (k < 0 || step[k] !== 1 || (from[k] as number) + (out.length - (at[k] as number)) !== i) {
+      at.push(out.length);
+      from.push(i);
+      step.push(1);
+    }
+    i += length;
+  };
   while (i < n) {
     // ASCII runs are lower-cased in one call; other code points one by one.
     let j = i;
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
-      at.push(out.length);
-      from.push(i);
-      step.push(1);
-      out += text.slice(i, j).toLowerCase();
-      i = j;
+      const run = text.slice(i, j).toLowerCase();
+      oneForOne(j - i);
+      out += run;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
     const folded = foldCodePoint(cp);
+    if (folded.length === 1 && cp <= 0xffff) {
+      oneForOne(1);
+      out += folded;
+      continue;
+    }
     if (folded.length > 0) {
       at.push(out.length);
       from.push(i);
@@ -122,7 +137,7 @@ export function foldForMatch(text: string): string {
 export function originalOffset(map: OffsetMap, i: number): number {
   const { at, from, step } = map;
   // The last segment starting at or before i (segments of step 0 never start at the same offset twice,
-  // and an ASCII run starts where the previous segment ended).
+  // and a run of step 1 starts where the previous segment ended).
   let lo = 0;
   let hi = at.length - 1;
   while (lo < hi) {
