@@ -57,30 +57,29 @@ export function normalizeForMatch(text: string): Normalized {
   // Units kept one for one (ASCII, and a code point of one unit folded to one unit) extend the last
   // segment when it is of step 1 and ends where they start: a text of Cyrillic or Greek letters has a
   // few segments, not three numbers per letter.
-  const oneForOne = (length: number) => {
+  const keepOneForOne = () => {
     const k = at.length - 1;
-    if (k < 0 || step[k] !== 1 || (from[k] as number) + (out.length - (at[k] as number)) !== i) {
-      at.push(out.length);
-      from.push(i);
-      step.push(1);
-    }
-    i += length;
+    if (k >= 0 && step[k] === 1 && (from[k] as number) + (out.length - (at[k] as number)) === i) return;
+    at.push(out.length);
+    from.push(i);
+    step.push(1);
   };
   while (i < n) {
     // ASCII runs are lower-cased in one call; other code points one by one.
     let j = i;
     while (j < n && text.charCodeAt(j) < 128) j++;
     if (j > i) {
-      const run = text.slice(i, j).toLowerCase();
-      oneForOne(j - i);
-      out += run;
+      keepOneForOne();
+      out += text.slice(i, j).toLowerCase();
+      i = j;
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
     const folded = foldCodePoint(cp);
     if (folded.length === 1 && cp <= 0xffff) {
-      oneForOne(1);
+      keepOneForOne();
       out += folded;
+      i++;
       continue;
     }
     if (folded.length > 0) {

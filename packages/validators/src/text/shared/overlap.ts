@@ -77,6 +77,7 @@ function resolveBySweep<C extends Candidate>(candidates: readonly C[]): C[] | un
     scores[i] = score;
   }
   const order = textOrder(starts);
+  const spans: Spans = { starts, ends, scores };
   const out: C[] = [];
   const group: number[] = [];
   for (let k = 0; k < n; ) {
@@ -92,7 +93,7 @@ function resolveBySweep<C extends Candidate>(candidates: readonly C[]): C[] | un
     else {
       group.length = 0;
       for (let g = k; g < j; g++) group.push(order[g] as number);
-      resolveGroup(candidates, { starts, ends, scores }, group, out);
+      resolveGroup(candidates, spans, group, out);
     }
     k = j;
   }
