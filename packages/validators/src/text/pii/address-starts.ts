@@ -7,7 +7,7 @@
  * matches of the global scan (`forEachMatchAt`, `scanAnchoredAt`). Words are compared as word numbers
  * (address-words.ts).
  */
-import { spanAt, type TextFacts } from '../shared/facts';
+import { isAsciiWordUnit, spanAt, type TextFacts } from '../shared/facts';
 import { code, DIGIT, LETTER, unitClass, WordTable, wordNumber } from './address-words';
 
 /** `ASCII_INFO` bits: the unit's `code` (0-27), */
@@ -19,15 +19,10 @@ const IN_WORD = 64;
 const ASCII_INFO: Uint8Array = /* @__PURE__ */ (() => {
   const info = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
-    info[c] = code(c) | (asciiWord(c) ? ASCII_WORD : 0) | (unitClass(c) !== 0 ? IN_WORD : 0);
+    info[c] = code(c) | (isAsciiWordUnit(c) ? ASCII_WORD : 0) | (unitClass(c) !== 0 ? IN_WORD : 0);
   }
   return info;
 })();
-
-/** `[A-Za-z0-9_]`: a word unit of `\b` without the `u` flag. */
-function asciiWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
-}
 
 /** An ASCII letter's code (1-26), else 0. */
 function letterCode(c: number): number {
@@ -84,7 +79,7 @@ export function unitStarts(t: string, f: TextFacts): number[] {
 
 /** `\b` before the unit at `p` when it is an ASCII word unit (without `u`). */
 function boundary(t: string, p: number): boolean {
-  return p === 0 || !asciiWord(t.charCodeAt(p - 1));
+  return p === 0 || !isAsciiWordUnit(t.charCodeAt(p - 1));
 }
 
 /** Sort and drop repeats unless already increasing (the lists are short, and nearly always are). */

@@ -3,7 +3,7 @@
  * (English), and weekday names. Month/day ranges are validated; times alone are not reported.
  */
 import { wordSet } from '../shared/context';
-import { factsOf, stickyTwin } from '../shared/facts';
+import { factsOf, isAsciiWordUnit, stickyTwin } from '../shared/facts';
 import { forEachNamedDate } from './dates-named';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
@@ -120,12 +120,7 @@ function weekdayBefore(text: string, day: number): number {
     if (start < 0) continue;
     // `c | 32` folds A-Z onto a-z and maps no other unit onto a lower-case letter.
     for (let k = 0; k < stem.length; k++) if ((text.charCodeAt(start + k) | 32) !== stem.charCodeAt(k)) continue next;
-    return start > 0 && isWordUnit(text.charCodeAt(start - 1)) ? -1 : start;
+    return start > 0 && isAsciiWordUnit(text.charCodeAt(start - 1)) ? -1 : start;
   }
   return -1;
-}
-
-/** `\w` without the `u` flag: an ASCII letter, digit or underscore. */
-function isWordUnit(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 }

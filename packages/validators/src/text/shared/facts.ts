@@ -157,9 +157,9 @@ function computeFacts(text: string): TextFacts {
   for (let k = 0; k < runStart.length; k++) {
     if ((runEnd[k] as number) <= reach) continue;
     let s = runStart[k] as number;
-    while (s > 0 && isWordUnit(text.charCodeAt(s - 1))) s--;
+    while (s > 0 && isAsciiWordUnit(text.charCodeAt(s - 1))) s--;
     let e = runEnd[k] as number;
-    while (e < n && isWordUnit(text.charCodeAt(e))) e++;
+    while (e < n && isAsciiWordUnit(text.charCodeAt(e))) e++;
     reach = e;
     if (e - s > maxDigitWord) maxDigitWord = e - s;
   }
@@ -176,8 +176,17 @@ function computeFacts(text: string): TextFacts {
   };
 }
 
-/** `[A-Za-z0-9_]`. */
-function isWordUnit(c: number): boolean {
+/**
+ * `[A-Za-z0-9_]`: a word unit of `\w` and `\b` without the `u` flag (one copy for the recognizers that
+ * check such a boundary by hand).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isAsciiWordUnit(0x5f); // true ('_')
+ * ```
+ */
+export function isAsciiWordUnit(c: number): boolean {
   return c < 128 && WORD_UNIT[c] === 1;
 }
 
