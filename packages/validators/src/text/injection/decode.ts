@@ -10,6 +10,8 @@
  * as emoji (Ecoji, `decode-ecoji.ts`) are decoded too, and strings cut into quoted pieces are read joined
  * (`decode-concat.ts`).
  */
+
+import { isLetterUnit } from '../shared/letters';
 import { forEachMatch } from '../shared/regex';
 import { scanBase2048 } from './decode-base2048';
 import { RARE_RE, scanAscii85, scanBase85, scanUu } from './decode-bytes';
@@ -385,17 +387,41 @@ function base64Text(s: string): string | undefined {
   }
 }
 
-/** Mostly letters and spaces: at least 8 characters, 85% printable, and some spaces or several words. */
-function textLike(s: string): boolean {
-  if (s.length < 8) return false;
+/**
+ * Mostly letters and spaces: at least 8 units, printable code points for 85% of the units or more,
+ * letters for half of them or more, and a space.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * textLike('ignore all previous'); // true
+ * textLike('\u0001\u0002\u0003\u0004 x y z'); // false
+ * ```
+ */
+export function textLike(s: string): boolean {
+  const n = s.length;
+  if (n < 8) return false;
   let printable = 0;
   let letters = 0;
   let spaces = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A code point outside the BMP: printable; a letter or not (rare: a regex).
+        printable++;
+        if (LETTER.test(s.slice(i, i + 2))) letters++;
+        i++;
+        continue;
+      }
+    }
+    // One unit: a BMP code point or a lone surrogate (printable, no letter).
     if (c === 32) spaces++;
     if ((c >= 32 && c < 127) || c >= 160 || c === 10 || c === 9) printable++;
-    if (/\p{L}/u.test(ch)) letters++;
+    if (isLetterUnit(c)) letters++;
   }
-  return printable / s.length >= 0.85 && letters / s.length >= 0.5 && spaces >= 1;
+  return printable / n >= 0.85 && letters / n >= 0.5 && spaces >= 1;
 }
+
+const LETTER = /\p{L}/u;

@@ -10,6 +10,7 @@
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { forEachMatchAt } from '../shared/facts';
+import { isLetterUnit } from '../shared/letters';
 import { checkText } from '../shared/limits';
 import { foldForMatch, type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
@@ -444,7 +445,14 @@ function unicodeSignals(text: string, out: InjectionFinding[]): void {
   let first = -1;
   forEachMatch(ZERO_WIDTH, text, (m) => {
     // Only inside words: a zero-width character between two letters hides a word from filters.
-    if (/\p{L}/u.test(text[m.index - 1] ?? '') && /\p{L}/u.test(text[m.index + 1] ?? '')) {
+    const before = m.index - 1;
+    const after = m.index + 1;
+    if (
+      before >= 0 &&
+      after < text.length &&
+      isLetterUnit(text.charCodeAt(before)) &&
+      isLetterUnit(text.charCodeAt(after))
+    ) {
       zw++;
       if (first < 0) first = m.index;
     }

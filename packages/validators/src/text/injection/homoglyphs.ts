@@ -7,9 +7,8 @@
  * with lookalikes, and words of three letters or more made of lookalikes only; a word with any other
  * letter (most Cyrillic and Greek words), or of more than 64 units, stays as it is.
  */
-import { lookalikeOf, lookalikePattern } from '../unicode/confusables';
-
-const LETTER = /\p{L}/u;
+import { isLetterUnit } from '../shared/letters';
+import { lookalikeCode, lookalikePattern } from '../unicode/confusables';
 
 /** Units kept on each side of a homoglyph word in the text read back (a phrase around it is shorter). */
 export const HOMOGLYPH_REACH = 256;
@@ -38,7 +37,7 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
   let i = 0;
   while (i < n && words.length < HOMOGLYPH_WORDS) {
     const c = lower.charCodeAt(i);
-    if (c < 128 || lookalikeOf(c) === undefined) {
+    if (c < 128 || lookalikeCode(c) === 0) {
       // Skip to the next lookalike (a letter: a word without one is never read back); its word starts
       // at the letters before it.
       i++;
@@ -54,7 +53,7 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
     for (let k = start; k < end; k++) {
       const u = lower.charCodeAt(k);
       if (u < 128) ascii = true;
-      else if (lookalikeOf(u) !== undefined) lookalikes++;
+      else if (lookalikeCode(u) !== 0) lookalikes++;
       else others++;
     }
     if (
@@ -63,11 +62,12 @@ export function homoglyphsOf(lower: string): { text: string; start: number; end:
       end - start <= LONGEST_WORD &&
       (ascii || (lookalikes === end - start && lookalikes >= 3))
     ) {
-      let word = '';
+      const codes: number[] = [];
       for (let k = start; k < end; k++) {
         const u = lower.charCodeAt(k);
-        word += u < 128 ? (lower[k] as string) : (lookalikeOf(u) as string);
+        codes.push(u < 128 ? u : lookalikeCode(u));
       }
+      const word = String.fromCharCode(...codes);
       starts.push(start);
       ends.push(end);
       words.push(word);
@@ -101,6 +101,6 @@ const LONGEST_WORD = 64;
 function isWordUnit(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // Every lookalike is a letter: no regex for those.
-  return c < 0xd800 || c > 0xdfff ? lookalikeOf(c) !== undefined || LETTER.test(s[i] as string) : false;
+  // Every lookalike is a letter; a surrogate is no letter on its own.
+  return isLetterUnit(c);
 }

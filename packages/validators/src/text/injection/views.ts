@@ -18,6 +18,7 @@
  * the text back (`viewOf`) and scans it again, as it does with a decoded base64 payload.
  */
 
+import { isLetterUnit } from '../shared/letters';
 import { homoglyphsOf } from './homoglyphs';
 import type { PhraseFamily } from './phrases';
 import { innerDrops, keySlips, transpositions, untypo } from './typos';
@@ -613,13 +614,9 @@ const ONSETS: ReadonlySet<string> = /* @__PURE__ */ new Set(
   'bl br ch cl cr dr fl fr gl gr kn ph pl pr sc sh sk sl sm sn sp st sw th tr tw wh wr thr shr sch scr str'.split(' '),
 );
 
-const LETTER = /\p{L}/u;
-
+/** The unit at `i` is a letter (`\p{L}`; a surrogate is none). */
 function isLetter(s: string, i: number): boolean {
-  if (i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return LETTER.test(s[i] as string);
+  return i < s.length && isLetterUnit(s.charCodeAt(i));
 }
 
 /**

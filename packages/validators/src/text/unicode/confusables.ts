@@ -64,6 +64,29 @@ export function lookalikeOf(cp: number): string | undefined {
   return letters.get(cp);
 }
 
+let lookalikeCodes: Uint8Array | undefined;
+
+/**
+ * `lookalikeOf` of a UTF-16 unit as a table read: the code of its ASCII letter, or 0 (every lookalike is
+ * one unit). For the loops that ask it of every unit of a text (a Map lookup and a string per unit cost
+ * more).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * lookalikeCode(0x430); // 97 ('a', Cyrillic а)
+ * ```
+ */
+export function lookalikeCode(unit: number): number {
+  if (lookalikeCodes === undefined) {
+    lookalikeOf(0);
+    const t = new Uint8Array(65536);
+    for (const [cp, p] of letters as Map<number, string>) if (cp <= 0xffff) t[cp] = p.charCodeAt(0);
+    lookalikeCodes = t;
+  }
+  return unit <= 0xffff ? (lookalikeCodes[unit] as number) : 0;
+}
+
 let lookalikeClass: RegExp | undefined;
 
 /**
