@@ -246,6 +246,77 @@ describe('familiesToScan (built-in families)', () => {
     expect(PHRASE_FAMILIES.filter((f) => literalsOf(f.re.source)?.prefix).length).toBeGreaterThan(25);
   });
 
+  test('a family whose tail has none of its literals in the text has no match', () => {
+    // The tails' literals (and pieces of them) join the pieces, so that texts with and without them come up.
+    const tailPieces = [
+      ...new Set(
+        PHRASE_FAMILIES.flatMap((f) => (f.tail ? (literalsOf(f.tail.source)?.literals ?? []) : [])).flatMap((l) => [
+          l,
+          l.slice(1),
+        ]),
+      ),
+    ];
+    // A head literal, a space and a tail literal: whole matches of most tailed families.
+    const wholes = PHRASE_FAMILIES.flatMap((f) => {
+      const head = literalsOf(f.re.source)?.literals[0];
+      const tail = f.tail ? literalsOf(f.tail.source)?.literals[0] : undefined;
+      return head !== undefined && tail !== undefined ? [`${head} ${tail} `] : [];
+    });
+    let skipped = 0;
+    let headMatches = 0;
+    let wholeMatches = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...pieces),
+            fc.constantFrom(...tailPieces),
+            fc.constantFrom(...wholes),
+            fc.string({ maxLength: 4 }),
+          ),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          const norm = normalizeForMatch(parts.join('')).text;
+          const { tails } = gateFamilies(norm, PHRASE_FAMILIES);
+          PHRASE_FAMILIES.forEach((f, k) => {
+            const literals = tails[k];
+            if (literals === undefined) return;
+            if (literals.some((l) => norm.includes(l))) {
+              // The text has a literal of the tail: count whole matches (the property below is not vacuous).
+              forEachMatch(f.re, norm, (m) => {
+                const tail = f.tail as RegExp;
+                tail.lastIndex = m.index + m[0].length;
+                if (tail.exec(norm) !== null) wholeMatches++;
+                tail.lastIndex = 0;
+              });
+              return;
+            }
+            skipped++;
+            // Brute force: no match of the head is followed by a match of the tail.
+            forEachMatch(f.re, norm, (m) => {
+              headMatches++;
+              const tail = f.tail as RegExp;
+              tail.lastIndex = m.index + m[0].length;
+              const t = tail.exec(norm);
+              tail.lastIndex = 0;
+              expect(t, `${f.id} (${k}) on ${JSON.stringify(norm)}`).toBeNull();
+            });
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(skipped).toBeGreaterThan(3000);
+    expect(headMatches).toBeGreaterThan(100);
+    expect(wholeMatches).toBeGreaterThan(300);
+    // Most tails have literals to check.
+    const withTail = PHRASE_FAMILIES.filter((f) => f.tail !== undefined);
+    expect(withTail.filter((f) => literalsOf((f.tail as RegExp).source) !== undefined).length).toBeGreaterThan(
+      withTail.length / 2,
+    );
+  });
+
   test('benign text enables few families; an attack enables its own', () => {
     const benign = familiesToScan('the weather in paris is mild this week.', PHRASE_FAMILIES);
     expect(benign.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);

@@ -351,9 +351,13 @@ function scanFamilies(
   ascii?: AsciiScanSlot,
   firstOnly = false,
 ): void {
-  const { scan, starts, sticky } = gateFamilies(norm.text, families, ascii);
+  const { scan, starts, sticky, tails } = gateFamilies(norm.text, families, ascii);
   for (const k of scan) {
     const f = families[k] as PhraseFamily;
+    // A tail none of whose literals the text has never matches: every match of the head would be tried
+    // for nothing (a megabyte of "ignore previous" without an "and" after it).
+    const tail = tails[k];
+    if (tail !== undefined && !hasAny(norm.text, tail)) continue;
     // Every match of a family scores its weight: a read-back stops at the first one (`false` stops the
     // scan), and so does a trigger family (`takeViews` keeps the first span of each).
     const first = firstOnly || viewKind(f.id) !== undefined;
@@ -472,4 +476,10 @@ function combine(findings: readonly InjectionFinding[]): number {
   let keep = 1;
   for (const w of best.values()) keep *= 1 - w;
   return clampScore(1 - keep);
+}
+
+/** `text` contains one of `literals`. */
+function hasAny(text: string, literals: readonly string[]): boolean {
+  for (const l of literals) if (text.includes(l)) return true;
+  return false;
 }

@@ -26,6 +26,8 @@ interface Gate {
   sticky: (RegExp | undefined)[];
   /** Per family: 1 while a scan has it in its list (cleared before the scan returns). */
   mark: Uint8Array;
+  /** Per family with a tail: the tail's required literals (undefined: none the analysis can name). */
+  tails: (readonly string[] | undefined)[];
 }
 
 /** What `gateFamilies` tells about a text. */
@@ -39,6 +41,11 @@ export interface GateResult {
   starts: (number[] | undefined)[];
   /** Per family with `starts`: the sticky twin of its pattern. */
   sticky: readonly (RegExp | undefined)[];
+  /**
+   * Per family with a tail whose required literals are known: those literals. Every match of the tail
+   * contains one, so a text without any has no match of the family (its head matches lead nowhere).
+   */
+  tails: readonly (readonly string[] | undefined)[];
 }
 
 const gates = new WeakMap<readonly PhraseFamily[], Gate>();
@@ -49,12 +56,14 @@ function build(families: readonly PhraseFamily[]): Gate {
   const byLiteral = new Map<string, number[]>();
   const always: number[] = [];
   const sticky: (RegExp | undefined)[] = [];
+  const tails: (readonly string[] | undefined)[] = [];
   families.forEach((f, k) => {
     // Case-insensitive families would need case folding of the literals: they are always scanned.
     const found = f.re.flags.includes('i') ? undefined : literalsOf(f.re.source);
     if (found === undefined) always.push(k);
     else for (const l of found.literals) byLiteral.set(l, [...(byLiteral.get(l) ?? []), k]);
     sticky.push(found?.prefix ? stickyTwin(f.re) : undefined);
+    tails.push(f.tail === undefined || f.tail.flags.includes('i') ? undefined : literalsOf(f.tail.source)?.literals);
   });
   const keys = [...byLiteral.keys()];
   const literals = keys.length > 0 ? compileLiterals(keys) : undefined;
@@ -65,6 +74,7 @@ function build(families: readonly PhraseFamily[]): Gate {
     always,
     sticky,
     mark: new Uint8Array(families.length),
+    tails,
   };
 }
 
@@ -104,7 +114,7 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
     if (families !== PHRASE_FAMILIES && !seen.has(families)) {
       seen.add(families);
       if (ascii !== undefined) ascii.scan = asciiScan(text);
-      return { scan: families.map((_, k) => k), starts: [], sticky: [] };
+      return { scan: families.map((_, k) => k), starts: [], sticky: [], tails: [] };
     }
     gate = build(families);
     gates.set(families, gate);
@@ -115,7 +125,7 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
   const starts: (number[] | undefined)[] = [];
   if (gate.literals === undefined) {
     if (ascii !== undefined) ascii.scan = asciiScan(text);
-    return { scan, starts, sticky: gate.sticky };
+    return { scan, starts, sticky: gate.sticky, tails: gate.tails };
   }
   const { enables, lengths, sticky, mark } = gate;
   for (const k of scan) mark[k] = 1;
@@ -142,7 +152,7 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
     if (at !== undefined && at.length > 1) sortUnique(at);
   }
   if (scan.length > 1) scan.sort((a, b) => a - b);
-  return { scan, starts, sticky };
+  return { scan, starts, sticky, tails: gate.tails };
 }
 
 /** Sort small integer lists in place, without repeats. */
