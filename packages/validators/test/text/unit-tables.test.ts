@@ -4,10 +4,12 @@
 // over arbitrary strings.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { CONFUSABLES } from '../../src/text/data/confusables';
+import { sanitizeText, scriptsOf, skeleton } from '../../src/text/index';
 import { textLike } from '../../src/text/injection/decode';
 import { homoglyphsOf } from '../../src/text/injection/homoglyphs';
 import { isLetterUnit } from '../../src/text/shared/letters';
-import { lookalikeCode, lookalikeOf, lookalikePattern } from '../../src/text/unicode/confusables';
+import { lookalikeCode, lookalikeOf, lookalikePattern, SCRIPTS } from '../../src/text/unicode/confusables';
 
 const LETTER = /\p{L}/u;
 
@@ -24,6 +26,38 @@ function textLikeByDefinition(s: string): boolean {
     if (LETTER.test(ch)) letters++;
   }
   return printable / s.length >= 0.85 && letters / s.length >= 0.5 && spaces >= 1;
+}
+
+/** scriptsOf as it was written first: per code point, a regex per script. */
+function scriptsByDefinition(word: string): string[] {
+  const found = new Set<string>();
+  for (const ch of word) {
+    if (ch.charCodeAt(0) < 128) {
+      if (/[A-Za-z]/.test(ch)) found.add('Latin');
+      continue;
+    }
+    const hit = SCRIPTS.find(([, re]) => re.test(ch));
+    if (hit) found.add(hit[0]);
+  }
+  return [...found];
+}
+
+const PROTOTYPES = new Map(
+  CONFUSABLES.split('\u0001').map((e) => [
+    Number.parseInt(e.slice(0, e.indexOf(':')), 16),
+    e.slice(e.indexOf(':') + 1),
+  ]),
+);
+
+/** skeleton as it was written first: a string built a code point at a time. */
+function skeletonByDefinition(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFD')) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp >= 0x300 && cp <= 0x36f) continue;
+    out += PROTOTYPES.get(cp) ?? ch;
+  }
+  return out;
 }
 
 // Units the readers treat apart: lookalikes (Cyrillic, Greek, small capitals), other letters, digits,
@@ -111,5 +145,24 @@ describe('readers over the tables', () => {
     // A word with another letter (И) stays as it is; digits end no word of ASCII letters.
     expect(homoglyphsOf('Иgnore')).toBeUndefined();
     expect(homoglyphsOf('x іgnore3 y')?.text).toBe('x ignore3 y');
+  });
+
+  test('scriptsOf, skeleton and the confusable count of sanitizeText match their definitions', () => {
+    const units = fc.oneof(
+      fc.constantFrom(...UNITS, 'Ա', 'Ꭺ', 'ⲁ', 'ρ', 'é', 'é', '\u0300', 'ﬁ'),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 40 }), (xs) => {
+        const s = xs.join('');
+        expect(scriptsOf(s)).toEqual(scriptsByDefinition(s));
+        expect(skeleton(s)).toBe(skeletonByDefinition(s));
+        for (const f of sanitizeText(s).findings)
+          if (f.issue === 'confusable') expect(f.count).toBe([...s.slice(f.start, f.end)].length);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(scriptsOf('pаypal')).toEqual(['Latin', 'Cyrillic']);
+    expect(skeleton('ρаypаl')).toBe('paypal');
   });
 });

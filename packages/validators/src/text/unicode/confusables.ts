@@ -28,13 +28,30 @@ function confusables(): Map<number, string> {
  */
 export function skeleton(s: string): string {
   const t = confusables();
-  let out = '';
-  for (const ch of s.normalize('NFD')) {
-    const cp = ch.codePointAt(0) as number;
-    if (cp >= 0x300 && cp <= 0x36f) continue; // combining marks of NFD
-    out += t.get(cp) ?? ch;
+  const d = s.normalize('NFD');
+  // The text between replaced or dropped code points is kept as slices (a string built a code point at a
+  // time is a chain of a million pieces for a megabyte word).
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < d.length; ) {
+    const cp = d.codePointAt(i) as number;
+    const len = cp > 0xffff ? 2 : 1;
+    if (cp >= 0x300 && cp <= 0x36f) {
+      // Combining marks of NFD are dropped.
+      parts.push(d.slice(from, i));
+      from = i + len;
+    } else {
+      const p = t.get(cp);
+      if (p !== undefined) {
+        parts.push(d.slice(from, i), p);
+        from = i + len;
+      }
+    }
+    i += len;
   }
-  return out;
+  if (from === 0) return d;
+  parts.push(d.slice(from));
+  return parts.join('');
 }
 
 let letters: Map<number, string> | undefined;
@@ -112,7 +129,8 @@ const SMALL_CAPITALS: readonly (readonly [string, string])[] = /* @__PURE__ */ [
   ...'ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpꞯqʀrꜱsᴛtᴜuᴠvᴡwʏyᴢz'.matchAll(/(.)([a-z])/gu),
 ].map((m) => [m[1] as string, m[2] as string] as const);
 
-const SCRIPTS: readonly [string, RegExp][] = [
+/** @internal The scripts `scriptsOf` tells apart, in the order it tests them. */
+export const SCRIPTS: readonly [string, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
   ['Cyrillic', /\p{Script=Cyrillic}/u],
   ['Greek', /\p{Script=Greek}/u],
@@ -131,18 +149,37 @@ const SCRIPTS: readonly [string, RegExp][] = [
  * ```
  */
 export function scriptsOf(word: string): string[] {
-  const found = new Set<string>();
-  for (const ch of word) {
-    if (ch.charCodeAt(0) < 128) {
-      if (/[A-Za-z]/.test(ch)) found.add('Latin');
-      continue;
-    }
-    for (const [name, re] of SCRIPTS) {
-      if (re.test(ch)) {
-        found.add(name);
-        break;
+  const found: string[] = [];
+  let seen = 0; // bit k: script k of SCRIPTS_BY_INDEX found
+  const n = word.length;
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i);
+    let k: number;
+    if (c < 128) k = (c | 32) >= 97 && (c | 32) <= 122 ? 1 : NO_SCRIPT;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      k = scriptIndex(word.slice(i, i + 2));
+      i++;
+    } else {
+      k = SCRIPT_OF[c] as number;
+      if (k === 0) {
+        k = scriptIndex(String.fromCharCode(c));
+        SCRIPT_OF[c] = k;
       }
     }
+    if (k !== NO_SCRIPT && (seen & (1 << k)) === 0) {
+      seen |= 1 << k;
+      found.push((SCRIPTS[k - 1] as [string, RegExp])[0]);
+    }
   }
-  return [...found];
+  return found;
+}
+
+/** `scriptsOf`'s index of a code point's script: 1 + its place in SCRIPTS, or NO_SCRIPT. */
+const NO_SCRIPT = 7;
+/** Per UTF-16 unit outside ASCII: its `scriptIndex`, 0 until first seen. */
+const SCRIPT_OF: Uint8Array = /* @__PURE__ */ new Uint8Array(65536);
+
+function scriptIndex(ch: string): number {
+  for (let k = 0; k < SCRIPTS.length; k++) if ((SCRIPTS[k] as [string, RegExp])[1].test(ch)) return k + 1;
+  return NO_SCRIPT;
 }

@@ -170,6 +170,19 @@ function addRun(findings: UnicodeFinding[], issue: UnicodeIssue, start: number, 
   findings.push({ issue, start, end, score, count: 1 });
 }
 
+/** Code points of `s` (a lone surrogate counts as one). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
 function confusableWords(text: string, findings: UnicodeFinding[]): void {
   forEachMatch(WORD, text, (m) => {
     const w = m[0];
@@ -178,7 +191,7 @@ function confusableWords(text: string, findings: UnicodeFinding[]): void {
     if (scripts.length < 2 || !scripts.includes('Latin')) return;
     const sk = skeleton(w);
     if (!ASCII.test(sk)) return;
-    findings.push({ issue: 'confusable', start: m.index, end: m.index + w.length, score: 0.8, count: [...w].length });
+    findings.push({ issue: 'confusable', start: m.index, end: m.index + w.length, score: 0.8, count: codePoints(w) });
   });
 }
 
