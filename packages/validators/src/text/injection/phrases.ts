@@ -33,6 +33,31 @@ const GAP = '§';
 /** Up to n words between two parts of a phrase (a marker, expanded by `family`). */
 const gap = (n: number) => `${GAP}${n}${GAP}`;
 const expand = (s: string) => s.replace(/§(\d)§/g, (_m, n) => `(?:${SEP}${W}){0,${n}}${SEP}`);
+/**
+ * An anchor's groups of plain words with each word before the words it is the start of ("disregarding"
+ * before "disregard"). A global anchor stops at the first alternative that matches, and its tail starts
+ * with a separator: "disregard" first ends the anchor inside "disregarding", the tail fails there, and the
+ * longer word is never tried (a plain pattern backtracks into the group; anchor and tail are two
+ * patterns). A word that goes on after a space or an apostrophe keeps its place: both may lead to a match.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * longerWordsFirst('\\b(?:forget|forgetting)'); // '\\b(?:forgetting|forget)'
+ * ```
+ */
+export function longerWordsFirst(anchor: string): string {
+  return anchor.replace(/\(\?:([\p{L}'’ -]+(?:\|[\p{L}'’ -]+)+)\)/gu, (_m, body: string) => {
+    const out: string[] = [];
+    for (const w of body.split('|')) {
+      const k = out.findIndex((v) => w.length > v.length && w.startsWith(v) && /\p{L}/u.test(w[v.length] as string));
+      if (k < 0) out.push(w);
+      else out.splice(k, 0, w);
+    }
+    return `(?:${out.join('|')})`;
+  });
+}
+
 /** Compile a family: branches without a gap share one regex; each branch with a gap becomes anchor + tail. */
 function family(id: string, weight: number, source: string): PhraseFamily[] {
   const plain: string[] = [];
@@ -40,7 +65,10 @@ function family(id: string, weight: number, source: string): PhraseFamily[] {
   for (const b of splitAlternatives(source)) {
     const at = b.indexOf(GAP);
     if (at < 0) plain.push(b);
-    else out.push({ id, weight, re: new RegExp(b.slice(0, at), 'gu'), tail: new RegExp(expand(b.slice(at)), 'uy') });
+    else {
+      const re = new RegExp(longerWordsFirst(b.slice(0, at)), 'gu');
+      out.push({ id, weight, re, tail: new RegExp(expand(b.slice(at)), 'uy') });
+    }
   }
   if (plain.length > 0) out.unshift({ id, weight, re: new RegExp(plain.join('|'), 'gu') });
   return out;
