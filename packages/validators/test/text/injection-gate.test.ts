@@ -325,6 +325,17 @@ describe('familiesToScan (built-in families)', () => {
     expect(attack[PHRASE_FAMILIES.findIndex((f) => f.id === 'override')]).toBe(1);
   });
 
+  test('the jailbreak families stay closed on common words (their literals are phrases, not "with " or "has ")', () => {
+    const scan = familiesToScan(
+      'we have a plan with the team and she has time; free of charge, without a doubt, regardless of the weather.',
+      PHRASE_FAMILIES,
+    );
+    const open = PHRASE_FAMILIES.filter((f, k) => scan[k] === 1 && f.id.startsWith('jailbreak')).map(
+      (f) => f.re.source,
+    );
+    expect(open).toEqual([]);
+  });
+
   test('an array of families passed once is scanned whole; passed again, it is gated', () => {
     const mine = [...PHRASE_FAMILIES];
     expect(familiesToScan('nothing here', mine).every((v) => v === 1)).toBe(true);
@@ -388,14 +399,22 @@ describe('anchors of families with a tail: a word before the words it starts', (
   });
 
   test('no built-in anchor lists a word after a shorter word that it extends with a letter', () => {
+    // `w` goes on from `v` inside a word: a letter after `v`, whose last unit is a letter (or `v` is empty).
+    const goesOn = (v: string, w: string) =>
+      w.length > v.length &&
+      w.startsWith(v) &&
+      /\p{L}/u.test(w[v.length] as string) &&
+      (v === '' || /\p{L}/u.test(v.at(-1) as string));
     const late: string[] = [];
     for (const f of PHRASE_FAMILIES) {
       if (f.tail === undefined) continue;
       for (const m of f.re.source.matchAll(/\(\?:([^()]*)\)/g)) {
         const words = (m[1] as string).split('|');
+        // An empty alternative (an optional word) matters only where the group ends the anchor: inside it,
+        // the pattern backtracks to the longer word when what follows fails.
+        const last = m.index + m[0].length === f.re.source.length;
         words.forEach((w, j) => {
-          for (const v of words.slice(0, j))
-            if (w.startsWith(v) && /\p{L}/u.test(w[v.length] ?? '')) late.push(`${f.id}: ${v} < ${w}`);
+          for (const v of words.slice(0, j)) if ((v !== '' || last) && goesOn(v, w)) late.push(`${f.id}: ${v} < ${w}`);
         });
       }
     }
