@@ -164,19 +164,8 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       for (const [kind, at] of views) {
         const ready =
           kind === 'homoglyph' ? homoglyphs : kind === 'zalgo' || kind === 'diacritics' ? unmarked : undefined;
-        // ROT47 is read back from the text as written: lower-casing changes what its units stand for.
-        const view = ready ?? (kind === 'rot47' ? rot47(text) : viewOf(kind, norm.text, vocabularyFor(families)));
-        // A homoglyph or Zalgo reading is normalized already (a normalized text with letters replaced or
-        // marks removed): only its families count here, not their spans, so it needs no offset map.
-        const best = bestOf(ready ?? foldForMatch(view), families);
-        for (const family of plain) best.delete(family);
-        if (kind === 'word_order' && !flippedAttack(best)) continue;
         let strong = false;
-        for (const [family, score] of best) {
-          // Code and configuration join words with underscores ("db_password", "system_prompt"), and people
-          // make typos ("my pasword") or hyphenate ("pass-word"): read so, only the phrases of an attack count,
-          // not a bare sensitive word.
-          if (WEAK_VIEWS.has(kind) && score < VIEW_STRONG) continue;
+        for (const [family, score] of viewSays(kind, text, norm.text, families, plain, ready)) {
           findings.push({ family: `encoded:${family}`, ...at, score });
           if (score >= VIEW_STRONG) strong = true;
         }
@@ -360,15 +349,37 @@ function saidBy(decoded: string, families: readonly PhraseFamily[]): Map<string,
   if (views === undefined) return best;
   const plain = new Set(best.keys());
   for (const kind of views.keys()) {
-    const view = kind === 'rot47' ? rot47(decoded) : viewOf(kind, folded, vocabularyFor(families));
-    const seen = bestOf(foldForMatch(view), families);
-    if (kind === 'word_order' && !flippedAttack(seen)) continue;
-    for (const [family, score] of seen) {
-      if (plain.has(family) || (WEAK_VIEWS.has(kind) && score < VIEW_STRONG)) continue;
+    for (const [family, score] of viewSays(kind, decoded, folded, families, plain)) {
       best.set(family, Math.max(best.get(family) ?? 0, score));
     }
   }
   return best;
+}
+
+/**
+ * The phrases the `kind` view of a text says that count as hidden ones: not those the text shows in
+ * plain (`plain`; "Sup3rS3cret" in a text with "### instruction" hides no role spoofing), none for a
+ * word-order reading without a flipped attack, and for a weak view only the phrases of an attack (code
+ * joins words with underscores, "db_password"; people make typos, "my pasword", or hyphenate). `raw` is
+ * the text as written (ROT47 is read from it: lower-casing changes what its units stand for), `normText`
+ * its normalized form; `ready`: a reading made already (homoglyphs, Zalgo, diacritics), normalized.
+ */
+function viewSays(
+  kind: ViewKind,
+  raw: string,
+  normText: string,
+  families: readonly PhraseFamily[],
+  plain: ReadonlySet<string>,
+  ready?: string,
+): [string, number][] {
+  const view = ready ?? (kind === 'rot47' ? rot47(raw) : viewOf(kind, normText, vocabularyFor(families)));
+  // A ready reading is normalized already: only its families count here, not their spans (no offset map).
+  const best = bestOf(ready ?? foldForMatch(view), families);
+  for (const family of plain) best.delete(family);
+  if (kind === 'word_order' && !flippedAttack(best)) return [];
+  const out: [string, number][] = [];
+  for (const [family, score] of best) if (!WEAK_VIEWS.has(kind) || score >= VIEW_STRONG) out.push([family, score]);
+  return out;
 }
 
 function scanFamilies(
