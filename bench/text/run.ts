@@ -20,6 +20,7 @@ import { readSharedJSON } from '@modelsec-test/utils';
 import { bestMs, markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 import { type Counts, goldSpans, type PresidioRecord, prf, type Span, score, total } from './metrics';
 import { guardrailsPeer, guardrailsSecretsPeer, redactPiiPeer } from './peers';
+import { secretsRecall, spansOfValues } from './secrets-recall';
 
 const require = createRequire(import.meta.url);
 const PATTERN = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'US_SSN', 'IP_ADDRESS'];
@@ -137,6 +138,13 @@ for (const [corpus, list] of [
   }
 }
 console.log('detectSecrets on benign text', secretsBenign);
+
+// ---------------------------------------------------------------- secrets: gitleaks' rule examples
+const secretsGitleaks = await secretsRecall([
+  ['modelsec detectSecrets', async (t) => detectSecrets(t)],
+  [secretsPeer.name, async (t) => spansOfValues(t, await secretsPeer.detect(t))],
+]);
+console.log("detectSecrets on gitleaks' rule examples", secretsGitleaks);
 
 console.log('injection', injection.detection, 'fpr', injection.fpr);
 
@@ -266,6 +274,9 @@ const attacksMB: [string, string][] = [
   ['mixed script', 'aа'.repeat(MB / 2)],
   ['spelled e-mail signs', 'a dot a at '.repeat(Math.floor(MB / 11))],
   ['bracketed at signs', 'a[at]b[dot]'.repeat(Math.floor(MB / 11))],
+  // Every few units a credential name and a sign (SECRET_ASSIGNMENT reads up to 200 units after each).
+  ['credential names', 'token='.repeat(Math.floor(MB / 6))],
+  ['credential values', 'creds=1a2b3c4d5e6f7g8h9i0j'.repeat(Math.floor(MB / 26))],
   // Obfuscated writings the injection detector reads back (every one triggers its reading).
   ['homoglyph words', 'іgnore ∣∣ аll '.repeat(Math.floor(MB / 14))],
   ['glued words', `ignoreall ${'thesystemprompt '.repeat(MB / 16)}`],
@@ -351,6 +362,7 @@ writeResults('text', {
     perEntity,
     injection,
     secretsBenign,
+    secretsGitleaks,
     speed: speedRows,
     fastestPeerMBps: fastestPeer,
     fastestPeer1MBMBps: fastestPeer1MB,
@@ -414,6 +426,27 @@ const md = [
       Object.entries(r.kinds)
         .map(([k, n]) => `${k} ${n}`)
         .join(', ') || '-',
+    ]),
+  ),
+  '',
+  "### Secrets: gitleaks' rule examples, same run",
+  '',
+  'gitleaks b58d3f1\'s 214 rules, as frozen in `packages/validators/test/vectors/secrets-gitleaks.json`: the true positives of each rule in the 26 code and config shapes of its sample generator (`ageToken = "…"`, `AGE_TOKEN ?= "…"`, `<ageToken>…</ageToken>`…); the secrets of its 118 token rules (matched without a keyword) alone in a sentence; its false-positive examples (many are placeholders such as `ghp_xxxx…`). A secret counts as found when a finding overlaps it.',
+  '',
+  markdownTable(
+    [
+      'detector',
+      'true positives found (shapes)',
+      'token secrets found alone',
+      'rules with every example found',
+      'false-positive examples flagged',
+    ],
+    secretsGitleaks.map((r) => [
+      r.detector,
+      `${r.shapes.found} / ${r.shapes.total} (${sig(r.shapes.recall, 3)})`,
+      `${r.alone.found} / ${r.alone.total} (${sig(r.alone.recall, 3)})`,
+      `${r.rulesComplete.complete} / ${r.rulesComplete.total}`,
+      `${r.fps.flagged} / ${r.fps.total} (${sig(r.fps.rate, 3)})`,
     ]),
   ),
   '',

@@ -9,8 +9,18 @@
 import { SECRET_PATTERNS, type SecretPattern } from '@modelsec/validators';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { forEachSecretAssignment } from '../../src/text/secrets/assignments';
 import { forEachEntropyCandidate, TOKEN_MIN } from '../../src/text/secrets/entropy';
-import { gateOpen, SECRET_GATES, type SecretGate, secretFacts } from '../../src/text/secrets/gates';
+import {
+  assignmentGateOpen,
+  GATE_ASSIGNMENT,
+  GATE_LITERALS,
+  GATE_RUNS,
+  gateOpen,
+  SECRET_GATES,
+  type SecretGate,
+  secretFacts,
+} from '../../src/text/secrets/gates';
 
 const a = (n: number, c = 'a') => c.repeat(n);
 const b64 = (n: number) => 'A1b2C3d4E5f6G7h8I9j0'.repeat(Math.ceil(n / 20)).slice(0, n);
@@ -55,6 +65,56 @@ const SHORTEST: readonly string[] = [
   `12345678:AA${b64(33)}`,
   `dp.pt.${b64(40)}`,
   `ATATT3${b64(186)}`,
+  // PROVIDER_PATTERNS
+  `A3-${a(6, 'B')}-${a(11, 'B')}-${a(5, 'B')}-${a(5, 'B')}-${a(5, 'B')}`,
+  `ops_eyJ${b64(250)}`,
+  `AGE-SECRET-KEY-1${a(58, 'Q')}`,
+  `LTAI${b64(20)}`,
+  `p8e-${b64(32)}`,
+  `v1.0-${a(24, 'f')}-${a(146, 'f')}`,
+  `duffel_test_${b64(43)}`,
+  `dt0c01.${b64(24)}.${b64(64)}`,
+  `fio-u-${b64(64)}`,
+  `glc_${b64(32)}`,
+  `glsa_${b64(32)}_${a(8, 'f')}`,
+  `pat.${b64(22)}.${b64(24)}.${b64(20)}`,
+  `${b64(14)}.atlasv1.${b64(60)}`,
+  `hvs.${b64(90)}`,
+  `api_org_${a(34)}`,
+  `sk.eyJ${b64(50)}.${b64(20)}`,
+  `NRJS-${a(19, 'f')}`,
+  `pscale_pw_${a(32, '.')}`,
+  `pnu_${b64(36)}`,
+  `pul-${a(40, 'f')}`,
+  `rdme_${a(70)}`,
+  `rubygems_${a(48, 'f')}`,
+  `tk-us-${b64(48)}`,
+  `xkeysib-${a(64, 'f')}-${b64(16)}`,
+  `sntryu_${a(64, 'f')}`,
+  `sntrys_eyJ${b64(50)}_${b64(43)}`,
+  `sm_pat_${b64(16)}`,
+  `shippo_live_${a(40, 'f')}`,
+  `s-s4t2ud-${a(64, 'f')}`,
+  `xoxe-1-${b64(146)}`,
+  `ABSK${b64(109)}`,
+  'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t',
+  `fo1_${b64(43)}`,
+  `fm2_${b64(100)}`,
+  `sgp_${a(40, 'f')}`,
+  `API-${a(26, 'B')}`,
+  `~~~1Q~${a(31, '~')}`,
+  `EZAK${b64(54)}`,
+  `EAAM${b64(100)}`,
+  `CLOJARS_${b64(60)}`,
+  `sha256~${b64(43)}`,
+  `AKCp${b64(69)}`,
+  `cmVmd${b64(59)}`,
+  `dckr_pat_${b64(27)}`,
+  `ya29.${b64(30)}`,
+  `https://a.webhook.office.com/webhookb2/${a(36, 'f')}@${a(36, 'f')}/IncomingWebhook/${a(32, 'f')}/${a(36, 'f')}`,
+  `https://discord.com/api/webhooks/${a(17, '1')}/${b64(60)}`,
+  `_gitlab_session=${a(32)}`,
+  'http://a:!!!!!!@c',
   `eyJ${b64(8)}.eyJ${b64(8)}.`,
   'ftp://u:p@h',
   'pwd=hunter2',
@@ -70,8 +130,8 @@ function plainRun(text: string): number {
 function plainAssignment(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== ':' && text[i] !== '=') continue;
-    const w = text.slice(Math.max(0, i - 20), i).toLowerCase();
-    if (['pass', 'pwd', 'secret', 'key', 'token'].some((k) => w.includes(k))) return true;
+    const w = text.slice(Math.max(0, i - 32), i).toLowerCase();
+    if (['pass', 'pwd', 'secret', 'key', 'token', 'cred'].some((k) => w.includes(k))) return true;
   }
   return false;
 }
@@ -87,6 +147,14 @@ describe('secret format gates', () => {
   test('one gate per built-in format', () => {
     expect(SECRET_GATES.length).toBe(SECRET_PATTERNS.length);
     expect(SHORTEST.length).toBe(SECRET_PATTERNS.length);
+  });
+
+  test('the gates as arrays (what detectSecrets reads) equal the gate objects', () => {
+    SECRET_GATES.forEach((g, k) => {
+      expect(GATE_RUNS[k]).toBe(g.run ?? 0);
+      expect(GATE_LITERALS[k]).toBe(g.literal ?? '');
+      expect(GATE_ASSIGNMENT[k]).toBe(g.assignment ? 1 : 0);
+    });
   });
 
   test.each(SECRET_PATTERNS.map((p, k) => [k, p.kind] as const))(
@@ -128,7 +196,10 @@ describe('secret format gates', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('key', 'PASS', ':', '=', ' ', 'token', 'Secret')),
+          fc.oneof(
+            fc.string({ maxLength: 30 }),
+            fc.constantFrom('key', 'PASS', ':', '=', ' ', 'token', 'Secret', 'Creds'),
+          ),
           { maxLength: 10 },
         ),
         (pieces) => {
@@ -140,6 +211,39 @@ describe('secret format gates', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  test('a closed assignment gate means no SECRET_ASSIGNMENT value, on texts of names, signs and values', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'githubToken',
+        'API_KEY',
+        'passphrase',
+        'credentials',
+        'Creds',
+        'client-secret',
+        'pwd',
+        'my_token',
+      ),
+      fc.constantFrom(' ', '  ', '\t', '"', "'", '`', '<', '>', ',', '\n', ' String', ' string'),
+      fc.constantFrom(':', '=', ':=', '::=', ':::=', '?=', '.=', '+=', '=>', '==', '=~'),
+      fc.constantFrom('x320l5oiw9jlteslj2', '"8ms1dkucf160faawpu"', 'ab12cd34ef56'),
+      fc.string({ maxLength: 8 }),
+    );
+    let open = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        let found = 0;
+        forEachSecretAssignment(text, () => found++);
+        if (assignmentGateOpen(text, secretFacts(text))) open++;
+        else expect(found).toBe(0);
+      }),
+      { numRuns: 4000 },
+    );
+    // The property saw closed gates (and open ones).
+    expect(open).toBeGreaterThan(100);
+    expect(open).toBeLessThan(4000);
   });
 
   test('no entropy candidate in a text without a run of TOKEN_MIN token units', () => {

@@ -7,9 +7,14 @@ import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
+import { forEachSecretAssignment } from './assignments';
 import { forEachEntropyCandidate, TOKEN_MIN } from './entropy';
-import { GATE_RUNS, gateOpen, SECRET_GATES, type SecretGate, secretFacts } from './gates';
+import { assignmentGateOpen, GATE_ASSIGNMENT, GATE_LITERALS, GATE_RUNS, secretFacts } from './gates';
+import { forEachHttpCredential } from './http-auth';
 import { PEM_BEGIN_RE, SECRET_PATTERNS, type SecretPattern } from './patterns';
+import { shannon } from './shannon';
+
+export { shannon } from './shannon';
 
 /** A detected secret: kind, span and score, never the value. */
 export interface SecretFinding extends TextSpan {
@@ -28,6 +33,13 @@ export interface DetectSecretsOptions {
   /** Longest text accepted (UTF-16 units); default 10 Mi. */
   maxLength?: number;
 }
+
+/** The indices of SECRET_PATTERNS by the run their gate needs, shortest first. */
+const GATES_BY_RUN: Int32Array = /* @__PURE__ */ Int32Array.from(GATE_RUNS.keys()).sort(
+  (a, b) => (GATE_RUNS[a] as number) - (GATE_RUNS[b] as number) || a - b,
+);
+/** The formats open on the text being scanned (`detectSecrets` is not re-entrant: it calls no callback). */
+const OPEN: Int32Array = /* @__PURE__ */ new Int32Array(GATE_RUNS.length);
 
 /** Longest span `detectSecrets` reports outside PEM blocks (a JWT); PEM blocks are bounded by `PEM_MAX_LENGTH`. */
 export const SECRET_MAX_MATCH_LENGTH = 13_320;
@@ -57,19 +69,45 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
     found.push({ kind, start, end, score, entity: kind, recognizer: kind });
   // Each format runs only where its gate (gates.ts) says it can match.
   const facts = secretFacts(text);
-  const run = facts.run;
-  for (let k = 0; k < SECRET_PATTERNS.length; k++) {
-    if (run < (GATE_RUNS[k] as number)) continue;
+  // The formats whose run the text has, in the order of SECRET_PATTERNS (`GATES_BY_RUN` lists them by
+  // run: a text with short runs, most of them, visits only the few formats that need none).
+  const open = OPEN;
+  let m = 0;
+  for (let j = 0; j < GATES_BY_RUN.length; j++) {
+    const k = GATES_BY_RUN[j] as number;
+    if ((GATE_RUNS[k] as number) > facts.run) break;
+    // Insertion in pattern order (a few formats).
+    let at = m++;
+    while (at > 0 && (open[at - 1] as number) > k) {
+      open[at] = open[at - 1] as number;
+      at--;
+    }
+    open[at] = k;
+  }
+  for (let i = 0; i < m; i++) {
+    const k = open[i] as number;
+    // `gateOpen(SECRET_GATES[k], facts, text)`, from the gates' arrays (one shape, no object per gate).
+    if (GATE_ASSIGNMENT[k] === 1 && !facts.assignment) continue;
+    const literal = GATE_LITERALS[k] as string;
+    if (literal !== '' && !text.includes(literal)) continue;
     const p = SECRET_PATTERNS[k] as SecretPattern;
-    if (!gateOpen(SECRET_GATES[k] as SecretGate, facts, text)) continue;
     forEachMatch(p.re, text, (m) => {
       const g = m.indices?.groups?.secret;
       if (g !== undefined) {
-        if (p.kind === 'PASSWORD_ASSIGNMENT' && !looksLikePassword(text.slice(g[0], g[1]))) return;
+        if (
+          (p.kind === 'PASSWORD_ASSIGNMENT' || p.kind === 'URL_CREDENTIALS') &&
+          !looksLikePassword(text.slice(g[0], g[1]))
+        )
+          return;
         push(p.kind, g[0], g[1], p.score);
-      } else push(p.kind, m.index, m.index + m[0].length, p.score);
+      } else if (!placeholder(m[0])) push(p.kind, m.index, m.index + m[0].length, p.score);
     });
   }
+  // Credentials of HTTP requests written out (http-auth.ts): Authorization headers, curl's -u.
+  forEachHttpCredential(text, (kind, start, end) => push(kind, start, end, 0.85));
+  // Values given to credential names (assignments.ts), where their gate lets them be.
+  if (assignmentGateOpen(text, facts))
+    forEachSecretAssignment(text, (start, end) => push('SECRET_ASSIGNMENT', start, end, 0.7));
   // The next END line of each kind, searched once per kind and position (linear over many BEGIN lines).
   const nextEnd = new Map<string, number>();
   // Every match has "-----BEGIN ".
@@ -103,26 +141,6 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
   return kept.map((f) => ({ kind: f.kind, start: f.start, end: f.end, score: clampScore(f.score) }));
 }
 
-/**
- * Shannon entropy of a string in bits per character.
- *
- * @example
- * ```ts
- * shannon('aaaa'); // 0
- * ```
- */
-export function shannon(s: string): number {
-  if (s.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
-}
-
 /** Random tokens mix character classes; identifiers like `this_is_a_long_variable_name` do not. */
 function mixed(s: string, hex: boolean): boolean {
   const digits = /\d/.test(s);
@@ -130,8 +148,21 @@ function mixed(s: string, hex: boolean): boolean {
   return digits && /[a-z]/.test(s) && /[A-Z]/.test(s);
 }
 
+/**
+ * A token of a known format written as a placeholder: `ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
+ * `AKIAXXXXXXXXXXXXXXXX`, `AIzaaaaaaa…`: below 3 bits of entropy per unit (generated tokens are far
+ * above: 20 random base-32 units have about 4; AWS's documentation example `AKIAIOSFODNN7EXAMPLE` has 3.6
+ * and is reported).
+ */
+function placeholder(token: string): boolean {
+  // Or a placeholder with words in it: `sha256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE_XXXXXXXXXXXX`.
+  return shannon(token) < 3 || /x{6}|X{6}|YOUR_|_HERE/.test(token);
+}
+
 function looksLikePassword(v: string): boolean {
   // Skip placeholders and code references: "password=${PASSWORD}", "password: <your password>", "pass=None".
   if (/^[<{$[%]|^(?:none|null|true|false|undefined|xxx+|\*+|changeme|password|your[_-]?\w*)$/i.test(v)) return false;
-  return true;
+  // A placeholder inside a value ("pnu_XXXXXXXX…", "sk-####", "AIzaaaaaaaaa…"), an environment variable's
+  // name ("ACCESS_TOKEN").
+  return !/x{4}|X{4}|#{4}|(.)\1{7}/.test(v) && !/^[A-Z]+(?:_[A-Z]+)+$/.test(v);
 }

@@ -61,7 +61,7 @@ const GATES: readonly SecretGate[] = [
   { run: 93 },
   { run: 25 },
   { run: 15 },
-  { run: 20, literal: '://' },
+  { run: 20, literal: 'hooks.slack.com' },
   { run: 24 },
   { run: 38 },
   { run: 43 },
@@ -93,6 +93,66 @@ const GATES: readonly SecretGate[] = [
   { run: 35, literal: ':AA' },
   { run: 40, literal: 'dp.' },
   { run: 192, literal: 'ATATT3' },
+  // PROVIDER_PATTERNS (patterns-providers.ts), shortest match counted as above; a literal every match has.
+  { run: 39, literal: 'A3-' },
+  { run: 257, literal: 'ops_eyJ' },
+  { run: 74, literal: 'AGE-SECRET-KEY-1' },
+  { run: 24, literal: 'LTAI' },
+  { run: 36, literal: 'p8e-' },
+  // "v1.0-": the period is no token unit; "0-" + 24 + "-" + 146.
+  { run: 173, literal: 'v1.0-' },
+  { run: 55, literal: 'duffel_' },
+  { run: 64, literal: 'dt0c01.' },
+  { run: 70, literal: 'fio-u-' },
+  { run: 36, literal: 'glc_' },
+  { run: 46, literal: 'glsa_' },
+  // "pat." and "sat." both have "at."; the longest part, 24.
+  { run: 24, literal: 'at.' },
+  { run: 60, literal: '.atlasv1.' },
+  { run: 90, literal: 'hv' },
+  { run: 42, literal: 'api_org_' },
+  { run: 53, literal: 'sk.eyJ' },
+  // NRJS- + 19, the shortest of the three.
+  { run: 24, literal: 'NR' },
+  // The body may hold periods: only the prefix "pscale_pw_" is sure to be one run.
+  { run: 10, literal: 'pscale_' },
+  { run: 40, literal: 'pnu_' },
+  { run: 44, literal: 'pul-' },
+  { run: 75, literal: 'rdme_' },
+  { run: 57, literal: 'rubygems_' },
+  { run: 54, literal: 'tk-us-' },
+  { run: 89, literal: 'sib-' },
+  { run: 71, literal: 'sntryu_' },
+  { run: 104, literal: 'sntrys_eyJ' },
+  { run: 23, literal: 'sm_' },
+  { run: 52, literal: 'shippo_' },
+  { run: 73, literal: 's-s4t2' },
+  // "xoxe-1-" + 146; the access form's run after its period is longer.
+  { run: 153, literal: 'xoxe' },
+  { run: 113, literal: 'ABSK' },
+  // The body may hold "%": the prefix, 16 + 28 units.
+  { run: 44, literal: 'bedrock-api-key-' },
+  { run: 47, literal: 'fo1_' },
+  { run: 104, literal: 'fm' },
+  { run: 44, literal: 'sgp_' },
+  { run: 30, literal: 'API-' },
+  // "~" and "." are no token units: a match may have a run of 2 ("1Q") only.
+  { literal: 'Q~' },
+  { run: 58, literal: 'EZ' },
+  { run: 104, literal: 'EAA' },
+  { run: 68, literal: 'CLOJARS_' },
+  { run: 43, literal: 'sha256~' },
+  { run: 73, literal: 'AKCp' },
+  { run: 64, literal: 'cmVmd' },
+  { run: 36, literal: 'dckr_' },
+  { run: 30, literal: 'ya29.' },
+  // "/" is a token unit: the part after "@" is one run, 36 + 17 + 32 + 1 + 36; "com/api/webhooks/" + 17 +
+  // "/" + 60.
+  { run: 122, literal: '.webhook.office.com/webhookb2/' },
+  { run: 95, literal: 'discord' },
+  { run: 48, literal: '_gitlab_session=' },
+  // "http" (any case: the pattern has the i flag) is a run of 4.
+  { run: 4, literal: '://' },
   { literal: 'eyJ' },
   { literal: '://' },
   { assignment: true },
@@ -107,6 +167,15 @@ export const SECRET_GATES: readonly SecretGate[] = GATES;
  * whose different shapes make their property reads slow.
  */
 export const GATE_RUNS: Int32Array = /* @__PURE__ */ Int32Array.from(GATES, (g) => g.run ?? 0);
+
+/**
+ * @internal The literal of each gate ('' for none) and whether it needs `assignment` (1), in the order of
+ * `SECRET_PATTERNS`: `detectSecrets` reads these arrays instead of the gate objects (`gateOpen` is their
+ * definition; a test holds them equal).
+ */
+export const GATE_LITERALS: readonly string[] = /* @__PURE__ */ GATES.map((g) => g.literal ?? '');
+/** @internal See `GATE_LITERALS`. */
+export const GATE_ASSIGNMENT: Uint8Array = /* @__PURE__ */ Uint8Array.from(GATES, (g) => (g.assignment ? 1 : 0));
 
 /**
  * Read the facts the gates need in one walk over `text`.
@@ -137,20 +206,46 @@ export function secretFacts(text: string): SecretFacts {
 }
 
 /**
- * Units before a `:` or `=` searched for a credential word: PASSWORD_ASSIGNMENT's longest keyword
- * ("client_secret", 13 units), a quote and three white-space units.
+ * Units before a `:` or `=` searched for a credential word. PASSWORD_ASSIGNMENT: its longest keyword
+ * ("client_secret", 13 units), a quote and three white-space units. SECRET_ASSIGNMENT (assignments.ts):
+ * the first `:` or `=` of its sign is at most 14 units after the credential word (a quote, a type of up
+ * to 9 units such as "   String", three spaces, the "?" of "?="), and the cue in the word is at most 10
+ * units before the word's end ("pass" of "passphrase", "cred" of "credentials"): 24.
  */
-const CUE_WINDOW = 20;
+const CUE_WINDOW = 32;
 
 /**
  * A credential word among the `CUE_WINDOW` units before `i`: every keyword of PASSWORD_ASSIGNMENT
  * ("password", "passwd", "pwd", "pass", "secret", "api_key", "apikey", "access_token", "auth_token",
- * "client_secret", "private_key") contains "pass", "pwd", "secret", "key" or "token", and its `i` flag
- * folds only ASCII letters (no `u` flag), which `toLowerCase` folds too.
+ * "client_secret", "private_key") and every credential word of SECRET_ASSIGNMENT (`CREDENTIAL_WORD_RE`)
+ * contains "pass", "pwd", "secret", "key", "token" or "cred", and their `i` flag folds only ASCII letters
+ * (no `u` flag), which `toLowerCase` folds too.
  */
 function assignmentCue(text: string, i: number): boolean {
   const w = text.slice(Math.max(0, i - CUE_WINDOW), i).toLowerCase();
-  return w.includes('pass') || w.includes('pwd') || w.includes('secret') || w.includes('key') || w.includes('token');
+  return (
+    w.includes('pass') ||
+    w.includes('pwd') ||
+    w.includes('secret') ||
+    w.includes('key') ||
+    w.includes('token') ||
+    w.includes('cred')
+  );
+}
+
+/**
+ * Whether SECRET_ASSIGNMENT (assignments.ts) can have a value in `text`: each of its shapes has a sign
+ * that `facts.assignment` finds (a `:` or `=` with the credential word in `CUE_WINDOW`), an XML element
+ * (`>` after the name) or a quoted name and a comma (`",` or `',`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * assignmentGateOpen('hello world', secretFacts('hello world')); // false
+ * ```
+ */
+export function assignmentGateOpen(text: string, facts: SecretFacts): boolean {
+  return facts.assignment || text.includes('>') || text.includes('",') || text.includes("',");
 }
 
 /**

@@ -6,6 +6,8 @@
  * DigitalOcean `dop_v1_`, Shopify `shpat_`, Groq `gsk_`, xAI `xai-`, PyPI `pypi-`, Telegram `<bot id>:AA`...).
  */
 
+import { PROVIDER_PATTERNS } from './patterns-providers';
+
 /** One known secret format. */
 export interface SecretPattern {
   /** Kind reported in findings (`AWS_ACCESS_KEY_ID`, `GITHUB_TOKEN`...). */
@@ -44,7 +46,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
   { kind: 'GITHUB_TOKEN', re: re(`${B}github_pat_[A-Za-z0-9_]{82}${E}`), score: 0.95, maxLength: 93 },
   {
     kind: 'GITLAB_TOKEN',
-    re: re(`${B}gl(?:pat|dt|rt|ptt|cbt|oas|soat|ft|imt|agent)-[A-Za-z0-9_-]{20,64}${E}`),
+    re: re(`${B}gl(?:pat|dt|rt|ptt|cbt|oas|soat|ft|imt|agent|ffct)-[A-Za-z0-9_-]{20,64}${E}`),
     score: 0.95,
     maxLength: 74,
   },
@@ -56,7 +58,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
   },
   {
     kind: 'SLACK_WEBHOOK',
-    re: re('https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,120}'),
+    re: re('(?:https://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{20,120}'),
     score: 0.95,
     maxLength: 160,
   },
@@ -117,6 +119,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
     maxLength: 54,
   },
   { kind: 'ATLASSIAN_API_TOKEN', re: re(`${B}ATATT3[A-Za-z0-9_=-]{186}${E}`), score: 0.95, maxLength: 192 },
+  ...PROVIDER_PATTERNS,
   {
     kind: 'JWT',
     re: re(`${B}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}\\.[A-Za-z0-9_-]{0,1024}${E}`),

@@ -1,0 +1,129 @@
+/**
+ * Credentials of HTTP requests written out, as in a pasted `curl` command:
+ * - `AUTHORIZATION_HEADER`: the credential of an `Authorization:` (or `Proxy-Authorization:`) header,
+ *   after its scheme (`Bearer`, `Basic`, `Token`, `Api-Token`, `Bot`, `Digest`…): `-H "Authorization:
+ *   Bearer cfcabd11c7ed…"`;
+ * - `BASIC_AUTH_CREDENTIALS`: the password of curl's `-u user:password` / `--user user:password` (the
+ *   user part when the password is empty: `-u "sk_live_…:"`, an API key given as the user name).
+ * Placeholders and references are left out: `$TOKEN`, `$(gcloud auth print-access-token)`, `${{ … }}`,
+ * `{{ … }}`, `<token>`, `[PASSWORD]`, `XXXX`, `****`, `...`, and the words people write for them
+ * (`user:pass`, `username:password`, `test:test`, `xxx:yyy`).
+ *
+ * Linear: one literal-led regex pass for each; each match is read over a bounded number of units.
+ */
+
+import { MEMBER_PATH } from './assignments';
+
+/** A credential of an Authorization header (`secret` group). @internal */
+export const AUTHORIZATION_RE: RegExp =
+  /(?<![A-Za-z0-9_-])(?:proxy-)?authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?(?:(?:bearer|basic|token|api-token|bot|digest|oauth|jwt|apikey|key|ssws)[ \t]{1,3})?(?<secret>[A-Za-z0-9._~+/=:-]{8,2000})/dgi;
+
+/** curl's user option and its argument (`arg` group): `-u x`, `--user x`, `--user=x`, quoted or bare. @internal */
+export const CURL_USER_RE: RegExp =
+  /(?<=[ \t])(?:-u|--user)(?:[ \t]{1,3}|=)(?<arg>"[^"\n]{1,300}"(?::"[^"\n]{0,300}")?|'[^'\n]{1,300}'|[^\s"']{1,300})/dg;
+
+/** The command before a curl option: "curl" earlier on its line, or on a line its line continues (`\`). @internal */
+export const CURL_WORD: RegExp = /(?:^|[^A-Za-z0-9_-])curl(?![A-Za-z0-9_-])/;
+
+/**
+ * Values that stand for a credential rather than being one: references and templates (`$TOKEN`,
+ * `$(cmd)`, `${{ x }}`, `<token>`, `[PASSWORD]`), URLs, runs of `x`, `*` or `.`, a name in capitals
+ * (`SOME_TOKEN`), the words written for a user or a password. @internal
+ */
+export const HTTP_PLACEHOLDER: RegExp =
+  /^[$<{[(%*]|[<>]|\$[{(]|:\/\/|x{4}|X{4}|\*{4}|\.\.\.|^[A-Z]+(?:_[A-Z]+)+$|^(?:user(?:name)?|pass(?:word)?|token|secret|test|demo|admin|changeme|xxx|yyy|foo|bar|api[_-]?key)$/i;
+
+/**
+ * Call `fn(kind, start, end)` for each HTTP credential of `text` (see above).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * forEachHttpCredential('curl -u admin:Sup3rS3cret! https://x.io', (kind, s, e) => {}); // BASIC_AUTH_CREDENTIALS, 14, 26
+ * ```
+ */
+export function forEachHttpCredential(text: string, fn: (kind: string, start: number, end: number) => void): void {
+  const auth = AUTHORIZATION_RE;
+  auth.lastIndex = 0;
+  for (let m = auth.exec(text); m !== null; m = auth.exec(text)) {
+    const g = m.indices?.groups?.secret as [number, number];
+    const v = text.slice(g[0], g[1]);
+    // Code that sets the header: a call or an index (`validateToken(token)`, `process.env[X]`), a
+    // member path (`r.headers.Authorization`, `credentials.token_type + …`).
+    const next = text.charCodeAt(g[1]);
+    if (next === 40 || next === 91 || (MEMBER_PATH.test(v) && v.replace(/\D/g, '').length < 4)) continue;
+    if (credential(v, 8)) fn('AUTHORIZATION_HEADER', g[0], g[1]);
+  }
+  auth.lastIndex = 0;
+  if (!text.includes('curl')) return;
+  const user = CURL_USER_RE;
+  user.lastIndex = 0;
+  for (let m = user.exec(text); m !== null; m = user.exec(text)) {
+    if (!curlBefore(text, m.index)) continue;
+    const arg = m.indices?.groups?.arg as [number, number];
+    const span = passwordOf(text, arg[0], arg[1]);
+    if (span >= 0 && credential(text.slice(span, passwordEnd), 6)) fn('BASIC_AUTH_CREDENTIALS', span, passwordEnd);
+  }
+  user.lastIndex = 0;
+}
+
+/** Whether the curl option at `at` belongs to a curl command (see `CURL_WORD`), within 2,000 units. */
+function curlBefore(text: string, at: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // Lines continued with a backslash belong to the same command.
+  while (lineStart > 0 && at - lineStart < 2000) {
+    let k = lineStart - 2;
+    if (text.charCodeAt(k) === 13) k--;
+    if (text.charCodeAt(k) !== 92) break;
+    lineStart = text.lastIndexOf('\n', k - 1) + 1;
+  }
+  return CURL_WORD.test(text.slice(Math.max(lineStart, at - 2000), at));
+}
+
+/** The end of the password `passwordOf` found last. */
+let passwordEnd = 0;
+
+/**
+ * The password of the curl argument `[a, b)` (quotes stripped; `"user":"password"` as curl's shell gets
+ * it), or the user part when the password is empty; -1 when there is neither.
+ */
+function passwordOf(text: string, a: number, b: number): number {
+  let s = a;
+  let e = b;
+  const q = text.charCodeAt(s);
+  if (q === 34 || q === 39) {
+    // `"user":"password"`: the second quoted part is the password.
+    const close = text.indexOf(String.fromCharCode(q), s + 1);
+    if (close + 1 < e && text.charCodeAt(close + 1) === 58) {
+      passwordEnd = e - 1;
+      return close + 3 <= e - 1 ? close + 3 : -1;
+    }
+    s++;
+    e--;
+  }
+  const colon = text.indexOf(':', s);
+  if (colon < 0 || colon >= e) return -1;
+  if (colon + 1 < e) {
+    passwordEnd = e;
+    return colon + 1;
+  }
+  // `user:` with no password: an API key given as the user name.
+  if (colon === s) return -1;
+  passwordEnd = colon;
+  return s;
+}
+
+/** A value that could be a credential: `min` units or more, not a placeholder, not one repeated unit. */
+function credential(v: string, min: number): boolean {
+  if (v.length < min || HTTP_PLACEHOLDER.test(v)) return false;
+  let letters = 0;
+  let digits = 0;
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+  }
+  // Letters, and a digit, another symbol or mixed case (a word alone is a name, not a credential).
+  if (letters === 0) return false;
+  return digits > 0 || letters < v.length || v !== v.toLowerCase();
+}
