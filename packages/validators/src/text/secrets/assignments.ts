@@ -118,7 +118,6 @@ let bareClear = 0;
 function valueAfter(text: string, nameStart: number, nameEnd: number): number {
   let i = nameEnd;
   const before = text.charCodeAt(nameStart - 1);
-  // A quoted name: its closing quote.
   // A quoted name ("api_key": …, 'X_TOKEN', …) and its closing quote.
   const quotedName = (before === 34 || before === 39) && text.charCodeAt(i) === before;
   if (quotedName) i++;

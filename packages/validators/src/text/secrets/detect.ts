@@ -72,19 +72,19 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
   // The formats whose run the text has, in the order of SECRET_PATTERNS (`GATES_BY_RUN` lists them by
   // run: a text with short runs, most of them, visits only the few formats that need none).
   const open = OPEN;
-  let m = 0;
+  let opened = 0;
   for (let j = 0; j < GATES_BY_RUN.length; j++) {
     const k = GATES_BY_RUN[j] as number;
     if ((GATE_RUNS[k] as number) > facts.run) break;
     // Insertion in pattern order (a few formats).
-    let at = m++;
+    let at = opened++;
     while (at > 0 && (open[at - 1] as number) > k) {
       open[at] = open[at - 1] as number;
       at--;
     }
     open[at] = k;
   }
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < opened; i++) {
     const k = open[i] as number;
     // `gateOpen(SECRET_GATES[k], facts, text)`, from the gates' arrays (one shape, no object per gate).
     if (GATE_ASSIGNMENT[k] === 1 && !facts.assignment) continue;
