@@ -22,7 +22,7 @@ export const AUTHORIZATION_RE: RegExp =
 export const CURL_USER_RE: RegExp =
   /(?<=[ \t])(?:-u|--user)(?:[ \t]{1,3}|=)(?<arg>"[^"\n]{1,300}"(?::"[^"\n]{0,300}")?|'[^'\n]{1,300}'|[^\s"']{1,300})/dg;
 
-/** The command before a curl option: "curl" earlier on its line, or on a line its line continues (`\`). @internal */
+/** The word "curl" (the command of a curl option, on its line or a line its line continues). @internal */
 export const CURL_WORD: RegExp = /(?:^|[^A-Za-z0-9_-])curl(?![A-Za-z0-9_-])/;
 
 /**
@@ -58,8 +58,9 @@ export function forEachHttpCredential(text: string, fn: (kind: string, start: nu
   if (!text.includes('curl')) return;
   const user = CURL_USER_RE;
   user.lastIndex = 0;
+  const curl = new CurlReader(text);
   for (let m = user.exec(text); m !== null; m = user.exec(text)) {
-    if (!curlBefore(text, m.index)) continue;
+    if (!curl.belongs(m.index)) continue;
     const arg = m.indices?.groups?.arg as [number, number];
     const span = passwordOf(text, arg[0], arg[1]);
     if (span >= 0 && credential(text.slice(span, passwordEnd), 6)) fn('BASIC_AUTH_CREDENTIALS', span, passwordEnd);
@@ -67,17 +68,43 @@ export function forEachHttpCredential(text: string, fn: (kind: string, start: nu
   user.lastIndex = 0;
 }
 
-/** Whether the curl option at `at` belongs to a curl command (see `CURL_WORD`), within 2,000 units. */
-function curlBefore(text: string, at: number): boolean {
-  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  // Lines continued with a backslash belong to the same command.
-  while (lineStart > 0 && at - lineStart < 2000) {
-    let k = lineStart - 2;
-    if (text.charCodeAt(k) === 13) k--;
-    if (text.charCodeAt(k) !== 92) break;
-    lineStart = text.lastIndexOf('\n', k - 1) + 1;
+/** How far before a curl option its command is looked for. */
+const CURL_WINDOW = 2000;
+
+/**
+ * Where a text's curl options stand, read forward once (options come in text order): the start of the
+ * command line at the reading point (a line continued with a backslash belongs to the command before it)
+ * and the last "curl" word before it. Each unit is read once, whatever the number of options.
+ */
+class CurlReader {
+  private cursor = 0;
+  private commandStart = 0;
+  private lastCurl = -1;
+  private nextCurl: number;
+  private readonly words: RegExp = new RegExp(CURL_WORD.source, 'g');
+  constructor(private readonly text: string) {
+    this.nextCurl = this.findCurl();
   }
-  return CURL_WORD.test(text.slice(Math.max(lineStart, at - 2000), at));
+  /** The position of the next "curl" word (-1: none). */
+  private findCurl(): number {
+    const m = this.words.exec(this.text);
+    return m === null ? -1 : m.index + m[0].length - 4;
+  }
+  /** Whether the option at `at` (not before the last one asked) belongs to a curl command. */
+  belongs(at: number): boolean {
+    const text = this.text;
+    for (; this.cursor < at; this.cursor++) {
+      if (text.charCodeAt(this.cursor) !== 10) continue;
+      let k = this.cursor - 1;
+      if (text.charCodeAt(k) === 13) k--;
+      if (text.charCodeAt(k) !== 92) this.commandStart = this.cursor + 1;
+    }
+    while (this.nextCurl >= 0 && this.nextCurl < at) {
+      this.lastCurl = this.nextCurl;
+      this.nextCurl = this.findCurl();
+    }
+    return this.lastCurl >= this.commandStart && this.lastCurl >= 0 && at - this.lastCurl <= CURL_WINDOW;
+  }
 }
 
 /** The end of the password `passwordOf` found last. */
