@@ -113,3 +113,23 @@ describe('HTTP credentials', () => {
     }
   });
 });
+
+describe('URL_CREDENTIALS', () => {
+  const spans = (t: string) => detectSecrets(t).map((f) => `${f.kind}:${t.slice(f.start, f.end)}`);
+
+  test('the password of an http(s) URL with credentials', () => {
+    expect(spans('gem source https://cafebabe:deadbeef@gems.contribsys.com/')).toEqual(['URL_CREDENTIALS:deadbeef']);
+    expect(spans('GET http://admin:Sup3rS3cret9@10.0.0.5:8080/api')).toEqual(['URL_CREDENTIALS:Sup3rS3cret9']);
+  });
+
+  test.each([
+    // Node's URL documentation: a password shorter than 6 units.
+    "const myURL = new URL('https://abc:xyz@example.com');",
+    'https://user:password@example.org/',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder is the input
+    'https://deploy:${PASSWORD}@registry.example.org',
+    'https://u:xxxxxxxxxx@host.example',
+  ])('not: %s', (text) => {
+    expect(spans(text).filter((s) => s.startsWith('URL_CREDENTIALS'))).toEqual([]);
+  });
+});
