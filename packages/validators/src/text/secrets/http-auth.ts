@@ -58,8 +58,10 @@ export function forEachHttpCredential(text: string, fn: (kind: string, start: nu
   if (!text.includes('curl')) return;
   const user = CURL_USER_RE;
   user.lastIndex = 0;
-  const curl = new CurlReader(text);
+  // Made at the first option: most texts that say "curl" have none.
+  let curl: CurlReader | undefined;
   for (let m = user.exec(text); m !== null; m = user.exec(text)) {
+    curl ??= new CurlReader(text);
     if (!curl.belongs(m.index)) continue;
     const arg = m.indices?.groups?.arg as [number, number];
     const span = passwordOf(text, arg[0], arg[1]);
