@@ -13,6 +13,7 @@ const SECRETS = {
   jwt: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
   pem: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----',
   postgres: 'postgres://admin:S3cr3t-Passw0rd!@db.internal:5432/app',
+  ppk: 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIJ8z7r8y6Hq2vV1m9Yx8cQ3uR5tW2pZ0aK4nL7dF1gS\nPrivate-Lines: 1\nAAAAIFr7pQ2xL9mN4bV6cZ8dK1jH3gF5sA0wE7rT2yU9iO4p\nPrivate-MAC: 5b3c7a1e9d2f4b6a8c0e1f3a5b7c9d2e4f6a8b0c1d3e5f7a9b2c4d6e8f0a1b3c',
 } as const;
 
 /** Feed `chunks` to a session; returns everything emitted. */

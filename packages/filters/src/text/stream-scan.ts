@@ -203,7 +203,7 @@ export function scanWindow(
       };
       redactions.push({ start: Math.max(base, f.start), end: f.end, replacement: `<SECRET:${f.kind}>`, finding });
     }
-    if (!final) safe = Math.min(safe, tokenRunStart(window, len), openPemStart(window));
+    if (!final) safe = Math.min(safe, tokenRunStart(window, len), openKeyStart(window));
   }
   if (cfg.content) {
     for (const m of cfg.content.lexicon.scan(window)) {
@@ -278,11 +278,28 @@ export function scanWindow(
   return out;
 }
 
-function openPemStart(window: string): number {
+/**
+ * Where the last private-key block of `window` starts while it may still grow (`window.length`: none open):
+ * a PEM block without its END line, a PuTTY key file without the end of its `Private-MAC:` line.
+ */
+function openKeyStart(window: string): number {
+  let open = window.length;
   const at = window.lastIndexOf('-----BEGIN');
-  if (at < 0 || window.length - at > PEM_MAX_LENGTH) return window.length;
-  return window.indexOf('-----END', at) >= 0 && /-----END [A-Z ]+-----/.test(window.slice(at)) ? window.length : at;
+  if (at >= 0 && window.length - at <= PEM_MAX_LENGTH) {
+    const closed = window.indexOf('-----END', at) >= 0 && /-----END [A-Z ]+-----/.test(window.slice(at));
+    if (!closed) open = at;
+  }
+  const ppk = window.lastIndexOf('PuTTY-User-Key-File-');
+  if (ppk >= 0 && window.length - ppk <= PEM_MAX_LENGTH) {
+    const mac = window.indexOf('Private-MAC: ', ppk);
+    MAC_ENDED.lastIndex = mac;
+    if (mac < 0 || !MAC_ENDED.test(window)) open = Math.min(open, ppk);
+  }
+  return open;
 }
+
+/** A PuTTY key file's MAC line whose hexadecimal MAC has ended (a unit after it has arrived). */
+const MAC_ENDED = /Private-MAC: [0-9A-Fa-f]*[^0-9A-Fa-f]/y;
 
 /**
  * The `SecurityError` code of a blocking finding.

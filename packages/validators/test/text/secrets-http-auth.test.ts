@@ -45,6 +45,11 @@ describe('HTTP credentials', () => {
       'BASIC_AUTH_CREDENTIALS:yqDVtkqPECriaLRi',
     ],
     ['curl --user=kevin:pRf7vG2h1L8nQkW9 -iX PATCH', 'BASIC_AUTH_CREDENTIALS:pRf7vG2h1L8nQkW9'],
+    // Pieces the shell joins into one word: the quotes are not the password's.
+    ["curl --user kevin:'pRf7vG2h1L8nQkW9' -iX PATCH -d", 'BASIC_AUTH_CREDENTIALS:pRf7vG2h1L8nQkW9'],
+    ["curl -u 'admin':'Sup3rS3cret9' https://x.io", 'BASIC_AUTH_CREDENTIALS:Sup3rS3cret9'],
+    ['curl -u "admin":Sup3rS3cret9 https://x.io', 'BASIC_AUTH_CREDENTIALS:Sup3rS3cret9'],
+    ['curl -u admin:"Sup3r S3cret9" https://x.io', 'BASIC_AUTH_CREDENTIALS:Sup3r S3cret9'],
   ])('%s', (text, want) => {
     expect(found(text)).toEqual([want]);
     const value = want.slice(want.indexOf(':') + 1);
@@ -70,6 +75,8 @@ describe('HTTP credentials', () => {
     'curl --user neo4j:[PASSWORD] http://[IP]:7474/db/data/',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell-style placeholder is the input
     'curl -u "${username}:${password}"',
+    'curl -u "admin":"" https://x.io',
+    "curl -u admin:'$PASSWORD' https://x.io",
     'curl --user "xxx:yyy"',
     'curl http://127.0.0.1:5000/file --user user:pass --digest',
     // Not a curl command: "-u" of another tool.
@@ -105,10 +112,52 @@ describe('HTTP credentials', () => {
       `curl ${'-u a:b '.repeat(140_000)}`,
       `curl ${'\\\n'.repeat(400_000)} -u admin:Sup3rS3cret9`,
       `${'-u "a:b" '.repeat(100_000)}curl`,
+      `curl ${"-u a:'b' ".repeat(100_000)}`,
+      `curl -u ${'a"'.repeat(500_000)}`,
     ]) {
       let n = 0;
       forEachHttpCredential(text, () => n++);
       expect(n).toBeLessThan(text.length);
+      expect(Array.isArray(detectSecrets(text))).toBe(true);
+    }
+  });
+});
+
+describe('registry logins stored as base64 of user:password', () => {
+  const spans = (t: string) => detectSecrets(t).map((f) => `${f.kind}:${t.slice(f.start, f.end)}`);
+  const login = btoa('deploy:Sup3rS3cret9!');
+
+  test.each([
+    `{"auths":{"https://index.docker.io/v1/":{"auth":"${login}"}}}`,
+    `{\n  "auths": {\n    "ghcr.io": {\n      "auth": "${login}"\n    }\n  }\n}`,
+    `//registry.example.com/:_auth=${login}`,
+    `_auth = "${login}"`,
+  ])('%s', (text) => {
+    expect(spans(text)).toEqual([`BASIC_AUTH_CREDENTIALS:${login}`]);
+  });
+
+  test.each([
+    // The password is a word, or the same as the user: no credential.
+    `{"auth":"${btoa('user:password')}"}`,
+    `{"auth":"${btoa('admin:admin')}"}`,
+    // No user, not base64 of text, not base64 at all, or no login in it.
+    `{"auth":"${btoa(':Sup3rS3cret9!')}"}`,
+    `{"auth":"${btoa('\u0001\u0002:Sup3rS3cret9!\u00ff')}"}`,
+    '{"auth":"required"}',
+    `{"auth":"${btoa('no colon in this value 123')}"}`,
+    // Not the key of a login.
+    `{"oauth":"${login}"}`,
+    `my_auth=${login}`,
+  ])('not: %s', (text) => {
+    expect(spans(text).filter((s) => s.startsWith('BASIC_AUTH_CREDENTIALS'))).toEqual([]);
+  });
+
+  test('a megabyte of login keys is read in linear time', () => {
+    for (const text of [
+      '"auth":"'.repeat(130_000),
+      `_auth=${'QUJD'.repeat(250_000)}`,
+      `"auth":"${login}"`.repeat(30_000),
+    ]) {
       expect(Array.isArray(detectSecrets(text))).toBe(true);
     }
   });

@@ -74,6 +74,31 @@ describe('detectSecrets', () => {
     expect(text.slice(f[0]?.start, f[0]?.end)).toBe(pem);
   });
 
+  test('PuTTY key files span the header to the end of the MAC, encrypted or not', () => {
+    const mac = '5b3c7a1e9d2f4b6a8c0e1f3a5b7c9d2e4f6a8b0c1d3e5f7a9b2c4d6e8f0a1b3c';
+    for (const encryption of ['none', 'aes256-cbc']) {
+      const ppk = [
+        'PuTTY-User-Key-File-3: ssh-ed25519',
+        `Encryption: ${encryption}`,
+        'Comment: deploy@ci',
+        'Public-Lines: 2',
+        'AAAAC3NzaC1lZDI1NTE5AAAAIJ8z7r8y6Hq2vV1m9Yx8cQ3uR5tW2pZ0aK4nL7dF1gS',
+        'Private-Lines: 1',
+        'AAAAIFr7pQ2xL9mN4bV6cZ8dK1jH3gF5sA0wE7rT2yU9iO4p',
+        `Private-MAC: ${mac}`,
+      ].join('\r\n');
+      const text = `my key:\n${ppk} - thanks`;
+      const f = detectSecrets(text);
+      // One finding: the key lines are no longer HIGH_ENTROPY findings of their own.
+      expect(f.map((x) => [x.kind, text.slice(x.start, x.end)])).toEqual([['PRIVATE_KEY', ppk]]);
+    }
+    // A header alone (the rest not pasted): the header, as a PEM BEGIN line alone.
+    expect(detectSecrets('PuTTY-User-Key-File-2: ssh-rsa').map((x) => [x.start, x.end])).toEqual([[0, 23]]);
+    // The MAC of a key file too far on (past PEM_MAX_LENGTH): the header only.
+    const far = `PuTTY-User-Key-File-2: ssh-rsa\n${'x'.repeat(20_000)}\nPrivate-MAC: ${mac}`;
+    expect(detectSecrets(far, { entropy: false }).map((x) => [x.start, x.end])).toEqual([[0, 23]]);
+  });
+
   test('high-entropy tokens, but not identifiers, hashes of prose or placeholders', () => {
     expect(detectSecrets('token Zx8pQ2mLk9vB4nR7tY1wE6uI3oP0aSdF').map((f) => f.kind)).toEqual(['HIGH_ENTROPY']);
     expect(detectSecrets('this_is_a_really_long_identifier_name_here')).toEqual([]);
@@ -118,6 +143,9 @@ describe('detectSecrets', () => {
       '-----BEGIN PRIVATE KEY-----'.repeat(38_836),
       'aws secret '.repeat(95_325),
       '-----BEGIN CERTIFICATE-----'.repeat(38_836),
+      'PuTTY-User-Key-File-2: '.repeat(45_590),
+      `${'PuTTY-User-Key-File-2: '.repeat(40_000)}Private-MAC: ${'ab'.repeat(50_000)}`,
+      'Private-MAC: PuTTY-User-Key-File-3: '.repeat(29_000),
       `http://a/${'Zx8pQ2mLk9vB4nR7tY1wE/'.repeat(47_662)}`,
       `http://a/?${'token=Zx8pQ2mLk9vB4nR7tY1wE6&'.repeat(36_157)}`,
       `http://a/?${'k'.repeat(26)}&`.repeat(29_127),
@@ -135,11 +163,24 @@ describe('detectSecrets', () => {
 });
 
 describe('entropy tokens', () => {
-  test('outside URLs, armored blocks and base64 bodies, the candidates are exactly the matches of the token regex', () => {
-    const TOKEN_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
-    const run = (n: number) => 'aZ9+/=_-'.repeat(70).slice(0, n);
+  test('outside URLs, armored blocks and base64 bodies, the candidates are the matches of the token regex, cut at inner "="', () => {
+    const TOKEN_RE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}(?![A-Za-z0-9+/=_-])/g;
+    // A run of "=" with more token units after it ends a name; the parts of 20-512 units are judged.
+    const judged = (start: number, token: string) => {
+      const out: string[] = [];
+      const re = /[^=]*(?:=+$)?/g;
+      for (let m = re.exec(token); m !== null && m.index < token.length; m = re.exec(token)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        if (m[0].length >= 20 && m[0].length <= 512) out.push(`${start + m.index}-${start + m.index + m[0].length}`);
+      }
+      return out;
+    };
+    const run = (n: number) => 'aZ9+/_-'.repeat(80).slice(0, n);
     const piece = fc.oneof(
-      fc.constantFrom(' ', '.', '\n', 'é', '"', ':', '😀'),
+      fc.constantFrom(' ', '.', '\n', 'é', '"', ':', '😀', '=', '=='),
       fc.integer({ min: 15, max: 25 }).map(run),
       fc.integer({ min: 505, max: 520 }).map(run),
       fc.string({ unit: fc.constantFrom('a', 'B', '7', '=', '-', ' ', '#'), maxLength: 30 }),
@@ -150,7 +191,7 @@ describe('entropy tokens', () => {
         const text = parts.join('');
         const got: string[] = [];
         forEachEntropyCandidate(text, (s, e) => got.push(`${s}-${e}`));
-        const want = [...text.matchAll(TOKEN_RE)].map((m) => `${m.index}-${m.index + m[0].length}`);
+        const want = [...text.matchAll(TOKEN_RE)].flatMap((m) => judged(m.index, m[0]));
         expect(got).toEqual(want);
         tokens += want.length;
       }),
@@ -189,6 +230,17 @@ describe('entropy check: public and structural tokens', () => {
     expect(spans(`Subject: =?utf-8?q?${encoded}?=`)).toEqual([]);
     expect(spans(`name: ${encoded}`)).toEqual([`HIGH_ENTROPY:${encoded}`]);
     expect(spans(`?B?${encoded}?=`)).toEqual([`HIGH_ENTROPY:${encoded}`]); // no "=?charset"
+  });
+
+  test('a name and its value in one token: each is judged alone (base64 has "=" only as end padding)', () => {
+    // Before 2026-12-02 the span held the name ("BUILD_SEED=Zx8p…"), which redaction then hid too.
+    expect(spans(`BUILD_SEED=${key}`)).toEqual([`HIGH_ENTROPY:${key}`]);
+    expect(spans(`export BUILD_SEED=${key}==`)).toEqual([`HIGH_ENTROPY:${key}==`]);
+    expect(spans(`${key}==`)).toEqual([`HIGH_ENTROPY:${key}==`]);
+    expect(spans(`${key}=${'abcd'.repeat(6)}`)).toEqual([`HIGH_ENTROPY:${key}`]);
+    // A name and a short value: neither part is a token of 20 units.
+    expect(spans('TRACKING_NUMBER_FOR_TESTS=Zx8pQ2mLk9vB4nR')).toEqual([]);
+    expect(spans('a=b=c=d=e=f=g=h=i=j=k=l=m=n=o=p')).toEqual([]);
   });
 
   test('in a query or fragment, only values of credential-named parameters are judged', () => {
@@ -238,12 +290,14 @@ describe('entropy check: public and structural tokens', () => {
       expect(spans(`boundary="${boundary}"\n\n--${boundary}\nHello\n`)).toEqual([]);
       expect(spans(`boundary=${boundary.slice(4)}\n`)).toEqual([]);
       // Not a multipart structure: the same lines without part headers, or a flag repeated in a script.
+      // (The part after the boundary's "=": an "=" inside a token ends a name, since 2026-12-02.)
+      const afterEquals = boundary.slice(boundary.lastIndexOf('=') + 1);
       expect(spans(`--${boundary}\nHello\n--${boundary}\n`)).toEqual([
-        `HIGH_ENTROPY:--${boundary}`,
-        `HIGH_ENTROPY:--${boundary}`,
+        `HIGH_ENTROPY:${afterEquals}`,
+        `HIGH_ENTROPY:${afterEquals}`,
       ]);
       const flag = `--token=${key}`;
-      expect(spans(`${flag}\n${flag}\n`)).toEqual([`HIGH_ENTROPY:${flag}`, `HIGH_ENTROPY:${flag}`]);
+      expect(spans(`${flag}\n${flag}\n`)).toEqual([`SECRET_ASSIGNMENT:${key}`, `SECRET_ASSIGNMENT:${key}`]);
       // A key in a part's text is judged as anywhere else.
       const withKey = `${part('Content-Type: text/plain', `my key ${key}`)}--${boundary}--\n`;
       expect(spans(withKey)).toEqual([`HIGH_ENTROPY:${key}`]);

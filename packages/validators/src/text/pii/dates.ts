@@ -1,10 +1,11 @@
 /**
  * DATE_TIME: numeric dates (M/D/Y, D/M/Y, D.M.Y), ISO 8601 dates and timestamps, dates with month names
- * (English), and weekday names. Month/day ranges are validated; times alone are not reported.
+ * (English), weekday names, and times of day (times.ts). Month/day ranges are validated.
  */
 import { wordSet } from '../shared/context';
 import { factsOf, isAsciiWordUnit, stickyTwin } from '../shared/facts';
 import { forEachNamedDate } from './dates-named';
+import { forEachTime } from './times';
 import type { PiiCandidate, PiiRecognizer } from './types';
 
 /** @internal Numeric dates with `/`, `-` or `.` separators. */
@@ -99,6 +100,8 @@ export const dateRecognizer: PiiRecognizer = {
     ISO_AT.lastIndex = 0;
     // NAMED_DATE_RE, tried only where it can start (see dates-named.ts).
     if (f.runs > 0) forEachNamedDate(NAMED_AT, text, f, onNamed, emit);
+    // Times of day (times.ts): at runs of 1-2 digits, like the numeric dates.
+    if (f.runs > 0) forEachTime(text, f, emit);
     // WEEKDAY_RE's matches, found from their "day": the engine finds a literal faster than the seven
     // names (whose first letters are common), and a match is a whole word, so one "day" ends at most one.
     DAY_END.lastIndex = 0;

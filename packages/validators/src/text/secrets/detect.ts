@@ -11,7 +11,7 @@ import { forEachSecretAssignment } from './assignments';
 import { forEachEntropyCandidate, TOKEN_MIN } from './entropy';
 import { assignmentGateOpen, GATE_ASSIGNMENT, GATE_LITERALS, GATE_RUNS, secretFacts } from './gates';
 import { forEachHttpCredential } from './http-auth';
-import { PEM_BEGIN_RE, SECRET_PATTERNS, type SecretPattern } from './patterns';
+import { PEM_BEGIN_RE, PPK_BEGIN_RE, SECRET_PATTERNS, type SecretPattern } from './patterns';
 import { shannon } from './shannon';
 
 export { shannon } from './shannon';
@@ -43,8 +43,10 @@ const OPEN: Int32Array = /* @__PURE__ */ new Int32Array(GATE_RUNS.length);
 
 /** Longest span `detectSecrets` reports outside PEM blocks (a JWT); PEM blocks are bounded by `PEM_MAX_LENGTH`. */
 export const SECRET_MAX_MATCH_LENGTH = 13_320;
-/** Longest PEM private-key block searched for its END line. */
+/** Longest PEM private-key block searched for its END line (and PuTTY key file for its MAC line). */
 export const PEM_MAX_LENGTH = 16_384;
+/** The last line of a PuTTY key file starts with this label, then the MAC in hexadecimal. */
+const PPK_MAC = 'Private-MAC: ';
 
 /**
  * Find credentials in `text`.
@@ -122,6 +124,19 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
       const end = stop >= 0 && stop - m.index <= PEM_MAX_LENGTH ? stop + endMarker.length : m.index + m[0].length;
       push('PRIVATE_KEY', m.index, end, 0.99);
     });
+  // PuTTY key files: from the header to the end of the MAC (one search per position).
+  if (text.includes('PuTTY-User-Key-File-')) {
+    let mac = -2; // the next "Private-MAC: " at or after the last header (-2: not searched yet)
+    let macEnd = -1; // the end of its line
+    forEachMatch(PPK_BEGIN_RE, text, (m) => {
+      if (mac === -2 || (mac >= 0 && mac < m.index)) {
+        mac = text.indexOf(PPK_MAC, m.index);
+        macEnd = mac < 0 ? -1 : hexRunEnd(text, mac + PPK_MAC.length);
+      }
+      const end = mac >= 0 && mac - m.index <= PEM_MAX_LENGTH ? macEnd : m.index + m[0].length;
+      push('PRIVATE_KEY', m.index, end, 0.99);
+    });
+  }
   // The entropy check judges runs of TOKEN_MIN (20) token units or more: none in a text without one.
   if (options.entropy !== false && facts.run >= TOKEN_MIN) {
     forEachEntropyCandidate(text, (start, end) => {
@@ -139,6 +154,17 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
     text.length,
   );
   return kept.map((f) => ({ kind: f.kind, start: f.start, end: f.end, score: clampScore(f.score) }));
+}
+
+/** The end of the run of hexadecimal digits at `i` (a PuTTY key's MAC). */
+function hexRunEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102))) break;
+    e++;
+  }
+  return e;
 }
 
 /** Random tokens mix character classes; identifiers like `this_is_a_long_variable_name` do not. */

@@ -18,6 +18,8 @@
  *   quoted-printable soft line breaks, which stay URLs across the break (the query name before it
  *   counts, `=3D` is an encoded `=`);
  * - labelled digests and RFC 2047 encoded words (`labels.ts`).
+ * And a name written with its value as one token (`OPENAI_API_KEY=sk-…`) is judged part by part: base64
+ * has `=` only as padding at its end, so an `=` inside a token ends a name.
  * Private-key blocks are reported whole by `detectSecrets` (`PRIVATE_KEY`), known token formats by their
  * patterns: neither depends on this check.
  */
@@ -68,7 +70,7 @@ const PUBLIC_BLOCK_MAX = 1 << 16;
  * @example
  * ```ts
  * forEachEntropyCandidate('see https://x.io/pt6YBB/NXiEAA and key=Zx8pQ2mLk9vB4nR7tY1w', (s, e) => {});
- * // called once, for "key=Zx8pQ2mLk9vB4nR7tY1w"
+ * // called once, for "Zx8pQ2mLk9vB4nR7tY1w" (the value of "key=…")
  * ```
  */
 export function forEachEntropyCandidate(text: string, fn: (start: number, end: number) => void): void {
@@ -207,6 +209,24 @@ function flushRow(st: Candidates): void {
 
 /** Pass `[start, end)` on when its length is in range and no public block holds it. */
 function emitIn(st: Candidates, start: number, end: number): void {
+  // Base64 has `=` only as padding at its end: an `=` inside a token separates a name from its value
+  // (`OPENAI_API_KEY=sk-…`, `_auth=dXNl…`), and each part is judged alone (the value keeps its padding).
+  const text = st.text;
+  let s = start;
+  for (let k = start; k < end; k++) {
+    if (text.charCodeAt(k) !== 61) continue;
+    let e = k + 1;
+    while (e < end && text.charCodeAt(e) === 61) e++;
+    if (e === end) break;
+    judge(st, s, k);
+    s = e;
+    k = e - 1;
+  }
+  judge(st, s, end);
+}
+
+/** Pass `[start, end)` on unless it is too short or long, in a public block or a labelled non-secret. */
+function judge(st: Candidates, start: number, end: number): void {
   const len = end - start;
   if (len < TOKEN_MIN || len > TOKEN_MAX) return;
   const blocks = st.blocks;

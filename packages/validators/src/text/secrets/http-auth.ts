@@ -4,7 +4,9 @@
  *   after its scheme (`Bearer`, `Basic`, `Token`, `Api-Token`, `Bot`, `Digest`…): `-H "Authorization:
  *   Bearer cfcabd11c7ed…"`;
  * - `BASIC_AUTH_CREDENTIALS`: the password of curl's `-u user:password` / `--user user:password` (the
- *   user part when the password is empty: `-u "sk_live_…:"`, an API key given as the user name).
+ *   user part when the password is empty: `-u "sk_live_…:"`, an API key given as the user name), and the
+ *   base64 login of a registry's configuration (Docker's `"auth": "…"`, npm's `_auth=…`) that decodes
+ *   to `user:password`.
  * Placeholders and references are left out: `$TOKEN`, `$(gcloud auth print-access-token)`, `${{ … }}`,
  * `{{ … }}`, `<token>`, `[PASSWORD]`, `XXXX`, `****`, `...`, and the words people write for them
  * (`user:pass`, `username:password`, `test:test`, `xxx:yyy`).
@@ -18,9 +20,22 @@ import { MEMBER_PATH } from './assignments';
 export const AUTHORIZATION_RE: RegExp =
   /(?<![A-Za-z0-9_-])(?:proxy-)?authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?(?:(?:bearer|basic|token|api-token|bot|digest|oauth|jwt|apikey|key|ssws)[ \t]{1,3})?(?<secret>[A-Za-z0-9._~+/=:-]{8,2000})/dgi;
 
-/** curl's user option and its argument (`arg` group): `-u x`, `--user x`, `--user=x`, quoted or bare. @internal */
+/**
+ * curl's user option and its argument (`arg` group): `-u x`, `--user x`, `--user=x`, quoted or bare, in
+ * the pieces a shell joins into one word: a quoted user, then `:` and a quoted or bare password
+ * (`"user":"password"`, `'user':password`); or a bare part, then a quoted part (`kevin:'pRf7…'`).
+ * Linear: each piece stops at its closing quote or at a quote or white space, and the pieces are told
+ * apart by their first unit. @internal
+ */
 export const CURL_USER_RE: RegExp =
-  /(?<=[ \t])(?:-u|--user)(?:[ \t]{1,3}|=)(?<arg>"[^"\n]{1,300}"(?::"[^"\n]{0,300}")?|'[^'\n]{1,300}'|[^\s"']{1,300})/dg;
+  /(?<=[ \t])(?:-u|--user)(?:[ \t]{1,3}|=)(?<arg>(?:"[^"\n]{1,300}"|'[^'\n]{1,300}')(?::(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"']{1,300}))?|[^\s"']{1,300}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')?)/dg;
+
+/**
+ * A registry login stored as base64 of `user:password` (`b64` group): Docker's `"auth": "…"`
+ * (`~/.docker/config.json`) and npm's `_auth=…` (`.npmrc`). @internal
+ */
+export const BASE64_AUTH_RE: RegExp =
+  /(?:"auth"[ \t]{0,3}:[ \t]{0,3}"|(?<![A-Za-z0-9_-])_auth[ \t]{0,3}=[ \t]{0,3}["']?)(?<b64>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/dg;
 
 /** The word "curl" (the command of a curl option, on its line or a line its line continues). @internal */
 export const CURL_WORD: RegExp = /(?:^|[^A-Za-z0-9_-])curl(?![A-Za-z0-9_-])/;
@@ -55,6 +70,7 @@ export function forEachHttpCredential(text: string, fn: (kind: string, start: nu
     if (credential(v, 8)) fn('AUTHORIZATION_HEADER', g[0], g[1]);
   }
   auth.lastIndex = 0;
+  if (text.includes('auth"') || text.includes('_auth')) forEachBase64Auth(text, fn);
   if (!text.includes('curl')) return;
   const user = CURL_USER_RE;
   user.lastIndex = 0;
@@ -113,33 +129,43 @@ class CurlReader {
 let passwordEnd = 0;
 
 /**
- * The password of the curl argument `[a, b)` (quotes stripped; `"user":"password"` as curl's shell gets
- * it), or the user part when the password is empty; -1 when there is neither.
+ * The password of the curl argument `[a, b)` as curl's shell gets it (quotes stripped: `"user":"password"`,
+ * `user:'password'`), or the user part when the password is empty; -1 when there is neither.
  */
 function passwordOf(text: string, a: number, b: number): number {
   let s = a;
   let e = b;
   const q = text.charCodeAt(s);
   if (q === 34 || q === 39) {
-    // `"user":"password"`: the second quoted part is the password.
     const close = text.indexOf(String.fromCharCode(q), s + 1);
-    if (close + 1 < e && text.charCodeAt(close + 1) === 58) {
-      passwordEnd = e - 1;
-      return close + 3 <= e - 1 ? close + 3 : -1;
-    }
+    // `"user":password`: the part after the colon is the password (the regex allows only a colon there).
+    if (close + 1 < e) return unquoted(text, close + 2, e);
     s++;
     e--;
   }
   const colon = text.indexOf(':', s);
   if (colon < 0 || colon >= e) return -1;
-  if (colon + 1 < e) {
-    passwordEnd = e;
-    return colon + 1;
-  }
+  if (colon + 1 < e) return unquoted(text, colon + 1, e);
   // `user:` with no password: an API key given as the user name.
   if (colon === s) return -1;
   passwordEnd = colon;
   return s;
+}
+
+/**
+ * `[s, e)` without the quote that opens it and the quote that closes it (a bare piece has none: a quote
+ * at either end is a quoted piece's); -1 when nothing is left. Sets `passwordEnd`.
+ */
+function unquoted(text: string, s: number, e: number): number {
+  let from = s;
+  let to = e;
+  const first = text.charCodeAt(from);
+  if (first === 34 || first === 39) from++;
+  const last = text.charCodeAt(to - 1);
+  if (to > from && (last === 34 || last === 39)) to--;
+  if (to <= from) return -1;
+  passwordEnd = to;
+  return from;
 }
 
 /** A value that could be a credential: `min` units or more, not a placeholder, not one repeated unit. */
@@ -155,4 +181,37 @@ function credential(v: string, min: number): boolean {
   // Letters, and a digit, another symbol or mixed case (a word alone is a name, not a credential).
   if (letters === 0) return false;
   return digits > 0 || letters < v.length || v !== v.toLowerCase();
+}
+
+/**
+ * The base64 logins of `BASE64_AUTH_RE` that decode to `user:password` in printable ASCII with a
+ * password that could be a credential (a value that decodes to anything else is no login).
+ */
+function forEachBase64Auth(text: string, fn: (kind: string, start: number, end: number) => void): void {
+  const re = BASE64_AUTH_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const g = m.indices?.groups?.b64 as [number, number];
+    const login = decodeBase64(text.slice(g[0], g[1]));
+    const colon = login === undefined ? -1 : login.indexOf(':');
+    if (login === undefined || colon < 1) continue;
+    if (credential(login.slice(colon + 1), 6)) fn('BASIC_AUTH_CREDENTIALS', g[0], g[1]);
+  }
+  re.lastIndex = 0;
+}
+
+/** `b64` decoded as printable ASCII; `undefined` when it is not base64 of such text. */
+function decodeBase64(b64: string): string | undefined {
+  if (b64.length % 4 !== 0) return undefined;
+  let text: string;
+  try {
+    text = atob(b64);
+  } catch {
+    return undefined;
+  }
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 32 || c > 126) return undefined;
+  }
+  return text;
 }

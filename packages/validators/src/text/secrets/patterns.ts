@@ -146,6 +146,12 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
   },
 ]);
 
+/**
+ * PuTTY private key file header (`.ppk`, versions 1-3); the key runs to the end of the MAC on its
+ * `Private-MAC:` line (found by indexOf, once per position: linear).
+ */
+export const PPK_BEGIN_RE: RegExp = /PuTTY-User-Key-File-[1-3]: /g;
+
 /** PEM private key header; the block runs to the matching END line (found by indexOf, linear). */
 export const PEM_BEGIN_RE: RegExp =
   /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;

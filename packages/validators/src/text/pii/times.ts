@@ -1,0 +1,132 @@
+/**
+ * Times of day, for DATE_TIME (Presidio reports them so: its NER's TIME label maps to DATE_TIME):
+ * - with am/pm, which only a time has: `3pm`, `3 p.m.`, `11.30am`, `3:45 PM EST` (0.65);
+ * - `HH:MM:SS` (0.6), and `HH:MM` with a time zone after it (`14:30 UTC`, `09:00+02:00`) or a word that
+ *   sets a time before it (`at 14:30`, `from 9:00`, `until 17:30`, `um 8:15`) (0.6);
+ * - `HH:MM` alone, 0.4: below the default threshold unless a time word is near (`meeting`,
+ *   `appointment`, `o'clock`…), since the same shape writes verses (`John 3:16`), scores and ratios;
+ *   the second time of a range takes the first's score (`9:00-17:30`, `2 to 4pm`).
+ * Hours are 0-23 (1-12 with am/pm), minutes and seconds 00-59. A time inside a longer run of digits and
+ * colons or dots (an IPv6 address, a MAC address, `1:23.45`, `12:34:56:78`) is none.
+ *
+ * Linear: tried only at digit runs of 1-2 digits (the facts pass), each read over a bounded number of
+ * units by a sticky pattern.
+ */
+import { wordSet } from '../shared/context';
+import type { TextFacts } from '../shared/facts';
+import type { PiiCandidate } from './types';
+
+/**
+ * A time at a digit run (sticky): hour, then `:MM` (`:SS`) or `.MM` (with am/pm only, checked after), then
+ * am/pm, then a zone. Groups: 1 hour, 2 separator, 3 minutes, 4 seconds, 5 am/pm letter, 6 zone. @internal
+ */
+export const TIME_AT: RegExp =
+  /(\d{1,2})(?:([:.])(\d{2})(?::(\d{2}))?)?(?: {0,2}([AaPp])(?:\. ?)?[Mm]\.?(?![A-Za-z0-9]))?(?: ?(UTC|GMT|[ECMP][SD]T|CES?T|BST|JST|AES?T|AEDT|Z(?![A-Za-z0-9])|[+-](?:0\d|1[0-4]):?[0-5]\d))?/y;
+
+/** Words that set a time when they come right before it (and `@`). */
+const TIME_CUES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'at from until till by before after around between since starting um ab bis à vers às alle om'.split(' '),
+);
+
+/**
+ * Whether a cue of `TIME_CUES` ends 1-3 spaces before `s` (the whole word: no letter or digit before it),
+ * or `@` does.
+ */
+function cueBefore(text: string, s: number): boolean {
+  let e = s;
+  while (e > 0 && s - e < 3 && text.charCodeAt(e - 1) === 32) e--;
+  if (e === s) return false;
+  if (text.charCodeAt(e - 1) === 64) return true;
+  let b = e;
+  while (b > 0 && e - b <= 8 && isWordChar(text.charCodeAt(b - 1))) b--;
+  if (b === e || e - b > 8 || (b > 0 && isWordChar(text.charCodeAt(b - 1)))) return false;
+  return TIME_CUES.has(text.slice(b, e).toLowerCase());
+}
+
+/** ASCII letters and digits, and the accented letters of the cues (à, ä, ö, ü…: Latin-1 letters). */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+/** What joins the two times of a range. @internal */
+export const TIME_RANGE: RegExp = /^(?: ?[-–] ?| to | and )$/;
+
+/** Time words near a bare `HH:MM`. */
+const TIME_CONTEXT = /* @__PURE__ */ wordSet(
+  "time meeting meetings appointment appointments scheduled schedule o'clock clock arrive arrives arrival depart departs departure pickup call tonight today tomorrow yesterday morning afternoon evening noon midnight shift starts ends open opens closes closed hours",
+);
+
+/** 1 for `[A-Za-z0-9_:./]`: a unit that, before the hour, makes the time part of something longer. */
+function gluedBefore(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 58 || c === 46 || c === 47;
+}
+
+/**
+ * Call `emit` with each time of `text` (see the module's comment).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * forEachTime('call at 3:45 PM EST', factsOf('call at 3:45 PM EST'), emit); // "3:45 PM EST", 0.65
+ * ```
+ */
+export function forEachTime(text: string, f: TextFacts, emit: (c: PiiCandidate) => void): void {
+  const re = TIME_AT;
+  let next = 0;
+  // The last time emitted: a time after it and a range sign takes its score ("9:00-17:30", "2 to 4pm").
+  let lastEnd = -1;
+  let lastScore = 0;
+  for (let k = 0; k < f.runs; k++) {
+    const s = f.runStart[k] as number;
+    const e = f.runEnd[k] as number;
+    if (s < next || e - s > 2 || (s > 0 && gluedBefore(text.charCodeAt(s - 1)))) continue;
+    // After the hour: ":" or "." and the minutes, or am/pm (after at most two spaces).
+    let c = text.charCodeAt(e);
+    if (c !== 58 && c !== 46) {
+      if (c === 32) c = text.charCodeAt(text.charCodeAt(e + 1) === 32 ? e + 2 : e + 1);
+      c |= 32;
+      if (c !== 97 && c !== 112) continue;
+    }
+    re.lastIndex = s;
+    const m = re.exec(text);
+    if (m === null) continue;
+    const end = m.index + m[0].length;
+    const ampm = m[5] !== undefined;
+    const minutes = m[3];
+    // Neither minutes nor am/pm: a number. A dot before minutes only with am/pm ("11.30am").
+    if ((minutes === undefined && !ampm) || (m[2] === '.' && !ampm)) continue;
+    // Part of a longer run: digits, colons or dots go on ("1:23.45", "12:34:56:78", "fe80::1:23").
+    const after = text.charCodeAt(end);
+    if (
+      (after >= 48 && after <= 57) ||
+      ((after | 32) >= 97 && (after | 32) <= 122) ||
+      after === 58 ||
+      (after === 46 && text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57)
+    )
+      continue;
+    const hour = Number(m[1]);
+    if (ampm ? hour < 1 || hour > 12 : hour > 23) continue;
+    if (minutes !== undefined && Number(minutes) > 59) continue;
+    if (m[4] !== undefined && Number(m[4]) > 59) continue;
+    next = end;
+    let score = 0.4;
+    if (ampm) score = 0.65;
+    else if (m[4] !== undefined || m[6] !== undefined) score = 0.6;
+    else if (cueBefore(text, s)) score = 0.6;
+    if (lastEnd >= 0 && s - lastEnd <= 4 && TIME_RANGE.test(text.slice(lastEnd, s))) score = Math.max(score, lastScore);
+    lastEnd = end;
+    lastScore = score;
+    emit({
+      entity: 'DATE_TIME',
+      start: s,
+      end,
+      score,
+      recognizer: 'dateTime',
+      context: TIME_CONTEXT,
+      contextBoost: 0.2,
+    });
+  }
+  re.lastIndex = 0;
+}
