@@ -125,7 +125,8 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
       push('PRIVATE_KEY', m.index, end, 0.99);
     });
   // PuTTY key files: from the header to the end of the MAC (one search per position).
-  if (text.includes('PuTTY-User-Key-File-')) {
+  // The header is a run of 20 token units (`facts.run`): most texts have none, and skip the search.
+  if (facts.run >= 20 && text.includes('PuTTY-User-Key-File-')) {
     let mac = -2; // the next "Private-MAC: " at or after the last header (-2: not searched yet)
     let macEnd = -1; // the end of its line
     forEachMatch(PPK_BEGIN_RE, text, (m) => {

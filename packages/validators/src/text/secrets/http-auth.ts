@@ -70,7 +70,8 @@ export function forEachHttpCredential(text: string, fn: (kind: string, start: nu
     if (credential(v, 8)) fn('AUTHORIZATION_HEADER', g[0], g[1]);
   }
   auth.lastIndex = 0;
-  if (text.includes('auth"') || text.includes('_auth')) forEachBase64Auth(text, fn);
+  // Both keys hold "auth": one search for most texts, which have neither.
+  if (text.includes('auth') && (text.includes('auth"') || text.includes('_auth'))) forEachBase64Auth(text, fn);
   if (!text.includes('curl')) return;
   const user = CURL_USER_RE;
   user.lastIndex = 0;
