@@ -58,7 +58,7 @@ const TIME_CONTEXT = /* @__PURE__ */ wordSet(
   "time meeting meetings appointment appointments scheduled schedule o'clock clock arrive arrives arrival depart departs departure pickup call tonight today tomorrow yesterday morning afternoon evening noon midnight shift starts ends open opens closes closed hours",
 );
 
-/** 1 for `[A-Za-z0-9_:./]`: a unit that, before the hour, makes the time part of something longer. */
+/** `[A-Za-z0-9_:./]`: a unit that, before the hour, makes the time part of something longer. */
 function gluedBefore(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 58 || c === 46 || c === 47;
 }

@@ -207,7 +207,7 @@ function flushRow(st: Candidates): void {
   rowEnd.length = 0;
 }
 
-/** Pass `[start, end)` on when its length is in range and no public block holds it. */
+/** Pass the parts of the token `[start, end)` on to `judge`: the whole token, or its name and value. */
 function emitIn(st: Candidates, start: number, end: number): void {
   // Base64 has `=` only as padding at its end: an `=` inside a token separates a name from its value
   // (`OPENAI_API_KEY=sk-…`, `_auth=dXNl…`), and each part is judged alone (the value keeps its padding).
