@@ -65,6 +65,24 @@ describe('detectSecrets', () => {
     for (const x of f) expect(JSON.stringify(x)).not.toContain(value);
   });
 
+  test('connection strings: an empty user is no reason to miss the password; placeholders are no secret', () => {
+    const spans = (t: string) => detectSecrets(t).map((f) => `${f.kind}:${t.slice(f.start, f.end)}`);
+    // Redis writes no user (stop 46: no finding before).
+    expect(spans('REDIS_URL=redis://:Sup3rS3cret9@redis.example.com:6379/0')).toEqual([
+      'CONNECTION_STRING:Sup3rS3cret9',
+    ]);
+    // Templates and documentation placeholders (each was a CONNECTION_STRING finding before stop 46).
+    for (const t of [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell-style placeholder is the input
+      'postgres://user:${PGPASSWORD}@db:5432/app',
+      'mysql://root:<password>@localhost/db',
+      'postgres://user:password@localhost/db',
+      'mongodb://admin:****@cluster0.example.net',
+      'redis://:@localhost:6379',
+    ])
+      expect(spans(t)).toEqual([]);
+  });
+
   test('PEM private keys span BEGIN to END', () => {
     const pem = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
     const text = `key:\n${pem}\nthanks`;
@@ -139,6 +157,8 @@ describe('detectSecrets', () => {
       'eyJ'.repeat(349_525),
       'eyJa.'.repeat(209_715),
       'postgres://a:'.repeat(80_659),
+      'redis://:'.repeat(116_508),
+      `redis://${':'.repeat(1_000_000)}@`,
       'password='.repeat(116_508),
       '-----BEGIN PRIVATE KEY-----'.repeat(38_836),
       'aws secret '.repeat(95_325),

@@ -97,7 +97,7 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
       const g = m.indices?.groups?.secret;
       if (g !== undefined) {
         if (
-          (p.kind === 'PASSWORD_ASSIGNMENT' || p.kind === 'URL_CREDENTIALS') &&
+          (p.kind === 'PASSWORD_ASSIGNMENT' || p.kind === 'URL_CREDENTIALS' || p.kind === 'CONNECTION_STRING') &&
           !looksLikePassword(text.slice(g[0], g[1]))
         )
           return;

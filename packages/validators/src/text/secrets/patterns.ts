@@ -129,7 +129,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = /* @__PURE__ */ Object.
   {
     kind: 'CONNECTION_STRING',
     re: re(
-      '\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]{2,12}|ftp|sftp|smtp|ldap)://[^\\s:@/]{1,256}:(?<secret>[^\\s@/]{1,256})@[^\\s/?#]{1,256}',
+      '\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]{2,12}|ftp|sftp|smtp|ldap)://[^\\s:@/]{0,256}:(?<secret>[^\\s@/]{1,256})@[^\\s/?#]{1,256}',
       'gi',
     ),
     score: 0.9,
