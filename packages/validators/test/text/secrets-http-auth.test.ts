@@ -137,7 +137,7 @@ describe('registry logins stored as base64 of user:password', () => {
   });
 
   test.each([
-    // The password is a word, or the same as the user: no credential.
+    // The password is one of the words written for a password ("password", "admin"): no credential.
     `{"auth":"${btoa('user:password')}"}`,
     `{"auth":"${btoa('admin:admin')}"}`,
     // No user, not base64 of text, not base64 at all, or no login in it.
