@@ -35,6 +35,17 @@ describe('lower-case names after a cue', () => {
     expect(found('hi john smith')).toEqual(['PERSON:john smith:0.8']);
   });
 
+  test('a cued family name takes the given name after it (family name first; stop 46)', () => {
+    // "li" alone before: "li" is a family name of the list, "wei" a given name.
+    expect(found('my name is li wei')).toEqual(['PERSON:li wei:0.75']);
+    expect(found('hi, my name is wang fang and i need help')).toEqual(['PERSON:wang fang:0.8']);
+    expect(found('dr zhang wei will see you now')).toEqual(['PERSON:zhang wei:0.75']);
+    // A common word, or no given name, after the family name: the family name alone.
+    expect(found('mr zhang read the letter')).toEqual(['PERSON:zhang:0.75']);
+    expect(found('mr smith called')).toEqual(['PERSON:smith:0.8']);
+    expect(found('name: smith')).toEqual(['PERSON:smith:0.8']);
+  });
+
   test('self-introductions: "i\'m", "i am", "im", "this is", "it\'s" (2026-11-30; but for the known pair, none was found before)', () => {
     expect(found('i am priya from accounts')).toEqual(['PERSON:priya:0.8']);
     expect(found("i'm priya sharma, nice to meet you")).toEqual(['PERSON:priya sharma:0.8']);

@@ -351,7 +351,7 @@ function cuedName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     const pair =
       !lowerWriting && next < w.n && w.cap[next] === 0 && adjacent(w, i, next) && inList(w, next, IN_LAST, g.lastNames);
     end = pair ? (w.end[next] as number) : unknownSurnameEnd(w, i, lowerWriting);
-  }
+  } else end = givenNameAfter(w, g, i, lowerWriting);
   emitName(
     w,
     {
@@ -365,6 +365,23 @@ function cuedName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     },
     emit,
   );
+}
+
+/**
+ * The end of cued family name `i` over the known given name after it, the order of Chinese, Korean,
+ * Vietnamese and Hungarian names and of forms ("my name is li wei", "mr kim min-jun"; since stop 46, "li"
+ * alone before): the next word is not capitalized (and in lower-case writing when `lowerWriting`), follows
+ * after one space, is a given name of the list and no common word ("mr zhang read the letter": "read" is a
+ * given name and a common word), particle, honorific, greeting or form of address.
+ */
+function givenNameAfter(w: Words, g: Gazetteer, i: number, lowerWriting: boolean): number {
+  const next = i + 1;
+  const end = w.end[i] as number;
+  if (next >= w.n || w.cap[next] === 1 || (lowerWriting && w.lower[next] !== 1) || !adjacent(w, i, next)) return end;
+  const f = wordsOf(w, next);
+  if ((f & (W_COMMON | W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_GREETING | W_VOCATIVE)) !== 0) return end;
+  if (NOT_SURNAMES.has(lowerOf(w, next)) || !inList(w, next, IN_FIRST, g.firstNames)) return end;
+  return w.end[next] as number;
 }
 
 /**
