@@ -30,6 +30,10 @@ describe('times of day', () => {
     ['the meeting moved to 10:30 today', ['10:30']],
     ['open from 9:00-17:30 on weekdays', ['9:00', '17:30']],
     ['11:17:54 FastPath part=0=1', ['11:17:54']],
+    // French and German writing (stop 46, after the first version).
+    ['rendez-vous à 14h30 demain', ['14h30']],
+    ['Termin um 15 Uhr', ['15 Uhr']],
+    ['Abfahrt 8:15 Uhr', ['8:15 Uhr']],
     // A timestamp is one DATE_TIME, not a date and a time.
     ['Date: 2011-10-24 06:30:25', ['2011-10-24 06:30:25']],
   ])('%s', (text, want) => {
@@ -53,6 +57,8 @@ describe('times of day', () => {
     'at 13pm',
     'I am 3 and you are 4, PM me',
     'Chapter 2, page 3, 10 amazing tips',
+    'the build took 15h to finish',
+    'Ich habe 15 Uhren gekauft',
   ])('not: %s', (text) => {
     expect(times(text)).toEqual([]);
   });

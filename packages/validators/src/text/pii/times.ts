@@ -2,7 +2,8 @@
  * Times of day, for DATE_TIME (Presidio reports them so: its NER's TIME label maps to DATE_TIME):
  * - with am/pm, which only a time has: `3pm`, `3 p.m.`, `11.30am`, `3:45 PM EST` (0.65);
  * - `HH:MM:SS` (0.6), and `HH:MM` with a time zone after it (`14:30 UTC`, `09:00+02:00`) or a word that
- *   sets a time before it (`at 14:30`, `from 9:00`, `until 17:30`, `um 8:15`) (0.6);
+ *   sets a time before it (`at 14:30`, `from 9:00`, `until 17:30`, `um 8:15`) (0.6); French `14h30` and
+ *   German `15 Uhr`, `8:15 Uhr` as well (0.6 with "Uhr"; `14h30` as a bare `HH:MM`);
  * - `HH:MM` alone, 0.4: below the default threshold unless a time word is near (`meeting`,
  *   `appointment`, `o'clock`…), since the same shape writes verses (`John 3:16`), scores and ratios;
  *   the second time of a range takes the first's score (`9:00-17:30`, `2 to 4pm`).
@@ -17,11 +18,11 @@ import type { TextFacts } from '../shared/facts';
 import type { PiiCandidate } from './types';
 
 /**
- * A time at a digit run (sticky): hour, then `:MM` (`:SS`) or `.MM` (with am/pm only, checked after), then
- * am/pm, then a zone. Groups: 1 hour, 2 separator, 3 minutes, 4 seconds, 5 am/pm letter, 6 zone. @internal
+ * A time at a digit run (sticky): hour, then `:MM` (`:SS`), `hMM` or `.MM` (with am/pm only, checked after),
+ * then am/pm, then a zone (or "Uhr"). Groups: 1 hour, 2 separator, 3 minutes, 4 seconds, 5 am/pm letter, 6 zone. @internal
  */
 export const TIME_AT: RegExp =
-  /(\d{1,2})(?:([:.])(\d{2})(?::(\d{2}))?)?(?: {0,2}([AaPp])(?:\. ?)?[Mm]\.?(?![A-Za-z0-9]))?(?: ?(UTC|GMT|[ECMP][SD]T|CES?T|BST|JST|AES?T|AEDT|Z(?![A-Za-z0-9])|[+-](?:0\d|1[0-4]):?[0-5]\d))?/y;
+  /(\d{1,2})(?:([:.h])(\d{2})(?::(\d{2}))?)?(?: {0,2}([AaPp])(?:\. ?)?[Mm]\.?(?![A-Za-z0-9]))?(?: ?(UTC|GMT|[ECMP][SD]T|CES?T|BST|JST|AES?T|AEDT|Uhr(?![A-Za-z])|Z(?![A-Za-z0-9])|[+-](?:0\d|1[0-4]):?[0-5]\d))?/y;
 
 /** Words that set a time when they come right before it (and `@`). */
 const TIME_CUES: ReadonlySet<string> = /* @__PURE__ */ new Set(
@@ -82,12 +83,12 @@ export function forEachTime(text: string, f: TextFacts, emit: (c: PiiCandidate) 
     const s = f.runStart[k] as number;
     const e = f.runEnd[k] as number;
     if (s < next || e - s > 2 || (s > 0 && gluedBefore(text.charCodeAt(s - 1)))) continue;
-    // After the hour: ":" or "." and the minutes, or am/pm (after at most two spaces).
+    // After the hour: ":", "." or "h" and the minutes, or am/pm or "Uhr" (after at most two spaces).
     let c = text.charCodeAt(e);
-    if (c !== 58 && c !== 46) {
+    if (c !== 58 && c !== 46 && c !== 104) {
       if (c === 32) c = text.charCodeAt(text.charCodeAt(e + 1) === 32 ? e + 2 : e + 1);
       c |= 32;
-      if (c !== 97 && c !== 112) continue;
+      if (c !== 97 && c !== 112 && c !== 117) continue;
     }
     re.lastIndex = s;
     const m = re.exec(text);
@@ -95,8 +96,8 @@ export function forEachTime(text: string, f: TextFacts, emit: (c: PiiCandidate) 
     const end = m.index + m[0].length;
     const ampm = m[5] !== undefined;
     const minutes = m[3];
-    // Neither minutes nor am/pm: a number. A dot before minutes only with am/pm ("11.30am").
-    if ((minutes === undefined && !ampm) || (m[2] === '.' && !ampm)) continue;
+    // Neither minutes nor am/pm nor "Uhr": a number. A dot before minutes only with am/pm ("11.30am").
+    if ((minutes === undefined && !ampm && m[6] !== 'Uhr') || (m[2] === '.' && !ampm)) continue;
     // Part of a longer run: digits, colons or dots go on ("1:23.45", "12:34:56:78", "fe80::1:23").
     const after = text.charCodeAt(end);
     if (
