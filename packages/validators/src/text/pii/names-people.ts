@@ -376,12 +376,21 @@ function cuedName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
  */
 function givenNameAfter(w: Words, g: Gazetteer, i: number, lowerWriting: boolean): number {
   const next = i + 1;
-  const end = w.end[i] as number;
-  if (next >= w.n || w.cap[next] === 1 || (lowerWriting && w.lower[next] !== 1) || !adjacent(w, i, next)) return end;
-  const f = wordsOf(w, next);
-  if ((f & (W_COMMON | W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_GREETING | W_VOCATIVE)) !== 0) return end;
-  if (NOT_SURNAMES.has(lowerOf(w, next)) || !inList(w, next, IN_FIRST, g.firstNames)) return end;
+  if (!nameWordAfter(w, i, lowerWriting, W_COMMON) || !inList(w, next, IN_FIRST, g.firstNames))
+    return w.end[i] as number;
   return w.end[next] as number;
+}
+
+/**
+ * Whether the word after `i` may continue a cued name: it follows after one space, is not capitalized
+ * (and is in lower-case writing when `lowerWriting`), has none of the `also` flags, and is no particle,
+ * honorific, greeting, form of address, word that is no name, or word of `NOT_SURNAMES`.
+ */
+function nameWordAfter(w: Words, i: number, lowerWriting: boolean, also: number): boolean {
+  const next = i + 1;
+  if (next >= w.n || w.cap[next] === 1 || (lowerWriting && w.lower[next] !== 1) || !adjacent(w, i, next)) return false;
+  const bad = also | W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_GREETING | W_VOCATIVE;
+  return (wordsOf(w, next) & bad) === 0 && !NOT_SURNAMES.has(lowerOf(w, next));
 }
 
 /**
@@ -390,13 +399,10 @@ function givenNameAfter(w: Words, g: Gazetteer, i: number, lowerWriting: boolean
  * "name roberto yamamura"), and is no particle, honorific, greeting or common word (`NOT_SURNAMES`).
  */
 function unknownSurnameEnd(w: Words, i: number, lowerWriting: boolean): number {
-  const next = i + 1;
   const end = w.end[i] as number;
-  if (next >= w.n || w.cap[next] === 1 || (lowerWriting && w.lower[next] !== 1) || !adjacent(w, i, next)) return end;
-  const after = w.end[next] as number;
-  if (after < w.text.length && !endsSentence(w.text.charCodeAt(after))) return end;
-  if ((wordsOf(w, next) & (W_PARTICLE | W_HONORIFIC | W_NOT_NAME | W_GREETING | W_VOCATIVE)) !== 0) return end;
-  return NOT_SURNAMES.has(lowerOf(w, next)) ? end : after;
+  if (!nameWordAfter(w, i, lowerWriting, 0)) return end;
+  const after = w.end[i + 1] as number;
+  return after < w.text.length && !endsSentence(w.text.charCodeAt(after)) ? end : after;
 }
 
 /** `.` `,` `!` `?` `;` `:` `)` `"`, a line break or a carriage return: what may follow the last word of a sentence. */
