@@ -32,6 +32,14 @@ const SEP = "[^\\p{L}\\p{N}\\n'’]+";
 const GAP = '§';
 /** Up to n words between two parts of a phrase (a marker, expanded by `family`). */
 const gap = (n: number) => `${GAP}${n}${GAP}`;
+/**
+ * Where an anchor that ends with a space hands over to its tail (`wordsThen`): the anchor's literal then
+ * holds the space ("state " is no part of "statement", "format " none of "information"), and the gate
+ * enables the family at fewer texts.
+ */
+const SPLIT = '¦';
+/** Up to n words, each followed by a separator, after an anchor that ended with one (see `SPLIT`). */
+const wordsThen = (n: number) => `${SPLIT}(?:${W}${SEP}){0,${n}}`;
 const expand = (s: string) => s.replace(/§(\d)§/g, (_m, n) => `(?:${SEP}${W}){0,${n}}${SEP}`);
 /**
  * An anchor's groups of plain words with each word before the words it is the start of ("disregarding"
@@ -63,11 +71,12 @@ function family(id: string, weight: number, source: string): PhraseFamily[] {
   const plain: string[] = [];
   const out: PhraseFamily[] = [];
   for (const b of splitAlternatives(source)) {
-    const at = b.indexOf(GAP);
+    const split = b.indexOf(SPLIT);
+    const at = split >= 0 ? split : b.indexOf(GAP);
     if (at < 0) plain.push(b);
     else {
       const re = new RegExp(longerWordsFirst(b.slice(0, at)), 'gu');
-      out.push({ id, weight, re, tail: new RegExp(expand(b.slice(at)), 'uy') });
+      out.push({ id, weight, re, tail: new RegExp(expand(b.slice(split >= 0 ? at + 1 : at)), 'uy') });
     }
   }
   if (plain.length > 0) out.unshift({ id, weight, re: new RegExp(plain.join('|'), 'gu') });
@@ -104,6 +113,19 @@ const SCRIPT_TARGET =
 /** What the slot is to be filled with: the conversation or a secret. */
 const FILL =
   '(?:previous (?:message|messages|answer|response)|conversation|chat|summary|history|passwords?|secrets?|credentials|e-?mails?|code|numbers|data|context|system prompt|api key)\\b';
+
+/** The rest of a line that holds a fake boundary: up to 8 signs (":", "---", "%%%"). */
+const LINE_END = '[ \\t]*[^\\p{L}\\p{N}\\n]{0,8}[ \\t]*(?:\\n|$)';
+/**
+ * A run of 24 or more brackets of the kinds `a`, `b`, `c` (escaped), spaces and tabs between them, that
+ * starts with two of different kinds: written out pair by pair, so that the phrase gate reads its
+ * literals (") ]", ")]", "] }"...) and never tries it at a lone bracket.
+ */
+function bracketRun(a: string, b: string, c: string): string {
+  const pairs: string[] = [];
+  for (const x of [a, b, c]) for (const y of [a, b, c]) if (x !== y) pairs.push(`${x}${y}`, `${x} ${y}`);
+  return `(?:${pairs.join('|')})(?:[ \\t]*[${a}${b}${c}]){22,}`;
+}
 
 /** The built-in phrase families. */
 export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.freeze([
@@ -186,6 +208,53 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     0.5,
     `\\bwhat (?:were|was) you (?:told|instructed|programmed|asked|given)(?: to do| to say)? (?:before|at the (?:start|beginning) of|prior to) (?:this|our|the) (?:conversation|chat|session)\\b|\\bwhat (?:were|was) you (?:originally|initially) (?:told|instructed|programmed)\\b|\\bwhat did (?:the |your )?(?:developers?|creators?|openai|anthropic|admins?|operators?) (?:tell|instruct|ask) you\\b|\\b(?:list|repeat|tell me|show me|what are|print) (?:all |each of )?(?:the |your )?(?:rules|instructions|guidelines|directives) (?:that )?you (?:were|have been|was) given\\b`,
   ),
+  // Requests for the prompt as players of Tensor Trust wrote them (Toyer et al., ICLR 2024; written from
+  // the even-indexed attacks of its extraction benchmark): the prompt "so far", the model's own prompt,
+  // pre-prompt or ruleset, all the instructions "in the prompt" or "prior to this input" (0.7); its own,
+  // previous or hidden instructions listed, summarized, formatted or put in verse (0.5); instructions or
+  // words above turned into code (0.35: a user may have written rules above and want them in Python).
+  // "Explain your rules for the game", "the instructions in the prompt of this homework", "the
+  // instructions so far are clear" are none.
+  ...family(
+    'prompt_leak',
+    0.7,
+    `\\b(?:repeat|print|output|state|list|summari[sz]e|return|write|show|display|recite|dump|reveal|explain|clarify|format) ${wordsThen(3)}(?:prompt|your (?:instructions|rules|conditions|directives|ruleset|logic)|all (?:the |of the )?(?:instructions|rules|conditions|directives)) so far\\b|\\beverything (?:in|from|of) your (?:prompt|instructions|system prompt|pre-?prompt)\\b|\\b(?:repeat|print|output|reveal|show|display|dump|recite|return|state|tl;dr|tldr|reply with|reply back with) ${SPLIT}(?:me |out |back |again |all of )?your (?:entire |full |whole |complete |original |initial |hidden |secret |system )?(?:prompt|pre-?prompt|system message|ruleset)\\b|\\ball (?:the instructions|instructions) in (?:the|your) prompt\\b|\\b(?:instructions|rules) in your (?:prompt|pre-?prompt)\\b|\\binstructions (?:prior to|before|above) (?:this (?:input|point|line|message)|the user input)\\b`,
+  ),
+  ...family(
+    'prompt_leak',
+    0.5,
+    `\\b(?:summari[sz]e|list|format|convert|translate|rewrite|output|repeat|return|restate|paraphrase|tl;dr|tldr|store) (?:all |all of |me )?(?:your|previous|prior|preceding|hidden|your previous|your prior|your hidden) (?:instructions|directives|rules|ruleset|guidelines|conditions)\\b|\\b(?:explain|clarify) (?:all |all of |me )?(?:your|your previous|your hidden|previous|prior|hidden) (?:instructions|directives|ruleset)\\b|\\b(?:poem|rap|song|sonnet|haiku|limerick|reddit post) about your (?:\\p{L}+ )?(?:instructions|ruleset|prompt)\\b|\\bwhat are (?:you|your) instructions(?![ \\t]*(?:for|on|about|to|regarding|if|when)\\b)`,
+  ),
+  ...family(
+    'prompt_leak',
+    0.35,
+    `\\b(?:convert|translate|rewrite|turn|write|explain|repeat|summari[sz]e) ${wordsThen(3)}(?:instructions|rules|words|text) (?:above|below|so far)${gap(3)}(?:python|pseudocode|pseudo-code|java|javascript|json|code)\\b|\\b(?:convert|translate|rewrite|turn) ${wordsThen(2)}(?:instructions|rules) (?:into|to|in) (?:python|pseudocode|pseudo-code|java|javascript|json|code)\\b`,
+  ),
+  // Tensor Trust's hijacking prompts (its even-indexed attacks): instructions kept "but" changed; a model
+  // told it was reprogrammed or upgraded, or what its sole response is (quoted: "your only answer is to
+  // wait" is none); forgetting what it was told (not "about" something); all text ignored but one
+  // sentence.
+  ...family(
+    'new_instructions',
+    0.45,
+    `\\b(?:keep|retain) (?:your |all |all of your )?(?:previous|prior|existing|current|original) (?:instructions|rules|directives)(?:,| and)? but\\b|\\byou have been (?:carefully |successfully )?(?:reprogrammed|given a system upgrade|upgraded to a new version)\\b|\\byour (?:sole|only|default) (?:response|reply|output|answer) (?:is|will be|should be|must be|shall be)[ \\t]*[:"'“‘]`,
+  ),
+  ...family(
+    'override',
+    0.6,
+    `\\b(?:forget|ignore|disregard) (?:everything |all |all of )?what (?:you've|you have|you were|you've been|you have been) (?:been )?(?:told|instructed|programmed)(?![ \\t]*(?:about|regarding|on|concerning|of|by)\\b)|\\bignore (?:all|any|every)(?: other| of the)? (?:text|words|sentences|content) (?:except|but|other than|besides) (?:this|these|the following|my) (?:sentence|line|message|instruction|one|words)\\b`,
+  ),
+  // Fake boundaries that close the app's part of the prompt and open the attacker's: "%%% END USER
+  // AMBIGUITY %%%", "=== END USER SECTION ===", "END DISTRACTOR INSTRUCTIONS", "BEGIN REAL MESSAGE" on a
+  // line of their own; runs of mixed brackets (") ] } ) ] }", "{ [ ( { [ (") that end or open whatever
+  // the input was quoted in. "=== End of user manual ===", "-----END PGP SIGNATURE-----", "The end user
+  // input is validated", nested JSON and Lisp are none.
+  ...family(
+    'delimiter',
+    0.45,
+    `%%[ \\t]*(?:end|begin|start)\\b[^\\n%]{0,60}%%|(?:%%%|===|###|\\*\\*\\*|~~~)[ \\t]*(?:end|begin|start) (?:of )?(?:the )?(?:user (?:input|ambiguity|section|query|message|prompt|text)|out of date instructions|distractor instructions|login attempt|simulation|prompt|system prompt|instructions|ambiguity)\\b|(?:^|\\n)[ \\t]*(?:end|begin) (?:user|of user) (?:input|section|query|message|prompt)${LINE_END}|(?:^|\\n)[ \\t]*(?:end|begin) (?:out of date|distractor|real|important|true) (?:instructions|message)${LINE_END}`,
+  ),
+  ...family('delimiter', 0.45, `${bracketRun('\\)', '\\]', '\\}')}|${bracketRun('\\(', '\\[', '\\{')}`),
   ...family(
     'authority',
     0.35,
