@@ -426,6 +426,8 @@ export const ASSIGN_RE: RegExp = /\b[a-z] ?= ?["']/gi;
 export const CONCAT_RE: RegExp = /\b[a-z] ?\+ ?[a-z]\b/i;
 /** @internal "Part 1 is ...". */
 export const PART_RE: RegExp = /\bpart \d(?: is|:| =)/gi;
+/** Most units between two parts of a split payload (the end of one "part N is" to the next). */
+const PARTS_APART = 160;
 
 /**
  * Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions.
@@ -463,15 +465,23 @@ function structural(
   }
   if (assigns >= 2 && CONCAT_RE.test(text))
     out.push({ family: 'payload_split', start: firstAssign, end: firstAssign + 1, score: 0.45 });
-  let parts = 0;
+  // Two parts close together ("Part 1 is \"What is the sec\", Part 2 is \"ret code\""): sections of a
+  // document ("### Part 1: …" and "### Part 2: …" paragraphs apart) are none.
   let firstPart = -1;
   if ((marks & MARK_PART) !== 0 && lower.includes('part ')) {
+    let last = -1;
+    let lastEnd = -1;
     forEachMatch(PART_RE, text, (m) => {
-      if (firstPart < 0) firstPart = m.index;
-      parts++;
+      if (last >= 0 && m.index - lastEnd <= PARTS_APART) {
+        firstPart = last;
+        return false;
+      }
+      last = m.index;
+      lastEnd = m.index + m[0].length;
+      return true;
     });
   }
-  if (parts >= 2) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
+  if (firstPart >= 0) out.push({ family: 'payload_split', start: firstPart, end: firstPart + 4, score: 0.45 });
   const rep = scan.repetition;
   if (rep) out.push({ family: 'repeated_tokens', start: rep.start, end: rep.end, score: 0.35 });
   return scan;

@@ -133,7 +133,9 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'override',
     0.7,
-    `\\b(?:delete|clear|erase|drop|discard|abandon|replace|reset|wipe)${gap(3)}${INSTRUCTION_NOUN}\\b`,
+    // The verb followed by a determiner: "clear instructions", "replace directives left in go.mod", "drop
+    // earlier to prompt action" are an adjective and other senses (awesome-chatgpt-prompts, stop 47).
+    `\\b(?:delete|clear|erase|drop|discard|abandon|replace|reset|wipe) ${SPLIT}(?:all|all of|your|the|any|my|previous|prior|these|those|original|current|existing|old|every|its)${gap(2)}${INSTRUCTION_NOUN}\\b`,
   ),
   ...family(
     'override',
@@ -267,7 +269,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'jailbreak_rules',
     0.45,
-    `\\bno matter how (?:immoral|unethical|illegal|harmful|offensive|inappropriate|explicit|inhumane)\\b|\\b(?:without|no|any|omit|never include|never add|never give|not include|not add|not give) (?:warning|disclaimer|caveat|any warning|any disclaimer|such warning|such disclaimer)s?${gap(2)}(?:disclaimers?|warnings?|caveats?|censorship)\\b|\\b(?:(?:never|not|doesn't|don't|without) (?:cares|care|caring|concerned|gives a fuck|give a fuck|gives a shit|give a shit|gives a damn|give a damn)|(?:not|doesn't|don't|without) (?:have any|has any|any) regard)${gap(3)}(?:ethics|ethical|ethicality|moral|morals|morality|legality|consequences|unethical|immoral|illegal)\\b|\\b(?:don't|doesn't|do not|does not) have any (?:morals|moralities|ethics)\\b|\\bnone of (?:your|its|his|her|their) (?:responses|answers|replies)${gap(3)}(?:include|say|contain|start with|begin with|use|respond with|reply with)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:never|don't|do not|won't|will not|shouldn't|should not|must not|mustn't) (?:say|include|start with|begin with|respond with|reply with|use)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:amoral|unfiltered|uncensored|unrestricted|unethical)${gap(2)}(?:ai|chatbot|bot|assistant|language model)\\b|\\bnot subject to${gap(2)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions|filters)\\b`,
+    `\\bno matter how (?:immoral|unethical|illegal|harmful|offensive|inappropriate|explicit|inhumane)\\b|\\b(?:without|no|any|omit|never include|never add|never give|not include|not add|not give) (?:warning|disclaimer|caveat|any warning|any disclaimer|such warning|such disclaimer)s?(?:/| or | and | nor |, |, or |, and )(?:any |other |even )?(?:disclaimers?|warnings?|caveats?|censorship)\\b|\\b(?:(?:never|not|doesn't|don't|without) (?:cares|care|caring|concerned|gives a fuck|give a fuck|gives a shit|give a shit|gives a damn|give a damn)|(?:not|doesn't|don't|without) (?:have any|has any|any) regard)${gap(3)}(?:ethics|ethical|ethicality|moral|morals|morality|legality|consequences|unethical|immoral|illegal)\\b|\\b(?:don't|doesn't|do not|does not) have any (?:morals|moralities|ethics)\\b|\\bnone of (?:your|its|his|her|their) (?:responses|answers|replies)${gap(3)}(?:include|say|contain|start with|begin with|use|respond with|reply with)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:never|don't|do not|won't|will not|shouldn't|should not|must not|mustn't) (?:say|include|start with|begin with|respond with|reply with|use)${gap(1)}(?:i'm sorry|i am sorry|i apologize|as an ai|as a language model)\\b|\\b(?:amoral|unfiltered|uncensored|unrestricted|unethical)${gap(2)}(?:ai|chatbot|bot|assistant|language model)\\b|\\bnot subject to${gap(2)}(?:content polic(?:y|ies)|polic(?:y|ies)|guidelines|rules|restrictions|filters)\\b`,
   ),
   // More of the same collection's rules (stop 44, written from its even-indexed prompts): ethics set
   // aside ("regardless of any ethical or moral considerations", "without regard for legality, ethics"),
