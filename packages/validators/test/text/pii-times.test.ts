@@ -34,6 +34,18 @@ describe('times of day', () => {
     ['rendez-vous à 14h30 demain', ['14h30']],
     ['Termin um 15 Uhr', ['15 Uhr']],
     ['Abfahrt 8:15 Uhr', ['8:15 Uhr']],
+    // A bare hour that starts a range ending in am/pm or "Uhr", French "14h" after a cue or in a range
+    // (stop 47).
+    ['open 2 to 4pm daily', ['2', '4pm']],
+    ['call 9-11am', ['9', '11am']],
+    ['zwischen 13 und 18 Uhr geöffnet', ['13', '18 Uhr']],
+    ['from 9 until 11am', ['9', '11am']],
+    ['rendez-vous à 14h', ['14h']],
+    ['ouvert de 9h à 17h', ['9h', '17h']],
+    ['abierto de 9h a 17h', ['9h', '17h']],
+    ['ab 8:15 und 17:45', ['8:15', '17:45']],
+    ['order 12345 to 4pm', ['4pm']],
+    ['on 2021-10-11 am, I think', ['2021-10-11']],
     // A timestamp is one DATE_TIME, not a date and a time.
     ['Date: 2011-10-24 06:30:25', ['2011-10-24 06:30:25']],
   ])('%s', (text, want) => {
@@ -58,6 +70,8 @@ describe('times of day', () => {
     'I am 3 and you are 4, PM me',
     'Chapter 2, page 3, 10 amazing tips',
     'the build took 15h to finish',
+    'page 14h of the log',
+    'rows 13 und 19 of the sheet',
     'Ich habe 15 Uhren gekauft',
   ])('not: %s', (text) => {
     expect(times(text)).toEqual([]);
@@ -72,7 +86,7 @@ describe('times of day', () => {
 
   test('on arbitrary text, each time is at a run of 1-2 digits, in range, inside the text', () => {
     const piece = fc.oneof(
-      fc.constantFrom(' ', ':', '.', 'am', 'PM', 'p.m.', ' UTC', '+02:00', '-', 'at ', 'a', '\n'),
+      fc.constantFrom(' ', ':', '.', 'am', 'PM', 'p.m.', ' UTC', '+02:00', '-', 'at ', 'a', '\n', 'h', ' to ', ' und ', ' Uhr', 'à '),
       fc.integer({ min: 0, max: 99 }).map(String),
       fc.string({ maxLength: 6 }),
     );

@@ -3,10 +3,12 @@
  * - with am/pm, which only a time has: `3pm`, `3 p.m.`, `11.30am`, `3:45 PM EST` (0.65);
  * - `HH:MM:SS` (0.6), and `HH:MM` with a time zone after it (`14:30 UTC`, `09:00+02:00`) or a word that
  *   sets a time before it (`at 14:30`, `from 9:00`, `until 17:30`, `um 8:15`) (0.6); French `14h30` and
- *   German `15 Uhr`, `8:15 Uhr` as well (0.6 with "Uhr"; `14h30` as a bare `HH:MM`);
+ *   German `15 Uhr`, `8:15 Uhr` as well (0.6 with "Uhr"; `14h30` as a bare `HH:MM`), French `14h` after
+ *   such a word or in a range (`à 14h`, `de 9h à 17h`; "took 15h" is none);
  * - `HH:MM` alone, 0.4: below the default threshold unless a time word is near (`meeting`,
  *   `appointment`, `o'clock`…), since the same shape writes verses (`John 3:16`), scores and ratios;
- *   the second time of a range takes the first's score (`9:00-17:30`, `2 to 4pm`).
+ *   the second time of a range takes the first's score (`9:00-17:30`), and a bare hour before a range
+ *   joiner the score of the time after it that says am/pm or "Uhr" (`2 to 4pm`, `13 und 18 Uhr`).
  * Hours are 0-23 (1-12 with am/pm), minutes and seconds 00-59. A time inside a longer run of digits and
  * colons or dots (an IPv6 address, a MAC address, `1:23.45`, `12:34:56:78`) is none.
  *
@@ -26,7 +28,9 @@ export const TIME_AT: RegExp =
 
 /** Words that set a time when they come right before it (and `@`). */
 const TIME_CUES: ReadonlySet<string> = /* @__PURE__ */ new Set(
-  'at from until till by before after around between since starting um ab bis à vers às alle om'.split(' '),
+  'at from until till by before after around between since starting um ab bis von zwischen à vers de dès às desde hasta entre alle dalle om'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -52,7 +56,12 @@ function isWordChar(c: number): boolean {
 }
 
 /** What joins the two times of a range. @internal */
-export const TIME_RANGE: RegExp = /^(?: ?[-–] ?| to | and )$/;
+export const TIME_RANGE: RegExp = /^(?: ?[-–] ?| to | and | until | till | through | thru | bis | und | à | a | al | hasta )$/;
+/** Longest `TIME_RANGE` joiner, in units. */
+const RANGE_MAX = 9;
+/** @internal A bare hour and a range joiner at the end of the units before a time (`2 to ` of "2 to 4pm"). */
+export const HOUR_BEFORE: RegExp =
+  /(\d{1,2})(?: ?[-–] ?| to | and | until | till | through | thru | bis | und | à | a | al | hasta )$/;
 
 /** Time words near a bare `HH:MM`. */
 const TIME_CONTEXT = /* @__PURE__ */ wordSet(
@@ -62,6 +71,30 @@ const TIME_CONTEXT = /* @__PURE__ */ wordSet(
 /** `[A-Za-z0-9_:./]`: a unit that, before the hour, makes the time part of something longer. */
 function gluedBefore(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 58 || c === 46 || c === 47;
+}
+
+/**
+ * The bare hour that starts a range ending at `s` with a time that says am/pm or "Uhr" ("2 to 4pm", "13
+ * und 18 Uhr"), emitted with that time's score: 1-12 before am/pm, 0-23 before "Uhr"; not after
+ * `lastEnd` (a time emitted already) nor inside a longer run ("2021-10-11 am").
+ */
+function emitHourBefore(
+  text: string,
+  s: number,
+  lastEnd: number,
+  ampm: boolean,
+  score: number,
+  emit: (c: PiiCandidate) => void,
+): void {
+  const lo = Math.max(0, lastEnd, s - RANGE_MAX - 2);
+  const h = HOUR_BEFORE.exec(text.slice(lo, s));
+  if (h === null) return;
+  const start = lo + h.index;
+  const end = start + (h[1] as string).length;
+  if (start > 0 && (gluedBefore(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 45)) return;
+  const hour = Number(h[1]);
+  if (ampm ? hour < 1 || hour > 12 : hour > 23) return;
+  emit({ entity: 'DATE_TIME', start, end, score, recognizer: 'dateTime', context: TIME_CONTEXT, contextBoost: 0.2 });
 }
 
 /**
@@ -93,11 +126,20 @@ export function forEachTime(text: string, f: TextFacts, emit: (c: PiiCandidate) 
     re.lastIndex = s;
     const m = re.exec(text);
     if (m === null) continue;
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
     const ampm = m[5] !== undefined;
     const minutes = m[3];
+    const ranged = lastEnd >= 0 && s - lastEnd <= RANGE_MAX && TIME_RANGE.test(text.slice(lastEnd, s));
+    // French "14h" without minutes: a time after a cue or as the second of a range ("de 9h à 17h"), a
+    // duration otherwise ("took 15h").
+    let hOnly = false;
+    if (minutes === undefined && !ampm && m[6] === undefined && text.charCodeAt(end) === 104) {
+      if (isWordChar(text.charCodeAt(end + 1)) || !(ranged || cueBefore(text, s))) continue;
+      hOnly = true;
+      end++;
+    }
     // Neither minutes nor am/pm nor "Uhr": a number. A dot before minutes only with am/pm ("11.30am").
-    if ((minutes === undefined && !ampm && m[6] !== 'Uhr') || (m[2] === '.' && !ampm)) continue;
+    if ((minutes === undefined && !ampm && m[6] !== 'Uhr' && !hOnly) || (m[2] === '.' && !ampm)) continue;
     // Part of a longer run: digits, colons or dots go on ("1:23.45", "12:34:56:78", "fe80::1:23").
     const after = text.charCodeAt(end);
     if (
@@ -114,9 +156,10 @@ export function forEachTime(text: string, f: TextFacts, emit: (c: PiiCandidate) 
     next = end;
     let score = 0.4;
     if (ampm) score = 0.65;
-    else if (m[4] !== undefined || m[6] !== undefined) score = 0.6;
+    else if (m[4] !== undefined || m[6] !== undefined || hOnly) score = 0.6;
     else if (cueBefore(text, s)) score = 0.6;
-    if (lastEnd >= 0 && s - lastEnd <= 4 && TIME_RANGE.test(text.slice(lastEnd, s))) score = Math.max(score, lastScore);
+    if (ranged) score = Math.max(score, lastScore);
+    else if (ampm || m[6] === 'Uhr') emitHourBefore(text, s, lastEnd, ampm, score, emit);
     lastEnd = end;
     lastScore = score;
     emit({
