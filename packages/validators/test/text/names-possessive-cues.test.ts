@@ -131,5 +131,7 @@ describe('lists of people', () => {
     expect(found('Merrill Lynch, Arrive Labs and Buildzoom')).toEqual(['PERSON:Merrill Lynch:0.85']);
     expect(found('Please return to Lauren and Sorlaskeid 32')).toEqual(['PERSON:Lauren:0.6']);
     expect(found('Eklund, Warren, Bailey')).toEqual(['PERSON:Warren:0.5', 'PERSON:Bailey:0.6']);
+    // A period after the conjunction ends the list (stop 47; it was read as "and Bailey").
+    expect(found('Eklund and. Bailey agreed')).toEqual(['PERSON:Bailey:0.6']);
   });
 });
