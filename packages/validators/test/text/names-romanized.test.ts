@@ -34,6 +34,11 @@ describe('romanized names', () => {
       ['Ms. Nguyen Thi Huong called about her order', 'Nguyen Thi Huong'],
       ['Nguyen Van Minh called about his order', 'Nguyen Van Minh'],
       ['From: "Hitoshi Ito" <hito@example.jp>', 'Hitoshi Ito'],
+      // Stop 47: a Vietnamese given name of four words' last, Irish and Scottish family names.
+      ['Dear Nguyen Thi Minh Khai,', 'Nguyen Thi Minh Khai'],
+      ["Attendees: O'Brien, Siobhan", "O'Brien, Siobhan"],
+      ["Patient: O'Connor, Mary Kate", "O'Connor, Mary Kate"],
+      ['a piece by Daniel McCarthy on liberty', 'Daniel McCarthy'],
     ] as const) {
       expect(persons(text), text).toEqual([name]);
     }

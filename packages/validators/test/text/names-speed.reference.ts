@@ -632,10 +632,12 @@ function scanOrganizations(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     if (first >= 0) found(first, d, 0.6);
   }
   // "Smith & Wesson"
+  // Since the digit rule, a word glued to a digit is no name here either ("Čaraveša & Aadi0").
   const firmWord = (k: number) =>
     w.cap[k] === 1 &&
     !inOrg.has(k) &&
     !NOT_NAMES.has(lowerOf(w, k)) &&
+    (wordsOf(w, k) & W_NOT_NAME) === 0 &&
     !shortCaps(w, k) &&
     !HONORIFICS.has(lowerOf(w, k)) &&
     !possessive(w, k) &&
@@ -1199,6 +1201,17 @@ function referenceCuedName(
       !stops.some((x) => x.has(nextWord))
     )
       end = after;
+  } else if (
+    // A later rule (stop 46): a cued family name takes the known given name after it ("my name is li wei").
+    !given &&
+    next < w.n &&
+    w.cap[next] === 0 &&
+    (!lowerWriting || lowerAt[next] === true) &&
+    adjacent(w, i, next)
+  ) {
+    const nextWord = lowerOf(w, next);
+    const stops = [PARTICLES, HONORIFICS, NOT_NAMES, GREETINGS, VOCATIVES, NOT_SURNAMES, COMMON_NAMES];
+    if (!stops.some((x) => x.has(nextWord)) && g.firstNames.has(nextWord)) end = w.end[next] as number;
   }
   emit({
     entity: 'PERSON',
