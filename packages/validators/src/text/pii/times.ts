@@ -55,13 +55,14 @@ function isWordChar(c: number): boolean {
   );
 }
 
+/** What joins the two times of a range ("-", "to", "bis", "à"…). */
+const JOINER = ' ?[-–] ?| to | and | until | till | through | thru | bis | und | à | a | al | hasta ';
 /** What joins the two times of a range. @internal */
-export const TIME_RANGE: RegExp = /^(?: ?[-–] ?| to | and | until | till | through | thru | bis | und | à | a | al | hasta )$/;
-/** Longest `TIME_RANGE` joiner, in units. */
+export const TIME_RANGE: RegExp = new RegExp(`^(?:${JOINER})$`);
+/** Longest `JOINER`, in units. */
 const RANGE_MAX = 9;
 /** @internal A bare hour and a range joiner at the end of the units before a time (`2 to ` of "2 to 4pm"). */
-export const HOUR_BEFORE: RegExp =
-  /(\d{1,2})(?: ?[-–] ?| to | and | until | till | through | thru | bis | und | à | a | al | hasta )$/;
+export const HOUR_BEFORE: RegExp = new RegExp(`(\\d{1,2})(?:${JOINER})$`);
 
 /** Time words near a bare `HH:MM`. */
 const TIME_CONTEXT = /* @__PURE__ */ wordSet(
