@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { asciiScan } from '../../src/text/injection/ascii-scan';
 import { compileLiterals, scanLiterals } from '../../src/text/injection/automaton';
-import { familiesToScan, gateFamilies } from '../../src/text/injection/gate';
+import { familiesToScan, gateFamilies, tailsSeen } from '../../src/text/injection/gate';
 import { literalsOf, requiredLiterals, splitAlternatives } from '../../src/text/injection/literals';
 import { longerWordsFirst } from '../../src/text/injection/phrases';
 import { forEachMatchAt } from '../../src/text/shared/facts';
@@ -280,9 +280,14 @@ describe('familiesToScan (built-in families)', () => {
         (parts) => {
           const norm = normalizeForMatch(parts.join('')).text;
           const { tails } = gateFamilies(norm, PHRASE_FAMILIES);
+          const seen = tailsSeen(norm, PHRASE_FAMILIES);
           PHRASE_FAMILIES.forEach((f, k) => {
             const literals = tails[k];
             if (literals === undefined) return;
+            // One automaton scan for all tails (long texts) answers as a search per literal does.
+            expect(seen?.[k] === 1, `${f.id} (${k}) on ${JSON.stringify(norm)}`).toBe(
+              literals.some((l) => norm.includes(l)),
+            );
             if (literals.some((l) => norm.includes(l))) {
               // The text has a literal of the tail: count whole matches (the property below is not vacuous).
               forEachMatch(f.re, norm, (m) => {

@@ -18,7 +18,7 @@ import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { readDeletions } from './decode-deletions';
-import { type AsciiScanSlot, gateFamilies } from './gate';
+import { type AsciiScanSlot, gateFamilies, tailsSeen } from './gate';
 import { hiddenView } from './hidden';
 import { homoglyphsOf } from './homoglyphs';
 import { ALL_MARKS, MARK_COLON, MARK_DELETE, MARK_EQUALS, MARK_PART } from './marks';
@@ -390,12 +390,22 @@ function scanFamilies(
   firstOnly = false,
 ): void {
   const { scan, starts, sticky, tails } = gateFamilies(norm.text, families, ascii);
+  // Long texts: which tails have a literal in the text, from one automaton scan for all (see below).
+  let seen: Uint8Array | undefined | null = null;
   for (const k of scan) {
     const f = families[k] as PhraseFamily;
     // A tail none of whose literals the text has never matches: every match of the head would be tried
-    // for nothing (a megabyte of "ignore previous" without an "and" after it).
+    // for nothing (a megabyte of "ignore previous" without an "and" after it). A short text is searched
+    // for each literal; a long one once for all (twenty searches of a megabyte took a quarter of the call).
     const tail = tails[k];
-    if (tail !== undefined && !hasAny(norm.text, tail)) continue;
+    if (tail !== undefined) {
+      if (norm.text.length < LONG_TEXT) {
+        if (!hasAny(norm.text, tail)) continue;
+      } else {
+        if (seen === null) seen = tailsSeen(norm.text, families);
+        if (seen?.[k] !== 1) continue;
+      }
+    }
     // Every match of a family scores its weight: a read-back stops at the first one (`false` stops the
     // scan), and so does a trigger family (`takeViews` keeps the first span of each).
     const first = firstOnly || viewKind(f.id) !== undefined;
@@ -525,6 +535,9 @@ function combine(findings: readonly InjectionFinding[]): number {
   for (const w of best.values()) keep *= 1 - w;
   return clampScore(1 - keep);
 }
+
+/** Length from which `scanFamilies` finds the tails' literals with one automaton scan (`tailsSeen`). */
+const LONG_TEXT = 4096;
 
 /** `text` contains one of `literals`. */
 function hasAny(text: string, literals: readonly string[]): boolean {
