@@ -83,7 +83,7 @@ function build(families: readonly PhraseFamily[]): Gate {
 
 /**
  * Per family of `families` (gated: `gateFamilies` saw the array twice), 1 when `text` has one of the
- * literals of its tail: one automaton scan for all tails, where \`includes\` per literal would read a long
+ * literals of its tail: one automaton scan for all tails, where `includes` per literal would read a long
  * text once per literal (a megabyte, twenty literals of one tail: twenty passes). Undefined when no tail
  * literal occurs or the array is not gated.
  * @internal

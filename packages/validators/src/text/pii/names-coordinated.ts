@@ -86,7 +86,7 @@ function nextMember(w: Words, end: number): number {
   if (k >= w.n) return -1;
   const comma = text.charCodeAt(e) === 44;
   if ((w.start[k] as number) !== e + (comma ? 2 : 1) || text.charCodeAt(comma ? e + 1 : e) !== 32) return -1;
-  // One space after the conjunction ("and. Aadi" is no list: \`adjacent\` would take ". ").
+  // One space after the conjunction ("and. Aadi" is no list: `adjacent` would take ". ").
   if (conjunction(w, k))
     return k + 1 < w.n && spaced(w, k, k + 1) && member(w, k + 1) && !capAfter(w, k + 1) ? k + 1 : -1;
   return comma && member(w, k) && !capAfter(w, k) ? k : -1;
