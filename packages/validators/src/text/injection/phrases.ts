@@ -133,8 +133,9 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'override',
     0.7,
-    // The verb followed by a determiner: "clear instructions", "replace directives left in go.mod", "drop
-    // earlier to prompt action" are an adjective and other senses (awesome-chatgpt-prompts, stop 47).
+    // A determiner after the verb (since stop 47): without one, "clear instructions", "replace directives
+    // left in go.mod", "drop earlier to prompt action" read an adjective and other senses as the verb
+    // (awesome-chatgpt-prompts).
     `\\b(?:delete|clear|erase|drop|discard|abandon|replace|reset|wipe) ${SPLIT}(?:all|all of|your|the|any|my|previous|prior|these|those|original|current|existing|old|every|its)${gap(2)}${INSTRUCTION_NOUN}\\b`,
   ),
   ...family(
