@@ -86,7 +86,25 @@ describe('times of day', () => {
 
   test('on arbitrary text, each time is at a run of 1-2 digits, in range, inside the text', () => {
     const piece = fc.oneof(
-      fc.constantFrom(' ', ':', '.', 'am', 'PM', 'p.m.', ' UTC', '+02:00', '-', 'at ', 'a', '\n', 'h', ' to ', ' und ', ' Uhr', 'à '),
+      fc.constantFrom(
+        ' ',
+        ':',
+        '.',
+        'am',
+        'PM',
+        'p.m.',
+        ' UTC',
+        '+02:00',
+        '-',
+        'at ',
+        'a',
+        '\n',
+        'h',
+        ' to ',
+        ' und ',
+        ' Uhr',
+        'à ',
+      ),
       fc.integer({ min: 0, max: 99 }).map(String),
       fc.string({ maxLength: 6 }),
     );
