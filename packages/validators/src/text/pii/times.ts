@@ -95,7 +95,12 @@ function emitHourBefore(
   if (start > 0 && (gluedBefore(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 45)) return;
   const hour = Number(h[1]);
   if (ampm ? hour < 1 || hour > 12 : hour > 23) return;
-  emit({ entity: 'DATE_TIME', start, end, score, recognizer: 'dateTime', context: TIME_CONTEXT, contextBoost: 0.2 });
+  emit(timeAt(start, end, score));
+}
+
+/** The DATE_TIME candidate of a time at `[start, end)`, raised by a time word near it. */
+function timeAt(start: number, end: number, score: number): PiiCandidate {
+  return { entity: 'DATE_TIME', start, end, score, recognizer: 'dateTime', context: TIME_CONTEXT, contextBoost: 0.2 };
 }
 
 /**
@@ -163,15 +168,7 @@ export function forEachTime(text: string, f: TextFacts, emit: (c: PiiCandidate) 
     else if (ampm || m[6] === 'Uhr') emitHourBefore(text, s, lastEnd, ampm, score, emit);
     lastEnd = end;
     lastScore = score;
-    emit({
-      entity: 'DATE_TIME',
-      start: s,
-      end,
-      score,
-      recognizer: 'dateTime',
-      context: TIME_CONTEXT,
-      contextBoost: 0.2,
-    });
+    emit(timeAt(s, end, score));
   }
   re.lastIndex = 0;
 }
