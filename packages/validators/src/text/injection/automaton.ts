@@ -19,6 +19,11 @@ export interface LiteralAutomaton {
   readonly delta: Int32Array;
   /** Trie edges on non-ASCII units, per state. */
   readonly next: readonly (Map<number, number> | undefined)[];
+  /**
+   * 1 for each non-ASCII unit some literal has (indexed by the unit): on any other unit no state has an
+   * edge, and every state goes back to the root without following its failure links.
+   */
+  readonly nonAscii: Uint8Array;
   /** Failure link of each state (the longest proper suffix that is a trie node). */
   readonly fail: Int32Array;
   /** States from this one on have literals ending at them (own or through failure links); the root is 0. */
@@ -41,11 +46,13 @@ export interface LiteralAutomaton {
  */
 export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
   const asciiClass = new Uint8Array(128);
+  const nonAscii = new Uint8Array(65536);
   let classes = 1;
   for (const l of literals)
     for (let i = 0; i < l.length; i++) {
       const u = l.charCodeAt(i);
-      if (u < 128 && asciiClass[u] === 0) asciiClass[u] = classes++;
+      if (u >= 128) nonAscii[u] = 1;
+      else if (asciiClass[u] === 0) asciiClass[u] = classes++;
     }
   // The trie: edges by unit (ASCII ones too, for building), and the literals ending at each node.
   const edges: Map<number, number>[] = [new Map()];
@@ -128,7 +135,7 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
     }
     output[me] = o;
   }
-  return { states, asciiClass, classes, delta: rows, next, fail: failOf, firstOutput, output, outputs };
+  return { states, asciiClass, classes, delta: rows, next, nonAscii, fail: failOf, firstOutput, output, outputs };
 }
 
 /**
@@ -141,13 +148,16 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
  * ```
  */
 export function scanLiterals(a: LiteralAutomaton, text: string, hit: (literal: number, end: number) => boolean): void {
-  const { asciiClass, classes, delta, next, fail, output, outputs } = a;
+  const { asciiClass, classes, delta, next, nonAscii, fail, output, outputs } = a;
   const firstRow = a.firstOutput * classes;
   let row = 0;
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
     if (u < 128) {
       row = delta[row + (asciiClass[u] as number)] as number;
+    } else if (nonAscii[u] === 0) {
+      // No literal has the unit ("é" in a text, no literal with one): back to the root.
+      row = 0;
     } else {
       let s = row / classes;
       let t = next[s]?.get(u);

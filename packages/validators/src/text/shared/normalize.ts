@@ -48,8 +48,10 @@ export const NON_ASCII: RegExp = /[^\u0000-\u007f]/;
  */
 export function normalizeForMatch(text: string): Normalized {
   if (!NON_ASCII.test(text)) return { text: text.toLowerCase(), map: undefined };
-  let out = '';
   const n = text.length;
+  const oneForOne = lowerOneForOne(text);
+  if (oneForOne !== undefined) return { text: oneForOne, map: { at: [0, n], from: [0, n], step: [1, 0] } };
+  let out = '';
   const at: number[] = [];
   const from: number[] = [];
   const step: number[] = [];
@@ -97,6 +99,28 @@ export function normalizeForMatch(text: string): Normalized {
 }
 
 /**
+ * `text.toLowerCase()` when every unit of `text` folds to one unit, the one lower-casing gives it (ASCII
+ * units, and BMP code points such as "á" or "Λ" whose NFKC and lower case is that unit), else undefined.
+ * Such a text's normalization is the whole text lower-cased in one call, its offset map one segment of
+ * step 1: what the unit-by-unit walk builds for it, without a slice per ASCII run. Lower-casing the whole
+ * text can differ from folding unit by unit (a final sigma, "İ" as two units): then a unit differs, or the
+ * length, and the walk is taken.
+ */
+function lowerOneForOne(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const n = text.length;
+  if (lower.length !== n) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return undefined;
+    const folded = foldCodePoint(c);
+    if (folded.length !== 1 || folded.charCodeAt(0) !== lower.charCodeAt(i)) return undefined;
+  }
+  return lower;
+}
+
+/**
  * `normalizeForMatch(text).text` without the offset map: for a reading whose matches need no offsets
  * (the injection detector's views and decoded payloads count families, not spans).
  *
@@ -107,6 +131,8 @@ export function normalizeForMatch(text: string): Normalized {
  */
 export function foldForMatch(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase();
+  const oneForOne = lowerOneForOne(text);
+  if (oneForOne !== undefined) return oneForOne;
   let out = '';
   const n = text.length;
   let i = 0;
