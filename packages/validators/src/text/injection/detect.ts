@@ -223,7 +223,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
     }
   }
   findings.sort((a, b) => a.start - b.start || b.score - a.score);
-  const score = combine(findings);
+  const score = combine(findings, text);
   return { score, injection: score >= threshold, findings };
 }
 
@@ -523,18 +523,38 @@ function unicodeSignals(text: string, out: InjectionFinding[]): void {
   forEachMatch(BIDI, text, (m) => out.push({ family: 'bidi_control', start: m.index, end: m.index + 1, score: 0.3 }));
 }
 
-/** Noisy-OR over families (the strongest hit of each family counts once). */
-function combine(findings: readonly InjectionFinding[]): number {
+/**
+ * Noisy-OR over families: the strongest hit of each family counts once, but for the weak jailbreak
+ * families, whose different phrases count up to `WEAK_PHRASES` times.
+ */
+function combine(findings: readonly InjectionFinding[], text: string): number {
   if (findings.length === 0) return 0;
   const best = new Map<string, number>();
+  // The different phrases of each weak family ("never break character", "doesn't follow any guidelines").
+  let phrases: Map<string, Set<string>> | undefined;
   for (const f of findings) {
     const key = f.family.startsWith('encoded:') ? f.family.slice(8) : f.family;
     best.set(key, Math.max(best.get(key) ?? 0, f.score));
+    if (f.family === 'jailbreak_weak' || f.family === 'persona_weak') {
+      phrases ??= new Map();
+      let seen = phrases.get(key);
+      if (seen === undefined) phrases.set(key, (seen = new Set()));
+      if (seen.size < WEAK_PHRASES) seen.add(text.slice(f.start, f.end).toLowerCase());
+    }
   }
   let keep = 1;
-  for (const w of best.values()) keep *= 1 - w;
+  for (const [key, w] of best) keep *= (1 - w) ** (phrases?.get(key)?.size ?? 1);
   return clampScore(1 - keep);
 }
+
+/**
+ * Different phrases of a weak jailbreak family that count as signals of their own, at most. One of them
+ * is weak evidence (a story's character may "never break character"); a prompt that also says its persona
+ * "doesn't follow any guidelines" is a jailbreak's rules (in-the-wild jailbreaks, stop 48: 7 more of 666
+ * at 0.4, no benign text, awesome-chatgpt-prompts role or Tensor Trust attack moved). The same phrase
+ * repeated counts once.
+ */
+const WEAK_PHRASES = 2;
 
 /** Length from which `scanFamilies` finds the tails' literals with one automaton scan (`tailsSeen`). */
 const LONG_TEXT = 4096;
