@@ -538,7 +538,10 @@ function combine(findings: readonly InjectionFinding[], text: string): number {
     if (f.family === 'jailbreak_weak' || f.family === 'persona_weak') {
       phrases ??= new Map();
       let seen = phrases.get(key);
-      if (seen === undefined) phrases.set(key, (seen = new Set()));
+      if (seen === undefined) {
+        seen = new Set();
+        phrases.set(key, seen);
+      }
       if (seen.size < WEAK_PHRASES) seen.add(text.slice(f.start, f.end).toLowerCase());
     }
   }
