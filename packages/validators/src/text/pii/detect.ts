@@ -6,6 +6,7 @@
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { arecognizers, astringList } from '../shared/args';
 import { hasContext } from '../shared/context';
+import { contextAround, createContextScope } from '../shared/context-scope';
 import { enterFacts, leaveFacts } from '../shared/facts';
 import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
@@ -127,6 +128,9 @@ export async function detectPIIAsyncFrom(
   return finish(text, candidates, threshold, options, from);
 }
 
+/** Text length from which `collect` looks context words up through a scope (`createContextScope`). */
+const SCOPED_CONTEXT = 4096;
+
 /** What `collect` found, and the entities asked for (`undefined`: all). */
 interface Collected {
   candidates: PiiCandidate[];
@@ -146,6 +150,8 @@ function collect(text: string, options: DetectPiiOptions): Collected {
   const wanted = filter?.wanted;
   const builtins = filter === undefined ? ALL_BUILTINS : filter.mask;
   const candidates: PiiCandidate[] = [];
+  // A long text's context lookups share what earlier ones found (context-scope.ts).
+  const scope = text.length >= SCOPED_CONTEXT ? createContextScope(text) : undefined;
   const emit = (c: PiiCandidate) => {
     // A custom recognizer's malformed candidate is dropped, as one with a span outside the text is.
     if (typeof c !== 'object' || c === null || typeof c.entity !== 'string' || typeof c.score !== 'number') return;
@@ -154,7 +160,13 @@ function collect(text: string, options: DetectPiiOptions): Collected {
     if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) return;
     const boost = c.context ? (c.contextBoost ?? 0.35) : 0;
     if (c.score + boost < threshold) return; // cannot reach the threshold, even with context
-    if (c.context && hasContext(text, c.start, c.end, c.context)) c.score += boost;
+    if (
+      c.context &&
+      (scope === undefined
+        ? hasContext(text, c.start, c.end, c.context)
+        : contextAround(scope, c.start, c.end, c.context))
+    )
+      c.score += boost;
     candidates.push(c);
   };
   // The recognizers share one pass of facts about the text (digit runs, character counts).

@@ -74,13 +74,16 @@ export function hasContext(
 /**
  * Walk the letter runs of `[lo, hi)` (no regex, no allocation for ASCII runs). An ASCII run's hash is
  * computed in the same walk; `c | 32` lower-cases A-Z and leaves a-z and the apostrophe (39) as they are.
+ * With `out`, every run that is one of `words` is pushed there (start, end) and the walk goes on to `hi`.
+ * @internal
  */
-function windowHas(
+export function windowHas(
   text: string,
   lo: number,
   hi: number,
   words: ReadonlySet<string>,
   index: WordIndex | undefined,
+  out?: number[],
 ): boolean {
   let i = lo;
   while (i < hi) {
@@ -106,13 +109,30 @@ function windowHas(
     }
     const len = i - start;
     if (len > MAX_CONTEXT_WORD) continue;
-    if (index !== undefined && ascii) {
-      if (asciiWordIn(text, start, len, h, index)) return true;
-    } else if (alien && index?.asciiOnly === true) {
-      // The run's lower case has a non-ASCII unit, and no word of the set does.
-    } else if (words.has(text.slice(start, i).toLowerCase())) return true;
+    let found: boolean;
+    if (index !== undefined && ascii) found = asciiWordIn(text, start, len, h, index);
+    // The run's lower case has a non-ASCII unit, and no word of the set does.
+    else if (alien && index?.asciiOnly === true) found = false;
+    else found = words.has(text.slice(start, i).toLowerCase());
+    if (!found) continue;
+    if (out === undefined) return true;
+    out.push(start, i);
   }
-  return false;
+  return out !== undefined && out.length > 0;
+}
+
+/**
+ * Whether the unit `c` belongs to the letter runs `windowHas` reads as words (letters, marks and the
+ * apostrophe).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isContextUnit(0x61); // true ("a")
+ * ```
+ */
+export function isContextUnit(c: number): boolean {
+  return c < 128 ? ASCII_LETTER[c] === 1 : letterClass(c) === 1;
 }
 
 /** An ASCII run (letters and apostrophes) with hash `h`, looked up without allocating. */
