@@ -38,7 +38,8 @@ export interface GateResult {
   scan: number[];
   /**
    * Per family whose every match starts with one of its literals: where its literals occur (increasing,
-   * no repeats), the only places a match can start; try `sticky` there (`forEachMatchAt`).
+   * no repeats), the only places a match can start; try `sticky` there (`forEachMatchAt`). Undefined for a
+   * family whose literals occur more than `MAX_STARTS` times: its pattern scans the text.
    */
   starts: (number[] | undefined)[];
   /** Per family with `starts`: the sticky twin of its pattern. */
@@ -177,7 +178,10 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
       if (sticky[f] !== undefined) {
         const at = starts[f];
         if (at === undefined) starts[f] = [end - (lengths[k] as number)];
-        else at.push(end - (lengths[k] as number));
+        else if (at !== MANY) {
+          if (at.length < MAX_STARTS) at.push(end - (lengths[k] as number));
+          else starts[f] = MANY;
+        }
       }
     }
     return true;
@@ -188,15 +192,27 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
     mark[f] = 0;
     // Hits come in the order of their ends: a longer literal ending later may start earlier.
     const at = starts[f];
-    if (at !== undefined && at.length > 1) sortUnique(at);
+    if (at === MANY) starts[f] = undefined;
+    else if (at !== undefined && at.length > 1) sortUnique(at);
   }
   if (scan.length > 1) scan.sort((a, b) => a - b);
   return { scan, starts, sticky, tails: gate.tails };
 }
 
-/** Sort small integer lists in place, without repeats. */
+/**
+ * Starts listed per family, at most: past them the family's pattern scans the text instead (the same
+ * matches), and the literal hits of a megabyte that repeats one ("erongI …": 1.4 million starts over the
+ * text and its reversed reading) are not all stored (stop 48).
+ */
+const MAX_STARTS = 4096;
+/** The mark of a family with more than `MAX_STARTS` starts (never holds any). */
+const MANY: number[] = [];
+
+/** Sort integer lists in place, without repeats (hits mostly come in order: a long list is checked first). */
 function sortUnique(xs: number[]): void {
-  xs.sort((a, b) => a - b);
+  let sorted = true;
+  for (let r = 1; r < xs.length && sorted; r++) sorted = (xs[r] as number) >= (xs[r - 1] as number);
+  if (!sorted) xs.sort((a, b) => a - b);
   let w = 1;
   for (let r = 1; r < xs.length; r++) if (xs[r] !== xs[w - 1]) xs[w++] = xs[r] as number;
   if (w !== xs.length) xs.length = w; // a builtin call, even for the same length
