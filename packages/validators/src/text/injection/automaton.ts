@@ -120,10 +120,14 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
     for (let k = 1; k < classes; k++)
       rows[me * classes + k] = (id[delta[t * classes + k] as number] as number) * classes;
     failOf[me] = id[fail[t] as number] as number;
-    const non = [...(edges[t] as Map<number, number>)]
-      .filter(([u]) => u >= 128)
-      .map(([u, v]) => [u, id[v] as number] as const);
-    next[me] = non.length > 0 ? new Map(non) : undefined;
+    // Most states have ASCII edges only: no Map for them.
+    let non: Map<number, number> | undefined;
+    for (const [u, v] of edges[t] as Map<number, number>) {
+      if (u < 128) continue;
+      non ??= new Map();
+      non.set(u, id[v] as number);
+    }
+    next[me] = non;
     const list = (outLists[t] as number[]).sort((a, b) => a - b);
     if (list.length === 0) continue;
     const key = list.join(',');
