@@ -76,6 +76,14 @@ export function hasContext(
  * computed in the same walk; `c | 32` lower-cases A-Z and leaves a-z and the apostrophe (39) as they are.
  * With `out`, every run that is one of `words` is pushed there (start, end) and the walk goes on to `hi`.
  * @internal
+ *
+ * @example
+ * ```ts
+ * const set = wordSet('ssn');
+ * windowHas('my ssn is', 0, 9, set, undefined); // true
+ * const out: number[] = [];
+ * windowHas('ssn or SSN', 0, 10, set, undefined, out); // out: [0, 3, 7, 10]
+ * ```
  */
 export function windowHas(
   text: string,

@@ -102,22 +102,33 @@ export function normalizeForMatch(text: string): Normalized {
  * `text.toLowerCase()` when every unit of `text` folds to one unit, the one lower-casing gives it (ASCII
  * units, and BMP code points such as "á" or "Λ" whose NFKC and lower case is that unit), else undefined.
  * Such a text's normalization is the whole text lower-cased in one call, its offset map one segment of
- * step 1: what the unit-by-unit walk builds for it, without a slice per ASCII run. Lower-casing the whole
- * text can differ from folding unit by unit (a final sigma, "İ" as two units): then a unit differs, or the
- * length, and the walk is taken.
+ * step 1: what the unit-by-unit walk builds for it, without a slice per ASCII run. The units are checked
+ * first (a table per unit), so a long text that fails is not lower-cased for nothing. Lower-casing the
+ * whole text differs from folding unit by unit only for a final sigma ("Σ" at a word's end is "ς"): "Σ" is
+ * left to the walk.
  */
 function lowerOneForOne(text: string): string | undefined {
-  const lower = text.toLowerCase();
   const n = text.length;
-  if (lower.length !== n) return undefined;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128) continue;
-    if (c >= 0xd800 && c <= 0xdfff) return undefined;
-    const folded = foldCodePoint(c);
-    if (folded.length !== 1 || folded.charCodeAt(0) !== lower.charCodeAt(i)) return undefined;
+    if (c >= 128 && !oneForOne(c)) return undefined;
   }
-  return lower;
+  return text.toLowerCase();
+}
+
+/** Per UTF-16 unit: 0 not yet known, 1 folds to its lower case alone (one unit), 2 not (`oneForOne`). */
+const ONE_FOR_ONE: Uint8Array = /* @__PURE__ */ new Uint8Array(65536);
+
+/** The non-ASCII unit `c` is a code point that folds to one unit, its lower case, whatever is around it. */
+function oneForOne(c: number): boolean {
+  let k = ONE_FOR_ONE[c] as number;
+  if (k === 0) {
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    const folded = surrogate ? '' : foldCodePoint(c);
+    k = !surrogate && c !== 0x3a3 && folded.length === 1 && folded === String.fromCharCode(c).toLowerCase() ? 1 : 2;
+    ONE_FOR_ONE[c] = k;
+  }
+  return k === 1;
 }
 
 /**
