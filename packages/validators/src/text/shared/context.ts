@@ -74,7 +74,8 @@ export function hasContext(
 /**
  * Walk the letter runs of `[lo, hi)` (no regex, no allocation for ASCII runs). An ASCII run's hash is
  * computed in the same walk; `c | 32` lower-cases A-Z and leaves a-z and the apostrophe (39) as they are.
- * With `out`, every run that is one of `words` is pushed there (start, end) and the walk goes on to `hi`.
+ * Whether a run is one of `words`. With `out`, every such run is pushed there (start, end), the walk goes
+ * on to `hi`, and the answer is whether `out` holds any.
  * @internal
  *
  * @example
