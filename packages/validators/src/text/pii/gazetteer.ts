@@ -25,7 +25,9 @@ let builtIn: Gazetteer | undefined;
 
 /**
  * The gazetteer shipped with the package (see `src/text/data/*.ts` for sources and licences), built
- * on first use (~10 ms).
+ * on first use. Its word table is read straight from the shipped lists (lower-cased, normalized,
+ * "|"-separated: a test checks it); its sets and map are filled only when read (the recognizers ask the
+ * table).
  *
  * @example
  * ```ts
@@ -33,12 +35,95 @@ let builtIn: Gazetteer | undefined;
  * ```
  */
 export function defaultGazetteer(): Gazetteer {
-  builtIn ??= createGazetteer({
-    firstNames: FIRST_NAMES.split('|'),
-    lastNames: LAST_NAMES.split('|'),
-    places: PLACE_NAMES.split('|'),
-  });
+  builtIn ??= shippedGazetteer(FIRST_NAMES, LAST_NAMES, PLACE_NAMES);
   return builtIn;
+}
+
+/**
+ * A gazetteer of lists shipped as "|"-separated strings of lower-case words (single spaces inside a
+ * place name): the word table is built in one walk of each string, without a string per word; the sets
+ * and the map are built from the strings when first read. The same answers as `createGazetteer` on the
+ * split lists (test/text/gazetteer-shipped.test.ts).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * shippedGazetteer('ada|grace', 'lovelace', 'new york|paris').places.has('new york'); // true
+ * ```
+ */
+export function shippedGazetteer(firstNames: string, lastNames: string, places: string): Gazetteer {
+  const g: Gazetteer = {
+    firstNames: new ShippedWordSet(firstNames),
+    lastNames: new ShippedWordSet(lastNames),
+    places: new ShippedWordSet(places),
+    placeWords: new ShippedCountMap(places),
+  };
+  // Every place may add its first word: at most twice the places.
+  const table = new WordFlags(entries(firstNames) + entries(lastNames) + 2 * entries(places));
+  table.reserve(firstNames.length + lastNames.length + places.length);
+  addList(table, firstNames, IN_FIRST);
+  addList(table, lastNames, IN_LAST);
+  addPlaces(table, places);
+  TABLES.set(g, { ...g, table });
+  return g;
+}
+
+/** Items of a "|"-separated list (an upper bound of its distinct words). */
+function entries(list: string): number {
+  let n = 1;
+  for (let i = list.indexOf('|'); i >= 0; i = list.indexOf('|', i + 1)) n++;
+  return n;
+}
+
+/** Add every non-empty item of a "|"-separated list to `table` with `flag`. */
+function addList(table: WordFlags, list: string, flag: number): void {
+  let start = 0;
+  while (start <= list.length) {
+    let end = list.indexOf('|', start);
+    if (end < 0) end = list.length;
+    if (end > start) table.addRange(list, start, end, flag);
+    start = end + 1;
+  }
+}
+
+/** `addList` for places, and each place's first word with the most words a place starting with it has. */
+function addPlaces(table: WordFlags, list: string): void {
+  let start = 0;
+  while (start <= list.length) {
+    let end = list.indexOf('|', start);
+    if (end < 0) end = list.length;
+    if (end > start) {
+      table.addRange(list, start, end, IN_PLACE);
+      let words = 1;
+      let head = end;
+      for (let i = list.indexOf(' ', start); i >= 0 && i < end; i = list.indexOf(' ', i + 1)) {
+        if (words === 1) head = i;
+        words++;
+      }
+      const slot = table.addRange(list, start, head, IN_PLACE_HEAD);
+      const flags = table.flagsAt(slot);
+      const count = Math.min(words, PLACE_WORDS_MANY);
+      if (count > flags >>> PLACE_WORDS_SHIFT)
+        table.setFlagsAt(slot, (flags & ((1 << PLACE_WORDS_SHIFT) - 1)) | (count << PLACE_WORDS_SHIFT));
+    }
+    start = end + 1;
+  }
+}
+
+/** The non-empty items of a "|"-separated list. */
+function itemsOf(list: string): string[] {
+  return list.split('|').filter((w) => w.length > 0);
+}
+
+/** For each first word of the places of a "|"-separated list, the most words a place starting with it has. */
+function headsOf(list: string): Map<string, number> {
+  const heads = new Map<string, number>();
+  for (const k of itemsOf(list)) {
+    const words = k.split(' ');
+    const w0 = words[0] as string;
+    heads.set(w0, Math.max(heads.get(w0) ?? 0, words.length));
+  }
+  return heads;
 }
 
 /**
@@ -131,6 +216,52 @@ export function gazetteerTable(g: Gazetteer): WordFlags | undefined {
   return f.table;
 }
 
+/**
+ * A read-only set of the items of a "|"-separated list, filled when first read (`has`, `size`,
+ * iteration).
+ */
+class ShippedWordSet extends FrozenWordSet {
+  #list: string | undefined;
+  constructor(list: string) {
+    super([]);
+    this.#list = list;
+  }
+  #fill(): void {
+    const list = this.#list;
+    if (list === undefined) return;
+    this.#list = undefined;
+    for (const w of itemsOf(list)) Set.prototype.add.call(this, w);
+  }
+  override has(value: string): boolean {
+    this.#fill();
+    return super.has(value);
+  }
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override forEach(fn: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(fn, thisArg);
+  }
+  override keys(): SetIterator<string> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): SetIterator<string> {
+    this.#fill();
+    return super.values();
+  }
+  override entries(): SetIterator<[string, string]> {
+    this.#fill();
+    return super.entries();
+  }
+  override [Symbol.iterator](): SetIterator<string> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
+}
+
 /** A read-only `Map` (so the table built from its keys stays valid). */
 class FrozenCountMap extends Map<string, number> {
   #sealed = false;
@@ -148,5 +279,52 @@ class FrozenCountMap extends Map<string, number> {
   }
   override clear(): void {
     throw new TypeError('gazetteer maps are read-only');
+  }
+}
+
+/** The `placeWords` of the places of a "|"-separated list, filled when first read. */
+class ShippedCountMap extends FrozenCountMap {
+  #list: string | undefined;
+  constructor(list: string) {
+    super([]);
+    this.#list = list;
+  }
+  #fill(): void {
+    const list = this.#list;
+    if (list === undefined) return;
+    this.#list = undefined;
+    for (const [k, v] of headsOf(list)) Map.prototype.set.call(this, k, v);
+  }
+  override get(key: string): number | undefined {
+    this.#fill();
+    return super.get(key);
+  }
+  override has(key: string): boolean {
+    this.#fill();
+    return super.has(key);
+  }
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override forEach(fn: (value: number, key: string, map: Map<string, number>) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(fn, thisArg);
+  }
+  override keys(): MapIterator<string> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): MapIterator<number> {
+    this.#fill();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, number]> {
+    this.#fill();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, number]> {
+    this.#fill();
+    return super[Symbol.iterator]();
   }
 }

@@ -48,6 +48,7 @@ import {
   joinLower,
   lowerOf,
   majorPlaceAlone,
+  placeHas,
   placeWordBefore,
   placeWordsOf,
   possessive,
@@ -561,7 +562,7 @@ function placePair(w: Words, g: Gazetteer, i: number): boolean {
     const first = w.ascii[i] === 1 ? (w.hash[i] as number) : foldLowerOf(w, i, wordHash(''));
     if ((table.hashFlags(foldLowerOf(w, i + 1, foldString(first, ' '))) & IN_PLACE) === 0) return false;
   }
-  return g.places.has(joinLower(w, i, 2));
+  return placeHas(w, g, joinLower(w, i, 2));
 }
 
 /** A period right after word `i`. */

@@ -32,6 +32,7 @@ import {
   joinLower,
   lowerOf,
   majorPlaceAlone,
+  placeHas,
   placeWordBefore,
   placeWordsOf,
   possessive,
@@ -105,7 +106,7 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
         if (!adjacent(w, cur - 1, cur)) break;
         if (table !== undefined) {
           h = foldLowerOf(w, cur, foldString(h, ' '));
-          if (w.cap[cur] === 1 && (table.hashFlags(h) & IN_PLACE) !== 0 && g.places.has(joinLower(w, i, n))) best = n;
+          if (w.cap[cur] === 1 && (table.hashFlags(h) & IN_PLACE) !== 0 && placeHas(w, g, joinLower(w, i, n))) best = n;
         } else {
           key += ` ${lowerOf(w, cur)}`;
           if (g.places.has(key) && w.cap[cur] === 1) best = n;
@@ -203,7 +204,7 @@ function familyAfterGiven(w: Words, g: Gazetteer, i: number): boolean {
 function possessivePlaceHas(w: Words, g: Gazetteer, i: number, n: number): boolean {
   const last = i + n - 1;
   const stem = w.text.slice(w.start[last] as number, (w.end[last] as number) - 2).toLowerCase();
-  return g.places.has(`${joinLower(w, i, n - 1)} ${stem}`);
+  return placeHas(w, g, `${joinLower(w, i, n - 1)} ${stem}`);
 }
 
 /**
@@ -269,7 +270,7 @@ function commaPlace(w: Words, g: Gazetteer, k: number): boolean {
   const max = placeWordsOf(w, k, g.placeWords);
   if (max === undefined) return false;
   if (inList(w, k, IN_PLACE, g.places)) return true;
-  return max > 1 && k + 1 < w.n && w.cap[k + 1] === 1 && adjacent(w, k, k + 1) && g.places.has(joinLower(w, k, 2));
+  return max > 1 && k + 1 < w.n && w.cap[k + 1] === 1 && adjacent(w, k, k + 1) && placeHas(w, g, joinLower(w, k, 2));
 }
 
 /** Word `k` is a given or family name. */
@@ -309,7 +310,7 @@ function lowerPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void): v
     for (let n = 2; n <= max && i + n - 1 < count; n++) {
       const cur = i + n - 1;
       if (w.cap[cur] === 1 || !adjacent(w, cur - 1, cur)) break;
-      if (g.places.has(joinLower(w, i, n))) best = n;
+      if (placeHas(w, g, joinLower(w, i, n))) best = n;
     }
     if (best === 0) continue;
     emitName(w, placeCandidate(w.start[i] as number, w.end[i + best - 1] as number, 0.6), emit);

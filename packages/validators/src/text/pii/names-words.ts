@@ -9,7 +9,7 @@
  * the gazetteer only in lower-case writing (`markLowerCase`), remembered. With a word table (gazetteers from
  * `createGazetteer`), one probe answers every list and the lower-case string is not built for ASCII words.
  */
-import { IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
+import { type Gazetteer, IN_PLACE, IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
 import {
   SMALL_TABLE,
   W_FONT,
@@ -190,6 +190,20 @@ export function joinLower(w: Words, i: number, n: number): string {
   let key = lowerOf(w, i);
   for (let k = 1; k < n; k++) key += ` ${lowerOf(w, i + k)}`;
   return key;
+}
+
+/**
+ * `g.places.has(key)`, asked of the word table when there is one (the shipped gazetteer fills its sets
+ * only when they are read: `shippedGazetteer`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * placeHas(w, g, joinLower(w, i, 2)); // true for "New York"
+ * ```
+ */
+export function placeHas(w: Words, g: Gazetteer, key: string): boolean {
+  return w.table !== undefined ? (w.table.lookup(key) & IN_PLACE) !== 0 : g.places.has(key);
 }
 
 /**

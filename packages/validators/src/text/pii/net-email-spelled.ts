@@ -17,7 +17,7 @@
  */
 import { hasContext, wordSet } from '../shared/context';
 import type { TextFacts } from '../shared/facts';
-import { defaultGazetteer } from './gazetteer';
+import { defaultGazetteer, gazetteerTable, IN_FIRST, IN_LAST } from './gazetteer';
 import type { PiiCandidate } from './types';
 
 /**
@@ -224,7 +224,13 @@ function wordAtAddress(
   if (plain && NOT_LOCAL.has(lower)) return false;
   if (!plain || WEBMAIL.has(firstLabel)) return true;
   const g = defaultGazetteer();
-  if (g.firstNames.has(lower) || g.lastNames.has(lower)) return true;
+  const table = gazetteerTable(g);
+  if (
+    table !== undefined
+      ? (table.lookup(lower) & (IN_FIRST | IN_LAST)) !== 0
+      : g.firstNames.has(lower) || g.lastNames.has(lower)
+  )
+    return true;
   return hasContext(text, start, at, MAIL_CUES, undefined, 0);
 }
 

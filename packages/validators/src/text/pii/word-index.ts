@@ -48,6 +48,12 @@ export function asciiLowerHash(text: string, start: number, end: number): number
   return foldAsciiLower(FNV_OFFSET, text, start, end);
 }
 
+/** `foldString(h, s.slice(start, end))`. */
+function foldRange(h: number, s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h | 0;
+}
+
 /**
  * `foldString(h, text.slice(start, end).toLowerCase())` for a range of ASCII units, or `undefined`
  * when the range has a non-ASCII unit.
@@ -114,37 +120,62 @@ export class WordFlags {
     const b = h & this.filterMask;
     return ((this.filter[b >>> 5] as number) >>> (b & 31)) & 1;
   }
-  /** Whether the word of slot `i` is `word`. */
-  private holds(i: number, word: string): boolean {
+  /** Whether the word of slot `i` is the units `[start, end)` of `src`. */
+  private holds(i: number, src: string, start: number, end: number): boolean {
     const s = this.slots;
     const len = s[4 * i + 3] as number;
-    if (len !== word.length) return false;
+    if (len !== end - start) return false;
     const p = this.pool;
-    const at = s[4 * i + 2] as number;
-    for (let k = 0; k < len; k++) if (p[at + k] !== word.charCodeAt(k)) return false;
+    const at = (s[4 * i + 2] as number) - start;
+    for (let k = start; k < end; k++) if (p[at + k] !== src.charCodeAt(k)) return false;
     return true;
   }
   /** Add `flag` (positive, below 2^31) to the flags of `word` (lower-case). */
   add(word: string, flag: number): void {
-    const h = wordHash(word);
+    this.addRange(word, 0, word.length, flag);
+  }
+  /**
+   * Add `flag` (positive, below 2^31) to the flags of the word `src.slice(start, end)` (lower-case),
+   * read in place: a list shipped as one string is added without a string per word.
+   * @returns the word's slot, for `flagsAt` and `setFlagsAt`.
+   */
+  addRange(src: string, start: number, end: number, flag: number): number {
+    const h = foldRange(FNV_OFFSET, src, start, end);
     const s = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
-    while (s[4 * i + 1] !== 0 && !(s[4 * i] === h && this.holds(i, word))) i = (i + 1) & this.mask;
+    while (s[4 * i + 1] !== 0 && !(s[4 * i] === h && this.holds(i, src, start, end))) i = (i + 1) & this.mask;
     if (s[4 * i + 1] === 0) {
-      if (this.used + word.length > this.pool.length) {
-        const p = new Uint16Array(Math.max(2 * this.pool.length, this.used + word.length));
+      const len = end - start;
+      if (this.used + len > this.pool.length) {
+        const p = new Uint16Array(Math.max(2 * this.pool.length, this.used + len));
         p.set(this.pool);
         this.pool = p;
       }
-      for (let k = 0; k < word.length; k++) this.pool[this.used + k] = word.charCodeAt(k);
+      for (let k = 0; k < len; k++) this.pool[this.used + k] = src.charCodeAt(start + k);
       s[4 * i] = h;
       const b = h & this.filterMask;
       this.filter[b >>> 5] = (this.filter[b >>> 5] as number) | (1 << (b & 31));
       s[4 * i + 2] = this.used;
-      s[4 * i + 3] = word.length;
-      this.used += word.length;
+      s[4 * i + 3] = len;
+      this.used += len;
     }
     s[4 * i + 1] = (s[4 * i + 1] as number) | flag;
+    return i;
+  }
+  /** The flags of slot `slot` (from `addRange`). */
+  flagsAt(slot: number): number {
+    return this.slots[4 * slot + 1] as number;
+  }
+  /** Replace the flags of slot `slot` (from `addRange`; positive, below 2^31). */
+  setFlagsAt(slot: number, flags: number): void {
+    this.slots[4 * slot + 1] = flags;
+  }
+  /** Room for `units` more units of words (one allocation instead of doublings). */
+  reserve(units: number): void {
+    if (this.used + units <= this.pool.length) return;
+    const p = new Uint16Array(this.used + units);
+    p.set(this.pool);
+    this.pool = p;
   }
   /** The flags of every word whose `wordHash` is `h`, OR-ed (0: no word of the table has that hash). */
   hashFlags(h: number): number {
@@ -168,7 +199,7 @@ export class WordFlags {
     for (;;) {
       const f = s[4 * i + 1] as number;
       if (f === 0) return 0;
-      if (s[4 * i] === h && this.holds(i, word)) return f;
+      if (s[4 * i] === h && this.holds(i, word, 0, word.length)) return f;
       i = (i + 1) & this.mask;
     }
   }
