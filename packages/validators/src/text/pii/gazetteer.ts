@@ -94,9 +94,12 @@ function addPlaces(table: WordFlags, list: string): void {
     if (end < 0) end = list.length;
     if (end > start) {
       table.addRange(list, start, end, IN_PLACE);
+      // Words are separated by single spaces (the lists are normalized). Only this item's units are
+      // read: a search for the next space could run on through thousands of one-word items.
       let words = 1;
       let head = end;
-      for (let i = list.indexOf(' ', start); i >= 0 && i < end; i = list.indexOf(' ', i + 1)) {
+      for (let i = start; i < end; i++) {
+        if (list.charCodeAt(i) !== 32) continue;
         if (words === 1) head = i;
         words++;
       }
