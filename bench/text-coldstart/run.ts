@@ -5,7 +5,6 @@
 // Run: cd bench && node --import tsx text-coldstart/run.ts [--rounds N]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-// @ts-expect-error plain ESM helper without types
 import { benchRoot, markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 
 const roundsArg = process.argv.indexOf('--rounds');
