@@ -2,17 +2,20 @@
 // package, the first call on a short text (code compiled, tables built) and the best of 200 calls after
 // it. Plain ESM (no tsx), so the import measured is the package's alone.
 // Run: node text-coldstart/child.mjs <case> <text as JSON>
-// MODELSEC_VALIDATORS=<path to a build's dist/index.js> times another build of @modelsec/validators.
+// MODELSEC_VALIDATORS=<path to a build's dist/index.js> times another build of @modelsec/validators (its
+// subpath entries next to it).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const [name, textJson] = process.argv.slice(2);
 const text = JSON.parse(textJson);
-const validators = () =>
-  import(
-    process.env.MODELSEC_VALIDATORS ? pathToFileURL(process.env.MODELSEC_VALIDATORS).href : '@modelsec/validators'
-  );
+/** The package root, or its subpath entry `sub` (`pii`, `injection`, `secrets`). */
+const validators = (sub) => {
+  const dist = process.env.MODELSEC_VALIDATORS;
+  if (dist === undefined) return import(sub ? `@modelsec/validators/${sub}` : '@modelsec/validators');
+  return import(pathToFileURL(sub ? dist.replace(/index\.js$/, `${sub}/index.js`) : dist).href);
+};
 
 /** Each case: load the package (timed as the import) and return the call. */
 const cases = {
@@ -36,6 +39,18 @@ const cases = {
   },
   'modelsec detectSecrets': async () => {
     const { detectSecrets } = await validators();
+    return () => detectSecrets(text);
+  },
+  'modelsec detectPII (/pii)': async () => {
+    const { detectPII } = await validators('pii');
+    return () => detectPII(text);
+  },
+  'modelsec detectPromptInjection (/injection)': async () => {
+    const { detectPromptInjection } = await validators('injection');
+    return () => detectPromptInjection(text);
+  },
+  'modelsec detectSecrets (/secrets)': async () => {
+    const { detectSecrets } = await validators('secrets');
     return () => detectSecrets(text);
   },
   'redact-pii SyncRedactor.redact': async () => {

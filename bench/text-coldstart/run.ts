@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { benchRoot, markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 
 const roundsArg = process.argv.indexOf('--rounds');
-const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 9;
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 // A short message with something for every detector: a name, an address, a phone number, an e-mail
 // address, a token and an instruction override.
 const TEXT =
@@ -21,6 +21,9 @@ const CASES = [
   'modelsec redactPII',
   'modelsec detectPromptInjection',
   'modelsec detectSecrets',
+  'modelsec detectPII (/pii)',
+  'modelsec detectPromptInjection (/injection)',
+  'modelsec detectSecrets (/secrets)',
   'redact-pii SyncRedactor.redact',
   '@openai/guardrails pii (default entities)',
   '@openai/guardrails secret keys',
@@ -30,6 +33,8 @@ const PEERS: Record<string, string[]> = {
   "modelsec detectPII, the peer's entities": ['@openai/guardrails pii (default entities)'],
   'modelsec redactPII': ['redact-pii SyncRedactor.redact'],
   'modelsec detectSecrets': ['@openai/guardrails secret keys'],
+  'modelsec detectPII (/pii)': ['redact-pii SyncRedactor.redact', '@openai/guardrails pii (default entities)'],
+  'modelsec detectSecrets (/secrets)': ['@openai/guardrails secret keys'],
 };
 
 type Run = { importMs: number; firstMs: number; steadyMs: number };
@@ -100,7 +105,7 @@ updateReadme(
   [
     '### Text detectors: cold start',
     '',
-    `What a new process (a serverless function, a worker) pays before its first answer: the import of the package, the first call on a ${TEXT.length}-character message (code compiled, tables built) and, for comparison, the calls after it. Each case in a new node process, ${rounds} rounds, cases alternating; medians. Below 1× a peer is faster.`,
+    `What a new process (a serverless function, a worker) pays before its first answer: the import of the package (its root, or the subpath entry named in parentheses), the first call on a ${TEXT.length}-character message (code compiled, tables built) and, for comparison, the calls after it. Each case in a new node process, ${rounds} rounds, cases alternating; medians. Below 1× a peer is faster.`,
     '',
     table,
   ].join('\n'),
