@@ -142,6 +142,8 @@ describe('literal automaton', () => {
     expect(scanned(['忽略', '略的', 'a'], 'x忽略的a')).toEqual(['3:0', '4:1', '5:2']);
     expect(scanned(['😀x', 'x'], '😀😀x')).toEqual(['5:0', '5:1']);
     expect(scanned(['aa'], 'aaaa')).toEqual(['2:0', '3:0', '4:0']);
+    // The same literal twice: both reported.
+    expect(scanned(['ab', 'ab', 'b'], 'xab')).toEqual(['3:0', '3:1', '3:2']);
   });
 
   test('reports exactly the occurrences a brute-force search finds', () => {
