@@ -26,6 +26,11 @@ describe('requiredLiterals', () => {
     ['(?:in|with) base64|rot13', ['in base64', 'with base64', 'rot13']],
     ['^start\\n', ['start\n']],
     ['忽略(?:之前|以前)?的', ['忽略']],
+    // A run of plain characters ends before one a quantifier follows.
+    ['abc+d', ['abc']],
+    ['ab😀?c', ['ab']],
+    ['😀+x', ['😀']],
+    ['say (?:hi|yo) now', ['say hi now', 'say yo now']],
   ])('%s', (source, want) => {
     expect(requiredLiterals(source)).toEqual(want);
   });

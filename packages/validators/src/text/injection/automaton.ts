@@ -111,7 +111,8 @@ export function compileLiterals(literals: readonly string[]): LiteralAutomaton {
   const firstOutput = count;
   for (const t of order) if (outLists[t] !== undefined) id[t] = count++;
   // Rows in breadth-first order: a state's row is its failure state's (written before: nearer the
-  // root), then its own ASCII edges.
+  // root), then its own ASCII edges. One element type for every automaton keeps the scan loop's array
+  // reads monomorphic.
   const rows = new Int32Array(states * classes);
   const failOf = new Int32Array(states);
   const next: (Map<number, number> | undefined)[] = new Array(states).fill(undefined);
