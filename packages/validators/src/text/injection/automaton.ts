@@ -164,10 +164,12 @@ class TrieLinks {
   /** Unit of the edge into each state. */
   readonly unit: Uint16Array;
   /**
-   * The root's child on each unit (0: none): the root has a child for most units the literals start
-   * with, and every failure-link walk that finds no longer suffix ends by asking it.
+   * The root's child on each ASCII unit (0: none): the root has a child for most units the literals
+   * start with, and every failure-link walk that finds no longer suffix ends by asking it. Its few
+   * children on other units are found among its siblings (a table of all 65,536 units would be 256 kB
+   * per compile, the empty automaton made at module load included).
    */
-  readonly rootChild: Int32Array = new Int32Array(65536);
+  readonly rootAscii: Int32Array = new Int32Array(128);
   constructor(capacity: number) {
     this.first = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
@@ -175,7 +177,7 @@ class TrieLinks {
   }
   /** The child of `s` on unit `u` (0: none). */
   child(s: number, u: number): number {
-    if (s === 0) return this.rootChild[u] as number;
+    if (s === 0 && u < 128) return this.rootAscii[u] as number;
     let c = this.first[s] as number;
     while (c !== 0 && this.unit[c] !== u) c = this.next[c] as number;
     return c;
@@ -191,7 +193,7 @@ class TrieLinks {
     }
     const t = this.states++;
     this.unit[t] = u;
-    if (s === 0) this.rootChild[u] = t;
+    if (s === 0 && u < 128) this.rootAscii[u] = t;
     if (last === 0) this.first[s] = t;
     else this.next[last] = t;
     return t;
