@@ -35,6 +35,18 @@ describe('lower-case names after a cue', () => {
     expect(found('hi john smith')).toEqual(['PERSON:john smith:0.8']);
   });
 
+  test('a known name after the cued given name joins it mid-sentence (stop 50; the given name alone before)', () => {
+    expect(found('my name is sarah connor and my phone is 555-867-5309')).toEqual([
+      'PERSON:sarah connor:0.8',
+      'PHONE_NUMBER:555-867-5309:0.8',
+    ]);
+    expect(found('hey anna maria how are you')).toEqual(['PERSON:anna maria:0.8']);
+    // Not a given name that is a common word ("will", "may"), not an unknown word.
+    expect(found('hi john will you call')).toEqual(['PERSON:john:0.8']);
+    expect(found('my name is john may i ask')).toEqual(['PERSON:john:0.8']);
+    expect(found('my name is roberto and i live here')).toEqual(['PERSON:roberto:0.8']);
+  });
+
   test('a cued family name takes the given name after it (family name first; stop 46)', () => {
     // "li" alone before: "li" is a family name of the list, "wei" a given name.
     expect(found('my name is li wei')).toEqual(['PERSON:li wei:0.75']);

@@ -22,6 +22,7 @@ import {
   PLACE_WORDS_SHIFT,
 } from '../../src/text/pii/gazetteer';
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
+import { asFacility } from '../../src/text/pii/names-facilities';
 import {
   COMMON_NAMES,
   COMMON_PLACES,
@@ -54,6 +55,7 @@ import {
   PLACE_PREPOSITIONS,
   PLACE_THINGS,
   POSSESSIVE_DETERMINERS,
+  RELATION_NOUNS,
   SELF_CUE_STOPS,
   THING_HEADS,
   US_STATE_CODES,
@@ -391,8 +393,11 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
     scan(text, report) {
       // Names in numbered streets are left to the address recognizer, as names.ts does (a later rule,
       // tested in address-numbered.test.ts; applied here to every candidate).
+      // A later rule (stop 50): a PERSON before a facility's word is the facility (names-facilities.ts).
       const emit = (c: PiiCandidate) => {
-        if (!inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) report(c);
+        if (inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) return;
+        const r = c.entity === 'PERSON' ? asFacility(text, c) : c;
+        if (r !== undefined) report(r);
       };
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);
@@ -692,6 +697,23 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     i += best - 1;
   }
   let paired = -1;
+  // A later rule (stop 50): the words of the last place taken as one (no name, or cued, paired or
+  // listed), for a name-or-place listed after it ("in Georgia or Virginia", "from Florence to Georgia").
+  let lastPlace: [number, number] | undefined;
+  const listed = (i: number): boolean => {
+    if (lastPlace === undefined || capitalAfterOf(w, i)) return false;
+    const [from, to] = lastPlace;
+    const gap = text.slice(w.end[to] as number, w.start[i] as number);
+    const joins =
+      (i === to + 1 && gap === ', ') ||
+      (i === to + 2 && [' and ', ' or ', ', and ', ', or '].includes(gap.toLowerCase())) ||
+      (i === to + 2 &&
+        gap.toLowerCase() === ' to ' &&
+        from > 0 &&
+        text.slice(w.end[from - 1] as number, w.start[from] as number) === ' ' &&
+        lowerOf(w, from - 1) === 'from');
+    return joins && !(i + 1 < w.n && adjacent(w, i, i + 1) && HUMAN_VERBS.has(lowerOf(w, i + 1)));
+  };
   for (let i = 0; i < count; i++) {
     if (w.cap[i] === 0 || (wordsOf(w, i) & W_NOT_NAME) !== 0 || shortCaps(w, i)) continue;
     const tStart = w.start[i] as number;
@@ -728,6 +750,7 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
           context: PLACE_CONTEXT,
           contextBoost: 0.05,
         });
+        lastPlace = [i, i + n - 1];
         i += n - 1;
       }
       continue;
@@ -789,7 +812,8 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     // Since the "in" rule: "in" before a one-word place that is a name cues it too, unless a capitalized
     // word follows after one space.
     const inCue = isName && inBeforeOf(w, i) && !capitalAfterOf(w, i);
-    const cued = weak && ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) || inCue);
+    const cued =
+      weak && ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) || inCue || listed(i));
     // Two known places with ", " between: both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // Since the state-code rule: a place before a US state code ("Austin, TX") is one too.
@@ -817,6 +841,7 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emit(knownPlace(tStart, w.end[i + best - 1] as number, score));
+    if (score >= 0.6) lastPlace = [i, i + best - 1];
     i += best - 1;
   }
 }
@@ -1187,6 +1212,21 @@ function referenceCuedName(
   )
     end = w.end[next] as number;
   else if (
+    // A later rule (stop 50): in lower-case writing, a given name takes the next lower-case word when it
+    // is a known given or family name and no common word, in the middle of a sentence too.
+    given &&
+    lowerWriting &&
+    next < w.n &&
+    w.cap[next] === 0 &&
+    lowerAt[next] === true &&
+    adjacent(w, i, next) &&
+    ![PARTICLES, HONORIFICS, NOT_NAMES, GREETINGS, VOCATIVES, NOT_SURNAMES, COMMON_NAMES].some((x) =>
+      x.has(lowerOf(w, next)),
+    ) &&
+    (g.lastNames.has(lowerOf(w, next)) || g.firstNames.has(lowerOf(w, next)))
+  )
+    end = w.end[next] as number;
+  else if (
     given &&
     next < w.n &&
     w.cap[next] === 0 &&
@@ -1262,6 +1302,16 @@ function verbCueOf(w: Words, i: number): boolean {
     if (GIVING_VERBS.has(p) && i + 1 < w.n && adjacent(w, i, i + 1) && POSSESSIVE_DETERMINERS.has(lowerOf(w, i + 1))) {
       return true;
     }
+    // A later rule (stop 50): "my boss Mark", a possessive determiner and a relation noun, one space apart.
+    const gap = (a: number, b: number) => w.text.slice(w.end[a] as number, w.start[b] as number);
+    if (
+      RELATION_NOUNS.has(p) &&
+      i >= 2 &&
+      gap(i - 1, i) === ' ' &&
+      gap(i - 2, i - 1) === ' ' &&
+      POSSESSIVE_DETERMINERS.has(lowerOf(w, i - 2))
+    )
+      return true;
   }
   return i + 1 < w.n && adjacent(w, i, i + 1) && HUMAN_VERBS.has(lowerOf(w, i + 1));
 }

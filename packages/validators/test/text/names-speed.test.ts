@@ -154,6 +154,18 @@ const word = fc.constantFrom(
   'shouted',
   'address',
   'daughter',
+  // Relations (stop 50): "my boss Mark".
+  'my',
+  'boss',
+  'friend',
+  // Listed places and facilities (stop 50): "in Georgia or Virginia", "from Florence to", "Lincoln Memorial".
+  'or',
+  'from',
+  'to',
+  'Memorial',
+  'School of',
+  'Airport',
+  'Parkway',
   // Weak given names (common English words, capitals) and cue gaps (names-people.ts).
   'Read',
   'Link',

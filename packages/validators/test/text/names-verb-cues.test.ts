@@ -29,6 +29,18 @@ describe('verbs and pronouns around an unknown capitalized word', () => {
     expect(redactPII("Here's Gregorina's address.", { mode: 'placeholder' }).text).toBe("Here's <PERSON_1>'s address.");
   });
 
+  test('a relation: a possessive determiner and a relation noun before the name (stop 50; none found before)', () => {
+    // Given names that are common words, and unknown words.
+    expect(people('My boss Mark said the deadline is Friday')).toEqual(['PERSON:Mark:0.55']);
+    expect(people('My colleague Hope wrote this')).toEqual(['PERSON:Hope:0.55']);
+    expect(people('our CEO Bill will join')).toEqual(['PERSON:Bill:0.55']);
+    expect(people('my landlord Zorblax is late again')).toEqual(['PERSON:Zorblax:0.55']);
+    // Not without the determiner, not with words between, not after a firm's relation.
+    for (const text of ['the boss Mark said', 'My boss, Mark said', 'my boss  Mark said', 'our client Acme called']) {
+      expect(people(text), text).toEqual([]);
+    }
+  });
+
   test('counter-cases: no verb or noun, other words between, common words after the cue', () => {
     for (const text of [
       'Zorblax is here',

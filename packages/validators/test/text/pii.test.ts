@@ -25,6 +25,9 @@ const found = (text: string, options = {}) =>
 describe('detectPII: pattern entities', () => {
   test.each([
     ['Mail me at jane.doe+llm@mail.example.co.uk today', 'EMAIL_ADDRESS', 'jane.doe+llm@mail.example.co.uk'],
+    // An apostrophe in the local part (RFC 5322), not as its first unit (stop 50; "brien@…" before).
+    ["cc mike.o'brien@gmail.com please", 'EMAIL_ADDRESS', "mike.o'brien@gmail.com"],
+    ["write to 'jane@example.org' now", 'EMAIL_ADDRESS', 'jane@example.org'],
     ['cc 4111 1111 1111 1111 on file', 'CREDIT_CARD', '4111 1111 1111 1111'],
     ['amex 3782-822463-10005.', 'CREDIT_CARD', '3782-822463-10005'],
     ['IBAN: GB82 WEST 1234 5698 7654 32 thanks', 'IBAN_CODE', 'GB82 WEST 1234 5698 7654 32'],
@@ -140,6 +143,31 @@ describe('detectPII: names, places, addresses', () => {
       ['LOCATION', 'Australia'],
     ]);
     expect(found('They had 3: Elizabeth, Anna, Robert.').map((f) => f[0])).toEqual(['PERSON', 'PERSON', 'PERSON']);
+  });
+  test('a name that is also a place, listed after a place, is a place (stop 50; a PERSON before)', () => {
+    expect(found('Will it rain in Georgia or Virginia this weekend?')).toEqual([
+      ['LOCATION', 'Georgia'],
+      ['LOCATION', 'Virginia'],
+    ]);
+    expect(found('He moved from Florence to Georgia.')).toEqual([
+      ['LOCATION', 'Florence'],
+      ['LOCATION', 'Georgia'],
+    ]);
+    expect(found('I grew up in Georgia, Virginia and Florida.').map((f) => f[0])).toEqual([
+      'LOCATION',
+      'LOCATION',
+      'LOCATION',
+    ]);
+    // Not after a name, not before a verb only people do, not before a capitalized word, not "to" without "from".
+    expect(found('I met Sarah and Georgia yesterday.')).toEqual([
+      ['PERSON', 'Sarah'],
+      ['PERSON', 'Georgia'],
+    ]);
+    expect(found('We were in Paris and Jordan shouted at us.')).toContainEqual(['PERSON', 'Jordan']);
+    expect(found('I live in Ohio and Virginia Woolf is my hero.')).toContainEqual(['PERSON', 'Virginia Woolf']);
+    // "to" without "from": the place's context words alone (0.4 + 0.2), as before.
+    const georgia = detectPII('We flew to Paris to Georgia.').find((f) => f.start === 20);
+    expect([georgia?.entity, georgia?.score]).toEqual(['LOCATION', 0.6]);
   });
   test('a custom gazetteer', () => {
     const rec = namesRecognizer(createGazetteer({ firstNames: ['Qwyll'], lastNames: ['Brandt'], places: ['Mordor'] }));

@@ -189,6 +189,20 @@ export const PERSONAL_NOUNS: ReadonlySet<string> = wordSet(
   'address phone email birthday daughter son wife husband mother father mom mum dad brother sister boyfriend girlfriend fiance fiancé fiancee fiancée partner parents kids children grandmother grandfather grandma grandpa uncle aunt cousin niece nephew boss roommate neighbor neighbour',
 );
 /**
+ * Nouns of the people close to someone, written between a possessive determiner and a name: "my boss
+ * Mark", "my wife Anna", "our CEO Bill" (the name may be a common word there). Not "client" or
+ * "partner" ("our client Acme", "our partner Microsoft" are firms).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * RELATION_NOUNS.has('boss'); // true
+ * ```
+ */
+export const RELATION_NOUNS: ReadonlySet<string> = wordSet(
+  'wife husband son daughter mother father mom mum dad brother sister boyfriend girlfriend fiance fiancé fiancee fiancée grandmother grandfather grandma grandpa grandson granddaughter uncle aunt cousin niece nephew stepson stepdaughter stepmother stepfather stepbrother stepsister boss roommate neighbor neighbour friend colleague coworker co-worker manager supervisor teacher doctor dentist lawyer attorney accountant assistant secretary coach tutor therapist landlord landlady tenant ceo cto cfo kid child baby',
+);
+/**
  * Greetings and thanks after which a lower-case given name is a person in text written without
  * capitals ("hi petra", "thanks john", "thank you anna").
  * @internal
@@ -589,6 +603,8 @@ export const W_PLACE_THING = 67108864;
 export const W_PLACE_PREP = 134217728;
 /** @internal A place that alone is the place, not the given name (`MAJOR_PLACES`). */
 export const W_MAJOR_PLACE = 268435456;
+/** @internal A noun of a person close to someone (`RELATION_NOUNS`). */
+export const W_RELATION = 536870912;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -656,6 +672,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(PLACE_THINGS, W_PLACE_THING);
   add(PLACE_PREPOSITIONS, W_PLACE_PREP);
   add(MAJOR_PLACES, W_MAJOR_PLACE);
+  add(RELATION_NOUNS, W_RELATION);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

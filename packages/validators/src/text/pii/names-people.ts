@@ -349,8 +349,12 @@ function cuedName(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   let end = w.end[i] as number;
   if (given) {
     const next = i + 1;
-    const pair =
-      !lowerWriting && next < w.n && w.cap[next] === 0 && adjacent(w, i, next) && inList(w, next, IN_LAST, g.lastNames);
+    // In lower-case writing the next word may be any known name that is no common word, in the middle
+    // of a sentence too ("my name is sarah connor and …": "connor" is a given name of the lists).
+    const pair = lowerWriting
+      ? nameWordAfter(w, i, true, W_COMMON) &&
+        (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames))
+      : next < w.n && w.cap[next] === 0 && adjacent(w, i, next) && inList(w, next, IN_LAST, g.lastNames);
     end = pair ? (w.end[next] as number) : unknownSurnameEnd(w, i, lowerWriting);
   } else end = givenNameAfter(w, g, i, lowerWriting);
   emitName(

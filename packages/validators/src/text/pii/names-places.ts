@@ -16,6 +16,7 @@ import {
   stateCodeAfter,
   W_COMMON_PLACE,
   W_CUE_END,
+  W_HUMAN_VERB,
   W_NOT_NAME,
   W_PLACE_THING,
   W_SHORT,
@@ -63,6 +64,10 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
   // ", " is a known place too ("Victoria, Australia").
   let next = 0;
   let paired = -1;
+  // The first and last word of the last place taken as one (a known place that is no name, or one a
+  // cue, a pair or a list placed), -1 before any.
+  let placedFrom = -1;
+  let placedTo = -1;
   for (let c = 0; c < w.nCaps; c++) {
     const i = caps[c] as number;
     if (i < next) continue;
@@ -88,6 +93,8 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
           },
           emit,
         );
+        placedFrom = i;
+        placedTo = i + n - 1;
         next = i + n;
       }
       continue;
@@ -141,7 +148,13 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     // the place.
     // "in", "near", "outside" or a point of the compass before a one-word place that is a name cues it too
     // ("met Sarah in Paris", "south-west London"; not "in Paris Hilton's", not "Northern Alliance").
-    const cued = weak && (cueBefore(w, i) || (isName && placeWordBefore(w, i) && !capitalNext(w, i)));
+    // Listed after a place ("in Georgia or Virginia", "from Florence to Georgia") it is a place too,
+    // unless a capitalized word follows ("South America and Central America").
+    const cued =
+      weak &&
+      (cueBefore(w, i) ||
+        (isName && placeWordBefore(w, i) && !capitalNext(w, i)) ||
+        (placedTo >= 0 && !capitalNext(w, i) && listedAfterPlace(w, placedFrom, placedTo, i)));
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // A place before a US state code ("Austin, TX") is one too.
@@ -158,8 +171,37 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
     }
     emitName(w, placeCandidate(tStart, w.end[i + best - 1] as number, score), emit);
+    if (score >= 0.6) {
+      placedFrom = i;
+      placedTo = i + best - 1;
+    }
     next = i + best;
   }
+}
+
+/**
+ * Word `i` comes next in a list after the place of words `from`..`to`: after ", ", " and ", " or ",
+ * ", and " or ", or " ("in Georgia or Virginia"), or after " to " when "from" comes right before the
+ * place ("from Florence to Georgia"); not before a verb only people do ("in Paris and Jordan shouted").
+ */
+function listedAfterPlace(w: Words, from: number, to: number, i: number): boolean {
+  const text = w.text;
+  const end = w.end[to] as number;
+  const comma = text.charCodeAt(end) === 44;
+  if (i === to + 1) {
+    if (!comma || text.charCodeAt(end + 1) !== 32 || (w.start[i] as number) !== end + 2) return false;
+  } else {
+    const k = to + 1;
+    if (i !== to + 2 || (w.start[k] as number) !== end + (comma ? 2 : 1) || !spaced(w, k, i)) return false;
+    if (text.charCodeAt(comma ? end + 1 : end) !== 32) return false;
+    const word = lowerOf(w, k);
+    const joined =
+      word === 'and' ||
+      word === 'or' ||
+      (word === 'to' && !comma && from > 0 && spaced(w, from - 1, from) && lowerOf(w, from - 1) === 'from');
+    if (!joined) return false;
+  }
+  return !(i + 1 < w.n && adjacent(w, i, i + 1) && (wordsOf(w, i + 1) & W_HUMAN_VERB) !== 0);
 }
 
 /**

@@ -4,6 +4,7 @@
  * - giving: "had given Mikal his address", "told Ayla her results" (a giving verb, the word, a possessive
  *   determiner);
  * - acting: "Kotoya shouted at Morgan" (a verb only people do, right after the word);
+ * - a relation: "my boss Mark", "our CEO Bill" (a possessive determiner and a relation noun before it);
  * - owning: "here's Gregorina's address", "Soib's phone" (a possessive before a personal noun);
  * - a line of its own, in lower-case writing: "jared paavolainen" above an address (a known given name and
  *   one more word, alone on their line).
@@ -25,6 +26,7 @@ import {
   W_PARTICLE,
   W_PERSONAL,
   W_POSSESSIVE,
+  W_RELATION,
   W_VOCATIVE,
 } from './names-lists';
 import type { Words } from './names-tokens';
@@ -32,8 +34,8 @@ import { adjacent, inList, lowerOf, spaced, wordsOf } from './names-words';
 
 /**
  * Word `i` is named by the words around it: after a naming verb and an object pronoun ("calls me
- * Adlan"), between a giving verb and a possessive determiner ("given Mikal his"), or before a verb only
- * people do ("Kotoya shouted").
+ * Adlan"), between a giving verb and a possessive determiner ("given Mikal his"), after a possessive
+ * determiner and a relation noun ("my boss Mark"), or before a verb only people do ("Kotoya shouted").
  * @internal
  *
  * @example
@@ -50,8 +52,17 @@ export function verbCue(w: Words, i: number): boolean {
     if ((f & W_GIVING) !== 0 && next < w.n && adjacent(w, i, next) && (wordsOf(w, next) & W_POSSESSIVE) !== 0) {
       return true;
     }
+    if ((f & W_RELATION) !== 0 && relationBefore(w, prev, i)) return true;
   }
   return next < w.n && adjacent(w, i, next) && (wordsOf(w, next) & W_HUMAN_VERB) !== 0;
+}
+
+/**
+ * Word `k` (a relation noun) comes between a possessive determiner and word `i`, one space apart: "my
+ * boss Mark", "our CEO Bill".
+ */
+function relationBefore(w: Words, k: number, i: number): boolean {
+  return k >= 1 && spaced(w, k, i) && spaced(w, k - 1, k) && (wordsOf(w, k - 1) & W_POSSESSIVE) !== 0;
 }
 
 /**

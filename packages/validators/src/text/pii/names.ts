@@ -14,6 +14,7 @@ import { factsOf } from '../shared/facts';
 import { defaultGazetteer, type Gazetteer, gazetteerTable } from './gazetteer';
 import { markLowerCase } from './names-case';
 import { scanCoordinated } from './names-coordinated';
+import { NAME_SPAN_MAX } from './names-facilities';
 import { scanInverted } from './names-inverted';
 import { scanOrganizations } from './names-orgs';
 import { scanPeople } from './names-people';
@@ -36,7 +37,7 @@ export function namesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
   return {
     name: 'names',
     entities: ['PERSON', 'LOCATION', 'ORGANIZATION'],
-    maxLength: 6 * 42,
+    maxLength: NAME_SPAN_MAX,
     scan(text, emit) {
       const g = gazetteer ?? defaultGazetteer();
       const table = gazetteerTable(g);

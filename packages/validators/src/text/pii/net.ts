@@ -25,7 +25,10 @@ export const emailRecognizer: PiiRecognizer = {
     // Anchored on "@": walk back over the local part (at most 64 units), then match the domain.
     for (let at = f.ats === 0 ? -1 : text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
       let start = at;
-      while (start > 0 && at - start < 65 && isLocal(text, start - 1)) start--;
+      // An apostrophe is a unit of the local part too ("mike.o'brien@…", RFC 5322's atext), but not
+      // its first: a quote before the address ("'jane@example.com'") is the prose's.
+      while (start > 0 && at - start < 65 && (isLocal(text, start - 1) || text.charCodeAt(start - 1) === 39)) start--;
+      while (start < at && text.charCodeAt(start) === 39) start++;
       if (start === at || at - start > 64) continue;
       const local = text.slice(start, at);
       if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) continue;
