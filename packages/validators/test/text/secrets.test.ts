@@ -83,6 +83,27 @@ describe('detectSecrets', () => {
       expect(spans(t)).toEqual([]);
   });
 
+  test('a password name given code is no password; quoted values and .env values are (stop 50)', () => {
+    const spans = (t: string) => detectSecrets(t).map((f) => `${f.kind}:${t.slice(f.start, f.end)}`);
+    // Each was a PASSWORD_ASSIGNMENT finding before ("process.env.OPENAI_API_KEY", "os.getenv(", "string").
+    for (const t of [
+      'const apiKey = process.env.OPENAI_API_KEY;',
+      'password = os.getenv("DB_PASSWORD")',
+      "password = os.environ['DB_PASSWORD']",
+      'DB_PASSWORD=settings.DB_PASSWORD',
+      'api_key = self.api_key',
+      'export const password = z.string().min(8);',
+      'password: string;',
+      'pwd = getpass.getpass()',
+    ])
+      expect(spans(t), t).toEqual([]);
+    expect(spans('password = "hello.world"')).toEqual(['PASSWORD_ASSIGNMENT:hello.world']);
+    expect(spans("password: 'string'")).toEqual(['PASSWORD_ASSIGNMENT:string']);
+    expect(spans('DB_PASSWORD=s3cr3tP4ss')).toEqual(['PASSWORD_ASSIGNMENT:s3cr3tP4ss']);
+    // A member path with four digits or more may be a token with periods.
+    expect(spans('api_key=sk.live.12345abcde')).toEqual(['PASSWORD_ASSIGNMENT:sk.live.12345abcde']);
+  });
+
   test('PEM private keys span BEGIN to END', () => {
     const pem = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
     const text = `key:\n${pem}\nthanks`;

@@ -7,7 +7,7 @@ import { checkText } from '../shared/limits';
 import { resolveOverlaps } from '../shared/overlap';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
-import { forEachSecretAssignment } from './assignments';
+import { forEachSecretAssignment, MEMBER_PATH } from './assignments';
 import { forEachEntropyCandidate, TOKEN_MIN } from './entropy';
 import { assignmentGateOpen, GATE_ASSIGNMENT, GATE_LITERALS, GATE_RUNS, secretFacts } from './gates';
 import { forEachHttpCredential } from './http-auth';
@@ -97,8 +97,9 @@ export function detectSecrets(text: string, options: DetectSecretsOptions = {}):
       const g = m.indices?.groups?.secret;
       if (g !== undefined) {
         if (
-          (p.kind === 'PASSWORD_ASSIGNMENT' || p.kind === 'URL_CREDENTIALS' || p.kind === 'CONNECTION_STRING') &&
-          !looksLikePassword(text.slice(g[0], g[1]))
+          ((p.kind === 'PASSWORD_ASSIGNMENT' || p.kind === 'URL_CREDENTIALS' || p.kind === 'CONNECTION_STRING') &&
+            !looksLikePassword(text.slice(g[0], g[1]))) ||
+          (p.kind === 'PASSWORD_ASSIGNMENT' && codeValue(text, g[0], g[1]))
         )
           return;
         push(p.kind, g[0], g[1], p.score);
@@ -184,6 +185,26 @@ function mixed(s: string, hex: boolean): boolean {
 function placeholder(token: string): boolean {
   // Or a placeholder with words in it: `sha256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE_XXXXXXXXXXXX`.
   return shannon(token) < 3 || /x{6}|X{6}|YOUR_|_HERE/.test(token);
+}
+
+/** @internal Type names written after a credential's name in code ("password: string;"). */
+export const TYPE_NAMES: RegExp = /^(?:string|number|boolean|object|unknown|integer|secretstr|varchar|nullable)$/i;
+
+/**
+ * An unquoted value that is code, not a password (a password written in code is quoted): a call or an
+ * index ("os.getenv(", "getpass.getpass()", "os.environ["), a member path with few digits
+ * ("process.env.OPENAI_API_KEY", "settings.DB_PASSWORD", "self.api_key"), or a type ("password: string").
+ * A quoted value and a bare one without these shapes (".env" files: `DB_PASSWORD=s3cr3t`) are kept.
+ */
+function codeValue(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 34 || before === 39) return false;
+  const v = text.slice(start, end);
+  if (v.includes('(') || v.includes('[') || TYPE_NAMES.test(v)) return true;
+  if (!MEMBER_PATH.test(v)) return false;
+  let digits = 0;
+  for (let k = 0; k < v.length; k++) if ((v.charCodeAt(k) - 48) >>> 0 <= 9) digits++;
+  return digits < 4;
 }
 
 function looksLikePassword(v: string): boolean {
