@@ -85,8 +85,15 @@ function family(id: string, weight: number, source: string): PhraseFamily[] {
 
 const OVERRIDE_VERB =
   "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|overlook|overlooking|bypass|override|neglect|set aside|pay no attention to|do not follow|don't follow|stop following|no longer follow)";
+/**
+ * What an override sets aside. "everything" not before what the writer said ("forget everything I said
+ * about the budget"), and "previous", "above"... not before a noun of the conversation's own text ("do
+ * not follow the previous format", "ignore the previous question"): a user redoing their own request
+ * (stop 50; each scored 0.85 before). Not "messages": "disregard previous messages" opens attacks in
+ * Tensor Trust and the in-the-wild jailbreaks.
+ */
 const OVERRIDE_OBJECT =
-  '(?:instructions?|directives?|rules|prompts?|guidelines?|context|commands?|orders|everything|above|previous|prior|earlier|preceding|programming|restrictions?|constraints?|filters?|polic(?:y|ies)|guardrails?|tasks?)';
+  "(?:instructions?|directives?|rules|prompts?|guidelines?|context|commands?|orders|everything(?! (?:I|i) (?:said|wrote|mentioned|asked|typed|sent|told you)\\b)|(?:above|previous|prior|earlier|preceding)(?! (?:formats?|formatting|questions?|emails?|typos?|paragraphs?|sections?|examples?|sentences?|drafts?|versions?|steps?|pages?|chapters?|lines?|outputs?|results?|attempts?|comments?|requests?|repl(?:y|ies)|answers?|errors?|ones?)\\b)|programming|restrictions?|constraints?|filters?|polic(?:y|ies)|guardrails?|tasks?)";
 const INSTRUCTION_NOUN = '(?:instructions?|directives?|prompts?|guidelines|programming|guardrails|system prompt)';
 
 /** What a web address holds before a slot: no space, bracket or angle bracket. */
