@@ -183,7 +183,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'persona_weak',
     0.35,
-    `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b`,
+    `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself (?:in|into) (?:the |this |that |your |a )?(?:role|character|persona)\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b`,
   ),
   ...family(
     'exfiltrate',
@@ -307,7 +307,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'hypothetical',
     0.3,
-    `\\b(?:imagine|suppose|pretend|assume) (?:we(?:'re| are)|you(?:'re| are)|that|it(?:'s| is)|i(?:'m| am))\\b|\\bhypothetical(?:ly)?\\b|\\bin this (?:world|scenario|society|future|story|universe|game)\\b|\\blet'?s (?:pretend|play|say|assume|imagine)\\b|\\bin a (?:fictional|dystopian|parallel|fantasy|futuristic|world)\\b`,
+    `\\b(?:imagine|suppose|assume) (?:we(?:'re| are)|you(?:'re| are)|that|it(?:'s| is)|i(?:'m| am))\\b|\\bpretend (?:we(?:'re| are)|that|it(?:'s| is)|i(?:'m| am))\\b|\\bhypothetical(?:ly)?\\b|\\bin this (?:world|scenario|society|future|story|universe|game)\\b|\\blet'?s (?:pretend|play|say|assume|imagine)\\b|\\bin a (?:fictional|dystopian|parallel|fantasy|futuristic|world)\\b`,
   ),
   ...family(
     'obfuscate_output',
