@@ -19,6 +19,9 @@ describe('prose is no address', () => {
   test('quantities, joining words, no name, prose after a street-type word, English endings', () => {
     for (const text of [
       'it was 10 million square feet of office space',
+      // A recipe's measures (stop 50: "2 heaping cups leafy green" was an ADDRESS, Self-Instruct's recipes).
+      'Salt and pepper, to taste 2 heaping cups leafy green lettuce 1 cup matchstick carrots',
+      'Add 1 tbsp olive oil and 3 cloves garlic to the pan, then 2 tsp sea salt',
       'Up to 120 GB hard drive',
       'a 4 second run in the quarter mile',
       'In this 600 sq ft pre-war apartment',

@@ -12,7 +12,8 @@ import { WordFlags } from './word-index';
 /**
  * Words of quantities, units, drives and clock times: after a number they count or time something ("10
  * million square", "4 second run", "120 GB hard drive", "12 CDT 2002", "7 AM CT"), no street is named so.
- * Also the fields of a payment card after its expiry date ("exp 12/27 cvv 123", "valid 01/29 pin 1234").
+ * Also the fields of a payment card after its expiry date ("exp 12/27 cvv 123", "valid 01/29 pin 1234"),
+ * and a recipe's measures ("2 heaping cups leafy green", "1 tbsp olive oil"; stop 50).
  * @internal
  *
  * @example
@@ -21,7 +22,7 @@ import { WordFlags } from './word-index';
  * ```
  */
 export const QUANTITY_WORDS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
-  'hundred hundreds thousand thousands million millions billion billions trillion percent per kb mb gb tb kbps mbps ghz mhz second seconds minute minutes hour hours day days week weeks month months year years mile miles yard yards foot feet inch inches meter meters metre metres km kms lb lbs oz hard disk disks flash floppy usb zip cd dvd tape test thumb times am pm est edt cst cdt mst mdt pst pdt gmt utc bst cet cest cvv cvc cvv2 cvc2 csc pin code exp expiry expires valid',
+  'hundred hundreds thousand thousands million millions billion billions trillion percent per kb mb gb tb kbps mbps ghz mhz second seconds minute minutes hour hours day days week weeks month months year years mile miles yard yards foot feet inch inches meter meters metre metres km kms lb lbs oz hard disk disks flash floppy usb zip cd dvd tape test thumb times am pm est edt cst cdt mst mdt pst pdt gmt utc bst cet cest cvv cvc cvv2 cvc2 csc pin code exp expiry expires valid cup cups tbsp tbs tsp tablespoon tablespoons teaspoon teaspoons gram grams kg ml liter liters litre litres pound pounds ounce ounces pinch cloves slices pieces servings',
 );
 
 /**
