@@ -261,6 +261,11 @@ describe('entropy check: public and structural tokens', () => {
     expect(spans(`commit ${sha1}\nAuthor: a`)).toEqual([]);
     expect(spans(`sha256sum: ${md5}${md5}`)).toEqual([`HIGH_ENTROPY:${md5}${md5}`]); // "sha256sum" is no label word
     expect(spans(`sha-256: ${md5}${md5}`)).toEqual([]);
+    // Ids of a digest's shape with their labels (stop 50: a HIGH_ENTROPY finding each before).
+    expect(spans(`{"trace_id": "${md5}"}`)).toEqual([]);
+    expect(spans(`X-Request-Id: ${md5}`)).toEqual([]);
+    expect(spans(`uuid=${md5}`)).toEqual([]);
+    expect(spans(`{"tracer": "${md5}"}`)).toEqual([`HIGH_ENTROPY:${md5}`]);
     // Unlabelled, labelled on another line, or not a digest length: judged as before.
     expect(spans(`value: ${md5}`)).toEqual([`HIGH_ENTROPY:${md5}`]);
     expect(spans(`MD5\n${md5}`)).toEqual([`HIGH_ENTROPY:${md5}`]);

@@ -1,7 +1,8 @@
 /**
  * Tokens of the entropy check that are labelled as something other than a credential:
  * - a hexadecimal digest (MD5, SHA-1, SHA-2 lengths) with a digest label earlier on its line:
- *   `MD5 (openssh-3.4p1.tar.gz) = 459c1d02...`, `X-Razor-id: 1aefed7c...`, `commit 161c547a...`;
+ *   `MD5 (openssh-3.4p1.tar.gz) = 459c1d02...`, `X-Razor-id: 1aefed7c...`, `commit 161c547a...`, or an id
+ *   of that shape with its label (`"trace_id": "0af12abc..."`);
  * - the encoded text of an RFC 2047 encoded word, `=?iso-2022-jp?B?GyRCJV4l...?=` (a mail header's
  *   encoded file name or subject).
  * An unlabelled digest-shaped token is still judged: many API keys are 32 or 40 hexadecimal digits.
@@ -14,11 +15,12 @@ const LABEL_WINDOW = 48;
 
 /**
  * A digest label as a whole word: md5, sha1 / sha-1 and the SHA-2 sizes, checksum, digest, hash,
- * fingerprint, razor-id, commit.
+ * fingerprint, razor-id, commit; and the labels of ids of the same shape (since stop 50: a W3C trace id
+ * is 32 hexadecimal digits): trace_id, request_id, correlation_id (with "_", "-" or nothing), uuid, guid.
  * @internal
  */
 export const DIGEST_LABEL: RegExp =
-  /(?:^|[^a-z0-9])(?:md5|sha-?(?:1|224|256|384|512)|checksum|digest|hash|fingerprint|razor-id|commit)(?![a-z0-9])/i;
+  /(?:^|[^a-z0-9])(?:md5|sha-?(?:1|224|256|384|512)|checksum|digest|hash|fingerprint|razor-id|commit|(?:trace|request|correlation)[_-]?id|uuid|guid)(?![a-z0-9])/i;
 
 /**
  * Whether the token `[start, end)` is a labelled digest or the text of an encoded word (see above).
