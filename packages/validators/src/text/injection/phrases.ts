@@ -93,7 +93,7 @@ const OVERRIDE_VERB =
  * Tensor Trust and the in-the-wild jailbreaks.
  */
 const OVERRIDE_OBJECT =
-  "(?:instructions?|directives?|rules|prompts?|guidelines?|context|commands?|orders|everything(?! (?:I|i) (?:said|wrote|mentioned|asked|typed|sent|told you)\\b)|(?:above|previous|prior|earlier|preceding)(?! (?:formats?|formatting|questions?|emails?|typos?|paragraphs?|sections?|examples?|sentences?|drafts?|versions?|steps?|pages?|chapters?|lines?|outputs?|results?|attempts?|comments?|requests?|repl(?:y|ies)|answers?|errors?|ones?)\\b)|programming|restrictions?|constraints?|filters?|polic(?:y|ies)|guardrails?|tasks?)";
+  '(?:instructions?|directives?|rules|prompts?|guidelines?|context|commands?|orders|everything(?! (?:I|i) (?:said|wrote|mentioned|asked|typed|sent|told you)\\b)|(?:above|previous|prior|earlier|preceding)(?! (?:formats?|formatting|questions?|emails?|typos?|paragraphs?|sections?|examples?|sentences?|drafts?|versions?|steps?|pages?|chapters?|lines?|outputs?|results?|attempts?|comments?|requests?|repl(?:y|ies)|answers?|errors?|ones?)\\b)|programming|restrictions?|constraints?|filters?|polic(?:y|ies)|guardrails?|tasks?)';
 const INSTRUCTION_NOUN = '(?:instructions?|directives?|prompts?|guidelines|programming|guardrails|system prompt)';
 
 /** What a web address holds before a slot: no space, bracket or angle bracket. */
