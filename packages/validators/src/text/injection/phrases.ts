@@ -168,22 +168,22 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
   ...family(
     'mode_switch',
     0.6,
-    `\\b(?:developer|god|jailbreak|jailbroken|unrestricted|dan|sudo|override|superuser|unfiltered|uncensored|evil|opposite|law enforcement)${gap(1)}mode\\b|\\bmode activated\\b`,
+    `\\b(?:god|jailbreak|jailbroken|unrestricted|dan|sudo|override|superuser|unfiltered|uncensored|evil|opposite|law enforcement)${gap(1)}mode\\b|\\bmode activated\\b|\\bdeveloper[ _\\\\-]{1,2}mode[ \\t:=_\\\\-]{1,3}(?:enabled|output|response|activated)\\b|\\bwith developer mode\\b`,
   ),
   ...family(
     'mode_switch_weak',
     0.3,
-    `\\b(?:admin|administrator|maintenance|debugging|debug|test|testing|diagnostic|verification|upgrade|system|emergency|root)${gap(1)}mode\\b|\\b(?:entering|enter|switch to|activate)${gap(2)}mode\\b|\\b(?:running|performing|doing) (?:a|an) (?:system|security|diagnostic|routine|maintenance) (?:check|test|audit|diagnostic)\\b`,
+    `\\b(?:admin|administrator|maintenance|debugging|debug|test|testing|diagnostic|verification|upgrade|system|emergency|root)${gap(1)}mode\\b|\\bdeveloper${gap(1)}mode\\b(?![ \\t:=_\\\\-]{1,3}(?:enabled|output|response|activated)\\b)|\\b(?:entering|enter|switch to|activate)${gap(2)}mode\\b|\\b(?:running|performing|doing) (?:a|an) (?:system|security|diagnostic|routine|maintenance) (?:check|test|audit|diagnostic)\\b`,
   ),
   ...family(
     'persona',
     0.75,
-    `\\bdo anything now\\b|\\byou are (?:now )?(?:dan|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|rogue))\\b|\\b(?:act|acting|behave|respond|roleplay|role-play) as${gap(2)}(?:unrestricted|unfiltered|uncensored|evil|jailbroken|dan)\\b|\\bno (?:longer )?(?:bound|restricted|limited) by${gap(2)}(?:rules|guidelines|policies|restrictions|openai|anthropic)\\b|\\bwithout (?:any )?(?:restrictions|filters|censorship|ethical)\\b|\\bjailbr(?:eak|oken)\\b`,
+    `\\bdo anything now\\b|\\byou are (?:now )?(?:dan|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|rogue))\\b|\\b(?:act|acting|behave|respond|roleplay|role-play) as${gap(2)}(?:unrestricted|unfiltered|uncensored|evil|jailbroken|dan)\\b|\\bno (?:longer )?(?:bound|restricted|limited) by${gap(2)}(?:rules|guidelines|policies|restrictions|openai|anthropic)\\b|\\bwithout (?:any )?(?:restrictions|filters|censorship|ethical)\\b|\\bjailbroken\\b|\\bjailbreak (?:you|yourself|chatgpt|gpt|(?:this|the) (?:ai|model|bot|assistant|system))\\b|\\[[^\\]\\n]{0,4}jailbreak\\\\?\\]|(?:^|\\n)[ \\t>#*]{0,4}jailbreak ?:`,
   ),
   ...family(
     'persona_weak',
     0.35,
-    `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself (?:in|into) (?:the |this |that |your |a )?(?:role|character|persona)\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b`,
+    `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself (?:in|into) (?:the |this |that |your |a )?(?:role|character|persona)\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b|\\bjailbreak\\b(?! ?:|\\\\?\\]| (?:you|yourself|chatgpt|gpt|(?:this|the) (?:ai|model|bot|assistant|system))\\b)`,
   ),
   ...family(
     'exfiltrate',
