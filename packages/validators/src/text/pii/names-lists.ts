@@ -53,6 +53,24 @@ export const PARTICLES: ReadonlySet<string> = new Set([
  */
 export const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof sir madam mx');
 /**
+ * Titles of office, rank and clergy written before a name ("Sen. Barack Obama", "Governor Romney",
+ * "Mayor Giuliani"): the capitalized word right after one is a name, and a place there is a family name
+ * ("Obama", "Foley" and "Lincoln" are towns). Left out: titles that head other names ("General Motors",
+ * "King Street", "Justice League", "Premier League", "Admiral Insurance", "Father Christmas", "President
+ * Hotel"); the abbreviations count only with their period (`titleBefore`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * TITLES.has('senator'); // true
+ * ```
+ */
+export const TITLES: ReadonlySet<string> = wordSet(
+  'senator sen congressman congresswoman congressmember rep governor gov mayor chancellor judge sheriff sergeant sgt lieutenant lt colonel col capt commissioner reverend rev pastor bishop rabbi imam pope sultan sheikh',
+);
+/** The titles of `TITLES` that are abbreviations of a word: a title only with their period ("Rep. Foley", not "REP Foley"). */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = wordSet('sen rep gov sgt lt col capt rev');
+/**
  * Context words of PERSON candidates.
  * @internal
  *
@@ -270,8 +288,9 @@ export const COMMON_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
 );
 /**
  * Nouns that head the name of a thing, not of a person, after a capitalized word ("Roman Empire", "Ivy
- * League", "Berkeley Lab", "Sun Microsystems", "Python Modules"): a given name before one of them is no
- * person, unless the noun is also a known family name (names-people.ts).
+ * League", "Berkeley Lab", "Sun Microsystems", "Python Modules", "Turing Test", "Big Bang Theory"): a given
+ * name before one of them is no person, unless the noun is also a known family name (names-people.ts); nor
+ * is a name between "the" or "a" and one of them in lower case ("the Lewis structure", names-people.ts).
  * @internal
  *
  * @example
@@ -280,7 +299,7 @@ export const COMMON_NAMES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
  * ```
  */
 export const THING_HEADS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
-  'empire league lab labs laboratory laboratories archive archives community communities module modules project projects microsystems systems networks software technologies solutions studios magazine journal newsletter online edition editions series award awards prize festival stadium airport cathedral museum gallery theatre theater hotel resort channel radio bridge',
+  'empire league lab labs laboratory laboratories archive archives community communities module modules project projects microsystems systems networks software technologies solutions studios magazine journal newsletter online edition editions series award awards prize festival stadium airport cathedral museum gallery theatre theater hotel resort channel radio bridge test technique theorem principle equation effect machine method game structure theory doctrine paradox number scale index model diagram algorithm problem hypothesis conjecture process cycle curve code',
 );
 /**
  * The two-letter codes of the US states and DC, in lower case: a place that is also a name, followed by
@@ -605,6 +624,8 @@ export const W_PLACE_PREP = 134217728;
 export const W_MAJOR_PLACE = 268435456;
 /** @internal A noun of a person close to someone (`RELATION_NOUNS`). */
 export const W_RELATION = 536870912;
+/** @internal A title of office before a name (`TITLES`). */
+export const W_TITLE = 1073741824;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -673,6 +694,7 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
   add(PLACE_PREPOSITIONS, W_PLACE_PREP);
   add(MAJOR_PLACES, W_MAJOR_PLACE);
   add(RELATION_NOUNS, W_RELATION);
+  add(TITLES, W_TITLE);
   const t = new WordFlags(m.size);
   for (const [w, bits] of m) t.add(w, bits);
   return t;

@@ -54,6 +54,7 @@ import {
   possessive,
   spaced,
   stemWordsOf,
+  titleBefore,
   wordsOf,
 } from './names-words';
 import type { PiiCandidate } from './types';
@@ -159,8 +160,10 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   const first = !weak && inList(w, i, IN_FIRST, g.firstNames);
   const lastOnly = !first && !weak && inList(w, i, IN_LAST, g.lastNames);
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
-  const cued = !first && (cueBefore(w, i) || verbCue(w, i)) && !CUE_STOPS.has(lowerOf(w, i));
+  const cued = !first && (cueBefore(w, i) || verbCue(w, i) || titledName(w, g, i)) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
+  // A title before a capitalized word is the title, not the start of a name ("Judge" of "Judge Judy").
+  if (i + 1 < count && w.cap[i + 1] === 1 && titleBefore(w, i + 1)) return i;
   // An unknown word in capitals after a cue in mixed-case writing is an acronym ("said MSNBC", "called
   // SPAM"), not a name.
   if (!first && !lastOnly && acronymAt(w, g, i)) return i;
@@ -173,6 +176,9 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     return i;
   // A major place alone, without a cue, is the place ("I love London"; not "Paris Hilton", "Hi Paris").
   if (majorPlaceAlone(w, i) && !cueBefore(w, i) && !verbCue(w, i)) return i;
+  // A name between a determiner and a lower-case noun that heads a thing's name is the thing's ("the
+  // Lewis structure", "the Turing test", "a Doppler effect").
+  if (thingAfterDeterminer(w, i)) return i;
   // Extend over capitalized words (and name particles followed by one) separated by single spaces.
   let j = i;
   let known = 0;
@@ -229,7 +235,11 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     if (j === i + 1 && placePair(w, g, i)) score = 0.6;
   } else if (first) score = 0.6;
   else score = cued ? 0.55 : 0.4;
-  if (words === 1 && inList(w, i, IN_PLACE, g.places)) score -= 0.1;
+  // After a title of office ("Senator Obama", "Gov. Romney") a word is a name as after an honorific (0.1
+  // more, `personCandidate`), a place or not.
+  const titled = titleBefore(w, i);
+  if (words === 1 && inList(w, i, IN_PLACE, g.places) && !titled) score -= 0.1;
+  if (titled) score = Math.max(score, 0.55) + 0.1;
   const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
   emitName(w, personCandidate(w, w.start[i] as number, end, score), emit);
   return j;
@@ -255,15 +265,33 @@ function weakName(w: Words, i: number): boolean {
   return (wordsOf(w, i) & W_COMMON) !== 0 || (allCaps(w, i) && !capitalNext(w, i));
 }
 
+/**
+ * Word `i` follows a title of office and is a name there: a known place ("Senator Obama"), or an unknown
+ * word before a known family name or place ("Sen. Barack Obama"), not in capitals. An unknown word alone
+ * after a title is a headline's verb or a thing as often ("Judge Rules Against", "Judge Dismisses",
+ * "Sergeant Mode").
+ */
+function titledName(w: Words, g: Gazetteer, i: number): boolean {
+  if (!titleBefore(w, i) || allCaps(w, i)) return false;
+  if (inList(w, i, IN_PLACE, g.places)) return true;
+  const next = i + 1;
+  return nameWordNext(w, i) && (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_PLACE, g.places));
+}
+
 /** The word after `i` follows it after one space, is capitalized, and is a known family or given name. */
 function knownNameNext(w: Words, g: Gazetteer, i: number): boolean {
+  const next = i + 1;
+  return nameWordNext(w, i) && (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames));
+}
+
+/** The word after `i` follows it after one space, is capitalized, and is no honorific, list word or short capitals. */
+function nameWordNext(w: Words, i: number): boolean {
   const next = i + 1;
   return (
     next < w.n &&
     w.cap[next] === 1 &&
     spaced(w, i, next) &&
-    (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0 &&
-    (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames))
+    (wordsOf(w, next) & (W_HONORIFIC | W_NOT_NAME | W_SHORT)) === 0
   );
 }
 
@@ -596,8 +624,23 @@ function suffixEnd(w: Words, j: number): number {
 
 /**
  * Word `j + 1`, a place, may be the family name after given name `i`: `j === i`, and `i` is neither a
- * place nor the first word of one ("Port" of "Port Louis").
+ * place nor the first word of one ("Port" of "Port Louis"). After an honorific, `i` need not be a known
+ * given name ("Dr. Barack Obama", "Sen. Barack Obama": "Obama" is a town in Japan).
  */
 function familyPlace(w: Words, g: Gazetteer, i: number, j: number, first: boolean): boolean {
-  return first && j === i && !inList(w, i, IN_PLACE, g.places) && placeWordsOf(w, i, g.placeWords) === undefined;
+  return (
+    j === i &&
+    (first || honorificBefore(w.text, w.start[i] as number) || titleBefore(w, i)) &&
+    !inList(w, i, IN_PLACE, g.places) &&
+    placeWordsOf(w, i, g.placeWords) === undefined
+  );
+}
+
+/** Word `i` follows "the", "a" or "an" and comes before a lower-case `THING_HEADS` noun, one space each. */
+function thingAfterDeterminer(w: Words, i: number): boolean {
+  const next = i + 1;
+  if (i === 0 || next >= w.n || w.cap[next] !== 0 || !spaced(w, i, next) || !spaced(w, i - 1, i)) return false;
+  if ((wordsOf(w, next) & W_THING) === 0) return false;
+  const d = lowerOf(w, i - 1);
+  return d === 'the' || d === 'a' || d === 'an';
 }

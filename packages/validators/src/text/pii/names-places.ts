@@ -12,6 +12,7 @@ import { hasContext, wordSet } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
 import {
   cueEndsAt,
+  honorificBefore,
   PLACE_CONTEXT,
   stateCodeAfter,
   W_COMMON_PLACE,
@@ -39,6 +40,7 @@ import {
   possessive,
   spaced,
   stemWordsOf,
+  titleBefore,
   wordsOf,
 } from './names-words';
 import type { PiiCandidate } from './types';
@@ -166,6 +168,8 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     // A one-word place right after a given name that is no place is a family name ("Bill Nottingham",
     // "Mary Jo Foley"), unless a place cue comes first.
     if (best === 1 && !cued && familyAfterGiven(w, g, i)) continue;
+    // A one-word place right after a title of office is a family name ("Senator Obama", "Rep. Foley").
+    if (best === 1 && titleBefore(w, i)) continue;
     const score = weak && !cued && !pair ? 0.4 : best > 1 ? 0.7 : 0.6;
     if (weak && !cued && !pair && !hasContext(text, tStart, w.end[i] as number, PLACE_CONTEXT, 12, 0)) {
       continue; // a name that is also a place: leave it to the PERSON scan unless the context says place
@@ -224,8 +228,9 @@ function possessivePlace(w: Words, g: Gazetteer, i: number, emit: (c: PiiCandida
 }
 
 /**
- * Capitalized word `i` follows a capitalized given name that is no place, after one space (not a short
- * word in capitals such as the "R" of "09 R Cachoeira 112", not a word that is never a name).
+ * Capitalized word `i` follows a capitalized given name that is no place, or any capitalized word after an
+ * honorific or a title ("Dr. Barack Obama", "Sen. Barack Obama"), after one space (not a short word in
+ * capitals such as the "R" of "09 R Cachoeira 112", not a word that is never a name).
  */
 function familyAfterGiven(w: Words, g: Gazetteer, i: number): boolean {
   const prev = i - 1;
@@ -234,8 +239,9 @@ function familyAfterGiven(w: Words, g: Gazetteer, i: number): boolean {
     w.cap[prev] === 1 &&
     spaced(w, prev, i) &&
     ((w.small[prev] as number) & (W_SHORT | W_NOT_NAME)) === 0 &&
-    inList(w, prev, IN_FIRST, g.firstNames) &&
-    !inList(w, prev, IN_PLACE, g.places)
+    ((inList(w, prev, IN_FIRST, g.firstNames) && !inList(w, prev, IN_PLACE, g.places)) ||
+      honorificBefore(w.text, w.start[prev] as number) ||
+      titleBefore(w, prev))
   );
 }
 

@@ -12,6 +12,7 @@
 import { type Gazetteer, IN_PLACE, IN_PLACE_HEAD, PLACE_WORDS_MANY, PLACE_WORDS_SHIFT } from './gazetteer';
 import {
   SMALL_TABLE,
+  TITLE_ABBREVIATIONS,
   W_FONT,
   W_GREETING,
   W_HONORIFIC,
@@ -24,6 +25,7 @@ import {
   W_ORG_WEAK,
   W_PLACE_PREP,
   W_SHORT,
+  W_TITLE,
   W_WEAK_CUE,
 } from './names-lists';
 import type { Words } from './names-tokens';
@@ -436,4 +438,25 @@ export function allCaps(w: Words, i: number): boolean {
     if (c >= 97 && c <= 122) return false;
   }
   return true;
+}
+
+/**
+ * Word `i` comes right after a title of office (`TITLES`: "Senator Obama", "Sen. Barack", "Gov. Mitt"):
+ * one space, or a period and one space after an abbreviation, which needs its period ("Rep. Foley").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * titleBefore(w, i); // word i of "Senator Obama" is 1
+ * ```
+ */
+export function titleBefore(w: Words, i: number): boolean {
+  if (i === 0) return false;
+  const prev = i - 1;
+  if ((wordsOf(w, prev) & W_TITLE) === 0) return false;
+  const end = w.end[prev] as number;
+  const gap = (w.start[i] as number) - end;
+  const text = w.text;
+  if (gap === 1) return text.charCodeAt(end) === 32 && !TITLE_ABBREVIATIONS.has(lowerOf(w, prev));
+  return gap === 2 && text.charCodeAt(end) === 46 && text.charCodeAt(end + 1) === 32;
 }

@@ -1,0 +1,85 @@
+/**
+ * Titles of office, public figures and the names of things (stop 51, spot checks of chat requests and
+ * news in the SpamAssassin ham mails), names-people.ts, names-places.ts, names-lists.ts:
+ * - after an honorific or a title of office (`TITLES`: "Sen.", "Senator", "Gov.", "Mayor", "Judge"…) a
+ *   capitalized word is a name and a place there a family name: "Sen. Barack Obama" and "Dr. Barack
+ *   Obama" were LOCATION "Obama" (a town in Japan), "Senator Obama" too; the title is not part of the
+ *   name ("Mayor Michael Bloomberg" was one PERSON);
+ * - an unknown word alone after a title is no name: headlines and things ("Judge Rules Against",
+ *   "Sergeant Mode");
+ * - the names of public figures the published lists lack (bench/text/build-gazetteers.mjs);
+ * - a name before a noun that heads a thing's name is no person, capitalized ("Turing Test", "The Big Bang
+ *   Theory") or in lower case after "the" or "a" ("the Lewis structure", "the Doppler effect").
+ */
+import { detectPII } from '@modelsec/validators';
+import { describe, expect, test } from 'vitest';
+
+const found = (text: string) => detectPII(text).map((f) => `${f.entity}:${text.slice(f.start, f.end)}`);
+
+describe('titles of office', () => {
+  test.each([
+    ['Illinois Sen. Barack Obama has spent more', ['LOCATION:Illinois', 'PERSON:Barack Obama']],
+    ['Dr. Barack Obama spoke.', ['PERSON:Barack Obama']],
+    ['Senator Obama spoke.', ['PERSON:Obama']],
+    ['former Florida Rep. Mark Foley resigned', ['LOCATION:Florida', 'PERSON:Mark Foley']],
+    ['Governor Romney won', ['PERSON:Romney']],
+    ['NYC Mayor Michael Bloomberg said', ['PERSON:Michael Bloomberg']],
+    ['Judge Florence Cooper ruled', ['PERSON:Florence Cooper']],
+    ['Mayor Adams and Pope Francis met', ['PERSON:Adams', 'PERSON:Francis']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  test('an abbreviated title needs its period', () => {
+    expect(found('REP Foley')).not.toContain('PERSON:Foley');
+    expect(found('Rep. Foley')).toContain('PERSON:Foley');
+  });
+
+  test.each([
+    'Judge Rules Against Microsoft',
+    'Judge Dismisses Case',
+    'JUDGE RULES AGAINST THE FCC',
+    'Drill Sergeant Mode',
+    'Premier League results',
+    'General Motors sold more cars',
+  ])('no person: %s', (text) => {
+    expect(found(text).filter((f) => f.startsWith('PERSON'))).toEqual([]);
+  });
+
+  test('a place after a title is the place when the text places it', () => {
+    expect(found('We drove to Clinton, IA.')).toEqual(['LOCATION:Clinton']);
+    expect(found('Obama is a city in Japan')).toContain('LOCATION:Japan');
+  });
+});
+
+describe('public figures', () => {
+  test.each([
+    ['I met Barack Obama yesterday.', 'PERSON:Barack Obama'],
+    ['Mr. Nixon resigned', 'PERSON:Nixon'],
+    ['What did Mitt Romney say?', 'PERSON:Mitt Romney'],
+    ['Rishi Sunak and Jacinda Ardern', 'PERSON:Rishi Sunak'],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+});
+
+describe('the names of things', () => {
+  test.each([
+    'Draw the Lewis structure for CO2.',
+    'Explain the Doppler effect.',
+    'Is the Turing test still useful?',
+    'The Turing Test is old',
+    'I love watching The Big Bang Theory with my family.',
+    'Would this qualify for the Darwin awards?',
+    'Try Claude Code for a week.',
+  ])('no person: %s', (text) => {
+    expect(found(text).filter((f) => f.startsWith('PERSON'))).toEqual([]);
+  });
+
+  test.each([
+    ['I told Lewis the test was hard', 'PERSON:Lewis'],
+    ['Albert Einstein said so', 'PERSON:Albert Einstein'],
+  ])('still a person: %s', (text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+});
