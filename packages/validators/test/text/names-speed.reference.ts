@@ -1455,5 +1455,9 @@ function gapOf(w: Words, prev: number, i: number, honorific: boolean): boolean {
   if (honorific && w.text.slice(w.start[prev] as number, w.end[prev] as number) === 'MS' && !gap.startsWith('.'))
     return false;
   // Since the blank-line rule: at most one line break after an honorific ("Mrs.⏎⏎Art is..." is no cue).
-  return !gap.includes('=') && (!honorific || (/^[ \t\r\n.]*$/.test(gap) && gap.split('\n').length <= 2));
+  // Since stop 51: no name cue reaches past the end of a sentence, a bracket or a table cell.
+  return (
+    !gap.includes('=') &&
+    (honorific ? /^[ \t\r\n.]*$/.test(gap) && gap.split('\n').length <= 2 : !/[.!)\]}|>/;]/.test(gap))
+  );
 }

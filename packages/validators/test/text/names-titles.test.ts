@@ -83,3 +83,31 @@ describe('the names of things', () => {
     expect(found(text)).toContain(expected);
   });
 });
+
+/**
+ * A name cue ("said", "called", "name") does not reach past the end of a sentence, a bracket or a table
+ * cell (stop 51: on the ham mails 89 PERSON findings went, "As", "In", "According", "Authorities" after
+ * "he said." and the like, 3 of them names a sentence started with); nor is a contraction a name after a
+ * greeting ("Hi, I'd like").
+ */
+describe('name cues stop at sentence ends and cells', () => {
+  test.each([
+    '"It is early," Tracey said. "As we get closer, we will see."',
+    'he said. With 17 Democratic candidates in the race',
+    'Company: [Company name] Job: Software Engineer',
+    '| Column Name | Type     |',
+    "Hi, I'd like to join your network.",
+    "Hello, I'll be late.",
+  ])('no cued name: %s', (text) => {
+    expect(found(text).filter((f) => f.startsWith('PERSON') && f !== 'PERSON:Tracey')).toEqual([]);
+  });
+
+  test.each([
+    ["What's your name? April Martin", 'PERSON:April Martin'],
+    ['Name: Adlan', 'PERSON:Adlan'],
+    ['he said Okonkwo was late', 'PERSON:Okonkwo'],
+    ['my dog is called "Rex"', 'PERSON:Rex'],
+  ])('still a cued name: %s', (text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+});

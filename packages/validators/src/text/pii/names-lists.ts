@@ -135,7 +135,7 @@ export const MAJOR_PLACES = wordSet(
  * ```
  */
 export const CUE_STOPS: ReadonlySet<string> = wordSet(
-  "the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp message i'm i’m im",
+  "i'd i'll i've we're we'll we've you're you'll you've it'll that's there's here's let's what's he's she's they're the a an it its this that these those he she they we i you me him her us them my your our their his yes no not ok okay maybe sure hello hi hey thanks thank please sorry well oh so and but or if when what who why how where there here nothing something everything nobody somebody someone good great fine right wow president mother father mom dad reuters bloomberg cnn bbc afp message i'm i’m im",
 );
 /**
  * Verbs of naming, before an object pronoun (`OBJECT_PRONOUNS`) and a name: "call me Ishmael", "everyone

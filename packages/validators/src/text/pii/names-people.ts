@@ -550,7 +550,7 @@ function cueBefore(w: Words, i: number): boolean {
 
 /**
  * The units between cue word `prev` and word `i` let the cue name it: no "=" (`name="top"` is an
- * attribute), and after an honorific (`honorific`) nothing but white space with one line break at most
+ * attribute), after a name cue no end of a sentence, bracket or cell (`CUE_BREAKS`), and after an honorific (`honorific`) nothing but white space with one line break at most
  * and periods ("Ms. Ada", "Dr.⏎Richerson"; not the font list "Comic Sans MS, Trebuchet", not "Mrs.⏎⏎Art
  * is"), and not after "MS" in capitals without a period ("MS Word").
  */
@@ -563,11 +563,24 @@ function cueGap(w: Words, prev: number, i: number, honorific: boolean): boolean 
   for (let k = w.end[prev] as number; k < (w.start[i] as number); k++) {
     const c = text.charCodeAt(k);
     if (c === 61 || (honorific && c !== 32 && c !== 46 && c !== 10 && c !== 13 && c !== 9)) return false;
+    // After a name cue, no end of a sentence or of a bracket or cell ("Tracey said. \"As we", "[Company
+    // name] Job:", "| Column Name | Type |").
+    if (!honorific && c < 128 && CUE_BREAKS[c] === 1) return false;
     // After an honorific, one line break at most: "Mrs.⏎⏎Art is sure nice" names nobody.
     if (c === 10 && honorific && ++breaks > 1) return false;
   }
   return true;
 }
+
+/**
+ * ASCII units that end a sentence, a bracket or a table cell: no name cue reaches past one (`cueGap`). Not
+ * "?": "What's your name? April Martin" (Presidio's texts).
+ */
+const CUE_BREAKS: Uint8Array = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (const c of '.!)]}|>/;') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
 
 /** `[start, end)` is "MS" and no period follows it. */
 function msCaps(text: string, start: number, end: number): boolean {
