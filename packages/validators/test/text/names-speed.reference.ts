@@ -22,7 +22,7 @@ import {
   PLACE_WORDS_SHIFT,
 } from '../../src/text/pii/gazetteer';
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
-import { asFacility } from '../../src/text/pii/names-facilities';
+import { asFacility, asPlaceFeature, PLACE_FEATURE_WORDS } from '../../src/text/pii/names-facilities';
 import {
   COMMON_NAMES,
   COMMON_PLACES,
@@ -398,7 +398,8 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       // A later rule (stop 50): a PERSON before a facility's word is the facility (names-facilities.ts).
       const emit = (c: PiiCandidate) => {
         if (inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) return;
-        const r = c.entity === 'PERSON' ? asFacility(text, c) : c;
+        // Since stop 51: a place before a site's word names the site ("Central Park").
+        const r = c.entity === 'PERSON' ? asFacility(text, c) : c.entity === 'LOCATION' ? asPlaceFeature(text, c) : c;
         if (r !== undefined) report(r);
       };
       const g = gazetteer ?? defaultGazetteer();
@@ -814,8 +815,26 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     // Since the "in" rule: "in" before a one-word place that is a name cues it too, unless a capitalized
     // word follows after one space.
     const inCue = isName && inBeforeOf(w, i) && !capitalAfterOf(w, i);
+    // Since stop 51: a common-word place right after a capitalized word that is no place and starts none
+    // is part of a name ("Iron Man").
+    if (
+      best === 1 &&
+      COMMON_PLACES.has(lowerOf(w, i)) &&
+      i > 0 &&
+      w.cap[i - 1] === 1 &&
+      text.slice(w.end[i - 1] as number, tStart) === ' ' &&
+      !g.places.has(lowerOf(w, i - 1)) &&
+      ![...g.places].some((p) => p.startsWith(`${lowerOf(w, i - 1)} `))
+    )
+      continue;
+    // Since stop 51: a site's word after the place cues it ("Central Park").
+    const featured = /^ [A-Z][a-z]{2,11}(?![A-Za-z0-9\u0080-\uffff])(?! [A-Z]| of )/u.exec(text.slice(w.end[i + best - 1] as number));
     const cued =
-      weak && ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) || inCue || listed(i));
+      weak &&
+      ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) ||
+        inCue ||
+        listed(i) ||
+        (featured !== null && PLACE_FEATURE_WORDS.has(featured[0].slice(1).toLowerCase())));
     // Two known places with ", " between: both are places.
     // Not two names ("Elizabeth, Anna" is a list of people as often as of towns).
     // Since the state-code rule: a place before a US state code ("Austin, TX") is one too.

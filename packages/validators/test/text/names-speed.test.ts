@@ -185,6 +185,13 @@ const word = fc.constantFrom(
   'Test',
   'test',
   'theory',
+  // Sites after a place and common-word places after a capitalized word (stop 51): "Central Park", "Iron Man".
+  'Park',
+  'Bridge',
+  'Lake',
+  'Central',
+  'Iron',
+  'Man',
   // Weak given names (common English words, capitals) and cue gaps (names-people.ts).
   'Read',
   'Link',

@@ -55,7 +55,21 @@ export const ROAD_WORDS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
   'avenue boulevard expressway freeway highway parkway',
 );
 
-/** Longer than any word of `FACILITY_WORDS`, `SCHOOL_WORDS` and `ROAD_WORDS`. */
+/**
+ * Words after a place that name a site in it or by it (LOCATION over both: "Central Park", "Lake Tahoe"
+ * is the other order and not read): the facility words and natural features.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * PLACE_FEATURE_WORDS.has('park'); // true
+ * ```
+ */
+export const PLACE_FEATURE_WORDS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  `${[...FACILITY_WORDS].join(' ')} park lake river island islands beach valley mountain mountains canyon falls gardens zoo castle palace harbour harbor`,
+);
+
+/** Longer than any word of `FACILITY_WORDS`, `SCHOOL_WORDS`, `ROAD_WORDS` and `PLACE_FEATURE_WORDS`. */
 const MAX_WORD = 12;
 
 /**
@@ -96,6 +110,42 @@ export function asFacility(text: string, c: PiiCandidate): PiiCandidate | undefi
   return kind === FACILITY
     ? { entity: 'LOCATION', start, end, score, recognizer, context: PLACE_CONTEXT, contextBoost: 0.2 }
     : { entity: 'ORGANIZATION', start, end, score, recognizer, context: ORG_CONTEXT, contextBoost: 0.1 };
+}
+
+/**
+ * The end of the capitalized word of `PLACE_FEATURE_WORDS` one space after `end` (lower-case ASCII letters
+ * after its capital, then no letter or digit), when no capitalized word or " of " follows it (the name goes
+ * on: "Central Park Conservancy", "Denver Museum of Nature & Science"); else -1.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * featureAfter('Central Park is big', 7); // 12
+ * ```
+ */
+export function featureAfter(text: string, end: number): number {
+  if (!capitalAfter(text, end)) return -1;
+  const a = end + 1;
+  let e = a + 1;
+  while (e - a < MAX_WORD && isLower(text.charCodeAt(e))) e++;
+  if (e - a < 3 || isLetterOrDigit(text.charCodeAt(e)) || capitalAfter(text, e) || text.startsWith(' of ', e))
+    return -1;
+  return PLACE_FEATURE_WORDS.has(text.slice(a, e).toLowerCase()) ? e : -1;
+}
+
+/**
+ * What to report for LOCATION candidate `c` of `text`: with a site's word one space after it ("Central
+ * Park", "London Bridge", "Seattle Center"), the place and that word; else `c`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * asPlaceFeature('near London Bridge', place(5, 11)); // LOCATION 5-18
+ * ```
+ */
+export function asPlaceFeature(text: string, c: PiiCandidate): PiiCandidate {
+  const end = featureAfter(text, c.end);
+  return end < 0 || end - c.start > NAME_SPAN_MAX ? c : { ...c, end };
 }
 
 /** One space and an ASCII capital at `i`. */

@@ -22,6 +22,7 @@ import {
   W_PLACE_THING,
   W_SHORT,
 } from './names-lists';
+import { featureAfter } from './names-facilities';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
@@ -152,9 +153,17 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     // ("met Sarah in Paris", "south-west London"; not "in Paris Hilton's", not "Northern Alliance").
     // Listed after a place ("in Georgia or Virginia", "from Florence to Georgia") it is a place too,
     // unless a capitalized word follows ("South America and Central America").
+    // A common-word place right after a capitalized word that is no place is part of a name ("Iron Man",
+    // "Pac Man"): none.
+    if (best === 1 && commonAfterCapital(w, g, i)) {
+      next = i + 1;
+      continue;
+    }
     const cued =
       weak &&
       (cueBefore(w, i) ||
+        // A site's word after it ("Central Park", "Union Square"; names-facilities.ts).
+        featureAfter(text, w.end[i + best - 1] as number) >= 0 ||
         (isName && placeWordBefore(w, i) && !capitalNext(w, i)) ||
         (placedTo >= 0 && !capitalNext(w, i) && listedAfterPlace(w, placedFrom, placedTo, i)));
     // Two known places with ", " between, "Victoria, Australia", "St. Petersburg, Florida": both are places.
@@ -181,6 +190,22 @@ export function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => vo
     }
     next = i + best;
   }
+}
+
+/**
+ * Word `i`, a one-word place that is a common English word (`W_COMMON_PLACE`), follows a capitalized word
+ * after one space that is no place and no place's first word ("Iron Man"; not "Isle of Man").
+ */
+function commonAfterCapital(w: Words, g: Gazetteer, i: number): boolean {
+  const prev = i - 1;
+  return (
+    prev >= 0 &&
+    (wordsOf(w, i) & W_COMMON_PLACE) !== 0 &&
+    w.cap[prev] === 1 &&
+    spaced(w, prev, i) &&
+    !inList(w, prev, IN_PLACE, g.places) &&
+    placeWordsOf(w, prev, g.placeWords) === undefined
+  );
 }
 
 /**

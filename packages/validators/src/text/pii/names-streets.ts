@@ -6,7 +6,7 @@
  */
 import { STREET_ENDINGS, STREET_SUFFIXES, TYPES } from './address';
 import { inNumberedStreet } from './address-numbered';
-import { asFacility } from './names-facilities';
+import { asFacility, asPlaceFeature } from './names-facilities';
 import type { Words } from './names-tokens';
 import type { PiiCandidate } from './types';
 
@@ -22,6 +22,7 @@ import type { PiiCandidate } from './types';
 export function emitName(w: Words, c: PiiCandidate, emit: (c: PiiCandidate) => void): void {
   if (w.digits && inNumberedStreet(w.text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) return;
   // A person's name before "Airport", "Memorial", "School"... names the facility (names-facilities.ts).
-  const r = c.entity === 'PERSON' ? asFacility(w.text, c) : c;
+  // A place before "Park", "Bridge", "Lake"... names the site: both words (names-facilities.ts).
+  const r = c.entity === 'PERSON' ? asFacility(w.text, c) : c.entity === 'LOCATION' ? asPlaceFeature(w.text, c) : c;
   if (r !== undefined) emit(r);
 }
