@@ -828,7 +828,9 @@ function scanPlaces(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     )
       continue;
     // Since stop 51: a site's word after the place cues it ("Central Park").
-    const featured = /^ [A-Z][a-z]{2,11}(?![A-Za-z0-9\u0080-\uffff])(?! [A-Z]| of )/u.exec(text.slice(w.end[i + best - 1] as number));
+    const featured = /^ [A-Z][a-z]{2,11}(?![A-Za-z0-9\u0080-\uffff])(?! [A-Z]| of )/u.exec(
+      text.slice(w.end[i + best - 1] as number),
+    );
     const cued =
       weak &&
       ((i > 0 && (wordsOf(w, i - 1) & W_CUE_END) !== 0 && cueEndsAt(text, tStart)) ||

@@ -10,6 +10,7 @@
  */
 import { hasContext, wordSet } from '../shared/context';
 import { type Gazetteer, IN_FIRST, IN_LAST, IN_PLACE } from './gazetteer';
+import { featureAfter } from './names-facilities';
 import {
   cueEndsAt,
   honorificBefore,
@@ -22,7 +23,6 @@ import {
   W_PLACE_THING,
   W_SHORT,
 } from './names-lists';
-import { featureAfter } from './names-facilities';
 import { emitName } from './names-streets';
 import type { Words } from './names-tokens';
 import {
