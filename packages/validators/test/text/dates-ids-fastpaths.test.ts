@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { nhsValid } from '../../src/text/pii/checksums';
-import { dateRecognizer, ISO_DATE_RE, NAMED_DATE_RE, NUMERIC_DATE_RE, WEEKDAY_RE } from '../../src/text/pii/dates';
+import {
+  DAY_MONTH_RE,
+  dateRecognizer,
+  ISO_DATE_RE,
+  NAMED_DATE_RE,
+  NUMERIC_DATE_RE,
+  WEEKDAY_RE,
+} from '../../src/text/pii/dates';
 import { forEachNamedDate } from '../../src/text/pii/dates-named';
 import {
   BANK_RE,
@@ -137,6 +144,34 @@ describe('named dates from the digit runs', () => {
     expect(found).toBeGreaterThan(1000); // the property is not vacuous
   });
 
+  test('forEachNamedDate with DAY_MONTH_RE equals its global scan (the same starts hold its matches)', () => {
+    const dayMonth = stickyTwin(DAY_MONTH_RE);
+    let found = 0;
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const want = spans(DAY_MONTH_RE, text);
+        found += want.length;
+        const out: Span[] = [];
+        forEachNamedDate(dayMonth, text, factsOf(text), (m, acc) => acc.push([m.index, m[0].length]), out);
+        expect(out).toEqual(want);
+      }),
+      { numRuns: 6000 },
+    );
+    // The shapes recase their months at random: few come out capitalized (about 240 matches a run).
+    expect(found).toBeGreaterThan(100);
+  });
+
+  test('a day and a capitalized month without a year (DAY_MONTH_RE): known answers', () => {
+    const found = (t: string) => scanWith(dateRecognizer, t).map((c) => `${t.slice(c.start, c.end)}:${c.score}`);
+    expect(found('from 20 November to 18 December 2022')).toEqual(['18 December 2022:0.7', '20 November:0.6']);
+    expect(found('on the 3rd of May.')).toEqual(['3rd of May:0.6']);
+    expect(found('See you on November 20.')).toEqual(['November 20:0.6']);
+    expect(found('Sept. 11 changed it')).toEqual(['Sept. 11:0.6']);
+    expect(found('20 may be enough; march 3 miles')).toEqual([]);
+    expect(found('June 45, Nov 0, 20 Marvel, version 3.5 March 2.5')).toEqual([]);
+    expect(found('March 5, 2020')).toEqual(['March 5, 2020:0.7']); // the dated match only
+  });
+
   test('known answers', () => {
     const t = 'On March 5th, 2020 and 5 of mar. 2020, Sept 2020; x5 May 2020, 12th DECEMBER 1999, may 3rd';
     expect(fast(t).map(([s, n]) => t.slice(s, s + n))).toEqual([
@@ -182,7 +217,15 @@ function referenceDates(text: string): Array<[number, number, number]> {
     if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) return;
     out.push([m.index, m.index + m[0].length, m[4] === undefined ? 0.7 : 0.8]);
   });
-  forEachMatch(NAMED_DATE_RE, text, (m) => out.push([m.index, m.index + m[0].length, 0.7]));
+  const named: number[][] = [];
+  forEachMatch(NAMED_DATE_RE, text, (m) => named.push([m.index, m.index + m[0].length, 0.7]));
+  out.push(...(named as Array<[number, number, number]>));
+  // Since stop 51: a day and a capitalized month without a year, where no dated match is, day 1-31.
+  forEachMatch(DAY_MONTH_RE, text, (m) => {
+    const [s, e] = [m.index, m.index + m[0].length];
+    const d = Number(/\d+/.exec(m[0])?.[0]);
+    if (d >= 1 && d <= 31 && !named.some(([a, b]) => s < (b as number) && (a as number) < e)) out.push([s, e, 0.6]);
+  });
   forEachMatch(WEEKDAY_RE, text, (m) => out.push([m.index, m.index + m[0].length, 0.55]));
   return out;
 }

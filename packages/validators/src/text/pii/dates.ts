@@ -23,6 +23,19 @@ export const NAMED_DATE_RE: RegExp = new RegExp(
 );
 /** @internal Weekday names. */
 export const WEEKDAY_RE: RegExp = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+/** Month names written with a capital (or in capitals): "may", "march" and "sat" in lower case are words. */
+const MONTH_CAPITAL =
+  '(?:J(?:an(?:uary)?|AN(?:UARY)?|une?|UNE?|uly?|ULY?)|F(?:eb(?:ruary)?|EB(?:RUARY)?)|Ma(?:r(?:ch)?|y)|MA(?:R(?:CH)?|Y)|A(?:pr(?:il)?|PR(?:IL)?|ug(?:ust)?|UG(?:UST)?)|S(?:ep(?:t(?:ember)?)?|EP(?:T(?:EMBER)?)?)|O(?:ct(?:ober)?|CT(?:OBER)?)|N(?:ov(?:ember)?|OV(?:EMBER)?)|D(?:ec(?:ember)?|EC(?:EMBER)?))';
+/**
+ * @internal A day and a month without a year, tried where NAMED_DATE_RE found none (same starts,
+ * dates-named.ts): "20 November", "3rd of May", "November 20", "Nov. 20th". The month is capitalized
+ * ("20 may be enough" is no date); a day of 1-31 (`dayOk`); not next to another number, a time or a
+ * decimal ("version 3.5 March 2.5").
+ */
+export const DAY_MONTH_RE: RegExp = new RegExp(
+  `\\b(?:(?<![.,:/-])\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_CAPITAL}(?![A-Za-z0-9])|${MONTH_CAPITAL}\\.? \\d{1,2}(?:st|nd|rd|th)?(?![A-Za-z0-9]|[.:,/-]\\d))`,
+  'g',
+);
 /**
  * @internal Where WEEKDAY_RE matches can end: "day" in any case before no word character. The weekday
  * is then read back from it (`weekdayBefore`).
@@ -34,6 +47,7 @@ const WEEKDAY_STEMS: readonly string[] = ['mon', 'tues', 'wednes', 'thurs', 'fri
 const NUMERIC_AT = /* @__PURE__ */ stickyTwin(NUMERIC_DATE_RE);
 const ISO_AT = /* @__PURE__ */ stickyTwin(ISO_DATE_RE);
 const NAMED_AT = /* @__PURE__ */ stickyTwin(NAMED_DATE_RE);
+const DAY_MONTH_AT = /* @__PURE__ */ stickyTwin(DAY_MONTH_RE);
 
 const DATE_CONTEXT = wordSet('date birth born dob birthday since on until expires expiry day');
 
@@ -57,6 +71,26 @@ function putDate(emit: (c: PiiCandidate) => void, start: number, end: number, sc
 
 function onNamed(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
   putDate(emit, m.index, m.index + m[0].length, 0.7);
+}
+
+/** The day of a DAY_MONTH_RE match is 1-31: its first run of digits. */
+function dayOk(m: string): boolean {
+  const d = /\d{1,2}/.exec(m);
+  const n = d === null ? 0 : Number(d[0]);
+  return n >= 1 && n <= 31;
+}
+
+/**
+ * DAY_MONTH_RE matches that overlap no NAMED_DATE_RE match (`named`: their spans, start and end, in
+ * increasing order, as the matches come): `k` walks `named` once over the whole text.
+ */
+function onDayMonth(m: RegExpExecArray, arg: { emit: (c: PiiCandidate) => void; named: number[]; k: number }): void {
+  const start = m.index;
+  const end = start + m[0].length;
+  const { named } = arg;
+  while (arg.k < named.length && (named[arg.k + 1] as number) <= start) arg.k += 2;
+  if (arg.k < named.length && (named[arg.k] as number) < end) return;
+  if (dayOk(m[0])) putDate(arg.emit, start, end, 0.6);
 }
 
 /** Dates and timestamps. */
@@ -99,7 +133,21 @@ export const dateRecognizer: PiiRecognizer = {
     }
     ISO_AT.lastIndex = 0;
     // NAMED_DATE_RE, tried only where it can start (see dates-named.ts).
-    if (f.runs > 0) forEachNamedDate(NAMED_AT, text, f, onNamed, emit);
+    if (f.runs > 0) {
+      const named: number[] = [];
+      forEachNamedDate(
+        NAMED_AT,
+        text,
+        f,
+        (m, out) => {
+          onNamed(m, emit);
+          out.push(m.index, m.index + m[0].length);
+        },
+        named,
+      );
+      // A day and a month without a year, where no dated match is (the same starts: dates-named.ts).
+      forEachNamedDate(DAY_MONTH_AT, text, f, onDayMonth, { emit, named, k: 0 });
+    }
     // Times of day (times.ts): at runs of 1-2 digits, like the numeric dates.
     if (f.runs > 0) forEachTime(text, f, emit);
     // WEEKDAY_RE's matches, found from their "day": the engine finds a literal faster than the seven
