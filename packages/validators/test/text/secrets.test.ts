@@ -104,6 +104,21 @@ describe('detectSecrets', () => {
     expect(spans('api_key=sk.live.12345abcde')).toEqual(['PASSWORD_ASSIGNMENT:sk.live.12345abcde']);
   });
 
+  test('an identifier after a quoted key is a variable of a dict or object literal (stop 51)', () => {
+    const spans = (t: string) => detectSecrets(t).map((f) => `${f.kind}:${t.slice(f.start, f.end)}`);
+    for (const t of [
+      '"private_key": private_hex',
+      'payload = {"secret": secret_value, "user": name}',
+      "{'api_key': apiKeyValue}",
+      '"password" : db_password_2',
+    ])
+      expect(spans(t), t).toEqual([]);
+    // A bare word without "_" or a capital inside may be a password; an unquoted key is a config file's.
+    expect(spans('"password": hunter2')).toEqual(['PASSWORD_ASSIGNMENT:hunter2']);
+    expect(spans('secret: my_secret_value')).toEqual(['PASSWORD_ASSIGNMENT:my_secret_value']);
+    expect(spans('"password": abc_1234_xyz')).toEqual(['PASSWORD_ASSIGNMENT:abc_1234_xyz']); // four digits
+  });
+
   test('PEM private keys span BEGIN to END', () => {
     const pem = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
     const text = `key:\n${pem}\nthanks`;

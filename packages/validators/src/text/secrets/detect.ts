@@ -193,7 +193,8 @@ export const TYPE_NAMES: RegExp = /^(?:string|number|boolean|object|unknown|inte
 /**
  * An unquoted value that is code, not a password (a password written in code is quoted): a call or an
  * index ("os.getenv(", "getpass.getpass()", "os.environ["), a member path with few digits
- * ("process.env.OPENAI_API_KEY", "settings.DB_PASSWORD", "self.api_key"), or a type ("password: string").
+ * ("process.env.OPENAI_API_KEY", "settings.DB_PASSWORD", "self.api_key"), a type ("password: string"), or
+ * an identifier after a quoted key ('"private_key": private_hex').
  * A quoted value and a bare one without these shapes (".env" files: `DB_PASSWORD=s3cr3t`) are kept.
  */
 function codeValue(text: string, start: number, end: number): boolean {
@@ -201,10 +202,46 @@ function codeValue(text: string, start: number, end: number): boolean {
   if (before === 34 || before === 39) return false;
   const v = text.slice(start, end);
   if (v.includes('(') || v.includes('[') || TYPE_NAMES.test(v)) return true;
-  if (!MEMBER_PATH.test(v)) return false;
+  // A quoted key and a bare identifier: a variable in a dict or object literal ('"private_key":
+  // private_hex', '{"secret": secret_value}'); a config file quotes neither or both.
+  if (!MEMBER_PATH.test(v) && !(identifier(v) && quotedKeyBefore(text, start))) return false;
   let digits = 0;
   for (let k = 0; k < v.length; k++) if ((v.charCodeAt(k) - 48) >>> 0 <= 9) digits++;
   return digits < 4;
+}
+
+/** @internal A name of code: letters, digits and "_", not starting with a digit. */
+export const IDENTIFIER: RegExp = /^[A-Za-z_]\w*$/;
+/** @internal A lower-case letter before a capital ("apiKey"). */
+export const CAMEL: RegExp = /[a-z][A-Z]/;
+
+/**
+ * `v`, without the brackets that close the literal it stands in ("apiKeyValue}"), is a name of code with
+ * a "_" or a lower-case letter before a capital ("private_hex", "apiKey"; not "hunter2", which may be a
+ * password written bare).
+ */
+function identifier(v: string): boolean {
+  let end = v.length;
+  while (end > 0 && (v.charCodeAt(end - 1) === 125 || v.charCodeAt(end - 1) === 41 || v.charCodeAt(end - 1) === 93))
+    end--;
+  const name = v.slice(0, end);
+  return IDENTIFIER.test(name) && (name.includes('_') || CAMEL.test(name));
+}
+
+/**
+ * The assignment whose value starts at `start` has a quoted key: going back over spaces, ":" or "=" and
+ * spaces (PASSWORD_ASSIGNMENT's `\s{0,3}[:=]{1,2}\s{0,3}`), a quote ends the key.
+ */
+function quotedKeyBefore(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && k > start - 4 && text.charCodeAt(k) <= 32) k--;
+  const c = text.charCodeAt(k);
+  if (c !== 58 && c !== 61) return false;
+  k--;
+  if (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 61) k--;
+  while (k >= 0 && k > start - 12 && text.charCodeAt(k) <= 32) k--;
+  const q = text.charCodeAt(k);
+  return q === 34 || q === 39;
 }
 
 function looksLikePassword(v: string): boolean {
