@@ -46,7 +46,7 @@ describe('titles of office', () => {
     expect(found(text).filter((f) => f.startsWith('PERSON'))).toEqual([]);
   });
 
-  test('a place after a title is the place when the text places it', () => {
+  test("a public figure's name that is a place stays the place where the text places it", () => {
     expect(found('We drove to Clinton, IA.')).toEqual(['LOCATION:Clinton']);
     expect(found('Obama is a city in Japan')).toContain('LOCATION:Japan');
   });

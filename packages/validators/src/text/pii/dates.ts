@@ -69,8 +69,19 @@ function putDate(emit: (c: PiiCandidate) => void, start: number, end: number, sc
   });
 }
 
-function onNamed(m: RegExpExecArray, emit: (c: PiiCandidate) => void): void {
-  putDate(emit, m.index, m.index + m[0].length, 0.7);
+/** What the named-date passes of one text share: the sink, the dated matches' spans, a walk over them. */
+interface NamedFound {
+  emit: (c: PiiCandidate) => void;
+  /** NAMED_DATE_RE's spans (start, end), increasing. */
+  named: number[];
+  /** Where `onDayMonth`'s walk over `named` is. */
+  k: number;
+}
+
+function onNamed(m: RegExpExecArray, arg: NamedFound): void {
+  const end = m.index + m[0].length;
+  putDate(arg.emit, m.index, end, 0.7);
+  arg.named.push(m.index, end);
 }
 
 /** The day of a DAY_MONTH_RE match is 1-31: its first run of digits. */
@@ -84,7 +95,7 @@ function dayOk(m: string): boolean {
  * DAY_MONTH_RE matches that overlap no NAMED_DATE_RE match (`named`: their spans, start and end, in
  * increasing order, as the matches come): `k` walks `named` once over the whole text.
  */
-function onDayMonth(m: RegExpExecArray, arg: { emit: (c: PiiCandidate) => void; named: number[]; k: number }): void {
+function onDayMonth(m: RegExpExecArray, arg: NamedFound): void {
   const start = m.index;
   const end = start + m[0].length;
   const { named } = arg;
@@ -134,19 +145,10 @@ export const dateRecognizer: PiiRecognizer = {
     ISO_AT.lastIndex = 0;
     // NAMED_DATE_RE, tried only where it can start (see dates-named.ts).
     if (f.runs > 0) {
-      const named: number[] = [];
-      forEachNamedDate(
-        NAMED_AT,
-        text,
-        f,
-        (m, out) => {
-          onNamed(m, emit);
-          out.push(m.index, m.index + m[0].length);
-        },
-        named,
-      );
+      const found: NamedFound = { emit, named: [], k: 0 };
+      forEachNamedDate(NAMED_AT, text, f, onNamed, found);
       // A day and a month without a year, where no dated match is (the same starts: dates-named.ts).
-      forEachNamedDate(DAY_MONTH_AT, text, f, onDayMonth, { emit, named, k: 0 });
+      forEachNamedDate(DAY_MONTH_AT, text, f, onDayMonth, found);
     }
     // Times of day (times.ts): at runs of 1-2 digits, like the numeric dates.
     if (f.runs > 0) forEachTime(text, f, emit);

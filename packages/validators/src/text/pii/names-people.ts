@@ -160,7 +160,10 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   const first = !weak && inList(w, i, IN_FIRST, g.firstNames);
   const lastOnly = !first && !weak && inList(w, i, IN_LAST, g.lastNames);
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
-  const cued = !first && (cueBefore(w, i) || verbCue(w, i) || titledName(w, g, i)) && !CUE_STOPS.has(lowerOf(w, i));
+  // After a title of office ("Senator Obama", "Sen. Barack Obama"; asked once, read below).
+  const titled = titleBefore(w, i);
+  const cued =
+    !first && (cueBefore(w, i) || verbCue(w, i) || (titled && titledName(w, g, i))) && !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
   // A title before a capitalized word is the title, not the start of a name ("Judge" of "Judge Judy").
   if (i + 1 < count && w.cap[i + 1] === 1 && titleBefore(w, i + 1)) return i;
@@ -209,7 +212,11 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
       const isKnown = inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_FIRST, g.firstNames);
       // An unknown word that is a place ends the name, unless it follows a given name that is no place
       // ("Christopher Hobbs", "Jason Hoover": a family name that is also a town).
-      if (!isKnown && (unknown > 0 || (inList(w, next, IN_PLACE, g.places) && !familyPlace(w, g, i, j, first)))) break;
+      if (
+        !isKnown &&
+        (unknown > 0 || (inList(w, next, IN_PLACE, g.places) && !familyPlace(w, g, i, j, first || titled)))
+      )
+        break;
       j++;
       if (isKnown) known++;
       else unknown++;
@@ -237,7 +244,6 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   else score = cued ? 0.55 : 0.4;
   // After a title of office ("Senator Obama", "Gov. Romney") a word is a name as after an honorific (0.1
   // more, `personCandidate`), a place or not.
-  const titled = titleBefore(w, i);
   if (words === 1 && inList(w, i, IN_PLACE, g.places) && !titled) score -= 0.1;
   if (titled) score = Math.max(score, 0.55) + 0.1;
   const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
@@ -266,13 +272,13 @@ function weakName(w: Words, i: number): boolean {
 }
 
 /**
- * Word `i` follows a title of office and is a name there: a known place ("Senator Obama"), or an unknown
- * word before a known family name or place ("Sen. Barack Obama"), not in capitals. An unknown word alone
- * after a title is a headline's verb or a thing as often ("Judge Rules Against", "Judge Dismisses",
- * "Sergeant Mode").
+ * Word `i`, after a title of office (`titleBefore`), is a name there: a known place ("Senator Obama"), or
+ * an unknown word before a known family name or place ("Sen. Barack Obama"), not in capitals. An unknown
+ * word alone after a title is a headline's verb or a thing as often ("Judge Rules Against", "Judge
+ * Dismisses", "Sergeant Mode").
  */
 function titledName(w: Words, g: Gazetteer, i: number): boolean {
-  if (!titleBefore(w, i) || allCaps(w, i)) return false;
+  if (allCaps(w, i)) return false;
   if (inList(w, i, IN_PLACE, g.places)) return true;
   const next = i + 1;
   return nameWordNext(w, i) && (inList(w, next, IN_LAST, g.lastNames) || inList(w, next, IN_PLACE, g.places));
@@ -550,8 +556,8 @@ function cueBefore(w: Words, i: number): boolean {
 
 /**
  * The units between cue word `prev` and word `i` let the cue name it: no "=" (`name="top"` is an
- * attribute), after a name cue no end of a sentence, bracket or cell (`CUE_BREAKS`), and after an honorific (`honorific`) nothing but white space with one line break at most
- * and periods ("Ms. Ada", "Dr.⏎Richerson"; not the font list "Comic Sans MS, Trebuchet", not "Mrs.⏎⏎Art
+ * attribute), after a name cue no end of a sentence, bracket or cell (`CUE_BREAKS`), and after an
+ * honorific (`honorific`) nothing but white space with one line break at most and periods ("Ms. Ada", "Dr.⏎Richerson"; not the font list "Comic Sans MS, Trebuchet", not "Mrs.⏎⏎Art
  * is"), and not after "MS" in capitals without a period ("MS Word").
  */
 function cueGap(w: Words, prev: number, i: number, honorific: boolean): boolean {
@@ -638,12 +644,12 @@ function suffixEnd(w: Words, j: number): number {
 /**
  * Word `j + 1`, a place, may be the family name after given name `i`: `j === i`, and `i` is neither a
  * place nor the first word of one ("Port" of "Port Louis"). After an honorific, `i` need not be a known
- * given name ("Dr. Barack Obama", "Sen. Barack Obama": "Obama" is a town in Japan).
+ * given name ("Dr. Barack Obama"; `first` is also true after a title: "Sen. Barack Obama". "Obama" is a town in Japan).
  */
 function familyPlace(w: Words, g: Gazetteer, i: number, j: number, first: boolean): boolean {
   return (
     j === i &&
-    (first || honorificBefore(w.text, w.start[i] as number) || titleBefore(w, i)) &&
+    (first || honorificBefore(w.text, w.start[i] as number)) &&
     !inList(w, i, IN_PLACE, g.places) &&
     placeWordsOf(w, i, g.placeWords) === undefined
   );

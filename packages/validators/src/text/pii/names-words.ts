@@ -453,10 +453,6 @@ export function allCaps(w: Words, i: number): boolean {
 export function titleBefore(w: Words, i: number): boolean {
   if (i === 0) return false;
   const prev = i - 1;
-  if ((wordsOf(w, prev) & W_TITLE) === 0) return false;
-  const end = w.end[prev] as number;
-  const gap = (w.start[i] as number) - end;
-  const text = w.text;
-  if (gap === 1) return text.charCodeAt(end) === 32 && !TITLE_ABBREVIATIONS.has(lowerOf(w, prev));
-  return gap === 2 && text.charCodeAt(end) === 46 && text.charCodeAt(end + 1) === 32;
+  if ((wordsOf(w, prev) & W_TITLE) === 0 || !adjacent(w, prev, i)) return false;
+  return w.text.charCodeAt(w.end[prev] as number) === 46 || !TITLE_ABBREVIATIONS.has(lowerOf(w, prev));
 }
