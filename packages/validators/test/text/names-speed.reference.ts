@@ -22,7 +22,7 @@ import {
   PLACE_WORDS_SHIFT,
 } from '../../src/text/pii/gazetteer';
 import { LOWER_AFTER, LOWER_BEFORE } from '../../src/text/pii/names-case';
-import { asFacility, asPlaceFeature, PLACE_FEATURE_WORDS } from '../../src/text/pii/names-facilities';
+import { PLACE_FEATURE_WORDS } from '../../src/text/pii/names-facilities';
 import {
   COMMON_NAMES,
   COMMON_PLACES,
@@ -63,6 +63,7 @@ import {
   US_STATE_CODES,
   VOCATIVES,
 } from '../../src/text/pii/names-lists';
+import { asSite } from '../../src/text/pii/names-streets';
 import type { PiiCandidate, PiiRecognizer } from '../../src/text/pii/types';
 import { FNV_OFFSET, FNV_PRIME, foldAsciiLower, foldString, WordFlags, wordHash } from '../../src/text/pii/word-index';
 import { hasContext } from '../../src/text/shared/context';
@@ -398,8 +399,9 @@ export function referenceNamesRecognizer(gazetteer?: Gazetteer): PiiRecognizer {
       // A later rule (stop 50): a PERSON before a facility's word is the facility (names-facilities.ts).
       const emit = (c: PiiCandidate) => {
         if (inNumberedStreet(text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) return;
-        // Since stop 51: a place before a site's word names the site ("Central Park").
-        const r = c.entity === 'PERSON' ? asFacility(text, c) : c.entity === 'LOCATION' ? asPlaceFeature(text, c) : c;
+        // Since stop 51: a place before a site's word names the site ("Central Park"); since stop 52, a
+        // saint's possessive and a site named head first ("St. Mary's Hospital", "Gare du Nord").
+        const r = c.entity === 'ORGANIZATION' ? c : asSite(text, c);
         if (r !== undefined) report(r);
       };
       const g = gazetteer ?? defaultGazetteer();

@@ -192,6 +192,17 @@ const word = fc.constantFrom(
   'Central',
   'Iron',
   'Man',
+  // Sites named head first and saints' sites (stop 52): "Gare du Nord", "Mount Fuji", "St. Mary's Hospital".
+  'Gare',
+  'du',
+  'del',
+  'Puerta',
+  'Mount',
+  'Gulf of',
+  'St.',
+  "Mary's",
+  'Hospital',
+  'Day',
   // Weak given names (common English words, capitals) and cue gaps (names-people.ts).
   'Read',
   'Link',

@@ -19,6 +19,10 @@ describe('times of day', () => {
   test.each([
     ['Can we meet at 3pm?', ['3pm']],
     ['the pickup is at 3 p.m. sharp', ['3 p.m.']],
+    // A period after "am"/"pm" ends the sentence; "p.m." keeps its own (found by a spot check, stop 52).
+    ['I will meet Pierre tomorrow at 9am.', ['9am']],
+    ['Doors open at 7 PM. Bring a coat', ['7 PM']],
+    ['the pickup is at 3 p.m.', ['3 p.m.']],
     ['alongside the house at about 7.15am, on', ['7.15am']],
     ['At 6:54 PM +0100 on 8/7/02, Adam wrote', ['6:54 PM +0100', '8/7/02']],
     ['call at 3:45 PM EST', ['3:45 PM EST']],

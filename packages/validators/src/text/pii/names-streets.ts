@@ -2,11 +2,13 @@
  * The one way the PERSON/LOCATION/ORGANIZATION scans report a candidate: not when it is the name of a
  * numbered street ("40 rue Victor Hugo", "15 Millicent Drive"), which the address recognizer reports
  * (address-numbered.ts). Asked only in texts with a digit (`Words.digits`), as every such street has one.
- * A person's name before a facility's word is the facility's (names-facilities.ts).
+ * A person's name before a facility's word is the facility's (names-facilities.ts); a name after a
+ * site's head word and a particle is the site's ("Puerta del Sol", names-sites.ts).
  */
 import { STREET_ENDINGS, STREET_SUFFIXES, TYPES } from './address';
 import { inNumberedStreet } from './address-numbered';
 import { asFacility, asPlaceFeature } from './names-facilities';
+import { asHeadedSite, asSaintSite } from './names-sites';
 import type { Words } from './names-tokens';
 import type { PiiCandidate } from './types';
 
@@ -21,8 +23,29 @@ import type { PiiCandidate } from './types';
  */
 export function emitName(w: Words, c: PiiCandidate, emit: (c: PiiCandidate) => void): void {
   if (w.digits && inNumberedStreet(w.text, c.start, c.end, TYPES, STREET_SUFFIXES, STREET_ENDINGS)) return;
-  // A person's name before "Airport", "Memorial", "School"... names the facility (names-facilities.ts).
-  // A place before "Park", "Bridge", "Lake"... names the site: both words (names-facilities.ts).
-  const r = c.entity === 'PERSON' ? asFacility(w.text, c) : c.entity === 'LOCATION' ? asPlaceFeature(w.text, c) : c;
+  const r = c.entity === 'ORGANIZATION' ? c : asSite(w.text, c);
   if (r !== undefined) emit(r);
+}
+
+/**
+ * What to report for PERSON or LOCATION candidate `c` of `text` when it names a site or facility, the
+ * candidate itself otherwise, or `undefined` for nothing:
+ * - a saint's name in the possessive names a site or a day ("St. Mary's Hospital"), and a name after a
+ *   site's head word and a particle the site ("Gare du Nord", "Mount Fuji"): names-sites.ts;
+ * - a person's name before "Airport", "Memorial", "School"... names the facility, and a place before
+ *   "Park", "Bridge", "Lake"... the site, both words: names-facilities.ts.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * asSite("at St. Mary's Hospital", { entity: 'PERSON', start: 7, end: 11, score: 0.6, recognizer: 'names' });
+ * // LOCATION "St. Mary's Hospital"
+ * ```
+ */
+export function asSite(text: string, c: PiiCandidate): PiiCandidate | undefined {
+  const saint = asSaintSite(text, c);
+  if (saint !== undefined) return saint ?? undefined;
+  const site = asHeadedSite(text, c);
+  if (site !== undefined) return site;
+  return c.entity === 'PERSON' ? asFacility(text, c) : c.entity === 'LOCATION' ? asPlaceFeature(text, c) : c;
 }

@@ -1,6 +1,7 @@
 /**
  * Times of day, for DATE_TIME (Presidio reports them so: its NER's TIME label maps to DATE_TIME):
- * - with am/pm, which only a time has: `3pm`, `3 p.m.`, `11.30am`, `3:45 PM EST` (0.65);
+ * - with am/pm, which only a time has: `3pm`, `3 p.m.`, `11.30am`, `3:45 PM EST` (0.65); a period after
+ *   `am`/`pm` ends the sentence, not the time (`at 9am.`), while `p.m.` keeps its own;
  * - `HH:MM:SS` (0.6), and `HH:MM` with a time zone after it (`14:30 UTC`, `09:00+02:00`) or a word that
  *   sets a time before it (`at 14:30`, `from 9:00`, `until 17:30`, `um 8:15`) (0.6); French `14h30` and
  *   German `15 Uhr`, `8:15 Uhr` as well (0.6 with "Uhr"; `14h30` as a bare `HH:MM`), French `14h` after
@@ -24,7 +25,7 @@ import type { PiiCandidate } from './types';
  * then am/pm, then a zone (or "Uhr"). Groups: 1 hour, 2 separator, 3 minutes, 4 seconds, 5 am/pm letter, 6 zone. @internal
  */
 export const TIME_AT: RegExp =
-  /(\d{1,2})(?:([:.h])(\d{2})(?::(\d{2}))?)?(?: {0,2}([AaPp])(?:\. ?)?[Mm]\.?(?![A-Za-z0-9]))?(?: ?(UTC|GMT|[ECMP][SD]T|CES?T|BST|JST|AES?T|AEDT|Uhr(?![A-Za-z])|Z(?![A-Za-z0-9])|[+-](?:0\d|1[0-4]):?[0-5]\d))?/y;
+  /(\d{1,2})(?:([:.h])(\d{2})(?::(\d{2}))?)?(?: {0,2}([AaPp])(?:\. ?[Mm]\.?|[Mm])(?![A-Za-z0-9]))?(?: ?(UTC|GMT|[ECMP][SD]T|CES?T|BST|JST|AES?T|AEDT|Uhr(?![A-Za-z])|Z(?![A-Za-z0-9])|[+-](?:0\d|1[0-4]):?[0-5]\d))?/y;
 
 /** Words that set a time when they come right before it (and `@`). */
 const TIME_CUES: ReadonlySet<string> = /* @__PURE__ */ new Set(

@@ -1,0 +1,162 @@
+/**
+ * Sites named head first, as French, Spanish, Italian and Portuguese write them: a word for the kind of
+ * site, a particle, then a name ("Gare du Nord", "Puerta del Sol", "Rue de Rivoli", "Bois de Boulogne").
+ * The name after the particle is no person or place of its own, and a head that is also a given name
+ * ("Gare") starts no person: the whole is a LOCATION; so are English natural sites named head first ("Mount
+ * Fuji", "Lake Michigan", "Gulf of Mexico"). A saint's name in the possessive names a site or a
+ * day ("St. Mary's Hospital", "St. James's Park": LOCATION; "St. Patrick's Day": no person).
+ */
+import { wordSet } from '../shared/context';
+import { PLACE_CONTEXT } from './names-lists';
+import type { PiiCandidate } from './types';
+
+/**
+ * Words for a kind of site written before its name (lower-case). Left out: those that name events or
+ * people as often ("tour", "casa", "villa", "san"), and the street types the address recognizer reads
+ * with a house number (they are here too: without one, the street is a LOCATION).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * SITE_HEADS.has('gare'); // true
+ * ```
+ */
+export const SITE_HEADS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'gare rue place plaza plaça praça piazza piazzale largo puerta porta porte pont ponte puente palais palacio palazzo palácio château castillo castello castelo musée museo museu parc parque jardin jardín jardim église iglesia igreja chiesa basilique basílica basilica cathédrale catedral estación estação stazione avenida boulevard calle via viale quai paseo lago lac isla île isola bois bahía baía cerro sierra serra mont monte',
+);
+
+/** Particles between a site's head and its name ("du", "de la", "del", "della"). @internal */
+export const SITE_PARTICLES: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'de du des del dello della delle dei degli di da do dos das la le les',
+);
+
+/**
+ * A capitalized head word and one or two particles that end right before a candidate (in at most the 30
+ * units before it). @internal
+ */
+export const HEAD_BEFORE: RegExp = /(?:^|[^\p{L}\p{N}'’-])(\p{Lu}\p{Ll}{1,11}) ([a-z]{1,5}(?: [a-z]{1,5})?) $/u;
+/** A candidate that starts with a capitalized head word and a particle. @internal */
+export const HEAD_FIRST: RegExp = /^(\p{Lu}\p{Ll}{1,11}) ([a-z]{1,5}) \p{Lu}/u;
+
+/**
+ * The LOCATION of the site that PERSON or LOCATION candidate `c` of `text` names, head first ("Gare du
+ * Nord" itself, or "Sol" of "Puerta del Sol"): over the head, the particles and the candidate, with the
+ * candidate's score; else `undefined`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * asHeadedSite('at the Puerta del Sol', { entity: 'PERSON', start: 18, end: 21, score: 0.6, recognizer: 'names' });
+ * // LOCATION 7-21
+ * ```
+ */
+export function asHeadedSite(text: string, c: PiiCandidate): PiiCandidate | undefined {
+  let start = -1;
+  // Before it: a space after a lower-case ASCII letter (the particle's last).
+  const b = text.charCodeAt(c.start - 2);
+  if (text.charCodeAt(c.start - 1) === 32 && b >= 97 && b <= 122) {
+    const from = Math.max(0, c.start - 30);
+    const m = HEAD_BEFORE.exec(text.slice(from, c.start));
+    if (m !== null && isHead(m[1] as string) && particles(m[2] as string))
+      start = from + m.index + m[0].length - (m[1] as string).length - (m[2] as string).length - 2;
+  }
+  // English heads of natural sites: "Mount Fuji", "Lake Michigan", "Gulf of Mexico".
+  if (start < 0) start = englishHeadBefore(text, c.start);
+  // Or the candidate's own first words ("Gare du Nord": "Gare" is a given name too).
+  if (start < 0) {
+    const m = HEAD_FIRST.exec(text.slice(c.start, c.end));
+    if (m === null || !isHead(m[1] as string) || !SITE_PARTICLES.has(m[2] as string)) return undefined;
+    start = c.start;
+  }
+  const { end, score, recognizer } = c;
+  return { entity: 'LOCATION', start, end, score, recognizer, context: PLACE_CONTEXT, contextBoost: 0.2 };
+}
+
+/** English words before the name of a natural site, with their space ("Mount ", "Gulf of "). */
+const ENGLISH_HEADS: readonly string[] = [
+  'Mount ',
+  'Mt. ',
+  'Lake ',
+  'Cape ',
+  'Loch ',
+  'Isle of ',
+  'Gulf of ',
+  'Bay of ',
+  'Sea of ',
+  'Strait of ',
+  'Straits of ',
+];
+
+/** Where an `ENGLISH_HEADS` word that ends at `at` starts (no letter or digit before it), or -1. */
+function englishHeadBefore(text: string, at: number): number {
+  // Every head ends with a space after a letter, a period or "of".
+  if (text.charCodeAt(at - 1) !== 32) return -1;
+  for (const head of ENGLISH_HEADS) {
+    const s = at - head.length;
+    if (s >= 0 && text.startsWith(head, s) && !isWordUnit(text.charCodeAt(s - 1))) return s;
+  }
+  return -1;
+}
+
+function isHead(word: string): boolean {
+  return SITE_HEADS.has(word.toLowerCase());
+}
+
+/** One or two particles ("de la"). */
+function particles(s: string): boolean {
+  const sp = s.indexOf(' ');
+  return sp < 0 ? SITE_PARTICLES.has(s) : SITE_PARTICLES.has(s.slice(0, sp)) && SITE_PARTICLES.has(s.slice(sp + 1));
+}
+
+/** Holidays named after a saint: "St. Patrick's Day", "St. Agnes' Eve". */
+const SAINT_DAYS: ReadonlySet<string> = /* @__PURE__ */ wordSet('day eve');
+
+/**
+ * The site that PERSON or LOCATION candidate `c` of `text` names when it is a saint's name in the
+ * possessive, after "St. ", "St " or "Saint " or starting with "Saint " ("St. Mary's Hospital", "Saint
+ * Michael's Church"): a LOCATION from "St." over the possessive and the capitalized word after it, if any;
+ * `null` for a saint's day (report nothing); else `undefined`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * asSaintSite("at St. Mary's Hospital", { entity: 'PERSON', start: 7, end: 11, score: 0.6, recognizer: 'names' });
+ * // LOCATION 3-22
+ * ```
+ */
+export function asSaintSite(text: string, c: PiiCandidate): PiiCandidate | null | undefined {
+  // The possessive right after the candidate.
+  const q = text.charCodeAt(c.end);
+  if ((q !== 39 && q !== 0x2019) || text.charCodeAt(c.end + 1) !== 115 || isWordUnit(text.charCodeAt(c.end + 2)))
+    return undefined;
+  let start: number;
+  if (text.startsWith('Saint ', c.start)) start = c.start;
+  else if (text.startsWith('St. ', c.start - 4)) start = c.start - 4;
+  else if (text.startsWith('Saint ', c.start - 6)) start = c.start - 6;
+  else if (text.startsWith('St ', c.start - 3)) start = c.start - 3;
+  else return undefined;
+  if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) return undefined;
+  let end = c.end + 2;
+  // A capitalized word after it: "Hospital", "Church", "Park"; "Day" and "Eve" make a holiday.
+  const a = end + 1;
+  const cap = text.charCodeAt(a);
+  if (text.charCodeAt(end) === 32 && cap >= 65 && cap <= 90) {
+    let e = a + 1;
+    while (e - a < 20 && isLower(text.charCodeAt(e))) e++;
+    if (!isWordUnit(text.charCodeAt(e))) {
+      if (SAINT_DAYS.has(text.slice(a, e).toLowerCase())) return null;
+      end = e;
+    }
+  }
+  const { score, recognizer } = c;
+  return { entity: 'LOCATION', start, end, score, recognizer, context: PLACE_CONTEXT, contextBoost: 0.2 };
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** An ASCII letter or digit, or any unit from U+0080 (a word goes on). */
+function isWordUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
+}
