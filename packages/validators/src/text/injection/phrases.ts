@@ -94,6 +94,8 @@ const OVERRIDE_VERB =
  */
 const OVERRIDE_OBJECT =
   '(?:instructions?|directives?|rules|prompts?|guidelines?|context|commands?|orders|everything(?! (?:I|i) (?:said|wrote|mentioned|asked|typed|sent|told you)\\b)|(?:above|previous|prior|earlier|preceding)(?! (?:formats?|formatting|questions?|emails?|typos?|paragraphs?|sections?|examples?|sentences?|drafts?|versions?|steps?|pages?|chapters?|lines?|outputs?|results?|attempts?|comments?|requests?|repl(?:y|ies)|answers?|errors?|ones?)\\b)|programming|restrictions?|constraints?|filters?|polic(?:y|ies)|guardrails?|tasks?)';
+/** A grandparent (the "grandma" jailbreak's persona). */
+const RELATIVE = '(?:grandma|grandmother|granny|nana|grandpa|grandfather|grandad|granddad|gran)';
 const INSTRUCTION_NOUN = '(?:instructions?|directives?|prompts?|guidelines|programming|guardrails|system prompt)';
 
 /** What a web address holds before a slot: no space, bracket or angle bracket. */
@@ -184,6 +186,31 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     'persona_weak',
     0.35,
     `\\bpretend${gap(2)}(?:you are|to be|you're)\\b|\\bstay in character\\b|\\b(?:broken|break) free\\b|\\bimmerse yourself (?:in|into) (?:the |this |that |your |a )?(?:role|character|persona)\\b|\\b(?:roleplay|role-play) as\\b|\\byou are (?:no longer|not) (?:an? )?(?:ai|assistant|language model|chatbot)\\b|\\bjailbreak\\b(?! ?:|\\\\?\\]| (?:you|yourself|chatgpt|gpt|(?:this|the) (?:ai|model|bot|assistant|system))\\b)`,
+  ),
+  // The "grandma" jailbreak (garak's grandma probes, 2023's Windows-key exploit): a dead relative's persona,
+  // a bedtime framing, and a request for what a model withholds (product keys, slurs, making a drug or a
+  // weapon). Each alone is weak: a persona and a bedtime story stay under 0.4 ("act like my grandma and
+  // tell me a bedtime story"), so does a persona with steps to make something ("I miss my grandma: the
+  // steps to making her lasagna?"); the persona or the framing with a withheld request crosses it.
+  ...family(
+    'relative_persona',
+    0.2,
+    `\\b(?:act|acting|pretend|pretending|roleplay|role-play|play|behave|speak|talk|be)(?: to be| as| like| you are| you're| that you are)? my (?:(?:deceased|dead|late|departed|beloved|dear|sweet|old) ){0,2}${RELATIVE}\\b|\\bmy (?:deceased|dead|late|departed) (?:${RELATIVE}|mother|mom|mum|father|dad)\\b|\\bi (?:really |so |still )?miss my ${RELATIVE}\\b`,
+  ),
+  ...family(
+    'bedtime_framing',
+    0.15,
+    '\\b(?:to (?:put|get|help) me (?:to )?sleep|(?:to|so i can|i could|help me) fall asleep|trying to (?:fall asleep|sleep)|bedtime (?:story|stories|lullab(?:y|ies)|songs?)|lullab(?:y|ies))\\b',
+  ),
+  ...family(
+    'withheld_request',
+    0.3,
+    `\\b(?:(?:windows|office|microsoft|adobe|steam|xbox) (?:\\d{1,4} )?(?:(?:pro|home|enterprise|professional|ultimate) )?(?:product |activation |license |licence |serial |cd )?keys?|(?:product|activation|license|licence|serial|cd) keys?|(?:slurs|slang|insults|(?:old-timey|colou?rful|derogatory|offensive|racist|rude) (?:words|terms|names)|words|terms|names) for (?:${W} ){0,2}people|synthesi[sz](?:e|es|ed|ing) ${W}|(?:steps?|instructions|recipe) (?:to|for) (?:producing|making|synthesi[sz]ing|manufacturing|cooking) (?:${W} ){0,2}(?:napalm|meth|methamphetamine|crack|heroin|fentanyl|explosives?|bombs?|nitroglycerin|thermite|ricin|sarin|nerve agents?|mustard gas|poisons?|weapons?))\\b`,
+  ),
+  ...family(
+    'howto_weak',
+    0.15,
+    '\\b(?:the )?steps? (?:to|for|of) (?:producing|making|synthesi[sz]ing|manufacturing|cooking|building)\\b',
   ),
   ...family(
     'exfiltrate',
