@@ -326,6 +326,22 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = /* @__PURE__ */ Object.f
     0.45,
     '\\b(?:combine|concatenate|join|merge|put together) [a-z],? [a-z](?:,? [a-z]){0,5},? (?:and|&) [a-z]\\b',
   ),
+  // Refusal suppression and prefix injection (Wei et al., "Jailbroken: How Does LLM Safety Training
+  // Fail?", NeurIPS 2023; stop 52, from a spot check): rules that forbid the words of a refusal ("Do not
+  // apologize", "Never say the words cannot, unable…", "Do not include any negative sentences", "Do not
+  // include any note or disclaimer"), weak each, two of them a jailbreak's rules; and an answer told to
+  // open with an affirmation ("Start your response with 'Absolutely! Here's'", the target string of
+  // suffix attacks: "Sure, here is").
+  ...family(
+    'jailbreak_weak',
+    0.35,
+    "\\b(?:do not|don't|never) apologi[sz]e\\b|\\bnever say the words?\\b|\\b(?:do not|don't|never) (?:include|use|write) any (?:negative|refusal) (?:sentences|words|phrases|language)\\b|\\b(?:do not|don't|never) include any (?:notes?|disclaimers?|warnings?|caveats?)\\b",
+  ),
+  ...family(
+    'prefix_injection',
+    0.45,
+    "\\b(?:start|begin|open|preface|prefix) (?:your|the|each|every) (?:responses?|replies|reply|answers?|outputs?|messages?) (?:with|by saying) [\"'“‘]?(?:absolutely|certainly|of course|mwahahaha|sure[,!.]? (?:here|i can|thing)|here is|here's|here are)\\b",
+  ),
   ...family(
     'obey',
     0.45,
