@@ -65,6 +65,9 @@ describe('detectPII: pattern entities', () => {
     expect(found('date 13/45/2020').map((f) => f[0])).not.toContain('DATE_TIME');
     // A colon before a digit is still a time: no phone starts there.
     expect(found('at 10:30 555 0132 people').map((f) => f[0])).not.toContain('PHONE_NUMBER');
+    // Five digits, "-", three digits is a Brazilian postcode (CEP), no phone (stop 52: it was PHONE_NUMBER 0.55).
+    expect(found('São Paulo - SP, 01304-001, Brasil').map((f) => f[0])).not.toContain('PHONE_NUMBER');
+    expect(found('call 0130-4001 now').map((f) => f[0])).toContain('PHONE_NUMBER');
     expect(found('send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3').map((f) => f[0])).not.toContain('CRYPTO');
   });
 

@@ -105,6 +105,8 @@ function onPhone(m: RegExpExecArray, st: PhoneScan): void {
   const digits = countDigits(main);
   if (digits < 6 || digits > 15) return;
   if (DATE_LIKE.test(main)) return;
+  // Five digits, "-", three digits: a Brazilian postcode (CEP, "01304-001"), no phone's grouping.
+  if (digits === 8 && main.length === 9 && main.charCodeAt(5) === 45) return;
   const separated = digits + (main.charCodeAt(0) === 43 ? 1 : 0) < main.length; // anything else is [ .()-]
   const plus = main.charCodeAt(0) === 43;
   if (!separated && !plus && digits < 10) return;
