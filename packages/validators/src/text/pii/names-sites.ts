@@ -52,9 +52,9 @@ export const HEAD_FIRST: RegExp = /^(\p{Lu}\p{Ll}{1,11}) ([a-z]{1,5}) \p{Lu}/u;
  */
 export function asHeadedSite(text: string, c: PiiCandidate): PiiCandidate | undefined {
   let start = -1;
-  // Before it: a space after a lower-case ASCII letter (the particle's last).
-  const b = text.charCodeAt(c.start - 2);
-  if (text.charCodeAt(c.start - 1) === 32 && b >= 97 && b <= 122) {
+  // Before it: a word of lower-case ASCII letters (the last particle) between two spaces; only then
+  // is the pattern read ("Hi Ada" is asked at every name of a greeting).
+  if (particleBefore(text, c.start)) {
     const from = Math.max(0, c.start - 30);
     const m = HEAD_BEFORE.exec(text.slice(from, c.start));
     if (m !== null && isHead(m[1] as string) && particles(m[2] as string))
@@ -64,6 +64,7 @@ export function asHeadedSite(text: string, c: PiiCandidate): PiiCandidate | unde
   if (start < 0) start = englishHeadBefore(text, c.start);
   // Or the candidate's own first words ("Gare du Nord": "Gare" is a given name too).
   if (start < 0) {
+    if (!lowerAfterSpace(text, c.start, c.end)) return undefined;
     const m = HEAD_FIRST.exec(text.slice(c.start, c.end));
     if (m === null || !isHead(m[1] as string) || !SITE_PARTICLES.has(m[2] as string)) return undefined;
     start = c.start;
@@ -91,11 +92,29 @@ const ENGLISH_HEADS: readonly string[] = [
 function englishHeadBefore(text: string, at: number): number {
   // Every head ends with a space after a letter, a period or "of".
   if (text.charCodeAt(at - 1) !== 32) return -1;
+  // The heads end with "t", ".", "e", "h" or "f" ("Mount", "Mt.", "Lake", "Loch", "of").
+  const last = text.charCodeAt(at - 2);
+  if (last !== 116 && last !== 46 && last !== 101 && last !== 104 && last !== 102) return -1;
   for (const head of ENGLISH_HEADS) {
     const s = at - head.length;
     if (s >= 0 && text.startsWith(head, s) && !isWordUnit(text.charCodeAt(s - 1))) return s;
   }
   return -1;
+}
+
+/** `at - 1` is a space after 1-5 lower-case ASCII letters after a space. */
+function particleBefore(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== 32) return false;
+  let i = at - 1;
+  while (i > 0 && at - 1 - i < 6 && isLower(text.charCodeAt(i - 1))) i--;
+  return i < at - 1 && at - 1 - i <= 5 && text.charCodeAt(i - 1) === 32;
+}
+
+/** A space followed by a lower-case ASCII letter within the first 14 units of `[start, end)`. */
+function lowerAfterSpace(text: string, start: number, end: number): boolean {
+  const to = Math.min(end - 1, start + 14);
+  for (let i = start + 2; i < to; i++) if (text.charCodeAt(i) === 32) return isLower(text.charCodeAt(i + 1));
+  return false;
 }
 
 function isHead(word: string): boolean {
