@@ -316,6 +316,11 @@ const attacksMB: [string, string][] = [
   // pieces of an exfiltration image, and the run cut every 4 separators by a line break.
   ['quoted pieces', QUOTED_PIECES.repeat(Math.floor(MB / QUOTED_PIECES.length))],
   ['quoted piece lines', QUOTED_LINE.repeat(Math.floor(MB / QUOTED_LINE.length))],
+  // Stops 51-52: days and months without a year (each a named-date start), sites named head first and
+  // saints' sites (each a names candidate the site rules read around).
+  ['day and month', '3rd of May '.repeat(Math.floor(MB / 11))],
+  ['sites named head first', 'Gare du Nord, Puerta del Sol, Mount Fuji, '.repeat(Math.floor(MB / 42))],
+  ["saints' sites", "St. Mary's Hospital, Saint Michael's Church, ".repeat(Math.floor(MB / 45))],
 ];
 const adversarial = [];
 for (const [name, text] of attacksMB) {
