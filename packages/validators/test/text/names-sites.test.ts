@@ -4,6 +4,7 @@
  * was a PERSON (score 1 after "meet": "Gare" is in the given-name list, "du" a name particle) and "Sol" of
  * "Puerta del Sol" a PERSON; English heads too ("Mount Fuji", "Gulf of Mexico"); people named with particles stay people. A saint's name in the possessive
  * names a site or a day: "St. Mary's Hospital" was PERSON "Mary", "St. Patrick's Day" PERSON "Patrick".
+ * A word for a part of a place is part of it: "Latin America", "Western Europe".
  */
 import { detectPII } from '@modelsec/validators';
 import fc from 'fast-check';
@@ -25,6 +26,13 @@ describe('sites named head first', () => {
     ['Lake Michigan is cold', ['LOCATION:Lake Michigan']],
     ['oil in the Gulf of Mexico', ['LOCATION:Gulf of Mexico']],
     ['Blake Lake Smith called', ['PERSON:Blake Lake Smith']],
+    // A word for a part of a place before it (ham mails: "Latin America", "Southern California", "Lower
+    // Manhattan" were the place alone, "Central Europe" was "Central" and "Europe").
+    ['trade with Latin America', ['LOCATION:Latin America']],
+    ['Western Europe and South Asia', ['LOCATION:Western Europe', 'LOCATION:South Asia']],
+    ['in Greater London today', ['LOCATION:Greater London']],
+    ['Sub-Saharan Africa', ['LOCATION:Sub-Saharan Africa']],
+    ['The Africa trip', ['LOCATION:Africa']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

@@ -3,7 +3,8 @@
  * site, a particle, then a name ("Gare du Nord", "Puerta del Sol", "Rue de Rivoli", "Bois de Boulogne").
  * The name after the particle is no person or place of its own, and a head that is also a given name
  * ("Gare") starts no person: the whole is a LOCATION; so are English natural sites named head first ("Mount
- * Fuji", "Lake Michigan", "Gulf of Mexico"). A saint's name in the possessive names a site or a
+ * Fuji", "Lake Michigan", "Gulf of Mexico"), and a place after a word for a part of it ("Latin America",
+ * "Western Europe", "Southeast Asia", "Greater London"). A saint's name in the possessive names a site or a
  * day ("St. Mary's Hospital", "St. James's Park": LOCATION; "St. Patrick's Day": no person).
  */
 import { wordSet } from '../shared/context';
@@ -178,4 +179,34 @@ function isLower(c: number): boolean {
 /** An ASCII letter or digit, or any unit from U+0080 (a word goes on). */
 function isWordUnit(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
+}
+
+/** Words for a part of a place, written before it ("Latin America", "Western Europe", "Greater London"). @internal */
+export const REGION_WORDS: ReadonlySet<string> = /* @__PURE__ */ wordSet(
+  'north south east west northern southern eastern western central northeast northwest southeast southwest northeastern northwestern southeastern southwestern upper lower greater inner outer latin sub-saharan',
+);
+
+/**
+ * LOCATION candidate `c` of `text` extended over a capitalized word for a part of a place one space before
+ * it ("Latin America", "Western Europe", "Greater London": the place alone was reported); else `c`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * withRegionWord('trade with Latin America', { entity: 'LOCATION', start: 17, end: 24, score: 0.6, recognizer: 'names' });
+ * // LOCATION 11-24
+ * ```
+ */
+export function withRegionWord(text: string, c: PiiCandidate): PiiCandidate {
+  if (text.charCodeAt(c.start - 1) !== 32) return c;
+  let s = c.start - 1;
+  while (s > 0 && c.start - 1 - s < 14 && isWordOrHyphen(text.charCodeAt(s - 1))) s--;
+  const first = text.charCodeAt(s);
+  if (s === c.start - 1 || first < 65 || first > 90 || isWordUnit(text.charCodeAt(s - 1))) return c;
+  return REGION_WORDS.has(text.slice(s, c.start - 1).toLowerCase()) ? { ...c, start: s } : c;
+}
+
+/** An ASCII letter or "-". */
+function isWordOrHyphen(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || c === 45;
 }

@@ -8,7 +8,7 @@
 import { STREET_ENDINGS, STREET_SUFFIXES, TYPES } from './address';
 import { inNumberedStreet } from './address-numbered';
 import { asFacility, asPlaceFeature } from './names-facilities';
-import { asHeadedSite, asSaintSite } from './names-sites';
+import { asHeadedSite, asSaintSite, withRegionWord } from './names-sites';
 import type { Words } from './names-tokens';
 import type { PiiCandidate } from './types';
 
@@ -33,7 +33,8 @@ export function emitName(w: Words, c: PiiCandidate, emit: (c: PiiCandidate) => v
  * - a saint's name in the possessive names a site or a day ("St. Mary's Hospital"), and a name after a
  *   site's head word and a particle the site ("Gare du Nord", "Mount Fuji"): names-sites.ts;
  * - a person's name before "Airport", "Memorial", "School"... names the facility, and a place before
- *   "Park", "Bridge", "Lake"... the site, both words: names-facilities.ts.
+ *   "Park", "Bridge", "Lake"... the site, both words: names-facilities.ts; a place after a word for a part
+ *   of it takes the word ("Latin America", names-sites.ts).
  * @internal
  *
  * @example
@@ -47,5 +48,9 @@ export function asSite(text: string, c: PiiCandidate): PiiCandidate | undefined 
   if (saint !== undefined) return saint ?? undefined;
   const site = asHeadedSite(text, c);
   if (site !== undefined) return site;
-  return c.entity === 'PERSON' ? asFacility(text, c) : c.entity === 'LOCATION' ? asPlaceFeature(text, c) : c;
+  return c.entity === 'PERSON'
+    ? asFacility(text, c)
+    : c.entity === 'LOCATION'
+      ? asPlaceFeature(text, withRegionWord(text, c))
+      : c;
 }
