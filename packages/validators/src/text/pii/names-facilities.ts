@@ -183,11 +183,28 @@ function kindOf(text: string, from: number, to: number): number {
   return ROAD_WORDS.has(word) ? ROAD : 0;
 }
 
-function isLower(c: number): boolean {
+/**
+ * A lower-case ASCII letter.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isLower(97); // true: "a"
+ * ```
+ */
+export function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-/** An ASCII letter or digit, or any unit from U+0080 (a word goes on). */
-function isLetterOrDigit(c: number): boolean {
+/**
+ * An ASCII letter or digit, or any unit from U+0080 (a word goes on).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isLetterOrDigit(0xe9); // true: "é"
+ * ```
+ */
+export function isLetterOrDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
 }

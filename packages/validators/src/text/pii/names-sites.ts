@@ -8,6 +8,7 @@
  * day ("St. Mary's Hospital", "St. James's Park": LOCATION; "St. Patrick's Day": no person).
  */
 import { wordSet } from '../shared/context';
+import { isLetterOrDigit, isLower } from './names-facilities';
 import { PLACE_CONTEXT } from './names-lists';
 import type { PiiCandidate } from './types';
 
@@ -98,7 +99,7 @@ function englishHeadBefore(text: string, at: number): number {
   if (last !== 116 && last !== 46 && last !== 101 && last !== 104 && last !== 102) return -1;
   for (const head of ENGLISH_HEADS) {
     const s = at - head.length;
-    if (s >= 0 && text.startsWith(head, s) && !isWordUnit(text.charCodeAt(s - 1))) return s;
+    if (s >= 0 && text.startsWith(head, s) && !isLetterOrDigit(text.charCodeAt(s - 1))) return s;
   }
   return -1;
 }
@@ -147,7 +148,7 @@ const SAINT_DAYS: ReadonlySet<string> = /* @__PURE__ */ wordSet('day eve');
 export function asSaintSite(text: string, c: PiiCandidate): PiiCandidate | null | undefined {
   // The possessive right after the candidate.
   const q = text.charCodeAt(c.end);
-  if ((q !== 39 && q !== 0x2019) || text.charCodeAt(c.end + 1) !== 115 || isWordUnit(text.charCodeAt(c.end + 2)))
+  if ((q !== 39 && q !== 0x2019) || text.charCodeAt(c.end + 1) !== 115 || isLetterOrDigit(text.charCodeAt(c.end + 2)))
     return undefined;
   let start: number;
   if (text.startsWith('Saint ', c.start)) start = c.start;
@@ -155,7 +156,7 @@ export function asSaintSite(text: string, c: PiiCandidate): PiiCandidate | null 
   else if (text.startsWith('Saint ', c.start - 6)) start = c.start - 6;
   else if (text.startsWith('St ', c.start - 3)) start = c.start - 3;
   else return undefined;
-  if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) return undefined;
+  if (start > 0 && isLetterOrDigit(text.charCodeAt(start - 1))) return undefined;
   let end = c.end + 2;
   // A capitalized word after it: "Hospital", "Church", "Park"; "Day" and "Eve" make a holiday.
   const a = end + 1;
@@ -163,22 +164,13 @@ export function asSaintSite(text: string, c: PiiCandidate): PiiCandidate | null 
   if (text.charCodeAt(end) === 32 && cap >= 65 && cap <= 90) {
     let e = a + 1;
     while (e - a < 20 && isLower(text.charCodeAt(e))) e++;
-    if (!isWordUnit(text.charCodeAt(e))) {
+    if (!isLetterOrDigit(text.charCodeAt(e))) {
       if (SAINT_DAYS.has(text.slice(a, e).toLowerCase())) return null;
       end = e;
     }
   }
   const { score, recognizer } = c;
   return { entity: 'LOCATION', start, end, score, recognizer, context: PLACE_CONTEXT, contextBoost: 0.2 };
-}
-
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-/** An ASCII letter or digit, or any unit from U+0080 (a word goes on). */
-function isWordUnit(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
 }
 
 /** Words for a part of a place, written before it ("Latin America", "Western Europe", "Greater London"). @internal */
@@ -202,7 +194,7 @@ export function withRegionWord(text: string, c: PiiCandidate): PiiCandidate {
   let s = c.start - 1;
   while (s > 0 && c.start - 1 - s < 14 && isWordOrHyphen(text.charCodeAt(s - 1))) s--;
   const first = text.charCodeAt(s);
-  if (s === c.start - 1 || first < 65 || first > 90 || isWordUnit(text.charCodeAt(s - 1))) return c;
+  if (s === c.start - 1 || first < 65 || first > 90 || isLetterOrDigit(text.charCodeAt(s - 1))) return c;
   return REGION_WORDS.has(text.slice(s, c.start - 1).toLowerCase()) ? { ...c, start: s } : c;
 }
 
