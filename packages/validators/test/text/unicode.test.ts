@@ -79,6 +79,77 @@ describe('sanitizeText', () => {
     );
   });
 
+  test('runs of removed characters: the same text and findings as the character-by-character definition', () => {
+    // The definition, one character at a time (sanitizeText matches whole runs since stop 53).
+    const one =
+      /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]|(?<=[\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+    const bidiChar = /^[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]$/u;
+    const reference = (s: string, bidi: 'strip' | 'keep', strip: boolean) => {
+      const spans: { issue: string; start: number; end: number; count: number }[] = [];
+      let out = '';
+      let last = 0;
+      for (const m of s.matchAll(one)) {
+        const ch = m[0];
+        const issue = bidiChar.test(ch)
+          ? 'bidi'
+          : /\p{Co}/u.test(ch)
+            ? 'private_use'
+            : /\p{Cn}/u.test(ch)
+              ? 'unassigned'
+              : /\p{Cc}/u.test(ch)
+                ? 'control'
+                : 'invisible';
+        const prev = spans[spans.length - 1];
+        if (prev && prev.issue === issue && prev.end === m.index) {
+          prev.end += ch.length;
+          prev.count++;
+        } else spans.push({ issue, start: m.index, end: m.index + ch.length, count: 1 });
+        if (issue === 'bidi' ? bidi === 'strip' : strip) {
+          out += s.slice(last, m.index);
+          last = m.index + ch.length;
+        }
+      }
+      return { text: out + s.slice(last), spans };
+    };
+    const unit = fc.constantFrom(
+      'a',
+      ' ',
+      '\n',
+      '\u0007',
+      '\u200B',
+      '\u200D',
+      '\u202E',
+      '\u2066',
+      '\u061C',
+      '\uFE0F',
+      '\uFE00',
+      '\u{E0100}',
+      '\u{E0041}',
+      '\uE000',
+      '\u{F0000}',
+      '\u0378',
+      '\uD800',
+      '\uDC00',
+      '😀',
+      '❤',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 40 }),
+        fc.constantFrom('strip', 'keep'),
+        fc.boolean(),
+        (units, bidi: 'strip' | 'keep', strip) => {
+          const s = units.join('');
+          const r = sanitizeText(s, { normalize: 'none', confusables: false, bidi, stripInvisible: strip });
+          const want = reference(s, bidi, strip);
+          expect(r.text).toBe(want.text);
+          expect(r.findings.map(({ issue, start, end, count }) => ({ issue, start, end, count }))).toEqual(want.spans);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   test('adversarial megabyte inputs complete', () => {
     for (const a of [
       '\u200B'.repeat(1 << 20),

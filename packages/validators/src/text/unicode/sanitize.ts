@@ -62,12 +62,15 @@ export interface SanitizeResult {
 }
 
 /**
- * @internal Format, private-use, unassigned and control characters (but tab and line breaks), and a
- * variation selector right after another: a character takes one selector (❤️, 葛󠄀), and runs of them
- * carry hidden text (one selector per character or byte: garak's and Paul Butler's emoji smuggling).
+ * @internal Runs of format, private-use, unassigned and control characters (but tab and line breaks),
+ * and of variation selectors right after another: a character takes one selector (❤️, 葛󠄀), and runs of
+ * them carry hidden text (one selector per character or byte: garak's and Paul Butler's emoji
+ * smuggling). Each repetition takes one code point, tested where it stands (the look-behind reads the
+ * text, not the run), so a run is exactly the characters a one-character pattern would match one by
+ * one; one match per run, not per character (a megabyte of U+200B: one match).
  */
 export const SUSPICIOUS: RegExp =
-  /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]|(?<=[\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+  /(?:[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\t\n\r]|(?<=[\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\uFE00-\uFE0F\u{E0100}-\u{E01EF}])+/gu;
 /** @internal */
 export const BIDI: RegExp = /^[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]$/u;
 /** @internal */
@@ -128,21 +131,18 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): Sanit
     const parts: string[] = [];
     let last = 0;
     forEachMatch(SUSPICIOUS, text, (m) => {
-      const ch = m[0];
-      const issue: UnicodeIssue = BIDI.test(ch)
-        ? 'bidi'
-        : /\p{Co}/u.test(ch)
-          ? 'private_use'
-          : /\p{Cn}/u.test(ch)
-            ? 'unassigned'
-            : /\p{Cc}/u.test(ch)
-              ? 'control'
-              : 'invisible';
-      addRun(findings, issue, m.index, m.index + ch.length);
-      const remove = issue === 'bidi' ? bidi === 'strip' : strip;
-      if (remove) {
-        parts.push(text.slice(last, m.index));
-        last = m.index + ch.length;
+      const end = m.index + m[0].length;
+      for (let i = m.index; i < end; ) {
+        const cp = text.codePointAt(i) as number;
+        const next = i + (cp > 0xffff ? 2 : 1);
+        const issue = issueOf(cp);
+        addRun(findings, issue, i, next);
+        if (issue === 'bidi' ? bidi === 'strip' : strip) {
+          // Removed characters in a row add no empty pieces.
+          if (i > last) parts.push(text.slice(last, i));
+          last = next;
+        }
+        i = next;
       }
     });
     parts.push(text.slice(last));
@@ -157,6 +157,28 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): Sanit
   out = truncate(out, text, options, findings);
   findings.sort((a, b) => a.start - b.start);
   return { text: out, changed: out !== text, findings };
+}
+
+/** Issues of the code points `SUSPICIOUS` matched so far, up to 4,096 (format and control characters are a few hundred). */
+const ISSUES = new Map<number, UnicodeIssue>();
+
+/** The issue of one code point `SUSPICIOUS` matched, read by property tests once per code point. */
+function issueOf(cp: number): UnicodeIssue {
+  let issue = ISSUES.get(cp);
+  if (issue !== undefined) return issue;
+  const ch = String.fromCodePoint(cp);
+  issue = BIDI.test(ch)
+    ? 'bidi'
+    : /\p{Co}/u.test(ch)
+      ? 'private_use'
+      : /\p{Cn}/u.test(ch)
+        ? 'unassigned'
+        : /\p{Cc}/u.test(ch)
+          ? 'control'
+          : 'invisible';
+  // Private-use and unassigned code points are hundreds of thousands: past 4,096 entries, read each time.
+  if (ISSUES.size < 4096) ISSUES.set(cp, issue);
+  return issue;
 }
 
 function addRun(findings: UnicodeFinding[], issue: UnicodeIssue, start: number, end: number): void {
