@@ -104,12 +104,16 @@ function englishHeadBefore(text: string, at: number): number {
   return -1;
 }
 
-/** `at - 1` is a space after 1-5 lower-case ASCII letters after a space. */
+/**
+ * `at - 1` is a space after a particle ("du", "de") after a space: 1-5 lower-case ASCII letters, a word
+ * of `SITE_PARTICLES` (as the last word of `HEAD_BEFORE`'s second group must be; "went to London" and
+ * "is John" are not read further).
+ */
 function particleBefore(text: string, at: number): boolean {
   if (text.charCodeAt(at - 1) !== 32) return false;
   let i = at - 1;
   while (i > 0 && at - 1 - i < 6 && isLower(text.charCodeAt(i - 1))) i--;
-  return i < at - 1 && at - 1 - i <= 5 && text.charCodeAt(i - 1) === 32;
+  return i < at - 1 && at - 1 - i <= 5 && text.charCodeAt(i - 1) === 32 && SITE_PARTICLES.has(text.slice(i, at - 1));
 }
 
 /** A space followed by a lower-case ASCII letter within the first 14 units of `[start, end)`. */
