@@ -8,7 +8,9 @@
 // - Speed: MB/s of detectPII / detectSecrets / detectPromptInjection and of the peers on the same text.
 // - Linear time: 1 MB adversarial inputs.
 // Run: pnpm build (validators) && cd bench && node --import tsx text/run.ts
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import {
   detectPII,
   detectPromptInjection,
@@ -17,7 +19,7 @@ import {
   sanitizeText,
 } from '@modelsec/validators';
 import { readSharedJSON } from '@modelsec-test/utils';
-import { bestMs, markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
+import { markdownTable, sig, updateReadme, writeResults } from '../lib/report.mjs';
 import { type Counts, goldSpans, type PresidioRecord, prf, type Span, score, total } from './metrics';
 import { guardrailsPeer, guardrailsSecretsPeer, redactPiiPeer } from './peers';
 import { secretsRecall, spansOfValues } from './secrets-recall';
@@ -149,97 +151,18 @@ console.log("detectSecrets on gitleaks' rule examples", secretsGitleaks);
 console.log('injection', injection.detection, 'fpr', injection.fpr);
 
 // ---------------------------------------------------------------- speed
-const texts = records.map((r) => r.full_text);
-const bytes = (xs: string[]) => xs.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
-const corpusBytes = bytes(texts);
-let big = '';
-while (big.length < 1_000_000) big += `${texts.join('\n')}\n`;
-big = big.slice(0, 1_000_000);
-const bigBytes = new TextEncoder().encode(big).length;
-// Warm-up (JIT): three passes, for every row alike, so that each detector and peer is timed in its
-// optimized steady state (one pass left modelsec's detectors partly unoptimized: up to 1.5x slower).
-// Rows are timed in interleaved rounds (each round times every row three times in a row; a row's time is
-// its best call):
-// this machine runs at about half speed for stretches of seconds to minutes, and rows timed one after the
-// other (all rounds of one row, then the next row) could land in different stretches, which skewed the
-// ratios by up to 2x on 2026-11-30. Interleaved, every row sees the same stretches.
-const rp = redactPiiPeer();
-const gr = guardrailsPeer('default');
-const rounds = quick ? 2 : 12;
-const speedRows: { what: string; corpus: string; ms: number; mbps: number }[] = [];
-const timed: { what: string; corpus: 'per-text' | '1 MB'; fn: () => unknown; ms: number }[] = [];
-const measure = (what: string, corpus: 'per-text' | '1 MB', fn: () => unknown) => {
-  timed.push({ what, corpus, fn, ms: Number.POSITIVE_INFINITY });
-};
-detectPII('warm up Maria Garcia +1 415 555 0132');
-measure('modelsec detectPII', 'per-text', () => {
-  for (const t of texts) detectPII(t);
-});
-// The same job as the peer's default check: the entities it also looks for (its LOCATION patterns are
-// street addresses), without the PERSON/LOCATION gazetteers and MAC addresses it does not cover.
-const PEER_ENTITIES = [
-  'EMAIL_ADDRESS',
-  'URL',
-  'IP_ADDRESS',
-  'CRYPTO',
-  'CREDIT_CARD',
-  'IBAN_CODE',
-  'US_SSN',
-  'UK_NHS',
-  'US_BANK_NUMBER',
-  'US_PASSPORT',
-  'US_DRIVER_LICENSE',
-  'DATE_TIME',
-  'PHONE_NUMBER',
-  'ADDRESS',
-];
-measure("modelsec detectPII, the peer's entities (no PERSON/LOCATION/MAC)", 'per-text', () => {
-  for (const t of texts) detectPII(t, { entities: PEER_ENTITIES });
-});
-measure('modelsec detectSecrets', 'per-text', () => {
-  for (const t of texts) detectSecrets(t);
-});
-measure('modelsec detectPromptInjection', 'per-text', () => {
-  for (const t of texts) detectPromptInjection(t);
-});
-measure('redact-pii SyncRedactor.redact (defaults)', 'per-text', () => {
-  for (const t of texts) rp.redact(t);
-});
-measure('@openai/guardrails pii (default entities)', 'per-text', async () => {
-  for (const t of texts) await gr.run(t);
-});
-measure('modelsec detectPII', '1 MB', () => detectPII(big));
-measure('modelsec detectSecrets', '1 MB', () => detectSecrets(big));
-measure('modelsec detectPromptInjection', '1 MB', () => detectPromptInjection(big));
-measure('redact-pii SyncRedactor.redact (defaults)', '1 MB', () => rp.redact(big));
-for (const row of timed) for (let w = 0; w < Math.min(3, rounds); w++) await row.fn();
-for (let r = 0; r < rounds; r++) {
-  for (const row of timed) {
-    // Three calls in a row, so that each is timed with its own code and tables in the caches, as when
-    // the rows were timed one after the other.
-    for (let k = 0; k < 3; k++) {
-      const t0 = performance.now();
-      await row.fn();
-      row.ms = Math.min(row.ms, performance.now() - t0);
-    }
-  }
-}
-for (const { what, corpus, ms } of timed) {
-  const b = corpus === 'per-text' ? corpusBytes : bigBytes;
-  speedRows.push({ what, corpus, ms, mbps: b / 1e6 / (ms / 1000) });
-  console.log(what, corpus, Math.round(ms), 'ms');
-}
-// @openai/guardrails is super-linear on long texts (1 MB takes minutes): 100 kB, reported as MB/s.
-const hundred = big.slice(0, 100_000);
-{
-  const ms = await bestMs(1, () => gr.run(hundred));
-  speedRows.push({
-    what: '@openai/guardrails pii (default entities), 100 kB',
-    corpus: '1 MB',
-    ms,
-    mbps: 0.1 / (ms / 1000),
-  });
-}
+// In a new process (text/speed.ts says why): every row of the speed table is timed there, in one process.
+const speedRows = JSON.parse(
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./speed.ts', import.meta.url)), ...(quick ? ['--quick'] : [])],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    },
+  ),
+) as { what: string; corpus: string; ms: number; mbps: number }[];
 
 // ---------------------------------------------------------------- adversarial 1 MB inputs
 const MB = 1 << 20;
@@ -351,7 +274,7 @@ const notes = [
   'ORGANIZATION comes only from modelsec (designators, institution words, "&" firm names); TITLE and PREFIX nobody reports: misses count for every detector in the overall numbers.',
   'Peers are mapped in their favour: redact-pii streetAddress and zipcode -> ADDRESS, names -> PERSON, its digits/username/password/credentials redactors disabled; guardrails LOCATION (street-address regexes) -> ADDRESS.',
   'Prompt injection: user_input is the attacker-controlled text (the user message for direct cases, the user message with the embedded third-party content for indirect ones); test_case_prompt is the defender system prompt and is not scanned. The phrase families were written while looking at this data set (no held-out split): treat the detection rate as optimistic.',
-  "Timings: 3 warm-up calls per row, then 12 interleaved rounds in which every row is called 3 times in a row; a row's time is its best call (every row alike; interleaved since stop 34, so that a slow stretch of the shared machine hits every row); compare ratios within the run.",
+  "Timings: 3 warm-up calls per row, then 12 interleaved rounds in which every row is called 3 times in a row; a row's time is its best call (every row alike; interleaved since stop 34, so that a slow stretch of the shared machine hits every row; since stop 53 in a new process, text/speed.ts, where every row is timed: in this one, after the accuracy runs, @openai/guardrails took 3x its time and the others not); compare ratios within the run.",
   'hai-guardrails (@presidio-dev/hai-guardrails 1.12.0) was tried as a third peer but cannot run: its worker pool loads a path from its own CI machine.',
 ];
 // The fastest peer on each input (on 1 MB: redact-pii, or guardrails on its first 100 kB).
@@ -455,7 +378,7 @@ const md = [
     ]),
   ),
   '',
-  '### Speed (same run; per-text = the 2,109 Presidio texts one call each)',
+  '### Speed (same run, every row in one new process: text/speed.ts; per-text = the 2,109 Presidio texts one call each)',
   '',
   markdownTable(
     ['what', 'input', 'ms', 'MB/s', 'x fastest peer on the same input'],
