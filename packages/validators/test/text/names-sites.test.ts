@@ -53,6 +53,16 @@ describe('sites named head first', () => {
     ["St. James's Park", ["LOCATION:St. James's Park"]],
     ["I went to St. Mary's.", ["LOCATION:St. Mary's"]],
     ["on St. Patrick's Day we", []],
+    // A publisher's or a school's word after the possessive: an organization (stop 53).
+    ["published by St. Martin's Press in 2001", ["ORGANIZATION:St. Martin's Press"]],
+    ["She studied at St. John's College, Oxford", ["ORGANIZATION:St. John's College", 'LOCATION:Oxford']],
+    // Across a line break and an indent (a ham mail), for those words only.
+    ["issued by St. Martin's\n    Press in 1988", ["ORGANIZATION:St. Martin's\n    Press"]],
+    ["issued by St. Martin's \r\n    Press in 1988", ["ORGANIZATION:St. Martin's \r\n    Press"]],
+    ["at St. Mary's\nHospital today", ["LOCATION:St. Mary's"]],
+    ["at St. Mary's  Hospital today", ["LOCATION:St. Mary's"]],
+    // A listed town with its possessive stays the town before another word.
+    ["I flew to St. John's Tuesday", ["LOCATION:St. John's", 'DATE_TIME:Tuesday']],
     // Not a saint's: a possessive alone, "St." inside a name, a saint's name without the possessive.
     ["Ask Mary's mother", ['PERSON:Mary']],
     ['Matthew St. John called', ['PERSON:Matthew St. John']],

@@ -9,7 +9,7 @@
  */
 import { wordSet } from '../shared/context';
 import { isLetterOrDigit, isLower } from './names-facilities';
-import { PLACE_CONTEXT } from './names-lists';
+import { ORG_CONTEXT, PLACE_CONTEXT } from './names-lists';
 import type { PiiCandidate } from './types';
 
 /**
@@ -137,10 +137,17 @@ function particles(s: string): boolean {
 const SAINT_DAYS: ReadonlySet<string> = /* @__PURE__ */ wordSet('day eve');
 
 /**
+ * Words after a saint's possessive that make an organization, not a site: a publisher ("St. Martin's
+ * Press"), a school ("St. John's College", "St. Paul's School", "St. Mary's University").
+ */
+const SAINT_ORGS: ReadonlySet<string> = /* @__PURE__ */ wordSet('press college university school academy seminary');
+
+/**
  * The site that PERSON or LOCATION candidate `c` of `text` names when it is a saint's name in the
  * possessive, after "St. ", "St " or "Saint " or starting with "Saint " ("St. Mary's Hospital", "Saint
- * Michael's Church"): a LOCATION from "St." over the possessive and the capitalized word after it, if any;
- * `null` for a saint's day (report nothing); else `undefined`.
+ * Michael's Church"): a LOCATION from "St." over the possessive and the capitalized word after it, if any
+ * (an ORGANIZATION when that word is a publisher's or a school's: "St. Martin's Press", "St. John's
+ * College"); `null` for a saint's day (report nothing); else `undefined`.
  * @internal
  *
  * @example
@@ -150,31 +157,67 @@ const SAINT_DAYS: ReadonlySet<string> = /* @__PURE__ */ wordSet('day eve');
  * ```
  */
 export function asSaintSite(text: string, c: PiiCandidate): PiiCandidate | null | undefined {
-  // The possessive right after the candidate.
-  const q = text.charCodeAt(c.end);
-  if ((q !== 39 && q !== 0x2019) || text.charCodeAt(c.end + 1) !== 115 || isLetterOrDigit(text.charCodeAt(c.end + 2)))
-    return undefined;
+  // A listed place written with its possessive ("St. John's", a town): only a publisher's, a school's
+  // or a saint's day's word after it is read ("St. John's College"; "St. John's Tuesday" stays the town).
+  const listed = isPossessive(text, c.end - 2) && (text.startsWith('St. ', c.start) || text.startsWith('St ', c.start));
+  // Else the possessive right after the candidate.
+  if (!listed && !isPossessive(text, c.end)) return undefined;
   let start: number;
-  if (text.startsWith('Saint ', c.start)) start = c.start;
+  if (listed || text.startsWith('Saint ', c.start)) start = c.start;
   else if (text.startsWith('St. ', c.start - 4)) start = c.start - 4;
   else if (text.startsWith('Saint ', c.start - 6)) start = c.start - 6;
   else if (text.startsWith('St ', c.start - 3)) start = c.start - 3;
   else return undefined;
   if (start > 0 && isLetterOrDigit(text.charCodeAt(start - 1))) return undefined;
-  let end = c.end + 2;
-  // A capitalized word after it: "Hospital", "Church", "Park"; "Day" and "Eve" make a holiday.
-  const a = end + 1;
-  const cap = text.charCodeAt(a);
-  if (text.charCodeAt(end) === 32 && cap >= 65 && cap <= 90) {
+  let end = listed ? c.end : c.end + 2;
+  // A capitalized word after it: "Hospital", "Church", "Park"; "Day" and "Eve" make a holiday. One
+  // space, or a line break and the next line's indent before a publisher's or a school's word ("St.
+  // Martin's ⏎    Press" in a mail).
+  const spaced = text.charCodeAt(end) === 32 && isUpper(text.charCodeAt(end + 1));
+  const a = spaced ? end + 1 : lineBreakAfter(text, end);
+  if (a > end && isUpper(text.charCodeAt(a))) {
     let e = a + 1;
     while (e - a < 20 && isLower(text.charCodeAt(e))) e++;
     if (!isLetterOrDigit(text.charCodeAt(e))) {
-      if (SAINT_DAYS.has(text.slice(a, e).toLowerCase())) return null;
-      end = e;
+      const word = text.slice(a, e).toLowerCase();
+      if (SAINT_DAYS.has(word) && spaced) return null;
+      if (SAINT_ORGS.has(word)) {
+        const { score, recognizer } = c;
+        return { entity: 'ORGANIZATION', start, end: e, score, recognizer, context: ORG_CONTEXT, contextBoost: 0.1 };
+      }
+      if (listed) return undefined;
+      if (spaced) end = e;
     }
   }
+  if (listed) return undefined;
   const { score, recognizer } = c;
   return { entity: 'LOCATION', start, end, score, recognizer, context: PLACE_CONTEXT, contextBoost: 0.2 };
+}
+
+/** A capital A-Z. */
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Where the next line's text starts after a line break at `k` ("\n" or "\r\n", after up to 8 spaces or
+ * tabs ending the line) and up to 8 spaces or tabs of indent; else -1.
+ */
+function lineBreakAfter(text: string, k: number): number {
+  let i = k;
+  while (i < k + 8 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) !== 10) return -1;
+  i++;
+  const to = i + 8;
+  while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** "'s" or "’s" at `k`, and no letter or digit after it. */
+function isPossessive(text: string, k: number): boolean {
+  const q = text.charCodeAt(k);
+  return (q === 39 || q === 0x2019) && text.charCodeAt(k + 1) === 115 && !isLetterOrDigit(text.charCodeAt(k + 2));
 }
 
 /** Words for a part of a place, written before it ("Latin America", "Western Europe", "Greater London"). @internal */
