@@ -1177,14 +1177,14 @@ function initial(w: Words, i: number): boolean {
 }
 
 /**
- * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p or s, so
- * a window without those letters (either case) and without non-ASCII units has none.
+ * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p, s, h or f,
+ * so a window without those letters (either case) and without non-ASCII units has none.
  * @internal
  */
 function honorificBefore(text: string, start: number): boolean {
   for (let k = Math.max(0, start - 6); k < start; k++) {
     const c = text.charCodeAt(k) | 32;
-    if (c === 109 || c === 100 || c === 112 || c === 115 || c >= 128) {
+    if (c === 109 || c === 100 || c === 112 || c === 115 || c === 104 || c === 102 || c >= 128) {
       return hasContext(text, start, start, HONORIFICS, 6, 0);
     }
   }

@@ -141,3 +141,24 @@ describe('sites and names that hold a place', () => {
     expect(found(text)).not.toContain(`LOCATION:${place}`);
   });
 });
+
+describe('honorifics of other languages (stop 53)', () => {
+  test.each([
+    // German, French, Spanish, Italian, Portuguese and Dutch honorifics cue the name and stay out of it:
+    // "Frau Schmidt" was one PERSON ("Frau" is in the given-name lists), "Herr Müller" nothing.
+    ['Sehr geehrter Herr Müller,', ['PERSON:Müller']],
+    ['Frau Schmidt ist krank.', ['PERSON:Schmidt']],
+    ['Monsieur Dupont est là.', ['PERSON:Dupont']],
+    ['Mme Tussaud', ['PERSON:Tussaud']],
+    ['Señor García llegó.', ['PERSON:García']],
+    ['la señora Martínez', ['PERSON:Martínez']],
+    ['Signora Bianchi', ['PERSON:Bianchi']],
+    ['Dott. Ferrari', ['PERSON:Ferrari']],
+    ['Senhora Silva', ['PERSON:Silva']],
+    ['Dhr. Jansen belt morgen.', ['PERSON:Jansen']],
+    // Left out: "Sig" is a given name too ("Sig Hansen") and a maker's name ("SIG Sauer").
+    ['SIG Sauer makes guns', ['PERSON:SIG Sauer']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

@@ -51,7 +51,13 @@ export const PARTICLES: ReadonlySet<string> = new Set([
  * HONORIFICS.has('dr'); // true
  * ```
  */
-export const HONORIFICS: ReadonlySet<string> = wordSet('mr mrs ms miss dr prof sir madam mx');
+export const HONORIFICS: ReadonlySet<string> = wordSet(
+  // Since stop 53 also German, French, Spanish, Italian, Portuguese and Dutch ones ("Herr Müller",
+  // "Monsieur Dupont", "Señor García", "Dhr. Jansen"). Left out: those that are given names or other
+  // words as often ("Don", "Dona", "Pan", "Sig" of "Sig. Rossi" and "Sig Hansen", "Sr." for Senior, "Fr."
+  // for francs and Friday, "Hr", "M."), and Dutch "heer", the end of "sheer" and "cheer".
+  'mr mrs ms miss dr prof sir madam mx herr frau fräulein monsieur madame mademoiselle mme mlle señor señora señorita sra srta doña signor signora signorina dott senhor senhora dhr mevrouw mevr',
+);
 /**
  * Titles of office, rank and clergy written before a name ("Sen. Barack Obama", "Governor Romney",
  * "Mayor Giuliani"): the capitalized word right after one is a name, and a place there is a family name
@@ -712,8 +718,8 @@ export const SMALL_TABLE: WordFlags = /* @__PURE__ */ (() => {
 export const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.map((cue) => `${cue} `);
 
 /**
- * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p or s, so
- * a window without those letters (either case) and without non-ASCII units has none.
+ * `hasContext(text, start, start, HONORIFICS, 6, 0)`: every honorific starts with m, d, p, s, h or f,
+ * so a window without those letters (either case) and without non-ASCII units has none.
  * @internal
  *
  * @example
@@ -724,7 +730,7 @@ export const PLACE_CUES_SPACED: readonly string[] = /* @__PURE__ */ PLACE_CUES.m
 export function honorificBefore(text: string, start: number): boolean {
   for (let k = Math.max(0, start - 6); k < start; k++) {
     const c = text.charCodeAt(k) | 32;
-    if (c === 109 || c === 100 || c === 112 || c === 115 || c >= 128) {
+    if (c === 109 || c === 100 || c === 112 || c === 115 || c === 104 || c === 102 || c >= 128) {
       return hasContext(text, start, start, HONORIFICS, 6, 0);
     }
   }
