@@ -1107,7 +1107,7 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
       // Name particles: "van der Voet", "de la Cruz".
       let k = j + 1;
       while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
-      if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
+      if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k) && (wordsOf(w, k) & W_NOT_NAME) === 0) {
         j = k;
         continue;
       }

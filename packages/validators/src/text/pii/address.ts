@@ -7,6 +7,7 @@
  * written one field per line, the locality and country lines are LOCATION and the postcode an ADDRESS
  * (`address-lines.ts`); postcodes named as such ("zip code 37773", `address-postcodes.ts`).
  */
+
 import { LETTER } from '../shared/context';
 import { factsOf, stickyTwin } from '../shared/facts';
 import { isAlnumAt } from '../shared/regex';
@@ -19,6 +20,7 @@ import { englishEnding, proseStreet } from './address-prose';
 import { matchSpansAt, mergeStarts, scanAnchoredAt, streetWordStarts, unitStarts } from './address-starts';
 import { scanStreetRuns } from './address-streets';
 import { suffixNumber, WordTable, wordNumber } from './address-words';
+import { INTL_MONTHS } from './dates-intl';
 import { US_STATE_CODES } from './names-lists';
 import { ADDRESS_CONTEXT, STREET_LINE_CONTEXT } from './street-names';
 import type { PiiCandidate, PiiRecognizer } from './types';
@@ -563,15 +565,21 @@ export const YEAR_END_RE: RegExp = /^(?:1\d{3}|20\d{2}) | (?:1\d{3}|20\d{2})$/;
 
 /**
  * A date that STREET_NUM_RE reads as a street written name then number ("18 Sep 2002", "02 September
- * 2002", "36 Monday 7th October 2002" after "12:", "2002 Sept 16"): the match ends in a number, has a
- * month's name among its words, and a year of four digits first or last. EN matches end in a street type
+ * 2002", "36 Monday 7th October 2002" after "12:", "2002 Sept 16", "25 juli 2002"): the match ends in a
+ * number, has a month's name among its words (English, or `INTL_MONTHS`), and a year of four digits first or last. EN matches end in a street type
  * ("12 May Street", "2019 March Road" are streets).
  */
 function dateLike(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(end - 1);
   if (!isDigit(c) && !isDigit(text.charCodeAt(end - 2))) return false;
   const m = text.slice(start, end);
-  return YEAR_END_RE.test(m) && MONTH_WORD_RE.test(m);
+  return YEAR_END_RE.test(m) && (MONTH_WORD_RE.test(m) || intlMonthIn(m));
+}
+
+/** A word of `m` (between spaces, periods and commas) is a month of another language ("25 juli 2002"). */
+function intlMonthIn(m: string): boolean {
+  for (const w of m.toLowerCase().split(/[ .,]+/)) if (INTL_MONTHS.has(w)) return true;
+  return false;
 }
 
 /** `,`, `\n`, `?`, `!`, `;`, `(`, `)` or `"`: where a segment ends. */

@@ -1,9 +1,11 @@
 /**
  * DATE_TIME: numeric dates (M/D/Y, D/M/Y, D.M.Y), ISO 8601 dates and timestamps, dates with month names
- * (English), weekday names, and times of day (times.ts). Month/day ranges are validated.
+ * (English here; French, Spanish, Italian, Portuguese, German and Dutch in dates-intl.ts), weekday names,
+ * and times of day (times.ts). Month/day ranges are validated.
  */
 import { wordSet } from '../shared/context';
 import { factsOf, isAsciiWordUnit, stickyTwin } from '../shared/facts';
+import { forEachIntlDate, INTL_DATE_CONTEXT } from './dates-intl';
 import { forEachNamedDate } from './dates-named';
 import { forEachTime } from './times';
 import type { PiiCandidate, PiiRecognizer } from './types';
@@ -57,16 +59,14 @@ function dayMonthOk(a: number, b: number): boolean {
   return md || dm;
 }
 
-function putDate(emit: (c: PiiCandidate) => void, start: number, end: number, score: number): void {
-  emit({
-    entity: 'DATE_TIME',
-    start,
-    end,
-    score,
-    recognizer: 'dateTime',
-    context: DATE_CONTEXT,
-    contextBoost: 0.2,
-  });
+function putDate(
+  emit: (c: PiiCandidate) => void,
+  start: number,
+  end: number,
+  score: number,
+  context: ReadonlySet<string> = DATE_CONTEXT,
+): void {
+  emit({ entity: 'DATE_TIME', start, end, score, recognizer: 'dateTime', context, contextBoost: 0.2 });
 }
 
 /** What the named-date passes of one text share: the sink, the dated matches' spans, a walk over them. */
@@ -149,6 +149,8 @@ export const dateRecognizer: PiiRecognizer = {
       forEachNamedDate(NAMED_AT, text, f, onNamed, found);
       // A day and a month without a year, where no dated match is (the same starts: dates-named.ts).
       forEachNamedDate(DAY_MONTH_AT, text, f, onDayMonth, found);
+      // Months named in French, Spanish, Italian, Portuguese, German and Dutch (dates-intl.ts).
+      forEachIntlDate(text, f, (start, end, score) => putDate(emit, start, end, score, INTL_DATE_CONTEXT));
     }
     // Times of day (times.ts): at runs of 1-2 digits, like the numeric dates.
     if (f.runs > 0) forEachTime(text, f, emit);

@@ -274,7 +274,11 @@ export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
  * ```
  */
 export const NOT_NAMES = wordSet(
-  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february march july september october november december feb aug sep sept oct nov dec mon re nsw qld',
+  'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february march july september october november december feb aug sep sept oct nov dec mon re nsw qld' +
+    // Since stop 53: weekdays and months of French, Spanish, Italian, Portuguese, German and Dutch ("Am
+    // Mittwoch, 03. Juli" gave PERSON "Mittwoch"); not those that are given names or family names too
+    // (Domingo, Domenica, Sabato, Avril, Abril, Mai, Julio, Marco, Maggio, Agosto, Augustus).
+    ' montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes lunedì martedì mercoledì giovedì venerdì maandag dinsdag woensdag donderdag vrijdag zaterdag zondag janvier février fevrier juillet août aout septembre octobre novembre décembre decembre enero febrero septiembre setiembre octubre noviembre diciembre gennaio febbraio giugno luglio settembre ottobre dicembre janeiro fevereiro março setembro outubro dezembro januar jänner februar märz oktober dezember januari februari maart',
 );
 /**
  * Given names that are also common English words, and are not mostly names in English text ("read",

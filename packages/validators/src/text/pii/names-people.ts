@@ -225,7 +225,8 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
     // Name particles: "van der Voet", "de la Cruz", capitalized too ("Dick Van Dyke", "Lana Del Rey").
     let k = j + 1;
     while (k < count && k - j <= 2 && (wordsOf(w, k) & W_PARTICLE) !== 0 && adjacent(w, k - 1, k)) k++;
-    if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k)) {
+    // Not over to a word that is no name ("Hasta el Viernes", "Hasta el Monday" were one PERSON).
+    if (k > j + 1 && k < count && w.cap[k] === 1 && adjacent(w, k - 1, k) && (wordsOf(w, k) & W_NOT_NAME) === 0) {
       j = k;
       continue;
     }
