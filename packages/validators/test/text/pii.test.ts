@@ -78,6 +78,20 @@ describe('detectPII: pattern entities', () => {
     expect(ctx?.score).toBeGreaterThanOrEqual(0.5);
     expect(found('order 12345678901 shipped').map((f) => f[0])).not.toContain('US_BANK_NUMBER');
   });
+
+  test('phone context words of other languages raise national numbers of countries outside the regions (stop 53)', () => {
+    // Spain, Italy and Brazil are not among the default regions: the shape score alone is under 0.5.
+    for (const [bare, cued, number] of [
+      ['ref 612 345 678.', 'Mi teléfono es 612 345 678.', '612 345 678'],
+      ['ref 347 123 4567.', 'Cellulare 347 123 4567.', '347 123 4567'],
+      ['ref (11) 93456-7890.', 'Celular (11) 93456-7890.', '(11) 93456-7890'],
+    ] as const) {
+      expect(found(bare)).not.toContainEqual(['PHONE_NUMBER', number]);
+      expect(found(cued)).toContainEqual(['PHONE_NUMBER', number]);
+    }
+    // Their words for "number" are no phone context, as "number" is none in English.
+    expect(found('número de cuenta 1234 5678 9012').map((f) => f[0])).not.toContain('PHONE_NUMBER');
+  });
 });
 
 describe('detectPII: names, places, addresses', () => {

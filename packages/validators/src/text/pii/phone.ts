@@ -42,7 +42,11 @@ function phoneStart(text: string, i: number): boolean {
 }
 
 const PHONE_CONTEXT = wordSet(
-  'phone phones telephone tel tel. call called calling cell cellphone mobile mob fax office home work ph whatsapp sms text dial reach contact landline answering answer ring',
+  'phone phones telephone tel tel. call called calling cell cellphone mobile mob fax office home work ph whatsapp sms text dial reach contact landline answering answer ring' +
+    // Since stop 53, the words for a phone and for calling in Spanish, French, Italian, Portuguese,
+    // German and Dutch ("Mi teléfono es 612 345 678", "Cellulare 347 123 4567", "bel 06-12345678"); not
+    // their words for "number" ("número de cuenta"), as "number" is none in English.
+    ' teléfono telefono téléphone telephone telefone telefon telefonnummer tél tlf móvil movil celular cellulare portable handy mobil mobiel llamar llámame llamame chiamare chiamami appeler appelez ligar liga anrufen bel bellen',
 );
 
 /** Options of the phone recognizer. */
