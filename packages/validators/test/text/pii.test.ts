@@ -92,6 +92,17 @@ describe('detectPII: pattern entities', () => {
     // Their words for "number" are no phone context, as "number" is none in English.
     expect(found('número de cuenta 1234 5678 9012').map((f) => f[0])).not.toContain('PHONE_NUMBER');
   });
+
+  test('a phone number right after Han, kana or Hangul, and their phone words (stop 53)', () => {
+    // Written without spaces, a number follows a word right away: it was never a phone's start.
+    expect(found('我叫王伟，电话13812345678，住在北京市朝阳区。')).toContainEqual(['PHONE_NUMBER', '13812345678']);
+    expect(found('手机号码：13812345678')).toContainEqual(['PHONE_NUMBER', '13812345678']);
+    expect(found('電話番号：090-1234-5678です。')).toContainEqual(['PHONE_NUMBER', '090-1234-5678']);
+    expect(found('전화번호: 010-1234-5678')).toContainEqual(['PHONE_NUMBER', '010-1234-5678']);
+    // An order number is none (no separator, no phone word), nor a number after a Latin letter.
+    expect(found('订单号20231234567890已发货').map((f) => f[0])).not.toContain('PHONE_NUMBER');
+    expect(found('call a13812345678').map((f) => f[0])).not.toContain('PHONE_NUMBER');
+  });
 });
 
 describe('detectPII: names, places, addresses', () => {

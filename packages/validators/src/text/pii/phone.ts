@@ -38,7 +38,21 @@ function phoneStart(text: string, i: number): boolean {
   if (c === 58) return text.charCodeAt(i) === 43 || text.charCodeAt(i) === 40;
   if (c === 43 || c === 47 || c === 46 || c === 45 || c === 95) return false;
   if (c === 44) return !(text.charCodeAt(i - 2) >= 48 && text.charCodeAt(i - 2) <= 57);
-  return !isWordAt(text, i - 1);
+  return !isWordAt(text, i - 1) || unspacedScript(c);
+}
+
+/**
+ * A unit of the scripts written without spaces between words (Han, Hiragana, Katakana; Hangul syllables,
+ * whose particles are written on): a number may follow one right away ("电话13812345678",
+ * "電話番号は090-1234-5678").
+ */
+function unspacedScript(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
 }
 
 const PHONE_CONTEXT = wordSet(
@@ -46,7 +60,10 @@ const PHONE_CONTEXT = wordSet(
     // Since stop 53, the words for a phone and for calling in Spanish, French, Italian, Portuguese,
     // German and Dutch ("Mi teléfono es 612 345 678", "Cellulare 347 123 4567", "bel 06-12345678"); not
     // their words for "number" ("número de cuenta"), as "number" is none in English.
-    ' teléfono telefono téléphone telephone telefone telefon telefonnummer tél tlf móvil movil celular cellulare portable handy mobil mobiel llamar llámame llamame chiamare chiamami appeler appelez ligar liga anrufen bel bellen',
+    ' teléfono telefono téléphone telephone telefone telefon telefonnummer tél tlf móvil movil celular cellulare portable handy mobil mobiel llamar llámame llamame chiamare chiamami appeler appelez ligar liga anrufen bel bellen' +
+    // Russian, and Chinese, Japanese and Korean as their letter runs end before a number or a colon
+    // ("电话：", "手机号码13812345678", "電話番号：", "전화번호:").
+    ' телефон тел мобильный звоните 电话 電話 手机 手機 手机号 手机号码 电话号码 電話番号 携帯 携帯電話 전화 전화번호 휴대폰 핸드폰',
 );
 
 /** Options of the phone recognizer. */
