@@ -103,6 +103,16 @@ describe('detectPII: pattern entities', () => {
     expect(found('订单号20231234567890已发货').map((f) => f[0])).not.toContain('PHONE_NUMBER');
     expect(found('call a13812345678').map((f) => f[0])).not.toContain('PHONE_NUMBER');
   });
+
+  test('an e-mail address written on to Han or kana leaves the word out (stop 53)', () => {
+    // The local part and the top-level domain took the word next to them ("邮箱" is "mailbox", "です" "is").
+    expect(found('邮箱zhang.wei@example.com，谢谢')).toEqual([['EMAIL_ADDRESS', 'zhang.wei@example.com']]);
+    expect(found('メールはtaro@example.jpです')).toEqual([['EMAIL_ADDRESS', 'taro@example.jp']]);
+    // Addresses in those scripts, and other letters, stay whole; a period first keeps the word, as before.
+    expect(found('张伟@例子.中国')).toEqual([['EMAIL_ADDRESS', '张伟@例子.中国']]);
+    expect(found('write to jürgen@beispiel.de')).toEqual([['EMAIL_ADDRESS', 'jürgen@beispiel.de']]);
+    expect(found('邮箱.zhang@example.com')).toEqual([['EMAIL_ADDRESS', '邮箱.zhang@example.com']]);
+  });
 });
 
 describe('detectPII: names, places, addresses', () => {

@@ -4,6 +4,7 @@
  */
 import { wordSet } from '../shared/context';
 import { factsOf } from '../shared/facts';
+import { isUnspacedScript } from '../shared/letters';
 import { forEachMatch } from '../shared/regex';
 import { EMAIL_CONTEXT, isLocal, maySpellEmail, spelledEmails } from './net-email-spelled';
 import type { PiiRecognizer } from './types';
@@ -30,6 +31,9 @@ export const emailRecognizer: PiiRecognizer = {
       while (start > 0 && at - start < 65 && (isLocal(text, start - 1) || text.charCodeAt(start - 1) === 39)) start--;
       while (start < at && text.charCodeAt(start) === 39) start++;
       if (start === at || at - start > 64) continue;
+      // Written on to a word of Han, kana or Hangul ("邮箱zhang.wei@…"): the address starts after it when
+      // the rest is ASCII (a local part all in Han, "张伟@…", is one of its own).
+      start = afterUnspaced(text, start, at);
       const local = text.slice(start, at);
       if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) continue;
       EMAIL_DOMAIN_RE.lastIndex = at + 1;
@@ -38,7 +42,7 @@ export const emailRecognizer: PiiRecognizer = {
       emit({
         entity: 'EMAIL_ADDRESS',
         start,
-        end: at + 1 + m[0].length,
+        end: domainEnd(text, at + 1 + m[0].length),
         score: 0.9,
         recognizer: 'email',
         context: EMAIL_CONTEXT,
@@ -49,6 +53,33 @@ export const emailRecognizer: PiiRecognizer = {
     if (maySpellEmail(text, f)) spelledEmails(text, emit);
   },
 };
+
+/**
+ * The start of the ASCII units that end `[start, at)` right after its last Han, kana or Hangul unit, when
+ * there is one and ASCII follows it; else `start`.
+ */
+function afterUnspaced(text: string, start: number, at: number): number {
+  let cut = -1;
+  for (let k = start; k < at; k++) {
+    const c = text.charCodeAt(k);
+    if (isUnspacedScript(c)) cut = k + 1;
+    // A unit of another script after it: the local part is not ASCII after it, keep it whole.
+    else if (c >= 128) cut = -1;
+  }
+  // Not when it would leave a period first ("邮箱.zhang@…" keeps its whole local part, as before).
+  return cut > start && cut < at && text.charCodeAt(cut) !== 46 ? cut : start;
+}
+
+/**
+ * A domain matched up to `end`, cut before the Han, kana or Hangul units written on to an ASCII top-level
+ * domain ("example.jpです": "example.jp"); an all-Han one ("example.中国") stays.
+ */
+function domainEnd(text: string, end: number): number {
+  const tld = text.lastIndexOf('.', end - 1) + 1;
+  let k = tld;
+  while (k < end && text.charCodeAt(k) < 128) k++;
+  return k - tld >= 2 && k < end && isUnspacedScript(text.charCodeAt(k)) ? k : end;
+}
 
 /** @internal A URL_RE match contains "://" or "www." in any case. */
 export const WWW: RegExp = /www\./i;

@@ -15,6 +15,7 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { wordSet } from '../shared/context';
 import { factsOf, type TextFacts } from '../shared/facts';
+import { isUnspacedScript } from '../shared/letters';
 import { countDigits, digitsOf, isWordAt } from '../shared/regex';
 import { internationalCertainlyInvalid, nationalCertainlyInvalid } from './phone-lengths';
 import { internationalValid, nationalValid } from './phone-valid';
@@ -38,21 +39,8 @@ function phoneStart(text: string, i: number): boolean {
   if (c === 58) return text.charCodeAt(i) === 43 || text.charCodeAt(i) === 40;
   if (c === 43 || c === 47 || c === 46 || c === 45 || c === 95) return false;
   if (c === 44) return !(text.charCodeAt(i - 2) >= 48 && text.charCodeAt(i - 2) <= 57);
-  return !isWordAt(text, i - 1) || unspacedScript(c);
-}
-
-/**
- * A unit of the scripts written without spaces between words (Han, Hiragana, Katakana; Hangul syllables,
- * whose particles are written on): a number may follow one right away ("电话13812345678",
- * "電話番号は090-1234-5678").
- */
-function unspacedScript(c: number): boolean {
-  return (
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af)
-  );
+  // After Han, kana or Hangul a number may follow right away ("电话13812345678", "電話番号は090-1234-5678").
+  return !isWordAt(text, i - 1) || isUnspacedScript(c);
 }
 
 const PHONE_CONTEXT = wordSet(

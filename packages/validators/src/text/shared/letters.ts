@@ -30,3 +30,24 @@ export function isLetterUnit(c: number): boolean {
   }
   return k === 1;
 }
+
+/**
+ * Whether UTF-16 unit `c` is of a script written without spaces between words: Han, Hiragana,
+ * Katakana, and Hangul syllables (whose particles are written on to the word). A number or an address
+ * may follow or precede one with no space ("电话13812345678", "メールはtaro@example.jpです").
+ * @internal
+ *
+ * @example
+ * ```ts
+ * isUnspacedScript('电'.charCodeAt(0)); // true
+ * isUnspacedScript('a'.charCodeAt(0)); // false
+ * ```
+ */
+export function isUnspacedScript(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
+}
