@@ -1016,7 +1016,11 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
           (wordsOf(w, i + 1) & (W_HONORIFIC | W_NOT_NAME)) === 0 &&
           !shortCaps(w, i + 1) &&
           (inList(w, i + 1, G_LAST, g.lastNames) || inList(w, i + 1, G_PLACE, g.places))));
-    const cued = !first && (cueBefore(w, i) || around || titledName) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
+    // Since stop 53: an honorific before one or two lower-case particles ("Mr de Vries"); the name starts
+    // at the first particle.
+    const particled = stem === undefined ? honorificParticlesOf(w, i) : -1;
+    const cued =
+      !first && (cueBefore(w, i) || around || titledName || particled >= 0) && !CUE_STOPS.has(stem ?? lowerOf(w, i));
     if (!first && !lastOnly && !cued) continue;
     // Since stop 51: a title before a capitalized word is the title ("Judge" of "Judge Judy").
     if (stem === undefined && i + 1 < count && w.cap[i + 1] === 1 && titleBeforeOf(w, i + 1)) continue;
@@ -1131,7 +1135,7 @@ function scanPeople(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, low
     if (words === 1 && !titled && (stem !== undefined ? g.places.has(stem) : inList(w, i, G_PLACE, g.places)))
       score -= 0.1;
     if (titled) score = Math.max(score, 0.55) + 0.1;
-    const start = w.start[i] as number;
+    const start = (particled >= 0 ? w.start[particled] : w.start[i]) as number;
     let end = possessive(w, j) ? (w.end[j] as number) - 2 : (w.end[j] as number);
     // A suffix after one space ("Jr.", "MD") ends a name of two or more words.
     if (words > 1 && !possessive(w, j) && j + 1 < count && w.cap[j + 1] === 1 && w.start[j + 1] === end + 1) {
@@ -1450,6 +1454,22 @@ function capCueOf(w: Words, i: number): 'greeting' | 'name' | 'none' {
   if (p === 'name' || p === 'named') return gapOf(w, prev, i, false) ? 'name' : 'none';
   if (p === 'you' && i >= 2 && w.cap[i - 2] === 1 && GREETINGS.has(lowerOf(w, i - 2))) return 'greeting';
   return 'none';
+}
+
+/** Since stop 53: the first of one or two lower-case particles between an honorific and word `i`, or -1. */
+function honorificParticlesOf(w: Words, i: number): number {
+  let first = i;
+  while (
+    first > 0 &&
+    i - first < 2 &&
+    w.cap[first - 1] === 0 &&
+    PARTICLES.has(lowerOf(w, first - 1)) &&
+    w.text.slice(w.end[first - 1] as number, w.start[first] as number) === ' '
+  )
+    first--;
+  if (first === i || first === 0) return -1;
+  const h = first - 1;
+  return HONORIFICS.has(lowerOf(w, h)) && gapOf(w, h, first, true) ? first : -1;
 }
 
 function cueBefore(w: Words, i: number): boolean {

@@ -158,6 +158,11 @@ describe('honorifics of other languages (stop 53)', () => {
     ['Dhr. Jansen belt morgen.', ['PERSON:Jansen']],
     // Left out: "Sig" is a given name too ("Sig Hansen") and a maker's name ("SIG Sauer").
     ['SIG Sauer makes guns', ['PERSON:SIG Sauer']],
+    // Lower-case particles between the honorific and the name start the name (gave nothing, or "Berg").
+    ['Mevrouw de Vries belt morgen.', ['PERSON:de Vries']],
+    ['Mr. van der Berg called', ['PERSON:van der Berg']],
+    ['Herr von Weizsäcker sprach.', ['PERSON:von Weizsäcker']],
+    ['Dear Mr. de la Cruz,', ['PERSON:de la Cruz']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

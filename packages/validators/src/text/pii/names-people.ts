@@ -162,8 +162,12 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   // A cue makes an unknown word a name, and raises a known family name alone ("says Lugo").
   // After a title of office ("Senator Obama", "Sen. Barack Obama"; asked once, read below).
   const titled = titleBefore(w, i);
+  // An honorific before lower-case particles names what follows them ("Mr de Vries", "Herr von Weizsäcker").
+  const particled = honorificParticles(w, i);
   const cued =
-    !first && (cueBefore(w, i) || verbCue(w, i) || (titled && titledName(w, g, i))) && !CUE_STOPS.has(lowerOf(w, i));
+    !first &&
+    (cueBefore(w, i) || verbCue(w, i) || (titled && titledName(w, g, i)) || particled >= 0) &&
+    !CUE_STOPS.has(lowerOf(w, i));
   if (!first && !lastOnly && !cued) return i;
   // A title before a capitalized word is the title, not the start of a name ("Judge" of "Judge Judy").
   if (i + 1 < count && w.cap[i + 1] === 1 && titleBefore(w, i + 1)) return i;
@@ -248,8 +252,22 @@ function personAt(w: Words, g: Gazetteer, emit: (c: PiiCandidate) => void, i: nu
   if (words === 1 && inList(w, i, IN_PLACE, g.places) && !titled) score -= 0.1;
   if (titled) score = Math.max(score, 0.55) + 0.1;
   const end = possessive(w, j) ? (w.end[j] as number) - 2 : words > 1 ? suffixEnd(w, j) : (w.end[j] as number);
-  emitName(w, personCandidate(w, w.start[i] as number, end, score), emit);
+  const start = (particled >= 0 ? w.start[particled] : w.start[i]) as number;
+  emitName(w, personCandidate(w, start, end, score), emit);
   return j;
+}
+
+/**
+ * The first of one or two lower-case name particles between an honorific and capitalized word `i`, one
+ * space apart ("Mr de Vries", "Herr von Weizsäcker", "Mevrouw van der Berg": the name starts at the
+ * particle), or -1.
+ */
+function honorificParticles(w: Words, i: number): number {
+  let p = i - 1;
+  while (p >= 0 && i - p <= 2 && w.cap[p] === 0 && (wordsOf(w, p) & W_PARTICLE) !== 0 && adjacent(w, p, p + 1)) p--;
+  const first = p + 1;
+  if (first === i || p < 0 || (wordsOf(w, p) & W_HONORIFIC) === 0) return -1;
+  return cueGap(w, p, first, true) ? first : -1;
 }
 
 /**
