@@ -14,6 +14,9 @@ import { wordSet } from '../shared/context';
 import type { TextFacts } from '../shared/facts';
 import { isLetterUnit } from '../shared/letters';
 
+/** The German months (German capitalizes them), as they stand in `INTL_MONTHS`. */
+const GERMAN = 'januar jänner februar märz maerz mai juni juli oktober dezember';
+
 /** Month names (lower-case) that English does not write. @internal */
 export const INTL_MONTHS: ReadonlySet<string> = /* @__PURE__ */ new Set(
   [
@@ -25,8 +28,7 @@ export const INTL_MONTHS: ReadonlySet<string> = /* @__PURE__ */ new Set(
     'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
     // Portuguese
     'janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro',
-    // German (the capitalized ones: GERMAN_MONTHS)
-    'januar jänner februar märz maerz mai juni juli oktober dezember',
+    GERMAN,
     // Dutch
     'januari februari maart mei juni juli augustus oktober',
   ]
@@ -35,9 +37,7 @@ export const INTL_MONTHS: ReadonlySet<string> = /* @__PURE__ */ new Set(
 );
 
 /** The German months of `INTL_MONTHS` (German capitalizes them). @internal */
-export const GERMAN_MONTHS: ReadonlySet<string> = /* @__PURE__ */ new Set(
-  'januar jänner februar märz maerz mai juni juli oktober dezember'.split(' '),
-);
+export const GERMAN_MONTHS: ReadonlySet<string> = /* @__PURE__ */ new Set(GERMAN.split(' '));
 
 /** Context words of these dates: the English ones and the languages' words for a date and a birth. @internal */
 export const INTL_DATE_CONTEXT: ReadonlySet<string> = /* @__PURE__ */ wordSet(
@@ -121,7 +121,7 @@ function dayFirst(text: string, s: number, e: number): number {
   if (text.charCodeAt(i) !== 32) return -1;
   i++;
   let de = false;
-  if (startsWithWord(text, i, 'de ')) {
+  if (text.startsWith('de ', i)) {
     i += 3;
     de = true;
   }
@@ -174,8 +174,8 @@ function yearAfter(text: string, i: number): number {
   const comma = text.charCodeAt(i) === 44 ? 1 : 0;
   if (text.charCodeAt(i + comma) !== 32) return -1;
   let j = i + comma + 1;
-  if (startsWithWord(text, j, 'del ')) j += 4;
-  else if (startsWithWord(text, j, 'de ')) j += 3;
+  if (text.startsWith('del ', j)) j += 4;
+  else if (text.startsWith('de ', j)) j += 3;
   let e = j;
   while (e - j < 5 && isDigit(text.charCodeAt(e))) e++;
   return e - j === 4 && yearOk(text, j, e) ? e : -1;
@@ -186,11 +186,6 @@ function yearOk(text: string, s: number, e: number): boolean {
   const first = text.charCodeAt(s);
   if (e - s !== 4 || (first !== 49 && first !== 50)) return false;
   return !isWordUnit(text.charCodeAt(e)) && !(s > 0 && isWordUnit(text.charCodeAt(s - 1)));
-}
-
-/** `text` has `word` (lower-case ASCII, with its trailing space) at `i`. */
-function startsWithWord(text: string, i: number, word: string): boolean {
-  return text.startsWith(word, i);
 }
 
 /** `text` has `word` (its leading space, lower-case ASCII) ending at `end`. */
