@@ -60,6 +60,11 @@ describe('dates with months of other languages', () => {
     ).toEqual(people);
   });
 
+  test("the months that are no names are no names after a cue either (Portuguese 'novembro' was missing)", () => {
+    expect(found('Hi Novembro,')).toEqual([]);
+    expect(found('Hi Oktober,')).toEqual([]);
+  });
+
   test('the lists: lower-case, no English month, the German ones a subset', () => {
     for (const m of INTL_MONTHS) expect(m).toBe(m.toLowerCase());
     for (const m of ['april', 'august', 'september', 'november', 'december', 'may', 'june', 'july'])

@@ -8,6 +8,7 @@
 import { COMMON_WORD_PLACES } from '../data/locations';
 import { COMMON_WORD_NAMES } from '../data/person-names';
 import { hasContext, wordSet } from '../shared/context';
+import { INTL_MONTHS } from './dates-intl';
 import { WordFlags } from './word-index';
 
 /**
@@ -265,6 +266,15 @@ export const NOT_SURNAMES: ReadonlySet<string> = wordSet(
   'again too also here there now then today tonight tomorrow yesterday soon later please thanks thx sir madam everyone everybody all anyway though lol ok okay yes no bye and or but so the a an is are was were be it this that me you him her us them called calls said says wrote writes asked asks told tells replied answered for to of in on at by with from as if than not',
 );
 /**
+ * The months of `INTL_MONTHS` that are given names, family names or places too ("Mai", "Julio", "Marco",
+ * "Avril", "Augustus", "Mars"…): they stay out of `NOT_NAMES`.
+ */
+const NAMED_MONTHS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'mars avril mai juin marzo abril mayo junio julio agosto aprile maggio marco maio junho julho maerz juni juli mei augustus'.split(
+    ' ',
+  ),
+);
+/**
  * Words that are names or places in some list but far more often something else in running text.
  * @internal
  *
@@ -277,8 +287,9 @@ export const NOT_NAMES = wordSet(
   'hi name names fax office phone mobile tel street road avenue ltd inc llc llp plc corp corporation incorporated limited gmbh holdings company group institute clinic foundation association society agency academy services service web garden maintenance tale tales apt suite box email address country club city state university college hospital bank insurance street iban date monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri sat january february march july september october november december feb aug sep sept oct nov dec mon re nsw qld' +
     // Since stop 53: weekdays and months of French, Spanish, Italian, Portuguese, German and Dutch ("Am
     // Mittwoch, 03. Juli" gave PERSON "Mittwoch"); not those that are given names or family names too
-    // (Domingo, Domenica, Sabato, Avril, Abril, Mai, Julio, Marco, Maggio, Agosto, Augustus).
-    ' montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes lunedì martedì mercoledì giovedì venerdì maandag dinsdag woensdag donderdag vrijdag zaterdag zondag janvier février fevrier juillet août aout septembre octobre novembre décembre decembre enero febrero septiembre setiembre octubre noviembre diciembre gennaio febbraio giugno luglio settembre ottobre dicembre janeiro fevereiro março setembro outubro dezembro januar jänner februar märz oktober dezember januari februari maart',
+    // (Domingo, Domenica, Sabato; the months of `NAMED_MONTHS`).
+    ' montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes lunedì martedì mercoledì giovedì venerdì maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
+    [...INTL_MONTHS].filter((m) => !NAMED_MONTHS.has(m)).join(' '),
 );
 /**
  * Given names that are also common English words, and are not mostly names in English text ("read",
