@@ -10,6 +10,7 @@
  */
 import { afunction, anumber, aobject, ModelSecTypeError } from '@modelsec/core';
 import { forEachMatchAt } from '../shared/facts';
+import { compactLatin1 } from '../shared/latin1';
 import { isLetterUnit } from '../shared/letters';
 import { checkText } from '../shared/limits';
 import { foldForMatch, type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
@@ -374,7 +375,8 @@ function viewSays(
 ): [string, number][] {
   const view = ready ?? (kind === 'rot47' ? rot47(raw) : viewOf(kind, normText, vocabularyFor(families)));
   // A ready reading is normalized already: only its families count here, not their spans (no offset map).
-  const best = bestOf(ready ?? foldForMatch(view), families);
+  // One byte per unit where the reading is Latin-1 (an accented or homoglyph text read without its marks).
+  const best = bestOf(compactLatin1(ready ?? foldForMatch(view)), families);
   for (const family of plain) best.delete(family);
   if (kind === 'word_order' && !flippedAttack(best)) return [];
   const out: [string, number][] = [];

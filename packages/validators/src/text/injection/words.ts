@@ -3,6 +3,7 @@
  * common English words (`vocabularyOf`), and the split of glued words ("ignoreallpreviousinstructions",
  * or letters spaced out with one separator throughout: "i g n o r e a l l") back into words (`segment`).
  */
+import { compactLatin1 } from '../shared/latin1';
 import type { PhraseFamily } from './phrases';
 
 /**
@@ -38,8 +39,10 @@ export function vocabularyOf(families: readonly PhraseFamily[]): ReadonlySet<str
     for (const re of [f.re, f.tail])
       for (const w of re?.source.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z]{2,}\??/g) ?? []) {
         // "instructions?" stands for "instruction" and "instructions".
-        if (w.endsWith('?')) words.add(w.slice(0, -2));
-        words.add(w.endsWith('?') ? w.slice(0, -1) : w);
+        // One byte per unit (shared/latin1.ts): cut from a source with "règles" or "αγνο", a word would
+        // make every view built from it two bytes per unit.
+        if (w.endsWith('?')) words.add(compactLatin1(w.slice(0, -2)));
+        words.add(compactLatin1(w.endsWith('?') ? w.slice(0, -1) : w));
       }
   }
   return words;

@@ -5,6 +5,8 @@
  * ASCII-only text takes a fast path.
  */
 
+import { compactLatin1 } from './latin1';
+
 /** A normalized text and the original offset of each of its UTF-16 units. */
 export interface Normalized {
   /** Lower-cased NFKC text without invisible format characters. */
@@ -52,6 +54,8 @@ export function normalizeForMatch(text: string): Normalized {
   const oneForOne = lowerOneForOne(text);
   if (oneForOne !== undefined) return { text: oneForOne, map: { at: [0, n], from: [0, n], step: [1, 0] } };
   let out = '';
+  // A unit over U+00FF makes the pieces two bytes per unit: copied to one byte when the result has none.
+  let wide = false;
   const at: number[] = [];
   const from: number[] = [];
   const step: number[] = [];
@@ -77,6 +81,7 @@ export function normalizeForMatch(text: string): Normalized {
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
+    if (cp > 0xff) wide = true;
     const folded = foldCodePoint(cp);
     if (folded.length === 1 && cp <= 0xffff) {
       keepOneForOne();
@@ -95,7 +100,7 @@ export function normalizeForMatch(text: string): Normalized {
   at.push(out.length);
   from.push(n);
   step.push(0);
-  return { text: out, map: { at, from, step } };
+  return { text: wide ? compactLatin1(out) : out, map: { at, from, step } };
 }
 
 /**
@@ -109,11 +114,16 @@ export function normalizeForMatch(text: string): Normalized {
  */
 function lowerOneForOne(text: string): string | undefined {
   const n = text.length;
+  let wide = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128 && !oneForOne(c)) return undefined;
+    if (c >= 128) {
+      if (!oneForOne(c)) return undefined;
+      if (c > 0xff) wide = true;
+    }
   }
-  return text.toLowerCase();
+  // One byte per unit when lower-casing left none over U+00FF ("Ÿ" is "ÿ"), as in the walk.
+  return wide ? compactLatin1(text.toLowerCase()) : text.toLowerCase();
 }
 
 /** Per UTF-16 unit: 0 not yet known, 1 folds to its lower case alone (one unit), 2 not (`oneForOne`). */
@@ -145,6 +155,7 @@ export function foldForMatch(text: string): string {
   const oneForOne = lowerOneForOne(text);
   if (oneForOne !== undefined) return oneForOne;
   let out = '';
+  let wide = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -156,10 +167,11 @@ export function foldForMatch(text: string): string {
       if (i >= n) break;
     }
     const cp = text.codePointAt(i) as number;
+    if (cp > 0xff) wide = true;
     out += foldCodePoint(cp);
     i += cp > 0xffff ? 2 : 1;
   }
-  return out;
+  return wide ? compactLatin1(out) : out;
 }
 
 /**
