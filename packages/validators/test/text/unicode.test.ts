@@ -150,6 +150,53 @@ describe('sanitizeText', () => {
     );
   });
 
+  test('confusable words: the same findings as the regex definition of a word', () => {
+    // The definition: runs of letters and marks (sanitizeText walks code points with tables since stop 54).
+    const isAscii = (w: string) => Array.from(w).every((c) => c.charCodeAt(0) < 128);
+    const reference = (s: string) => {
+      const out: [number, number, number][] = [];
+      for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
+        const w = m[0];
+        if (isAscii(w) || w.length < 2) continue;
+        const scripts = scriptsOf(w);
+        if (scripts.length < 2 || !scripts.includes('Latin') || !isAscii(skeleton(w))) continue;
+        out.push([m.index, m.index + w.length, Array.from(w).length]);
+      }
+      return out;
+    };
+    const unit = fc.constantFrom(
+      'a',
+      'p',
+      'A',
+      ' ',
+      '-',
+      'а',
+      'р',
+      'е',
+      'ο',
+      '\u0301',
+      'é',
+      '1',
+      '\u200B',
+      '😀',
+      '𝐚',
+      '\uD800',
+      '\uDC00',
+      'ı',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const s = units.join('');
+        const got = sanitizeText(s, { normalize: 'none' })
+          .findings.filter((f) => f.issue === 'confusable')
+          .map((f) => [f.start, f.end, f.count]);
+        expect(got).toEqual(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(sanitizeText('pаypal').findings.map((f) => [f.issue, f.start, f.end])).toEqual([['confusable', 0, 6]]);
+  });
+
   test('adversarial megabyte inputs complete', () => {
     for (const a of [
       '\u200B'.repeat(1 << 20),
