@@ -118,8 +118,19 @@ function wordCharAt(text: string, i: number): number {
   if (c < 0xd800 || c > 0xdbff) return isWordUnit(c) ? 1 : 0;
   const d = text.charCodeAt(i + 1);
   if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
-  return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  // Each astral code point tested once (up to ASTRAL_CACHE of them): a megabyte of emoji is 500,000.
+  const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  let word = ASTRAL_WORD.get(cp);
+  if (word === undefined) {
+    word = WORD_CHAR.test(text.slice(i, i + 2));
+    if (ASTRAL_WORD.size < ASTRAL_CACHE) ASTRAL_WORD.set(cp, word);
+  }
+  return word ? 2 : 0;
 }
+
+/** Astral code points `wordCharAt` has tested, and whether each is a word character. */
+const ASTRAL_WORD = new Map<number, boolean>();
+const ASTRAL_CACHE = 4096;
 
 /**
  * Scan `text`.

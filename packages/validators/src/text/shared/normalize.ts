@@ -18,7 +18,8 @@ export interface Normalized {
 /**
  * The original offset of every normalized unit, by segments: segment k starts at normalized offset
  * `at[k]` and maps unit `i` to `from[k] + step[k] * (i - at[k])`: step 1 for a run of units kept one for
- * one (ASCII units, and code points of one unit folded to one unit), step 0 for the units any other
+ * one (ASCII units, code points of one unit folded to one unit, and code points outside the BMP folded to
+ * themselves), step 0 for the units any other
  * non-ASCII code point folded to (all from its offset). A last segment maps the normalized length to the
  * original length. Its size grows with the code points that fold to another length, not with the text.
  */
@@ -87,6 +88,14 @@ export function normalizeForMatch(text: string): Normalized {
       keepOneForOne();
       out += folded;
       i++;
+      continue;
+    }
+    // A code point outside the BMP folded to itself (an emoji): its two units one for one, in the run (a
+    // megabyte of emoji made a segment, three numbers, per emoji).
+    if (cp > 0xffff && folded.length === 2 && folded.codePointAt(0) === cp) {
+      keepOneForOne();
+      out += folded;
+      i += 2;
       continue;
     }
     if (folded.length > 0) {
