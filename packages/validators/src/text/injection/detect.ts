@@ -373,10 +373,13 @@ function viewSays(
   plain: ReadonlySet<string>,
   ready?: string,
 ): [string, number][] {
-  const view = ready ?? (kind === 'rot47' ? rot47(raw) : viewOf(kind, normText, vocabularyFor(families)));
+  // One byte per unit where the reading is Latin-1 (an accented or homoglyph text read without its marks),
+  // before folding: foldForMatch keeps a one-byte text one byte per unit, and compacts what it folds.
+  const view = compactLatin1(
+    ready ?? (kind === 'rot47' ? rot47(raw) : viewOf(kind, normText, vocabularyFor(families))),
+  );
   // A ready reading is normalized already: only its families count here, not their spans (no offset map).
-  // One byte per unit where the reading is Latin-1 (an accented or homoglyph text read without its marks).
-  const best = bestOf(compactLatin1(ready ?? foldForMatch(view)), families);
+  const best = bestOf(ready === undefined ? foldForMatch(view) : view, families);
   for (const family of plain) best.delete(family);
   if (kind === 'word_order' && !flippedAttack(best)) return [];
   const out: [string, number][] = [];

@@ -8,6 +8,7 @@
  * text). `asciiScan` is the same pass for ASCII text.
  */
 
+import { codePointTest } from '../shared/code-points';
 import { PAYLOAD_CHARS } from './decode';
 import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 import { TURNED } from './views';
@@ -82,19 +83,10 @@ const ASCII_WORD = /* @__PURE__ */ (() => {
   for (let c = 0; c < 128; c++) t[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
   return t;
 })();
-/** Per-UTF-16-unit classes, filled on first sight: 1 word character, 2 not. */
-const CLASS = new Uint8Array(65536);
 /** @internal Letters and digits of any script (what a word is made of). */
 export const WORD_CHAR: RegExp = /[\p{L}\p{N}]/u;
-
-function isWordUnit(c: number): boolean {
-  let k = CLASS[c] as number;
-  if (k === 0) {
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-    CLASS[c] = k;
-  }
-  return k === 1;
-}
+/** Whether a code point is a letter or digit (`WORD_CHAR`), from tables. */
+const isWordCodePoint = /* @__PURE__ */ codePointTest(WORD_CHAR);
 
 /** The zero-width characters, bidi controls and the high surrogate of tag characters. */
 function isInvisible(c: number): boolean {
@@ -115,22 +107,11 @@ function isInvisible(c: number): boolean {
  */
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return isWordUnit(c) ? 1 : 0;
+  if (c < 0xd800 || c > 0xdbff) return isWordCodePoint(c) ? 1 : 0;
   const d = text.charCodeAt(i + 1);
   if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
-  // Each astral code point tested once (up to ASTRAL_CACHE of them): a megabyte of emoji is 500,000.
-  const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-  let word = ASTRAL_WORD.get(cp);
-  if (word === undefined) {
-    word = WORD_CHAR.test(text.slice(i, i + 2));
-    if (ASTRAL_WORD.size < ASTRAL_CACHE) ASTRAL_WORD.set(cp, word);
-  }
-  return word ? 2 : 0;
+  return isWordCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ? 2 : 0;
 }
-
-/** Astral code points `wordCharAt` has tested, and whether each is a word character. */
-const ASTRAL_WORD = new Map<number, boolean>();
-const ASTRAL_CACHE = 4096;
 
 /**
  * Scan `text`.

@@ -10,7 +10,7 @@ import { aboolean, afunction, ainteger, aobject, aoneOf } from '@modelsec/core';
 import { checkText } from '../shared/limits';
 import { forEachMatch } from '../shared/regex';
 import type { TextSpan } from '../shared/types';
-import { codePointClass, isWordCodePoint, REMOVED, SELECTOR } from './classes';
+import { isRemovedCodePoint, isSelectorCodePoint, isWordCodePoint } from './classes';
 import { scriptsOf, skeleton } from './confusables';
 
 /** What a sanitizer finding is about. */
@@ -128,8 +128,8 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): Sanit
     for (let i = 0; i < text.length; ) {
       const cp = text.codePointAt(i) as number;
       const next = i + (cp > 0xffff ? 2 : 1);
-      const k = codePointClass(cp);
-      if (k === REMOVED || (k === SELECTOR && afterSelector)) {
+      const selector = isSelectorCodePoint(cp);
+      if ((selector && afterSelector) || isRemovedCodePoint(cp)) {
         const issue = issueOf(cp);
         addRun(findings, issue, i, next);
         if (issue === 'bidi' ? bidi === 'strip' : strip) {
@@ -138,7 +138,7 @@ export function sanitizeText(text: string, options: SanitizeOptions = {}): Sanit
           last = next;
         }
       }
-      afterSelector = k === SELECTOR;
+      afterSelector = selector;
       i = next;
     }
     parts.push(text.slice(last));
