@@ -6,19 +6,9 @@
  * The same pass can step the phrase gate's literal automaton (`automaton.ts`): one walk over the text
  * instead of two.
  */
-import { compileLiterals, type LiteralAutomaton } from './automaton';
+import { ignoreHit, type LiteralAutomaton, NO_LITERALS } from './automaton';
 import { PAYLOAD_CHARS } from './decode';
-import {
-  MARK_AMPERSAND,
-  MARK_BACKSLASH,
-  MARK_COLON,
-  MARK_DASH,
-  MARK_DELETE,
-  MARK_EQUALS,
-  MARK_PART,
-  MARK_PERCENT,
-  MARK_RARE,
-} from './marks';
+import { MARK_PART, UNIT_MARKS } from './marks';
 import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
 
 /** What `asciiScan` finds. */
@@ -54,17 +44,8 @@ const CLASSES = /* @__PURE__ */ (() => {
   const t = new Uint16Array(128);
   for (let c = 0; c < 128; c++) {
     const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    t[c] = ((PAYLOAD_CHARS[c] as number) << 1) | (word ? WORD : 0);
+    t[c] = ((PAYLOAD_CHARS[c] as number) << 1) | (word ? WORD : 0) | ((UNIT_MARKS[c] as number) << MARK_BIT);
   }
-  t[37] = (t[37] as number) | (MARK_PERCENT << MARK_BIT); // %
-  t[45] = (t[45] as number) | (MARK_DASH << MARK_BIT); // -
-  t[61] = (t[61] as number) | (MARK_EQUALS << MARK_BIT); // =
-  t[58] = (t[58] as number) | (MARK_COLON << MARK_BIT); // :
-  t[92] = (t[92] as number) | (MARK_BACKSLASH << MARK_BIT); // \
-  t[38] = (t[38] as number) | (MARK_AMPERSAND << MARK_BIT); // &
-  for (const c of '#$*+;<>@[]^`') t[c.charCodeAt(0)] = (t[c.charCodeAt(0)] as number) | (MARK_RARE << MARK_BIT);
-  t[8] = (t[8] as number) | (MARK_DELETE << MARK_BIT); // backspace
-  t[127] = (t[127] as number) | (MARK_DELETE << MARK_BIT); // delete
   return t;
 })();
 /** The hash `asciiScan` computes of the word "part". */
@@ -73,13 +54,6 @@ const PART_HASH = /* @__PURE__ */ (() => {
   for (const c of 'art') h = (Math.imul(h, 31) + (c.charCodeAt(0) as number)) | 0;
   return h;
 })();
-/** An automaton of no literal: `asciiScan` without a literal scan. */
-const NO_LITERALS: LiteralAutomaton = /* @__PURE__ */ compileLiterals([]);
-
-function ignore(): boolean {
-  return true;
-}
-
 /**
  * Scan `lower` (an ASCII text lower-cased), and report to `hit` every occurrence of the literals of
  * `literals` as `scanLiterals` (automaton.ts) would, in the same order (`hit`'s answer is not read: every
@@ -94,9 +68,9 @@ function ignore(): boolean {
 export function asciiScan(
   lower: string,
   literals: LiteralAutomaton = NO_LITERALS,
-  hit: (literal: number, end: number) => boolean = ignore,
+  hit: (literal: number, end: number) => boolean = ignoreHit,
 ): AsciiScan {
-  startRepeats();
+  startRepeats(lower);
   let done = false; // a run of single words was found
   // The payload-run counts of `runsIn` (decode.ts), kept in local variables on this hot path and
   // updated without branches (whether a letter is a hex digit is unpredictable): b counts base64
@@ -145,7 +119,7 @@ export function asciiScan(
     // b only grows inside a word: it is largest at the word's end.
     flags |= (15 - b) >>> 31;
     if (hash === PART_HASH && j - i === 4) part = MARK_PART;
-    if (!done) done = addWord(lower, i, j - i, hash, i, j);
+    if (!done) done = addWord(i, j - i, hash, j);
     i = j;
   }
   return {

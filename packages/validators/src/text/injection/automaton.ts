@@ -210,26 +210,51 @@ class TrieLinks {
  * ```
  */
 export function scanLiterals(a: LiteralAutomaton, text: string, hit: (literal: number, end: number) => boolean): void {
-  const { asciiClass, classes, delta, next, nonAscii, fail, output, outputs } = a;
+  const { asciiClass, classes, delta, output, outputs } = a;
   const firstRow = a.firstOutput * classes;
   let row = 0;
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
-    if (u < 128) {
-      row = delta[row + (asciiClass[u] as number)] as number;
-    } else if (nonAscii[u] === 0) {
-      // No literal has the unit ("é" in a text, no literal with one): back to the root.
-      row = 0;
-    } else {
-      let s = row / classes;
-      let t = next[s]?.get(u);
-      while (t === undefined && s !== 0) {
-        s = fail[s] as number;
-        t = next[s]?.get(u);
-      }
-      row = (t ?? 0) * classes;
-    }
+    row = u < 128 ? (delta[row + (asciiClass[u] as number)] as number) : stepWide(a, row, u);
     if (row >= firstRow)
       for (const k of outputs[output[row / classes] as number] as readonly number[]) if (!hit(k, i + 1)) return;
   }
+}
+
+/**
+ * The row offset of the state after the one at row offset `row` on the unit `u` outside ASCII (the
+ * trie's edges and failure links; ASCII units step through `delta`).
+ *
+ * @example
+ * ```ts
+ * const a = compileLiterals(['é']);
+ * stepWide(a, 0, 0xe9) >= a.firstOutput * a.classes; // true: "é" ends there
+ * ```
+ */
+export function stepWide(a: LiteralAutomaton, row: number, u: number): number {
+  // No literal has the unit ("é" in a text, no literal with one): back to the root.
+  if (a.nonAscii[u] === 0) return 0;
+  const { next, fail, classes } = a;
+  let s = row / classes;
+  let t = next[s]?.get(u);
+  while (t === undefined && s !== 0) {
+    s = fail[s] as number;
+    t = next[s]?.get(u);
+  }
+  return (t ?? 0) * classes;
+}
+
+/** An automaton of no literal: what a scan that can step one walks when it has no literals to look for. */
+export const NO_LITERALS: LiteralAutomaton = /* @__PURE__ */ compileLiterals([]);
+
+/**
+ * A `hit` callback that goes on (the default of the scans that report literals).
+ *
+ * @example
+ * ```ts
+ * asciiScan(text, NO_LITERALS, ignoreHit);
+ * ```
+ */
+export function ignoreHit(): boolean {
+  return true;
 }

@@ -90,9 +90,10 @@ export function decodePayloads(text: string, budget = DECODE_BUDGET): DecodedPay
 
 /**
  * @internal `decodePayloads` given `runsIn(text)`, computed by the caller (the injection detector's
- * passes compute it with other facts). With `marks` (marks.ts; `asciiScan`'s, for an ASCII `text`), a
- * decoder whose unit is not marked skips its search; with `braille` and `sneaky` (`unicodeScan`'s, for
- * other text), so do those two decoders, with `emoji` the Ecoji one, and the Base2048 one reads only
+ * passes compute it with other facts). With `marks` (marks.ts: which ASCII units `text` has), a decoder
+ * whose unit is not marked skips its search; `marks` without `braille` (`asciiScan`'s) tells an ASCII
+ * text, whose decoders of units outside ASCII are skipped. With `braille` and `sneaky` (`unicodeScan`'s,
+ * for other text), so do those two decoders, with `emoji` the Ecoji one, and the Base2048 one reads only
  * the spans of `mixed` (start and end of each).
  */
 export function decodeWithRuns(
@@ -147,9 +148,11 @@ export function decodeWithRuns(
       for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
       take('hex', m.index, m.index + m[0].length, utf8(bytes));
     });
-  // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40, never in an ASCII text, the
-  // text with `marks`): skip the scans without one.
+  // URL_RE needs a "%", TAGS_RE a tag character (high surrogate U+DB40, never in an ASCII text): skip
+  // the scans without one. `unicodeScan`'s runs (with `braille`) are of a text that may have units
+  // outside ASCII; `asciiScan`'s (with `marks`, without `braille`) of an ASCII text.
   const marks = runs.marks;
+  const wide = marks === undefined || runs.braille !== undefined;
   if (marks === undefined ? text.includes('%') : (marks & MARK_PERCENT) !== 0) {
     // Runs of escapes (URL_RE), then escapes spread between words (decode-spread.ts).
     let dense: number[] | undefined; // each run of escapes: start, end, index of its payload in `out` (or -1)
@@ -207,12 +210,12 @@ export function decodeWithRuns(
   const morse =
     (marks === undefined ? text.includes('-') : (marks & MARK_DASH) !== 0) &&
     (text.includes('.-') || text.includes('-.'));
-  // Escapes start with a backslash or "&#"; Braille cells are never in an ASCII text (one with marks).
+  // Escapes start with a backslash or "&#"; Braille cells are never in an ASCII text.
   const escapes =
     marks === undefined
       ? text.includes('\\') || text.includes('&#')
       : (marks & (MARK_BACKSLASH | MARK_AMPERSAND)) !== 0;
-  const braille = marks === undefined && (runs.braille ?? BRAILLE_CELL.test(text));
+  const braille = wide && (runs.braille ?? BRAILLE_CELL.test(text));
   // Ascii85, Base85 and uuencode runs have a unit of MARK_RARE (decode-bytes.ts).
   const bytes = marks === undefined ? RARE_RE.test(text) : (marks & MARK_RARE) !== 0;
   // Quoted pieces to join ("![t","](htt","ps",…) need a quote. What they join to is kept whatever it
@@ -233,9 +236,9 @@ export function decodeWithRuns(
       scanUu(text, spend, take);
     }
   }
-  // Invisible characters are never in an ASCII text (the text with `marks`): tags and supplement
-  // variation selectors have the high surrogate U+DB40, Sneaky Bits U+2062 or U+2064 (decode-invisible.ts).
-  if (marks === undefined) {
+  // Invisible characters are never in an ASCII text: tags and supplement variation selectors have the
+  // high surrogate U+DB40, Sneaky Bits U+2062 or U+2064 (decode-invisible.ts).
+  if (wide) {
     const tags = text.includes('\uDB40');
     const sneaky = runs.sneaky ?? (text.includes('\u2062') || text.includes('\u2064'));
     if (tags) scanTags(text, out);
@@ -349,27 +352,37 @@ function scanBase64(text: string, fn: (m: RegExpExecArray) => void): void {
 }
 
 /**
- * Exactly `forEachMatch(HEX_RE, text, fn)`, with the regex tried only where it can match: at a hex
- * digit not preceded by one, with at least 24 hex digits and separators from there on.
+ * @internal Exactly `forEachMatch(HEX_RE, text, fn)`, with the regex tried only where it can match: at a
+ * hex digit not preceded by one, with at least 24 hex digits and separators from there on.
+ *
+ * @example
+ * ```ts
+ * scanHex('de ad be ef '.repeat(4), (m) => console.log(m.index)); // 0
+ * ```
  */
-function scanHex(text: string, fn: (m: RegExpExecArray) => void): void {
+export function scanHex(text: string, fn: (m: RegExpExecArray) => void): void {
   const n = text.length;
-  let runEnd = 0;
   let from = 0;
-  for (let p = 0; p < n; p++) {
-    if ((charBits(text.charCodeAt(p)) & 2) === 0 || p < from) continue;
-    if ((charBits(text.charCodeAt(p - 1)) & 2) !== 0) continue;
-    if (runEnd <= p) {
-      runEnd = p + 1;
-      while (runEnd < n && (charBits(text.charCodeAt(runEnd)) & 6) !== 0) runEnd++;
+  for (let s = 0; s < n; ) {
+    // A run of hex digits and separators [s, e): every place the regex can start in it has e as the end
+    // of the run after it, so a run of fewer than 24 units has none (most runs: "a bad dec" in prose).
+    if ((charBits(text.charCodeAt(s)) & 6) === 0) {
+      s++;
+      continue;
     }
-    if (runEnd - p < 24) continue;
-    HEX_AT.lastIndex = p;
-    const m = HEX_AT.exec(text);
-    if (m !== null) {
-      fn(m);
-      from = p + m[0].length;
+    let e = s + 1;
+    while (e < n && (charBits(text.charCodeAt(e)) & 6) !== 0) e++;
+    for (let p = Math.max(s, from); e - p >= 24; p++) {
+      if ((charBits(text.charCodeAt(p)) & 2) === 0 || p < from) continue;
+      if ((charBits(text.charCodeAt(p - 1)) & 2) !== 0) continue;
+      HEX_AT.lastIndex = p;
+      const m = HEX_AT.exec(text);
+      if (m !== null) {
+        fn(m);
+        from = p + m[0].length;
+      }
     }
+    s = e;
   }
   HEX_AT.lastIndex = 0;
 }

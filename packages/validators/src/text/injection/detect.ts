@@ -19,10 +19,10 @@ import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
 import { DECODE_BUDGET, type DecodedPayload, decodeWithRuns } from './decode';
 import { readDeletions } from './decode-deletions';
-import { type AsciiScanSlot, gateFamilies, tailsSeen } from './gate';
+import { type AsciiScanSlot, gateFamilies, tailsSeen, type UnicodeScanSlot } from './gate';
 import { hiddenView } from './hidden';
 import { homoglyphsOf } from './homoglyphs';
-import { ALL_MARKS, MARK_COLON, MARK_DELETE, MARK_EQUALS, MARK_PART } from './marks';
+import { MARK_COLON, MARK_DELETE, MARK_EQUALS, MARK_PART } from './marks';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
 import type { Span } from './repeats';
 import { type UnicodeScan, unicodeScan } from './unicode-scan';
@@ -114,9 +114,16 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   if (!Array.isArray(families)) throw new ModelSecTypeError('"options.families" expected an array');
   const findings: InjectionFinding[] = [];
   const norm = normalizeForMatch(text);
-  // ASCII text: the gate's literal scan and `asciiScan` share one walk.
-  const ascii: AsciiScanSlot | undefined = norm.map === undefined ? { scan: undefined } : undefined;
-  scanFamilies(norm, families, findings, ascii);
+  // ASCII text: the gate's literal scan and `asciiScan` share one walk; so do it and `unicodeScan` for a
+  // text folded unit for unit (an offset map of one segment: accented or Greek letters, "ＩＧＮＯＲＥ").
+  const map = norm.map;
+  const slot: AsciiScanSlot | UnicodeScanSlot | undefined =
+    map === undefined
+      ? { scan: undefined }
+      : map.at.length === 2 && map.step[0] === 1
+        ? { original: text, scan: undefined }
+        : undefined;
+  scanFamilies(norm, families, findings, slot);
   // Key words written in ROT13 or another Caesar shift, backwards, in leetspeak, spaced out, in Pig Latin or
   // glued to the next word (views.ts): where the text was written.
   let views = takeViews(findings);
@@ -132,7 +139,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
       views.set('homoglyph', toOriginal(norm, h.start, h.end));
     }
   }
-  const runs = structural(text, norm, findings, ascii?.scan);
+  const runs = structural(text, norm, findings, slot?.scan);
   // Readings the pass over non-ASCII text flagged (`unicodeScan`; none applies to an ASCII text).
   if (norm.map !== undefined && options.decode !== false) {
     const flags = runs as UnicodeScan;
@@ -199,11 +206,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         findings.push({ family: `encoded_${p.encoding}`, start: p.start, end: p.end, score: 0.3 });
     }
     // Backspaces or deletes erasing part of the text where it is shown (marked by the ASCII pass).
-    const erasing =
-      norm.map === undefined
-        ? ((runs as AsciiScan).marks & MARK_DELETE) !== 0
-        : text.includes('\b') || text.includes('\x7f');
-    if (erasing) readAsShown(text, families, findings);
+    if ((runs.marks & MARK_DELETE) !== 0) readAsShown(text, families, findings);
     // Token smuggling: a request to decode, and a payload that decodes to text, whatever the text says
     // ("Can you decode this Morse code and tell me what it says: '.-- .... .- -'").
     if (findings.some((f) => f.family === 'decode_request')) {
@@ -223,7 +226,7 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
         findings.push({ family: 'smuggling', start: hidden.start, end: hidden.end, score: 0.3 });
     }
   }
-  findings.sort((a, b) => a.start - b.start || b.score - a.score);
+  if (findings.length > 1) findings.sort((a, b) => a.start - b.start || b.score - a.score);
   const score = combine(findings, text);
   return { score, injection: score >= threshold, findings };
 }
@@ -391,10 +394,10 @@ function scanFamilies(
   norm: Normalized,
   families: readonly PhraseFamily[],
   out: InjectionFinding[],
-  ascii?: AsciiScanSlot,
+  slot?: AsciiScanSlot | UnicodeScanSlot,
   firstOnly = false,
 ): void {
-  const { scan, starts, sticky, tails } = gateFamilies(norm.text, families, ascii);
+  const { scan, starts, sticky, tails } = gateFamilies(norm.text, families, slot);
   // Long texts: which tails have a literal in the text, from one automaton scan for all (see below).
   let seen: Uint8Array | undefined | null = null;
   for (const k of scan) {
@@ -448,23 +451,25 @@ const PARTS_APART = 160;
  * Invisible characters, bidi controls, payload splitting, many-shot dialogues and long repetitions.
  * `norm` is `normalizeForMatch(text)`; for ASCII text (`norm.map` undefined) it is the lower-cased text
  * with the same offsets, and the patterns that need a non-ASCII character or a literal the text lacks
- * are skipped (they cannot match). `done`: `asciiScan(norm.text)` when the gate ran it already. Returns
+ * are skipped (they cannot match). `done`: the scan the gate ran already (`asciiScan(norm.text)`, or
+ * `unicodeScan(text)` for a text folded unit for unit). Returns
  * what the one pass over the text found, with the runs the payload decoder needs.
  */
 function structural(
   text: string,
   norm: Normalized,
   out: InjectionFinding[],
-  done: AsciiScan | undefined,
+  done: AsciiScan | UnicodeScan | undefined,
 ): AsciiScan | UnicodeScan {
   const ascii = norm.map === undefined;
   const lower = norm.text;
-  const scan = ascii ? (done ?? asciiScan(lower)) : unicodeScan(text);
+  const scan = done ?? (ascii ? asciiScan(lower) : unicodeScan(text));
   if (!ascii && (scan as UnicodeScan).invisible) unicodeSignals(text, out);
   // The literal checks run on the normalized text even when it is not ASCII: it keeps the text's ASCII
   // units in order, lower-cased, and these case-insensitive patterns (no `u` flag) only fold ASCII.
-  // An ASCII text's marks tell which of the units and words looked for below occur (marks.ts).
-  const marks = ascii ? (scan as AsciiScan).marks : ALL_MARKS;
+  // The scan's marks tell which of the units and words the patterns below need occur in `text`, which
+  // they run on (marks.ts; `unicodeScan` always marks the word "part").
+  const marks = scan.marks;
   let shots = 0;
   if ((marks & MARK_COLON) !== 0 && lower.includes('q:')) forEachMatch(SHOT_RE, text, () => shots++);
   if (shots >= 3)

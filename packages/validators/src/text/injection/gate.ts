@@ -12,6 +12,7 @@ import { type AsciiScan, asciiScan } from './ascii-scan';
 import { compileLiterals, type LiteralAutomaton, scanLiterals } from './automaton';
 import { literalsOf } from './literals';
 import { PHRASE_FAMILIES, type PhraseFamily } from './phrases';
+import { type UnicodeScan, unicodeScan } from './unicode-scan';
 
 /** What one set of families needs for gating. */
 interface Gate {
@@ -134,26 +135,55 @@ export function familiesToScan(text: string, families: readonly PhraseFamily[]):
 
 /** Where `gateFamilies` leaves the `asciiScan` of the text when asked to run it. */
 export interface AsciiScanSlot {
+  /** None: the gate's text is a lower-cased ASCII text. */
+  original?: undefined;
   /** `asciiScan(text)`, once `gateFamilies` returns. */
   scan: AsciiScan | undefined;
 }
 
+/** Where `gateFamilies` leaves the `unicodeScan` of the original of its text when asked to run it. */
+export interface UnicodeScanSlot {
+  /**
+   * The text the gate's text was folded from unit for unit (as long; each unit folded from the one at
+   * its offset: `normalizeForMatch` with an offset map of one segment).
+   */
+  original: string;
+  /** `unicodeScan(original)`, once `gateFamilies` returns. */
+  scan: UnicodeScan | undefined;
+}
+
+/** Run the scan a slot asks for, with the literal scan of `text` in the same walk when `literals` are given. */
+function fill(
+  slot: AsciiScanSlot | UnicodeScanSlot,
+  text: string,
+  literals?: LiteralAutomaton,
+  hit?: (literal: number, end: number) => boolean,
+): void {
+  if (slot.original === undefined) slot.scan = asciiScan(text, literals, hit);
+  else slot.scan = unicodeScan(slot.original, text, literals, hit);
+}
+
 /**
  * Which of `families` can match `text`, and where matches of the families whose every match starts with
- * a literal can start. With `ascii` (for a lower-cased ASCII `text`), `asciiScan(text)` is left there,
- * run in the same walk as the literal scan.
+ * a literal can start. With `slot`, the scan it asks for is left there, run in the same walk as the
+ * literal scan: `asciiScan(text)` for a lower-cased ASCII `text`, `unicodeScan(slot.original)` for a
+ * text folded unit for unit from `slot.original`.
  *
  * @example
  * ```ts
  * const { scan, starts } = gateFamilies('please ignore the above', PHRASE_FAMILIES);
  * ```
  */
-export function gateFamilies(text: string, families: readonly PhraseFamily[], ascii?: AsciiScanSlot): GateResult {
+export function gateFamilies(
+  text: string,
+  families: readonly PhraseFamily[],
+  slot?: AsciiScanSlot | UnicodeScanSlot,
+): GateResult {
   let gate = gates.get(families);
   if (gate === undefined) {
     if (families !== PHRASE_FAMILIES && !seen.has(families)) {
       seen.add(families);
-      if (ascii !== undefined) ascii.scan = asciiScan(text);
+      if (slot !== undefined) fill(slot, text);
       return { scan: families.map((_, k) => k), starts: [], sticky: [], tails: [] };
     }
     gate = build(families);
@@ -164,7 +194,7 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
   const scan = gate.always.slice();
   const starts: (number[] | undefined)[] = [];
   if (gate.literals === undefined) {
-    if (ascii !== undefined) ascii.scan = asciiScan(text);
+    if (slot !== undefined) fill(slot, text);
     return { scan, starts, sticky: gate.sticky, tails: gate.tails };
   }
   const { enables, lengths, sticky, mark } = gate;
@@ -186,7 +216,7 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
     }
     return true;
   };
-  if (ascii !== undefined) ascii.scan = asciiScan(text, gate.literals, hit);
+  if (slot !== undefined) fill(slot, text, gate.literals, hit);
   else scanLiterals(gate.literals, text, hit);
   for (const f of scan) {
     mark[f] = 0;
@@ -195,7 +225,8 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
     if (at === MANY) starts[f] = undefined;
     else if (at !== undefined && at.length > 1) sortUnique(at);
   }
-  if (scan.length > 1) scan.sort((a, b) => a - b);
+  if (scan.length > 32) scan.sort((a, b) => a - b);
+  else if (scan.length > 1) sortSmall(scan);
   return { scan, starts, sticky, tails: gate.tails };
 }
 
@@ -207,6 +238,19 @@ export function gateFamilies(text: string, families: readonly PhraseFamily[], as
 const MAX_STARTS = 4096;
 /** The mark of a family with more than `MAX_STARTS` starts (never holds any). */
 const MANY: number[] = [];
+
+/**
+ * Sort a short list of integers in place (insertion: a text enables a few families, and `sort` with a
+ * comparator cost more than the rest of the gate's bookkeeping on short texts).
+ */
+function sortSmall(xs: number[]): void {
+  for (let r = 1; r < xs.length; r++) {
+    const x = xs[r] as number;
+    let w = r;
+    for (; w > 0 && (xs[w - 1] as number) > x; w--) xs[w] = xs[w - 1] as number;
+    xs[w] = x;
+  }
+}
 
 /** Sort integer lists in place, without repeats (hits mostly come in order: a long list is checked first). */
 function sortUnique(xs: number[]): void {

@@ -30,3 +30,21 @@ export const MARK_RARE = 128;
 export const MARK_DELETE = 256;
 /** Every mark: what is known of a text no scan marked. */
 export const ALL_MARKS = 511;
+
+/**
+ * The mark of each ASCII unit (0 for most; `MARK_PART` is a word's, never a unit's): what `asciiScan`
+ * and `unicodeScan` OR together over a text's units.
+ */
+export const UNIT_MARKS: Uint16Array = /* @__PURE__ */ (() => {
+  const t = new Uint16Array(128);
+  t[37] = MARK_PERCENT; // %
+  t[45] = MARK_DASH; // -
+  t[61] = MARK_EQUALS; // =
+  t[58] = MARK_COLON; // :
+  t[92] = MARK_BACKSLASH; // \
+  t[38] = MARK_AMPERSAND; // &
+  for (const c of '#$*+;<>@[]^`') t[c.charCodeAt(0)] = MARK_RARE;
+  t[8] = MARK_DELETE; // backspace
+  t[127] = MARK_DELETE; // delete
+  return t;
+})();

@@ -9,8 +9,10 @@
  */
 
 import { codePointTest } from '../shared/code-points';
+import { ignoreHit, type LiteralAutomaton, NO_LITERALS, stepWide } from './automaton';
 import { PAYLOAD_CHARS } from './decode';
-import { addWord, repeatsFound, type Span, startRepeats } from './repeats';
+import { MARK_PART, UNIT_MARKS } from './marks';
+import { addFormWord, addWord, repeatsFound, type Span, startRepeats } from './repeats';
 import { TURNED } from './views';
 
 /** What `unicodeScan` finds. */
@@ -52,6 +54,11 @@ export interface UnicodeScan {
   base64: boolean;
   /** `runsIn(text).hex`: a run of hex digits and separators with 24 digits. */
   hex: boolean;
+  /**
+   * The `MARK_*` bits (marks.ts) of the text's ASCII units, and `MARK_PART` always (its words are not
+   * the ASCII words a pattern's `\b` sees): a check whose unit is not marked has nothing to find.
+   */
+  marks: number;
 }
 
 /** The units upside-down text is written in (views.ts' turned letters and signs, in either case). */
@@ -114,15 +121,22 @@ function wordCharAt(text: string, i: number): number {
 }
 
 /**
- * Scan `text`.
+ * Scan `text`; with `literals`, also report to `hit` every occurrence of them in `lower` as
+ * `scanLiterals` (automaton.ts) would, in the same order, in the same walk (`lower` is `text` folded
+ * unit for unit: as long, each unit from the one at its offset; `hit`'s answer is not read).
  *
  * @example
  * ```ts
  * unicodeScan('ça va '.repeat(8)).repetition; // { start: 0, end: 47 }
  * ```
  */
-export function unicodeScan(text: string): UnicodeScan {
-  startRepeats();
+export function unicodeScan(
+  text: string,
+  lower: string = text,
+  literals: LiteralAutomaton = NO_LITERALS,
+  hit: (literal: number, end: number) => boolean = ignoreHit,
+): UnicodeScan {
+  startRepeats(text);
   let done = false; // a run of single words was found
   let invisible = false;
   let braille = false;
@@ -139,7 +153,14 @@ export function unicodeScan(text: string): UnicodeScan {
   let flags = 0;
   let b = 0;
   let h = 0;
+  let units = 0; // the OR of the marks of the ASCII units outside words
   const n = text.length;
+  // The literal automaton's state (a row offset) and tables, as in `scanLiterals`.
+  const { asciiClass, classes, delta, output, outputs } = literals;
+  const firstRow = literals.firstOutput * classes;
+  let row = 0;
+  // Without literals, no walk (a text not folded unit for unit is scanned for them on its own).
+  const walk = literals !== NO_LITERALS;
   // Words of ASCII units are compared in place, folding A-Z (what lower-casing does to them); a word
   // with another unit is lower-cased on its own (context rules such as the final sigma included), as the
   // reference's word list did.
@@ -147,8 +168,15 @@ export function unicodeScan(text: string): UnicodeScan {
     let c = text.charCodeAt(i);
     let len = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
     if (len === 0) {
+      if (walk) {
+        const u = lower.charCodeAt(i);
+        row = u < 128 ? (delta[row + (asciiClass[u] as number)] as number) : stepWide(literals, row, u);
+        if (row >= firstRow)
+          for (const k of outputs[output[row / classes] as number] as readonly number[]) hit(k, i + 1);
+      }
       // Not a letter or digit: base64 punctuation keeps the base64 run, a separator the hex run.
       const bits = c < 128 ? (PAYLOAD_CHARS[c] as number) : 0;
+      if (c < 128) units |= UNIT_MARKS[c] as number;
       b = (b + 1) & -(bits & 1);
       h = (h + ((bits >> 1) & 1)) & -(((bits >> 1) | (bits >> 2)) & 1);
       flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
@@ -196,7 +224,14 @@ export function unicodeScan(text: string): UnicodeScan {
       }
       letters++;
       flags |= ((15 - b) >>> 31) | (((23 - h) >>> 31) << 1);
-      i += len;
+      if (!walk) i += len;
+      else
+        for (const end = i + len; i < end; i++) {
+          const u = lower.charCodeAt(i);
+          row = u < 128 ? (delta[row + (asciiClass[u] as number)] as number) : stepWide(literals, row, u);
+          if (row >= firstRow)
+            for (const k of outputs[output[row / classes] as number] as readonly number[]) hit(k, i + 1);
+        }
       if (i >= n) break;
       c = text.charCodeAt(i);
       len = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
@@ -208,12 +243,12 @@ export function unicodeScan(text: string): UnicodeScan {
       else mixed[mixed.length - 1] = i;
     }
     if (!done) {
-      if (ascii) done = addWord(text, start, i - start, hash, start, i);
+      if (ascii) done = addWord(start, i - start, hash, i);
       else {
         const form = text.slice(start, i).toLowerCase();
         hash = 0;
         for (let k = 0; k < form.length; k++) hash = (Math.imul(hash, 31) + form.charCodeAt(k)) | 0;
-        done = addWord(form, 0, form.length, hash, start, i);
+        done = addFormWord(form, hash, start, i);
       }
     }
   }
@@ -229,5 +264,6 @@ export function unicodeScan(text: string): UnicodeScan {
     marked: marked > 0 && marked * 5 >= letters,
     base64: (flags & 1) !== 0,
     hex: (flags & 2) !== 0,
+    marks: units | MARK_PART,
   };
 }
