@@ -34,15 +34,23 @@ describe('dates with months of other languages', () => {
     ['El Viernes, 30 agosto, 2002, a las', ['DATE_TIME:30 agosto, 2002']],
     // Not a street named before its number either (the address recognizer's dates, since stop 53).
     ['Sent:\tdonderdag 25 juli 2002', ['DATE_TIME:25 juli 2002']],
+    // A capitalized month after "de" (a day of it) or before "de" and a year (stop 55: "Julio" was a PERSON).
+    ['el 3 de Julio', ['DATE_TIME:3 de Julio']],
+    ['Nos vemos el 15 de Agosto en la playa.', ['DATE_TIME:15 de Agosto']],
+    ['Julio de 2020', ['DATE_TIME:Julio de 2020']],
+    ['desde Marzo del 2019', ['DATE_TIME:Marzo del 2019']],
+    // A name with "de" is still a name ("de" and a family name, or a day of no month).
+    ['Julio de la Cruz', ['PERSON:Julio de la Cruz']],
+    ['Marco de Luca', ['PERSON:Marco de Luca']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 
   test.each([
-    // A capitalized month is a name or a thing unless a day and a year hold it, or a German day's period.
+    // A capitalized month is a name or a thing unless a day and a year hold it, "de" ties it to a day or a
+    // year, or it is German after a day's period.
     ['Mars 2020 rover', []],
     ['Mai Nguyen called', ['Mai Nguyen']],
-    ['el 3 de Julio', ['Julio']],
     ['Julio 2020', ['Julio']],
     ['3 Mai', ['Mai']],
     // No day 0 or above 31; no date inside a longer number or after a decimal point.

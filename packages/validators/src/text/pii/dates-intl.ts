@@ -7,7 +7,8 @@
  * Those languages write months in lower case; German capitalizes them ("3. Mai", "im März 1985"). So a
  * month in lower case is read in every form, a capitalized German month after a day with its period
  * ("3. Mai") or before a year ("Mai 1985"), any other capitalized month only between a day and a year
- * ("5 Mayo 2020"): "Mai" and "Julio" are given names, "Mars 2020" a rover. No regex: each form starts at
+ * ("5 Mayo 2020") or with "de" ("el 3 de Julio", "Julio de 2020"): "Mai" and "Julio" are given names,
+ * "Mars 2020" a rover. No regex: each form starts at
  * a run of digits (the day, or the year of a month and a year), read from the text's digit runs.
  */
 import { wordSet } from '../shared/context';
@@ -132,9 +133,10 @@ function dayFirst(text: string, s: number, e: number): number {
   if (!INTL_MONTHS.has(lower)) return -1;
   const capital = month !== lower;
   const year = yearAfter(text, mEnd);
-  // Case: lower-case in every form ("3. mai" too: Norwegian); capitalized between a day and a year, or
-  // a German month after the day's period ("3. Mai").
-  if (capital && year < 0 && !(period && GERMAN_MONTHS.has(lower) && !de)) return -1;
+  // Case: lower-case in every form ("3. mai" too: Norwegian); capitalized between a day and a year,
+  // after "de" ("el 3 de Julio": a day of a month, no name), or a German month after the day's period
+  // ("3. Mai").
+  if (capital && year < 0 && !de && !(period && GERMAN_MONTHS.has(lower))) return -1;
   return year > 0 ? year : mEnd;
 }
 
@@ -156,8 +158,9 @@ function monthBeforeYear(text: string, s: number, e: number): number {
   const month = text.slice(p, before);
   const lower = month.toLowerCase();
   if (!INTL_MONTHS.has(lower)) return -1;
-  // Capitalized: German months only, the year right after ("im März 1985"; not "Mars 2020").
-  if (month !== lower && (!GERMAN_MONTHS.has(lower) || before !== s - 1)) return -1;
+  // Capitalized: a month of any language with "de" or "del" before the year ("Julio de 2020"), a German
+  // one with the year right after ("im März 1985"); not "Mars 2020" or "Julio 2020" (a rover, a name).
+  if (month !== lower && before === s - 1 && !GERMAN_MONTHS.has(lower)) return -1;
   return p;
 }
 
