@@ -13,7 +13,7 @@ import { literalsOf, requiredLiterals, splitAlternatives } from '../../src/text/
 import { longerWordsFirst } from '../../src/text/injection/phrases';
 import { unicodeScan } from '../../src/text/injection/unicode-scan';
 import { forEachMatchAt } from '../../src/text/shared/facts';
-import { normalizeForMatch } from '../../src/text/shared/normalize';
+import { foldedUnitForUnit, normalizeForMatch } from '../../src/text/shared/normalize';
 import { forEachMatch } from '../../src/text/shared/regex';
 
 describe('requiredLiterals', () => {
@@ -471,8 +471,7 @@ describe("the literal scan in unicodeScan's walk (text folded unit for unit)", (
   );
   const folded = (text: string) => {
     const norm = normalizeForMatch(text);
-    const map = norm.map;
-    return map !== undefined && map.at.length === 2 && map.step[0] === 1 ? norm.text : undefined;
+    return foldedUnitForUnit(norm) ? norm.text : undefined;
   };
 
   test('reports what scanLiterals reports on the folded text, in the same order, with the same scan', () => {

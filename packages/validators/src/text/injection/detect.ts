@@ -13,7 +13,7 @@ import { forEachMatchAt } from '../shared/facts';
 import { compactLatin1 } from '../shared/latin1';
 import { isLetterUnit } from '../shared/letters';
 import { checkText } from '../shared/limits';
-import { foldForMatch, type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
+import { foldedUnitForUnit, foldForMatch, type Normalized, normalizeForMatch, toOriginal } from '../shared/normalize';
 import { forEachMatch } from '../shared/regex';
 import { clampScore, type TextSpan } from '../shared/types';
 import { type AsciiScan, asciiScan } from './ascii-scan';
@@ -116,11 +116,10 @@ export function detectPromptInjection(text: string, options: DetectInjectionOpti
   const norm = normalizeForMatch(text);
   // ASCII text: the gate's literal scan and `asciiScan` share one walk; so do it and `unicodeScan` for a
   // text folded unit for unit (an offset map of one segment: accented or Greek letters, "ＩＧＮＯＲＥ").
-  const map = norm.map;
   const slot: AsciiScanSlot | UnicodeScanSlot | undefined =
-    map === undefined
+    norm.map === undefined
       ? { scan: undefined }
-      : map.at.length === 2 && map.step[0] === 1
+      : foldedUnitForUnit(norm)
         ? { original: text, scan: undefined }
         : undefined;
   scanFamilies(norm, families, findings, slot);

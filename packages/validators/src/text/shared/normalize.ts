@@ -184,6 +184,20 @@ export function foldForMatch(text: string): string {
 }
 
 /**
+ * Whether `norm` was folded unit for unit from its text (an offset map of one segment of step 1: as
+ * long as the text, each unit from the one at its offset), so that a walk over the text can read both.
+ *
+ * @example
+ * ```ts
+ * foldedUnitForUnit(normalizeForMatch('Ça va')); // true
+ * ```
+ */
+export function foldedUnitForUnit(norm: Normalized): boolean {
+  const map = norm.map;
+  return map !== undefined && map.at.length === 2 && map.step[0] === 1;
+}
+
+/**
  * The original offset of normalized unit `i` (`i` = the normalized length gives the original length).
  *
  * @example
